@@ -1,0 +1,99 @@
+//! Building blocks shared by every catalogue entry: bilingual text, citations, periods.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A bilingual name: the Chinese as the source writes it, and an English rendering.
+///
+/// # Example
+///
+/// ```
+/// let name: zhengce::Text = serde_json::from_str(r#"{"zh": "天山区", "en": "Tianshan District"}"#).unwrap();
+/// assert_eq!(name.en, "Tianshan District");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Chinese, as in the source.
+    pub zh: String,
+    /// English, in our own words.
+    pub en: String,
+}
+
+impl Text {
+    /// Makes a bilingual text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let t = zhengce::Text::new("区人社局", "District Human Resources and Social Security Bureau");
+    /// assert_eq!(t.zh, "区人社局");
+    /// ```
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { zh: zh.into(), en: en.into() }
+    }
+}
+
+/// Where an entry comes from: a document, usually one of its clauses, and optionally the
+/// words of the clause that carry it, quoted exactly.
+///
+/// # Example
+///
+/// ```
+/// let c: zhengce::Citation = serde_json::from_str(
+///     r#"{"document": "tianshan-2022-87", "clause": "tianshan-2022-87/68"}"#).unwrap();
+/// assert_eq!(c.clause.as_deref(), Some("tianshan-2022-87/68"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The document's id.
+    pub document: String,
+    /// The clause's id, when the entry comes from one clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// The words of the source that carry the entry, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// A closed range of days: `from` and `until` both included.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let p: zhengce::Period = serde_json::from_str(r#"{"from": "2022-01-01", "until": "2024-12-31"}"#).unwrap();
+/// assert!(p.contains(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()));
+/// assert!(!p.contains(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub from: NaiveDate,
+    /// Last day, included.
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub until: NaiveDate,
+}
+
+impl Period {
+    /// True if `date` lies within the period, ends included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day).unwrap();
+    /// let p = zhengce::Period { from: d(1, 1), until: d(12, 31) };
+    /// assert!(p.contains(d(1, 1)));
+    /// ```
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.until
+    }
+}

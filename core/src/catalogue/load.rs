@@ -1,0 +1,153 @@
+//! Parsing catalogue JSON into [`CatalogueData`], collecting every problem with its path.
+//!
+//! serde stops at the first error, so each entry of each list is deserialised on its own: a
+//! bad entry gives one problem (with the path inside the entry, from `serde_path_to_error`)
+//! and the others are still read. Semantic checks then run over the entries that parsed.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::data::{CatalogueData, FORMAT, SECTIONS, for_each_section};
+use super::{
+    Community, CommunityType, Document, Jurisdiction, Measure, Observation, Parameter, Programme, Target,
+    Unit,
+};
+use crate::error::Problem;
+use crate::rules::Rule;
+
+/// What parsed out of one catalogue file, with each entry's position in the file.
+///
+/// An entry that fails to parse is left out, so positions are kept to give later problems
+/// the path of the entry in the file, not in the shortened list.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub(crate) data: CatalogueData,
+    pub(crate) positions: [Vec<u32>; SECTIONS.len()],
+}
+
+/// Parses catalogue JSON text. Problems are appended to `problems`; what parsed is returned.
+pub(crate) fn parse_text(text: &str, problems: &mut Vec<Problem>) -> Parsed {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => parse_value(&value, problems),
+        Err(e) => {
+            problems.push(Problem::new(
+                "invalid_json",
+                "$",
+                format!("expected JSON, got a syntax error at line {} column {}: {e}", e.line(), e.column()),
+            ));
+            Parsed::default()
+        }
+    }
+}
+
+/// Reads catalogue data out of a parsed JSON value.
+pub(crate) fn parse_value(value: &Value, problems: &mut Vec<Problem>) -> Parsed {
+    let mut parsed = Parsed::default();
+    let Some(object) = value.as_object() else {
+        problems.push(Problem::new(
+            "invalid_type",
+            "$",
+            format!("expected an object, got {}", type_name(value)),
+        ));
+        return parsed;
+    };
+    let data = &mut parsed.data;
+    for (key, section) in object {
+        if key == "format" {
+            if section.as_str() != Some(FORMAT) {
+                problems.push(Problem::new(
+                    "unsupported_format",
+                    "$.format",
+                    format!("expected \"{FORMAT}\", got {section}"),
+                ));
+            } else {
+                data.format = Some(FORMAT.to_owned());
+            }
+        } else if !SECTIONS.contains(&key.as_str()) {
+            problems.push(Problem::new(
+                "unknown_field",
+                format!("$.{key}"),
+                format!("expected one of format, {}, got '{key}'", SECTIONS.join(", ")),
+            ));
+        }
+    }
+    macro_rules! read {
+        ($field:ident, $ty:ty, $kind:literal) => {
+            if let Some(section) = object.get(stringify!($field)) {
+                let position = SECTIONS.iter().position(|s| *s == stringify!($field)).expect("a section");
+                (data.$field, parsed.positions[position]) =
+                    parse_list::<$ty>(section, stringify!($field), problems);
+            }
+        };
+    }
+    for_each_section!(read);
+    parsed
+}
+
+/// Parses each entry of a list on its own; returns the entries that parsed and their positions.
+fn parse_list<T: DeserializeOwned>(
+    value: &Value,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> (Vec<T>, Vec<u32>) {
+    let Some(items) = value.as_array() else {
+        problems.push(Problem::new(
+            "invalid_type",
+            format!("$.{name}"),
+            format!("expected a list, got {}", type_name(value)),
+        ));
+        return (Vec::new(), Vec::new());
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut positions = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(entry) => {
+                out.push(entry);
+                positions.push(i as u32);
+            }
+            Err(e) => {
+                let inner = e.path().to_string();
+                let path =
+                    if inner == "." { format!("$.{name}[{i}]") } else { format!("$.{name}[{i}].{inner}") };
+                let path = path.replace(".[", "[");
+                problems.push(serde_problem(path, &e.into_inner().to_string()));
+            }
+        }
+    }
+    (out, positions)
+}
+
+/// Gives a serde message its stable code.
+fn serde_problem(path: String, message: &str) -> Problem {
+    if let Some((code, rest)) = message.split_once(": ")
+        && matches!(code, "invalid_date")
+    {
+        return Problem::new(code, path, rest);
+    }
+    let code = if message.starts_with("unknown field") {
+        "unknown_field"
+    } else if message.starts_with("unknown variant") {
+        "unknown_variant"
+    } else if message.starts_with("missing field") {
+        "missing_field"
+    } else if message.contains("a Decimal") {
+        "invalid_decimal"
+    } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
+        "invalid_type"
+    } else {
+        "invalid_value"
+    };
+    Problem::new(code, path, message)
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,44 @@
+//! zhengce (政策, "policy") turns Chinese local-government policy documents into data and
+//! executable rules.
+//!
+//! The [`Catalogue`] holds the documents and everything they set: jurisdictions, clauses,
+//! responsible units, programmes and measures, community types and communities, targets,
+//! observations, dated parameters and rules. Every entry cites the clause it comes from.
+//!
+//! The crate is pure: no I/O, no threads, no global state. The same core runs in Rust
+//! services, in Python (PyO3) and in JavaScript (wasm-bindgen), with the same results.
+//!
+//! # Example
+//!
+//! ```
+//! let cat = zhengce::Catalogue::builtin();
+//! let item = cat.clause("tianshan-2022-87/68")?;
+//! println!("{}: {}", item.id, item.summary);
+//! # Ok::<(), zhengce::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod catalogue;
+pub mod error;
+pub mod rules;
+pub mod value;
+
+pub use catalogue::{
+    Baseline, Catalogue, CatalogueData, ChainLink, ChainRole, ChainTier, Citation, Clause, Community,
+    CommunityType, Comparator, Document, DocumentFilter, DocumentKind, Entry, Jurisdiction,
+    JurisdictionLevel, Measure, MeasureFilter, Nature, Observation, ObservationFilter, Parameter,
+    ParameterLookup, ParameterValue, Period, Programme, SearchHit, SearchOptions, Strength, Target,
+    TargetFilter, Text, Unit, UnitFilter, UnitKind,
+};
+pub use error::{Error, ErrorKind, Problem, Result};
+pub use rules::Rule;
+
+/// The library's version, recorded in execution receipts.
+///
+/// # Example
+///
+/// ```
+/// assert!(!zhengce::VERSION.is_empty());
+/// ```
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
