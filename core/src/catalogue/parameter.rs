@@ -72,7 +72,7 @@ impl ParameterValue {
     /// ```
     /// let cat = zhengce::Catalogue::builtin();
     /// let p = cat.parameter("procurement.bid_bond.rate").unwrap();
-    /// let d = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
     /// assert!(p.values.iter().any(|v| v.jurisdiction == "cn" && v.is_in_force(d)));
     /// ```
     pub fn is_in_force(&self, date: NaiveDate) -> bool {

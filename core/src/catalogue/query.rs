@@ -360,8 +360,8 @@ impl Catalogue {
     ///
     /// ```
     /// let cat = zhengce::Catalogue::builtin();
-    /// let hits = cat.search("bid bond", &zhengce::SearchOptions { kinds: vec!["clause".into()], limit: 3 })?;
-    /// assert_eq!(hits[0].id, "tianshan-2022-87/68");
+    /// let hits = cat.search("bid bond", &zhengce::SearchOptions { kinds: vec!["clause".into()], limit: 10 })?;
+    /// assert!(hits.iter().any(|h| h.id == "tianshan-2022-87/68"));
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>> {
