@@ -53,7 +53,7 @@ struct Inner {
 /// assert_eq!(problems[0].path, "$.jurisdictions[0]");
 /// assert_eq!(problems[0].code, "missing_field");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Problem {
     /// A stable snake_case code, e.g. `duplicate_id` or `dangling_reference`.
     pub code: String,

@@ -75,7 +75,7 @@ enum Slot {
 /// assert_eq!(json["label"], "68.");
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Entry<'a> {
     /// A jurisdiction.

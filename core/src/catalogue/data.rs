@@ -97,3 +97,35 @@ pub(crate) const SECTIONS: [&str; 11] = [
     "parameters",
     "rules",
 ];
+
+/// The JSON Schema (draft 2020-12) of catalogue files, as published in
+/// `core/schema/catalogue.schema.json`.
+///
+/// Descriptions are the first paragraphs of the Rust docs, without their examples.
+///
+/// # Example
+///
+/// ```
+/// let schema = zhengce::catalogue::json_schema();
+/// assert_eq!(schema["title"], "CatalogueData");
+/// assert_eq!(schema["additionalProperties"], false);
+/// ```
+pub fn json_schema() -> serde_json::Value {
+    fn trim(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(d)) = map.get_mut("description")
+                    && let Some(cut) = d.find("\n\n# ")
+                {
+                    d.truncate(cut);
+                }
+                map.values_mut().for_each(trim);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(trim),
+            _ => {}
+        }
+    }
+    let mut schema = serde_json::to_value(schemars::schema_for!(CatalogueData)).expect("a schema serialises");
+    trim(&mut schema);
+    schema
+}

@@ -41,7 +41,7 @@ mod validate;
 pub use catalogue::{Catalogue, Entry};
 pub use common::{Citation, Period, Text};
 pub use community::{Community, CommunityType};
-pub use data::{CatalogueData, FORMAT};
+pub use data::{CatalogueData, FORMAT, json_schema};
 pub use document::{Clause, Document, DocumentKind};
 pub use jurisdiction::{Jurisdiction, JurisdictionLevel};
 pub use parameter::{Parameter, ParameterLookup, ParameterValue};

@@ -1,0 +1,115 @@
+"""Type stubs of the compiled module ``zhengce._zhengce``.
+
+Entries and results are dicts in the catalogue's JSON shape (see ``Catalogue.schema()``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Literal
+
+__version__: str
+
+JSON = dict[str, Any]
+DateLike = datetime.date | str
+
+# --- catalogue ---
+
+DocumentKind = Literal[
+    "law", "administrative_regulation", "rule", "notice", "action_plan", "development_plan",
+    "implementation_plan", "report",
+]
+
+class Catalogue:
+    """A validated catalogue of policy documents and everything they set, indexed by id.
+
+    Build one with :meth:`builtin`, :meth:`from_json`, :meth:`from_value`, or :meth:`layered`.
+    Loading validates the whole catalogue and raises :class:`zhengce.InvalidCatalogueError`
+    listing every problem with its JSON path.
+    """
+
+    @staticmethod
+    def builtin() -> Catalogue:
+        """The built-in catalogue: the five source documents and the national rules behind them."""
+    @staticmethod
+    def builtin_size() -> int:
+        """Size in bytes of the embedded catalogue JSON."""
+    @staticmethod
+    def from_json(text: str) -> Catalogue:
+        """Loads and validates a catalogue from JSON text. Raises InvalidCatalogueError."""
+    @staticmethod
+    def from_value(value: JSON) -> Catalogue:
+        """Loads and validates a catalogue from a dict in the JSON shape (Decimal and date allowed)."""
+    @staticmethod
+    def schema() -> JSON:
+        """The JSON Schema of catalogue files."""
+    def layered(self, overlay: str | JSON) -> Catalogue:
+        """A new catalogue with ``overlay`` on top: same ids replace, new ids add; parameter values merge."""
+    def to_json(self) -> str:
+        """The content as catalogue JSON; loading it again gives an equal catalogue."""
+    def to_value(self) -> JSON:
+        """The content as a dict in the JSON shape."""
+    def content_hash(self) -> str:
+        """``sha256:`` and the hex digest of the content, as recorded in execution receipts."""
+    def get(self, id: str) -> JSON:
+        """Any entry by id, with a ``kind`` field. Raises NotFoundError."""
+    def jurisdiction(self, id: str) -> JSON:
+        """The jurisdiction with this id. Raises NotFoundError."""
+    def document(self, id: str) -> JSON:
+        """The document with this id, with its clause tree. Raises NotFoundError."""
+    def clause(self, id: str) -> JSON:
+        """The clause with this id, with its sub-clauses. Raises NotFoundError."""
+    def unit(self, id: str) -> JSON:
+        """The responsible unit with this id. Raises NotFoundError."""
+    def programme(self, id: str) -> JSON:
+        """The programme with this id. Raises NotFoundError."""
+    def measure(self, id: str) -> JSON:
+        """The measure with this id. Raises NotFoundError."""
+    def community_type(self, id: str) -> JSON:
+        """The community type with this id. Raises NotFoundError."""
+    def community(self, id: str) -> JSON:
+        """The community with this id. Raises NotFoundError."""
+    def target(self, id: str) -> JSON:
+        """The target with this id. Raises NotFoundError."""
+    def observation(self, id: str) -> JSON:
+        """The observation with this id. Raises NotFoundError."""
+    def parameter(self, id: str) -> JSON:
+        """The parameter with this key, with all its dated values. Raises NotFoundError."""
+    def rule(self, id: str) -> JSON:
+        """The rule with this id. Raises NotFoundError."""
+    def document_of_clause(self, id: str) -> JSON:
+        """The document a clause belongs to. Raises NotFoundError."""
+    def ancestry(self, jurisdiction: str) -> list[JSON]:
+        """The jurisdiction and its ancestors, nearest first. Raises NotFoundError."""
+    def is_within(self, jurisdiction: str, ancestor: str) -> bool:
+        """True if ``jurisdiction`` is ``ancestor`` or lies below it."""
+    def documents(self, *, jurisdiction: str | None = ..., kind: DocumentKind | None = ...) -> list[JSON]:
+        """Documents issued in ``jurisdiction`` or below it, optionally of one kind."""
+    def measures(
+        self, *, document: str | None = ..., programme: str | None = ..., unit: str | None = ...,
+        community_type: str | None = ...,
+    ) -> list[JSON]:
+        """Measures, filtered; a unit matches as lead or co-responsible. Raises NotFoundError for an unknown id."""
+    def targets(
+        self, *, scope: str | None = ..., document: str | None = ..., measure: str | None = ...,
+        programme: str | None = ..., unit: str | None = ..., community_type: str | None = ...,
+    ) -> list[JSON]:
+        """Targets, filtered; ``scope`` includes jurisdictions below it."""
+    def observations(self, *, target: str | None = ..., scope: str | None = ...) -> list[JSON]:
+        """Observations, filtered."""
+    def units(self, *, jurisdiction: str | None = ...) -> list[JSON]:
+        """Units of ``jurisdiction`` or below it."""
+    def search(self, query: str, *, kinds: list[str] | None = ..., limit: int = ...) -> list[JSON]:
+        """Searches titles, names and clause text in Chinese and English; every term must match."""
+    def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
+        """The parameter's value in force on ``date`` in ``jurisdiction`` or its nearest ancestor, with its source."""
+
+# --- calendar ---
+
+# --- rules ---
+
+# --- sampling ---
+
+# --- targets ---
+
+# --- communities ---

@@ -1,0 +1,207 @@
+//! `zhengce.Catalogue`: load, layer, query and search a catalogue.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use zhengce::{Catalogue, DocumentFilter, MeasureFilter, ObservationFilter, SearchOptions, TargetFilter, UnitFilter};
+
+use crate::convert::{extract_date, from_py, options, serialize};
+use crate::error::IntoPy;
+
+/// A validated catalogue of policy documents and everything they set.
+#[pyclass(module = "zhengce._zhengce", name = "Catalogue", frozen)]
+pub struct PyCatalogue {
+    pub inner: Arc<Catalogue>,
+}
+
+impl PyCatalogue {
+    fn wrap(inner: Catalogue) -> PyCatalogue {
+        PyCatalogue { inner: Arc::new(inner) }
+    }
+}
+
+/// A catalogue argument given as JSON text or as a dict in the catalogue's JSON shape.
+enum Source {
+    Text(String),
+    Value(serde_json::Value),
+}
+
+fn source(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Source> {
+    if let Ok(text) = obj.cast::<PyString>() {
+        return Ok(Source::Text(text.to_string()));
+    }
+    from_py(obj, what).map(Source::Value).py()
+}
+
+#[pymethods]
+impl PyCatalogue {
+    #[staticmethod]
+    fn builtin() -> PyCatalogue {
+        PyCatalogue::wrap(Catalogue::builtin())
+    }
+
+    #[staticmethod]
+    fn builtin_size() -> usize {
+        Catalogue::builtin_size()
+    }
+
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyCatalogue> {
+        Catalogue::from_json(text).map(PyCatalogue::wrap).py()
+    }
+
+    #[staticmethod]
+    fn from_value(value: &Bound<'_, PyAny>) -> PyResult<PyCatalogue> {
+        let json = from_py(value, "catalogue").py()?;
+        Catalogue::from_value(&json).map(PyCatalogue::wrap).py()
+    }
+
+    #[staticmethod]
+    fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        crate::convert::to_py(py, &zhengce::catalogue::json_schema())
+    }
+
+    fn layered(&self, overlay: &Bound<'_, PyAny>) -> PyResult<PyCatalogue> {
+        let result = match source(overlay, "overlay")? {
+            Source::Text(text) => self.inner.layered(&text),
+            Source::Value(value) => self.inner.layered_value(&value),
+        };
+        result.map(PyCatalogue::wrap).py()
+    }
+
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.data())
+    }
+
+    fn content_hash(&self) -> &str {
+        self.inner.content_hash()
+    }
+
+    fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.get(id).py()?)
+    }
+
+    fn jurisdiction<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.jurisdiction(id).py()?)
+    }
+
+    fn document<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.document(id).py()?)
+    }
+
+    fn clause<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.clause(id).py()?)
+    }
+
+    fn unit<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.unit(id).py()?)
+    }
+
+    fn programme<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.programme(id).py()?)
+    }
+
+    fn measure<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.measure(id).py()?)
+    }
+
+    fn community_type<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.community_type(id).py()?)
+    }
+
+    fn community<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.community(id).py()?)
+    }
+
+    fn target<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.target(id).py()?)
+    }
+
+    fn observation<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.observation(id).py()?)
+    }
+
+    fn parameter<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.parameter(id).py()?)
+    }
+
+    fn rule<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.rule(id).py()?)
+    }
+
+    fn document_of_clause<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.document_of_clause(id).py()?)
+    }
+
+    fn ancestry<'py>(&self, py: Python<'py>, jurisdiction: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.ancestry(jurisdiction).py()?)
+    }
+
+    fn is_within(&self, jurisdiction: &str, ancestor: &str) -> bool {
+        self.inner.is_within(jurisdiction, ancestor)
+    }
+
+    #[pyo3(signature = (**filter))]
+    fn documents<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+        let filter: DocumentFilter = options(filter, "filter").py()?;
+        serialize(py, &self.inner.documents(&filter).py()?)
+    }
+
+    #[pyo3(signature = (**filter))]
+    fn measures<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+        let filter: MeasureFilter = options(filter, "filter").py()?;
+        serialize(py, &self.inner.measures(&filter).py()?)
+    }
+
+    #[pyo3(signature = (**filter))]
+    fn targets<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+        let filter: TargetFilter = options(filter, "filter").py()?;
+        serialize(py, &self.inner.targets(&filter).py()?)
+    }
+
+    #[pyo3(signature = (**filter))]
+    fn observations<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+        let filter: ObservationFilter = options(filter, "filter").py()?;
+        serialize(py, &self.inner.observations(&filter).py()?)
+    }
+
+    #[pyo3(signature = (**filter))]
+    fn units<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+        let filter: UnitFilter = options(filter, "filter").py()?;
+        serialize(py, &self.inner.units(&filter).py()?)
+    }
+
+    #[pyo3(signature = (query, **options_))]
+    fn search<'py>(&self, py: Python<'py>, query: &str, options_: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+        let opts: SearchOptions = options(options_, "options").py()?;
+        serialize(py, &self.inner.search(query, &opts).py()?)
+    }
+
+    fn parameter_value<'py>(
+        &self,
+        py: Python<'py>,
+        key: &str,
+        jurisdiction: &str,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let date = extract_date(date, "date").py()?;
+        serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
+    }
+
+    fn __repr__(&self) -> String {
+        let d = self.inner.data();
+        format!(
+            "<zhengce.Catalogue: {} documents, {} measures, {} targets, {} parameters, {} rules>",
+            d.documents.len(),
+            d.measures.len(),
+            d.targets.len(),
+            d.parameters.len(),
+            d.rules.len()
+        )
+    }
+}

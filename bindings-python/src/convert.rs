@@ -1,0 +1,139 @@
+//! Conversions between Python objects and the core's values.
+//!
+//! Entries and results cross as the catalogue's JSON shape (dicts, lists, strings; dates and
+//! decimals as strings), the same shape JavaScript and the conformance vectors use. Arguments
+//! that are single dates or amounts take `datetime.date` and `decimal.Decimal`.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use zhengce::Error;
+
+/// A JSON value as a Python object.
+pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (_, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serialisable core value as a Python object in the JSON shape.
+pub fn serialize<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    to_py(py, &json)
+}
+
+/// A Python object (dict, list, str, int, bool, None, Decimal, date) as a JSON value.
+///
+/// `Decimal` becomes a decimal string and `date` an ISO string, as in catalogue files.
+pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        return Err(Error::invalid_input(path, repr(obj), "an integer that fits in 64 bits"));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_string()));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::with_capacity(dict.len());
+        for (k, v) in dict.iter() {
+            let key: String = k.extract().map_err(|_| Error::invalid_input(path, repr(&k), "string keys"))?;
+            let value = from_py(&v, &format!("{path}.{key}"))?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter().map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?.enumerate() {
+            let item = item.map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?;
+            items.push(from_py(&item, &format!("{path}[{i}]"))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if obj.is_instance_of::<PyDate>() && !obj.is_instance_of::<PyDateTime>() {
+        let date: NaiveDate = obj.extract().map_err(|_| Error::invalid_input(path, repr(obj), "a date"))?;
+        return Ok(Value::String(zhengce::value::format_date(date)));
+    }
+    if is_decimal(obj) {
+        return Ok(Value::String(obj.str().map(|s| s.to_string()).unwrap_or_default()));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(Error::invalid_input(path, repr(obj), "a decimal.Decimal or a decimal string (a float may have lost the fen)"));
+    }
+    Err(Error::invalid_input(path, repr(obj), "a dict, list, str, int, bool, None, Decimal or date"))
+}
+
+fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
+    let ty = obj.get_type();
+    ty.name().is_ok_and(|n| n == "Decimal") && ty.module().is_ok_and(|m| m == "decimal")
+}
+
+fn repr(obj: &Bound<'_, PyAny>) -> String {
+    obj.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".to_owned())
+}
+
+/// A date argument: a `datetime.date` (not a `datetime`) or an ISO `YYYY-MM-DD` string.
+pub fn extract_date(obj: &Bound<'_, PyAny>, field: &str) -> Result<NaiveDate, Error> {
+    if obj.is_instance_of::<PyDate>() && !obj.is_instance_of::<PyDateTime>() {
+        return obj.extract().map_err(|_| Error::invalid_input(field, repr(obj), "a date"));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_string();
+        return zhengce::value::parse_date(&text)
+            .ok_or_else(|| Error::invalid_input(field, format!("'{text}'"), "an ISO date YYYY-MM-DD"));
+    }
+    Err(Error::invalid_input(field, repr(obj), "a datetime.date or an ISO date string"))
+}
+
+#[allow(dead_code)] // used by the rules bindings
+/// An amount argument: a `decimal.Decimal`, an `int` or a decimal string; never a float.
+pub fn extract_decimal(obj: &Bound<'_, PyAny>, field: &str) -> Result<Decimal, Error> {
+    let text = if is_decimal(obj) || obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        obj.str().map(|s| s.to_string()).unwrap_or_default()
+    } else if let Ok(s) = obj.cast::<PyString>() {
+        s.to_string()
+    } else {
+        return Err(Error::invalid_input(field, repr(obj), "a decimal.Decimal, an int or a decimal string (never a float)"));
+    };
+    zhengce::value::parse_decimal(&text).ok_or_else(|| Error::invalid_input(field, repr(obj), "a finite decimal amount"))
+}
+
+/// Keyword arguments (or an options dict) as a typed core struct.
+pub fn options<T: serde::de::DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>, what: &str) -> Result<T, Error> {
+    match kwargs {
+        None => Ok(T::default()),
+        Some(dict) => zhengce::value::from_json_value(&from_py(dict.as_any(), what)?, what),
+    }
+}

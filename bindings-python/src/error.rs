@@ -1,0 +1,44 @@
+//! Core errors as Python exceptions.
+//!
+//! The exception classes live in `zhengce/_errors.py` (so they have docstrings and methods);
+//! this picks the class from the error's code and fills `code`, `path` and `details`.
+
+use pyo3::prelude::*;
+
+/// The Python exception for a core error.
+pub fn to_py_err(err: zhengce::Error) -> PyErr {
+    Python::attach(|py| build(py, &err).unwrap_or_else(|failed| failed))
+}
+
+fn build(py: Python<'_>, err: &zhengce::Error) -> PyResult<PyErr> {
+    let class = py.import("zhengce._errors")?.getattr(class_name(err.code()))?;
+    let details = crate::convert::to_py(py, &err.details())?;
+    let exception = class.call1((err.to_string(), err.code(), err.path(), details))?;
+    Ok(PyErr::from_value(exception))
+}
+
+fn class_name(code: &str) -> &'static str {
+    match code {
+        "invalid_catalogue" => "InvalidCatalogueError",
+        "invalid_calendar" => "InvalidCalendarError",
+        "not_found" => "NotFoundError",
+        "invalid_input" | "wrong_rule_kind" => "InvalidInputError",
+        "missing_input" => "MissingInputError",
+        "unit_mismatch" => "UnitMismatchError",
+        "out_of_coverage" => "OutOfCoverageError",
+        "infeasible" => "InfeasibleError",
+        _ => "ZhengceError",
+    }
+}
+
+/// Converts a core result into a Python result.
+pub trait IntoPy<T> {
+    /// Raises the matching `ZhengceError` subclass on error.
+    fn py(self) -> PyResult<T>;
+}
+
+impl<T> IntoPy<T> for Result<T, zhengce::Error> {
+    fn py(self) -> PyResult<T> {
+        self.map_err(to_py_err)
+    }
+}

@@ -1,0 +1,24 @@
+//! The Python module `zhengce._zhengce`: a thin translation layer over the `zhengce` crate.
+//!
+//! Each method converts its arguments, makes one core call and converts the result. No
+//! policy logic lives here. Registration only; the classes live in one file per core module.
+#![forbid(unsafe_code)]
+
+use pyo3::prelude::*;
+
+mod catalogue;
+mod convert;
+mod error;
+
+#[pymodule]
+fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", zhengce::VERSION)?;
+    // --- catalogue ---
+    m.add_class::<catalogue::PyCatalogue>()?;
+    // --- calendar ---
+    // --- rules ---
+    // --- sampling ---
+    // --- targets ---
+    // --- communities ---
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! `Catalogue`: load, layer, query and search a catalogue.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use zhengce::{DocumentFilter, MeasureFilter, ObservationFilter, SearchOptions, TargetFilter, UnitFilter};
+
+use crate::convert::{date, from_js, options, to_js};
+use crate::error::IntoJs;
+
+/// A validated catalogue of policy documents and everything they set, indexed by id.
+#[wasm_bindgen(js_name = Catalogue)]
+pub struct JsCatalogue {
+    pub(crate) inner: Rc<zhengce::Catalogue>,
+}
+
+impl JsCatalogue {
+    fn wrap(inner: zhengce::Catalogue) -> JsCatalogue {
+        JsCatalogue { inner: Rc::new(inner) }
+    }
+}
+
+#[wasm_bindgen(js_class = Catalogue)]
+impl JsCatalogue {
+    /// The built-in catalogue: the five source documents and the national rules behind them.
+    pub fn builtin() -> JsCatalogue {
+        JsCatalogue::wrap(zhengce::Catalogue::builtin())
+    }
+
+    /// Size in bytes of the embedded catalogue JSON.
+    #[wasm_bindgen(js_name = builtinSize)]
+    pub fn builtin_size() -> usize {
+        zhengce::Catalogue::builtin_size()
+    }
+
+    /// Loads and validates a catalogue from JSON text; throws `invalid_catalogue` with every problem.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsCatalogue, JsValue> {
+        zhengce::Catalogue::from_json(text).map(JsCatalogue::wrap).js()
+    }
+
+    /// Loads and validates a catalogue from an object in the catalogue's JSON shape.
+    #[wasm_bindgen(js_name = fromValue)]
+    pub fn from_value(#[wasm_bindgen(unchecked_param_type = "CatalogueData")] value: JsValue) -> Result<JsCatalogue, JsValue> {
+        let json = from_js(&value, "catalogue").js()?;
+        zhengce::Catalogue::from_value(&json).map(JsCatalogue::wrap).js()
+    }
+
+    /// The JSON Schema of catalogue files.
+    #[wasm_bindgen(unchecked_return_type = "object")]
+    pub fn schema() -> Result<JsValue, JsValue> {
+        to_js(&zhengce::catalogue::json_schema())
+    }
+
+    /// A new catalogue with `overlay` (JSON text or object) on top.
+    pub fn layered(&self, #[wasm_bindgen(unchecked_param_type = "string | CatalogueData")] overlay: JsValue) -> Result<JsCatalogue, JsValue> {
+        let result = match overlay.as_string() {
+            Some(text) => self.inner.layered(&text),
+            None => self.inner.layered_value(&from_js(&overlay, "overlay").js()?),
+        };
+        result.map(JsCatalogue::wrap).js()
+    }
+
+    /// The content as catalogue JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The content as an object in the catalogue's JSON shape.
+    #[wasm_bindgen(js_name = toValue, unchecked_return_type = "CatalogueData")]
+    pub fn to_value(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.data())
+    }
+
+    /// `sha256:` and the hex digest of the content, as recorded in execution receipts.
+    #[wasm_bindgen(js_name = contentHash)]
+    pub fn content_hash(&self) -> String {
+        self.inner.content_hash().to_owned()
+    }
+
+    /// Any entry by id, with a `kind` field.
+    #[wasm_bindgen(unchecked_return_type = "Entry")]
+    pub fn get(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.get(id).js()?)
+    }
+
+    /// The jurisdiction with this id.
+    #[wasm_bindgen(unchecked_return_type = "Jurisdiction")]
+    pub fn jurisdiction(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.jurisdiction(id).js()?)
+    }
+
+    /// The document with this id, with its clause tree.
+    #[wasm_bindgen(unchecked_return_type = "Document")]
+    pub fn document(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.document(id).js()?)
+    }
+
+    /// The clause with this id, with its sub-clauses.
+    #[wasm_bindgen(unchecked_return_type = "Clause")]
+    pub fn clause(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.clause(id).js()?)
+    }
+
+    /// The responsible unit with this id.
+    #[wasm_bindgen(unchecked_return_type = "Unit")]
+    pub fn unit(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.unit(id).js()?)
+    }
+
+    /// The programme with this id.
+    #[wasm_bindgen(unchecked_return_type = "Programme")]
+    pub fn programme(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.programme(id).js()?)
+    }
+
+    /// The measure with this id.
+    #[wasm_bindgen(unchecked_return_type = "Measure")]
+    pub fn measure(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.measure(id).js()?)
+    }
+
+    /// The community type with this id.
+    #[wasm_bindgen(js_name = communityType, unchecked_return_type = "CommunityType")]
+    pub fn community_type(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.community_type(id).js()?)
+    }
+
+    /// The community with this id.
+    #[wasm_bindgen(unchecked_return_type = "Community")]
+    pub fn community(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.community(id).js()?)
+    }
+
+    /// The target with this id.
+    #[wasm_bindgen(unchecked_return_type = "Target")]
+    pub fn target(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.target(id).js()?)
+    }
+
+    /// The observation with this id.
+    #[wasm_bindgen(unchecked_return_type = "Observation")]
+    pub fn observation(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.observation(id).js()?)
+    }
+
+    /// The parameter with this key, with all its dated values.
+    #[wasm_bindgen(unchecked_return_type = "Parameter")]
+    pub fn parameter(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.parameter(id).js()?)
+    }
+
+    /// The rule with this id.
+    #[wasm_bindgen(unchecked_return_type = "Rule")]
+    pub fn rule(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.rule(id).js()?)
+    }
+
+    /// The document a clause belongs to.
+    #[wasm_bindgen(js_name = documentOfClause, unchecked_return_type = "Document")]
+    pub fn document_of_clause(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(self.inner.document_of_clause(id).js()?)
+    }
+
+    /// The jurisdiction and its ancestors, nearest first.
+    #[wasm_bindgen(unchecked_return_type = "Jurisdiction[]")]
+    pub fn ancestry(&self, jurisdiction: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.ancestry(jurisdiction).js()?)
+    }
+
+    /// True if `jurisdiction` is `ancestor` or lies below it.
+    #[wasm_bindgen(js_name = isWithin)]
+    pub fn is_within(&self, jurisdiction: &str, ancestor: &str) -> bool {
+        self.inner.is_within(jurisdiction, ancestor)
+    }
+
+    /// Documents issued in `filter.jurisdiction` or below it, optionally of one `kind`.
+    #[wasm_bindgen(unchecked_return_type = "Document[]")]
+    pub fn documents(&self, #[wasm_bindgen(unchecked_param_type = "DocumentFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
+        let filter: DocumentFilter = options(&filter, "filter").js()?;
+        to_js(&self.inner.documents(&filter).js()?)
+    }
+
+    /// Measures filtered by `document`, `programme`, `unit` (lead or co-responsible), `community_type`.
+    #[wasm_bindgen(unchecked_return_type = "Measure[]")]
+    pub fn measures(&self, #[wasm_bindgen(unchecked_param_type = "MeasureFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
+        let filter: MeasureFilter = options(&filter, "filter").js()?;
+        to_js(&self.inner.measures(&filter).js()?)
+    }
+
+    /// Targets filtered by `scope` (and below), `document`, `measure`, `programme`, `unit`, `community_type`.
+    #[wasm_bindgen(unchecked_return_type = "Target[]")]
+    pub fn targets(&self, #[wasm_bindgen(unchecked_param_type = "TargetFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
+        let filter: TargetFilter = options(&filter, "filter").js()?;
+        to_js(&self.inner.targets(&filter).js()?)
+    }
+
+    /// Observations filtered by `target` and `scope`.
+    #[wasm_bindgen(unchecked_return_type = "Observation[]")]
+    pub fn observations(&self, #[wasm_bindgen(unchecked_param_type = "ObservationFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
+        let filter: ObservationFilter = options(&filter, "filter").js()?;
+        to_js(&self.inner.observations(&filter).js()?)
+    }
+
+    /// Units of `filter.jurisdiction` or below it.
+    #[wasm_bindgen(unchecked_return_type = "Unit[]")]
+    pub fn units(&self, #[wasm_bindgen(unchecked_param_type = "UnitFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
+        let filter: UnitFilter = options(&filter, "filter").js()?;
+        to_js(&self.inner.units(&filter).js()?)
+    }
+
+    /// Searches titles, names and clause text in Chinese and English; every term must match.
+    #[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
+    pub fn search(&self, query: &str, #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options_: JsValue) -> Result<JsValue, JsValue> {
+        let opts: SearchOptions = options(&options_, "options").js()?;
+        to_js(&self.inner.search(query, &opts).js()?)
+    }
+
+    /// The parameter's value in force on `date` in `jurisdiction` or its nearest ancestor.
+    #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterLookup")]
+    pub fn parameter_value(
+        &self,
+        key: &str,
+        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let on = date(&on, "date").js()?;
+        to_js(&self.inner.parameter_value(key, jurisdiction, on).js()?)
+    }
+}

@@ -1,0 +1,30 @@
+//! The JavaScript module `zhengce`: a thin translation layer over the `zhengce` crate.
+//!
+//! Each method converts its arguments, makes one core call and converts the result. No
+//! policy logic lives here. Names are the core's in camelCase; objects use the catalogue's
+//! JSON shape (snake_case keys, decimal strings, ISO dates). Errors are thrown as `Error`
+//! objects named `ZhengceError` with `code`, `path` and `details`.
+#![forbid(unsafe_code)]
+
+use wasm_bindgen::prelude::*;
+
+mod catalogue;
+mod convert;
+mod error;
+
+// The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json
+// (see tools/gen-ts-types.mjs); referenced by the `unchecked_*_type` annotations.
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = include_str!("../types/api.d.ts");
+
+/// The library's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    zhengce::VERSION.to_owned()
+}
+
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---
