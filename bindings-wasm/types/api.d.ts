@@ -32,6 +32,7 @@ export type DocumentKind =
 export type UnitKind =
   | "party_committee"
   | "government"
+  | "legislature"
   | "department"
   | "judicial"
   | "sub_district"
@@ -72,7 +73,8 @@ export type Comparator =
   | "range"
   | "increase"
   | "decrease"
-  | "achieve";
+  | "achieve"
+  | "maintain";
 /**
  * A target's nature in a plan's indicator table.
  *
@@ -87,6 +89,13 @@ export type Nature = "binding" | "expected" | "unstated";
  * via the `definition` "Strength".
  */
 export type Strength = "ensure" | "strive" | "keep_within" | "basically" | "gradually";
+/**
+ * How exactly a reported figure is stated.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Qualifier".
+ */
+export type Qualifier = "exact" | "more_than" | "at_least" | "about" | "estimated";
 /**
  * The type of a rule input.
  *
@@ -322,6 +331,10 @@ export type Entry =
        */
       summary: string;
       /**
+       * How an unclear or faulty passage (a typo, a missing number) was read, and why.
+       */
+      reading?: string | null;
+      /**
        * Sub-clauses, in document order.
        */
       children?: Clause[];
@@ -547,6 +560,7 @@ export type Entry =
        * The value.
        */
       value: string;
+      qualifier?: Qualifier;
       /**
        * The unit of the value.
        */
@@ -841,6 +855,10 @@ export interface Clause {
    */
   summary: string;
   /**
+   * How an unclear or faulty passage (a typo, a missing number) was read, and why.
+   */
+  reading?: string | null;
+  /**
    * Sub-clauses, in document order.
    */
   children?: Clause[];
@@ -1132,6 +1150,7 @@ export interface Observation {
    * The value.
    */
   value: string;
+  qualifier?: Qualifier;
   /**
    * The unit of the value.
    */

@@ -111,6 +111,9 @@ pub struct Clause {
     pub text: Option<String>,
     /// What the clause says, in English, in our words.
     pub summary: String,
+    /// How an unclear or faulty passage (a typo, a missing number) was read, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Sub-clauses, in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Clause>,

@@ -105,6 +105,8 @@ pub enum Comparator {
     Decrease,
     /// A status to achieve, no number given (建成, 实现).
     Achieve,
+    /// Keep at least the baseline level, no number given (保持, 稳定).
+    Maintain,
 }
 
 impl Comparator {
@@ -117,7 +119,7 @@ impl Comparator {
     /// assert!(!zhengce::Comparator::Achieve.needs_value());
     /// ```
     pub fn needs_value(self) -> bool {
-        !matches!(self, Comparator::Increase | Comparator::Decrease | Comparator::Achieve)
+        !matches!(self, Comparator::Increase | Comparator::Decrease | Comparator::Achieve | Comparator::Maintain)
     }
 }
 
@@ -148,6 +150,36 @@ pub enum Strength {
     Basically,
     /// 逐步: gradually.
     Gradually,
+}
+
+/// How exactly a reported figure is stated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// The figure as stated.
+    #[default]
+    Exact,
+    /// More than the figure (超过, 突破, 余).
+    MoreThan,
+    /// At least the figure (以上).
+    AtLeast,
+    /// About the figure (约, 近).
+    About,
+    /// An estimate (预计).
+    Estimated,
+}
+
+impl Qualifier {
+    /// True for [`Qualifier::Exact`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::catalogue::Qualifier::default().is_exact());
+    /// ```
+    pub fn is_exact(&self) -> bool {
+        *self == Qualifier::Exact
+    }
 }
 
 /// A target's starting point.
@@ -194,6 +226,9 @@ pub struct Observation {
     /// The value.
     #[schemars(with = "String")]
     pub value: Decimal,
+    /// How exactly the source states the value (超过 more than, 约 about, 预计 estimated).
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
     /// The unit of the value.
     pub unit: String,
     /// The date the value refers to (the end of the period for a period total).

@@ -43,6 +43,8 @@ pub enum UnitKind {
     PartyCommittee,
     /// A people's government or its general office (区政府, 管委会).
     Government,
+    /// A people's congress or its standing committee (区人大常委会).
+    Legislature,
     /// A government department, bureau or commission (区人社局).
     Department,
     /// A court, procuratorate or discipline-inspection body.
