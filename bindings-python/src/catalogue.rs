@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use zhengce::{Catalogue, DocumentFilter, MeasureFilter, ObservationFilter, SearchOptions, TargetFilter, UnitFilter};
+use zhengce::{
+    Catalogue, DocumentFilter, MeasureFilter, ObservationFilter, SearchOptions, TargetFilter, UnitFilter,
+};
 
 use crate::convert::{extract_date, from_py, options, serialize};
 use crate::error::IntoPy;
@@ -147,37 +149,62 @@ impl PyCatalogue {
     }
 
     #[pyo3(signature = (**filter))]
-    fn documents<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn documents<'py>(
+        &self,
+        py: Python<'py>,
+        filter: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let filter: DocumentFilter = options(filter, "filter").py()?;
         serialize(py, &self.inner.documents(&filter).py()?)
     }
 
     #[pyo3(signature = (**filter))]
-    fn measures<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn measures<'py>(
+        &self,
+        py: Python<'py>,
+        filter: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let filter: MeasureFilter = options(filter, "filter").py()?;
         serialize(py, &self.inner.measures(&filter).py()?)
     }
 
     #[pyo3(signature = (**filter))]
-    fn targets<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn targets<'py>(
+        &self,
+        py: Python<'py>,
+        filter: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let filter: TargetFilter = options(filter, "filter").py()?;
         serialize(py, &self.inner.targets(&filter).py()?)
     }
 
     #[pyo3(signature = (**filter))]
-    fn observations<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn observations<'py>(
+        &self,
+        py: Python<'py>,
+        filter: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let filter: ObservationFilter = options(filter, "filter").py()?;
         serialize(py, &self.inner.observations(&filter).py()?)
     }
 
     #[pyo3(signature = (**filter))]
-    fn units<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn units<'py>(
+        &self,
+        py: Python<'py>,
+        filter: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let filter: UnitFilter = options(filter, "filter").py()?;
         serialize(py, &self.inner.units(&filter).py()?)
     }
 
     #[pyo3(signature = (query, **options_))]
-    fn search<'py>(&self, py: Python<'py>, query: &str, options_: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        query: &str,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let opts: SearchOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.search(query, &opts).py()?)
     }

@@ -42,7 +42,8 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 
 /// Any serialisable core value as a Python object in the JSON shape.
 pub fn serialize<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    let json =
+        serde_json::to_value(value).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
     to_py(py, &json)
 }
 
@@ -76,7 +77,9 @@ pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let mut items = Vec::new();
-        for (i, item) in obj.try_iter().map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?.enumerate() {
+        for (i, item) in
+            obj.try_iter().map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?.enumerate()
+        {
             let item = item.map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?;
             items.push(from_py(&item, &format!("{path}[{i}]"))?);
         }
@@ -89,8 +92,12 @@ pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
     if is_decimal(obj) {
         return Ok(Value::String(obj.str().map(|s| s.to_string()).unwrap_or_default()));
     }
-    if obj.is_instance_of::<PyFloat>() {
-        return Err(Error::invalid_input(path, repr(obj), "a decimal.Decimal or a decimal string (a float may have lost the fen)"));
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        // Passed on as a JSON number, as JavaScript does, so the core refuses it wherever a
+        // decimal belongs (a float may have lost the fen) and accepts it nowhere else.
+        return serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| Error::invalid_input(path, repr(obj), "a finite number"));
     }
     Err(Error::invalid_input(path, repr(obj), "a dict, list, str, int, bool, None, Decimal or date"))
 }
@@ -125,13 +132,21 @@ pub fn extract_decimal(obj: &Bound<'_, PyAny>, field: &str) -> Result<Decimal, E
     } else if let Ok(s) = obj.cast::<PyString>() {
         s.to_string()
     } else {
-        return Err(Error::invalid_input(field, repr(obj), "a decimal.Decimal, an int or a decimal string (never a float)"));
+        return Err(Error::invalid_input(
+            field,
+            repr(obj),
+            "a decimal.Decimal, an int or a decimal string (never a float)",
+        ));
     };
-    zhengce::value::parse_decimal(&text).ok_or_else(|| Error::invalid_input(field, repr(obj), "a finite decimal amount"))
+    zhengce::value::parse_decimal(&text)
+        .ok_or_else(|| Error::invalid_input(field, repr(obj), "a finite decimal amount"))
 }
 
 /// Keyword arguments (or an options dict) as a typed core struct.
-pub fn options<T: serde::de::DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>, what: &str) -> Result<T, Error> {
+pub fn options<T: serde::de::DeserializeOwned + Default>(
+    kwargs: Option<&Bound<'_, PyDict>>,
+    what: &str,
+) -> Result<T, Error> {
     match kwargs {
         None => Ok(T::default()),
         Some(dict) => zhengce::value::from_json_value(&from_py(dict.as_any(), what)?, what),

@@ -41,7 +41,9 @@ impl JsCatalogue {
 
     /// Loads and validates a catalogue from an object in the catalogue's JSON shape.
     #[wasm_bindgen(js_name = fromValue)]
-    pub fn from_value(#[wasm_bindgen(unchecked_param_type = "CatalogueData")] value: JsValue) -> Result<JsCatalogue, JsValue> {
+    pub fn from_value(
+        #[wasm_bindgen(unchecked_param_type = "CatalogueData")] value: JsValue,
+    ) -> Result<JsCatalogue, JsValue> {
         let json = from_js(&value, "catalogue").js()?;
         zhengce::Catalogue::from_value(&json).map(JsCatalogue::wrap).js()
     }
@@ -53,7 +55,10 @@ impl JsCatalogue {
     }
 
     /// A new catalogue with `overlay` (JSON text or object) on top.
-    pub fn layered(&self, #[wasm_bindgen(unchecked_param_type = "string | CatalogueData")] overlay: JsValue) -> Result<JsCatalogue, JsValue> {
+    pub fn layered(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | CatalogueData")] overlay: JsValue,
+    ) -> Result<JsCatalogue, JsValue> {
         let result = match overlay.as_string() {
             Some(text) => self.inner.layered(&text),
             None => self.inner.layered_value(&from_js(&overlay, "overlay").js()?),
@@ -79,7 +84,7 @@ impl JsCatalogue {
         self.inner.content_hash().to_owned()
     }
 
-    /// Any entry by id, with a `kind` field.
+    /// Any entry by id, with a `type` field naming its kind.
     #[wasm_bindgen(unchecked_return_type = "Entry")]
     pub fn get(&self, id: &str) -> Result<JsValue, JsValue> {
         to_js(&self.inner.get(id).js()?)
@@ -177,43 +182,62 @@ impl JsCatalogue {
 
     /// Documents issued in `filter.jurisdiction` or below it, optionally of one `kind`.
     #[wasm_bindgen(unchecked_return_type = "Document[]")]
-    pub fn documents(&self, #[wasm_bindgen(unchecked_param_type = "DocumentFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
-        let filter: DocumentFilter = options(&filter, "filter").js()?;
+    pub fn documents(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "DocumentFilter")] filter: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: DocumentFilter = options(&filter.into(), "filter").js()?;
         to_js(&self.inner.documents(&filter).js()?)
     }
 
     /// Measures filtered by `document`, `programme`, `unit` (lead or co-responsible), `community_type`.
     #[wasm_bindgen(unchecked_return_type = "Measure[]")]
-    pub fn measures(&self, #[wasm_bindgen(unchecked_param_type = "MeasureFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
-        let filter: MeasureFilter = options(&filter, "filter").js()?;
+    pub fn measures(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "MeasureFilter")] filter: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: MeasureFilter = options(&filter.into(), "filter").js()?;
         to_js(&self.inner.measures(&filter).js()?)
     }
 
     /// Targets filtered by `scope` (and below), `document`, `measure`, `programme`, `unit`, `community_type`.
     #[wasm_bindgen(unchecked_return_type = "Target[]")]
-    pub fn targets(&self, #[wasm_bindgen(unchecked_param_type = "TargetFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
-        let filter: TargetFilter = options(&filter, "filter").js()?;
+    pub fn targets(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "TargetFilter")] filter: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: TargetFilter = options(&filter.into(), "filter").js()?;
         to_js(&self.inner.targets(&filter).js()?)
     }
 
     /// Observations filtered by `target` and `scope`.
     #[wasm_bindgen(unchecked_return_type = "Observation[]")]
-    pub fn observations(&self, #[wasm_bindgen(unchecked_param_type = "ObservationFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
-        let filter: ObservationFilter = options(&filter, "filter").js()?;
+    pub fn observations(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ObservationFilter")] filter: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: ObservationFilter = options(&filter.into(), "filter").js()?;
         to_js(&self.inner.observations(&filter).js()?)
     }
 
     /// Units of `filter.jurisdiction` or below it.
     #[wasm_bindgen(unchecked_return_type = "Unit[]")]
-    pub fn units(&self, #[wasm_bindgen(unchecked_param_type = "UnitFilter")] filter: JsValue) -> Result<JsValue, JsValue> {
-        let filter: UnitFilter = options(&filter, "filter").js()?;
+    pub fn units(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "UnitFilter")] filter: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: UnitFilter = options(&filter.into(), "filter").js()?;
         to_js(&self.inner.units(&filter).js()?)
     }
 
     /// Searches titles, names and clause text in Chinese and English; every term must match.
     #[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
-    pub fn search(&self, query: &str, #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options_: JsValue) -> Result<JsValue, JsValue> {
-        let opts: SearchOptions = options(&options_, "options").js()?;
+    pub fn search(
+        &self,
+        query: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let opts: SearchOptions = crate::convert::options(&options.into(), "options").js()?;
         to_js(&self.inner.search(query, &opts).js()?)
     }
 

@@ -11,7 +11,9 @@ use zhengce::Error;
 
 /// Any serialisable core value as a plain JavaScript value (objects, not Maps).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// A JavaScript value as JSON; `what` names the argument in errors.
@@ -39,7 +41,8 @@ pub fn date(value: &JsValue, field: &str) -> Result<NaiveDate, Error> {
     }
     if let Some(d) = value.dyn_ref::<js_sys::Date>() {
         let (y, m, day) = (d.get_full_year() as i32, d.get_month() + 1, d.get_date());
-        return NaiveDate::from_ymd_opt(y, m, day).ok_or_else(|| Error::invalid_input(field, describe(value), "a valid Date"));
+        return NaiveDate::from_ymd_opt(y, m, day)
+            .ok_or_else(|| Error::invalid_input(field, describe(value), "a valid Date"));
     }
     Err(Error::invalid_input(field, describe(value), "an ISO date string or a Date"))
 }

@@ -232,14 +232,15 @@ export type Modality = "shall" | "may";
 /**
  * Any catalogue entry, as returned by [`Catalogue::get`].
  *
- * Serialises as the entry's JSON with a `kind` field naming its kind.
+ * Serialises as the entry's JSON with a `type` field naming its kind (not `kind`, which units
+ * and documents use for their own kinds).
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Entry".
  */
 export type Entry =
   | {
-      kind: "jurisdiction";
+      type: "jurisdiction";
       /**
        * Stable id, e.g. `cn-xj-urumqi-tianshan`.
        */
@@ -260,12 +261,13 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "document";
+      type: "document";
       /**
        * Stable id, e.g. `tianshan-2022-87`.
        */
       id: string;
       title: Text;
+      kind: DocumentKind;
       /**
        * The jurisdiction whose government issued it.
        */
@@ -309,7 +311,7 @@ export type Entry =
       clauses?: Clause[];
     }
   | {
-      kind: "clause";
+      type: "clause";
       /**
        * Stable id: the document's id, `/`, and a local part (`tianshan-2022-87/68`).
        */
@@ -340,12 +342,13 @@ export type Entry =
       children?: Clause[];
     }
   | {
-      kind: "unit";
+      type: "unit";
       /**
        * Stable id, e.g. `putuo-hrss`.
        */
       id: string;
       name: Text;
+      kind: UnitKind;
       /**
        * The jurisdiction the unit belongs to.
        */
@@ -361,7 +364,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "programme";
+      type: "programme";
       /**
        * Stable id.
        */
@@ -395,7 +398,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "measure";
+      type: "measure";
       /**
        * Stable id.
        */
@@ -432,7 +435,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "community_type";
+      type: "community_type";
       /**
        * Stable id, e.g. `convenience-economy`.
        */
@@ -450,7 +453,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "community";
+      type: "community";
       /**
        * Stable id.
        */
@@ -483,7 +486,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "target";
+      type: "target";
       /**
        * Stable id.
        */
@@ -546,7 +549,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "observation";
+      type: "observation";
       /**
        * Stable id.
        */
@@ -580,7 +583,7 @@ export type Entry =
       reading?: string | null;
     }
   | {
-      kind: "parameter";
+      type: "parameter";
       /**
        * Stable key, e.g. `procurement.bid_bond.rate`.
        */
@@ -600,7 +603,7 @@ export type Entry =
       values: ParameterValue[];
     }
   | {
-      kind: "rule";
+      type: "rule";
       /**
        * Stable id.
        */

@@ -34,6 +34,11 @@ pub use catalogue::{
 pub use error::{Error, ErrorKind, Problem, Result};
 pub use rules::Rule;
 
+// The README's Rust snippets run as doc tests (Python and JS snippets run in their suites).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}
+
 /// The library's version, recorded in execution receipts.
 ///
 /// # Example

@@ -113,20 +113,26 @@ pub fn is_valid_id(id: &str) -> bool {
 /// assert!(err.to_string().starts_with("expected one of"));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, what: &str) -> crate::Result<T> {
+pub fn from_json_value<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    what: &str,
+) -> crate::Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let inner = e.path().to_string();
-        let mut field = if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
+        let mut field =
+            if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
         let message = e.inner().to_string();
-        let expected = message.split_once(", expected ").map_or(message.as_str(), |(_, rest)| rest).to_owned();
-        let given = if let Some(key) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
-            if !field.ends_with(&format!(".{key}")) {
-                field = format!("{field}.{key}");
-            }
-            format!("an unknown field '{key}'")
-        } else {
-            lookup(value, &inner).map_or_else(|| "nothing".to_owned(), |v| v.to_string())
-        };
+        let expected =
+            message.split_once(", expected ").map_or(message.as_str(), |(_, rest)| rest).to_owned();
+        let given =
+            if let Some(key) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+                if !field.ends_with(&format!(".{key}")) {
+                    field = format!("{field}.{key}");
+                }
+                format!("an unknown field '{key}'")
+            } else {
+                lookup(value, &inner).map_or_else(|| "nothing".to_owned(), |v| v.to_string())
+            };
         crate::Error::invalid_input(field, given, expected)
     })
 }

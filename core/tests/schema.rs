@@ -50,8 +50,19 @@ fn api_schema() -> Value {
         ($($ty:ty),* $(,)?) => { $( generator.subschema_for::<$ty>(); )* };
     }
     // --- catalogue ---
-    add!(CatalogueData, Entry<'static>, ParameterLookup, SearchHit, SearchOptions, DocumentFilter,
-        MeasureFilter, TargetFilter, ObservationFilter, UnitFilter, Problem);
+    add!(
+        CatalogueData,
+        Entry<'static>,
+        ParameterLookup,
+        SearchHit,
+        SearchOptions,
+        DocumentFilter,
+        MeasureFilter,
+        TargetFilter,
+        ObservationFilter,
+        UnitFilter,
+        Problem
+    );
     // --- calendar ---
     // --- rules ---
     // --- sampling ---
@@ -81,8 +92,20 @@ fn published_api_schema_matches_the_rust_types() {
 fn catalogue_schema_names_every_section_and_rejects_unknown_keys() {
     let schema = zhengce::catalogue::json_schema();
     let properties = schema["properties"].as_object().unwrap();
-    for section in ["jurisdictions", "documents", "units", "programmes", "measures", "community_types",
-        "communities", "targets", "observations", "parameters", "rules", "format"] {
+    for section in [
+        "jurisdictions",
+        "documents",
+        "units",
+        "programmes",
+        "measures",
+        "community_types",
+        "communities",
+        "targets",
+        "observations",
+        "parameters",
+        "rules",
+        "format",
+    ] {
         assert!(properties.contains_key(section), "schema lacks '{section}'");
     }
     assert_eq!(schema["additionalProperties"], false, "unknown top-level keys must be rejected");

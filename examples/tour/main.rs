@@ -1,6 +1,17 @@
 //! A walk through zhengce on the built-in catalogue: `cargo run --example tour`.
+//!
+//! One section per capability; each lives in its own file of this directory.
 
-fn main() {
+mod catalogue;
+
+fn main() -> Result<(), zhengce::Error> {
     let cat = zhengce::Catalogue::builtin();
-    println!("zhengce {} — built-in catalogue, {} documents", zhengce::VERSION, cat.data().documents.len());
+    println!("zhengce {} — a tour of the built-in catalogue\n", zhengce::VERSION);
+    catalogue::tour(&cat)?;
+    Ok(())
+}
+
+/// Prints a section heading.
+pub fn heading(title: &str) {
+    println!("\n== {title} {}", "=".repeat(70usize.saturating_sub(title.chars().count())));
 }

@@ -6,8 +6,9 @@ Entries and results are dicts in the catalogue's JSON shape (see ``Catalogue.sch
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Any, Literal, final
 
+__all__ = ["Catalogue", "__version__"]
 __version__: str
 
 JSON = dict[str, Any]
@@ -20,6 +21,7 @@ DocumentKind = Literal[
     "implementation_plan", "report",
 ]
 
+@final
 class Catalogue:
     """A validated catalogue of policy documents and everything they set, indexed by id.
 
@@ -52,7 +54,7 @@ class Catalogue:
     def content_hash(self) -> str:
         """``sha256:`` and the hex digest of the content, as recorded in execution receipts."""
     def get(self, id: str) -> JSON:
-        """Any entry by id, with a ``kind`` field. Raises NotFoundError."""
+        """Any entry by id, with a ``type`` field naming its kind. Raises NotFoundError."""
     def jurisdiction(self, id: str) -> JSON:
         """The jurisdiction with this id. Raises NotFoundError."""
     def document(self, id: str) -> JSON:

@@ -62,7 +62,8 @@ enum Slot {
 
 /// Any catalogue entry, as returned by [`Catalogue::get`].
 ///
-/// Serialises as the entry's JSON with a `kind` field naming its kind.
+/// Serialises as the entry's JSON with a `type` field naming its kind (not `kind`, which units
+/// and documents use for their own kinds).
 ///
 /// # Example
 ///
@@ -71,12 +72,12 @@ enum Slot {
 /// let entry = cat.get("tianshan-2022-87/68")?;
 /// assert_eq!(entry.kind(), "clause");
 /// let json = serde_json::to_value(&entry).unwrap();
-/// assert_eq!(json["kind"], "clause");
+/// assert_eq!(json["type"], "clause");
 /// assert_eq!(json["label"], "68.");
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Entry<'a> {
     /// A jurisdiction.
     Jurisdiction(&'a Jurisdiction),

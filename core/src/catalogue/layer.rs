@@ -58,7 +58,10 @@ fn section_index(name: &str) -> usize {
 
 impl Origins {
     fn prefix(&self, layer: u16) -> String {
-        if self.labels.len() <= 1 { String::new() } else { format!("{}:", self.labels[layer as usize]) }
+        match self.labels[layer as usize].as_str() {
+            label if self.labels.len() > 1 && !label.is_empty() => format!("{label}:"),
+            _ => String::new(),
+        }
     }
 
     /// The JSON path of entry `i` of `section`, in the layer it came from.

@@ -119,7 +119,10 @@ impl Comparator {
     /// assert!(!zhengce::Comparator::Achieve.needs_value());
     /// ```
     pub fn needs_value(self) -> bool {
-        !matches!(self, Comparator::Increase | Comparator::Decrease | Comparator::Achieve | Comparator::Maintain)
+        !matches!(
+            self,
+            Comparator::Increase | Comparator::Decrease | Comparator::Achieve | Comparator::Maintain
+        )
     }
 }
 

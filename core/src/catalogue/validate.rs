@@ -371,15 +371,11 @@ impl<'a> Validator<'a> {
             self.name(&format!("{path}.metric"), &o.metric);
             self.reference(format!("{path}.scope"), "jurisdiction", &o.scope);
             self.optional(&path, "target", "target", &o.target);
-            if let Some(unit) = o.target.as_deref().and_then(|t| units.get(t)) {
-                if *unit != o.unit {
-                    let message = format!(
-                        "expected unit '{unit}' of target '{}', got '{}'",
-                        o.target.as_deref().unwrap_or(""),
-                        o.unit
-                    );
-                    self.problem("unit_mismatch", format!("{path}.unit"), message);
-                }
+            if let Some((target, unit)) = o.target.as_deref().and_then(|t| units.get(t).map(|u| (t, *u)))
+                && unit != o.unit
+            {
+                let message = format!("expected unit '{unit}' of target '{target}', got '{}'", o.unit);
+                self.problem("unit_mismatch", format!("{path}.unit"), message);
             }
             self.citation(&format!("{path}.source"), &o.source, false);
         }

@@ -33,7 +33,11 @@ pub fn call(function: &str) -> Option<Call> {
             let date = arg::<String>(i, "date")?;
             let date = zhengce::value::parse_date(&date)
                 .ok_or_else(|| Error::invalid_input("date", &date, "an ISO date YYYY-MM-DD"))?;
-            Ok(json(&cat.parameter_value(&arg::<String>(i, "key")?, &arg::<String>(i, "jurisdiction")?, date)?))
+            Ok(json(&cat.parameter_value(
+                &arg::<String>(i, "key")?,
+                &arg::<String>(i, "jurisdiction")?,
+                date,
+            )?))
         },
         _ => return None,
     })

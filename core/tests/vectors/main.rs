@@ -26,7 +26,8 @@ fn vectors_dir() -> PathBuf {
 }
 
 fn read(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Serialises a core result as JSON.
@@ -55,7 +56,9 @@ pub fn matches(expected: &Value, actual: &Value, path: &str, out: &mut Vec<Strin
                 matches(ev, av, &format!("{path}[{i}]"), out);
             }
         }
-        (Value::Object(_) | Value::Array(_), _) => out.push(format!("{path}: expected {expected}, got {actual}")),
+        (Value::Object(_) | Value::Array(_), _) => {
+            out.push(format!("{path}: expected {expected}, got {actual}"))
+        }
         _ if expected != actual => out.push(format!("{path}: expected {expected}, got {actual}")),
         _ => {}
     }
@@ -126,7 +129,8 @@ fn conformance_vectors() {
                 }
                 (Ok(result), Some(error)) => problems.push(format!("expected error {error}, got {result}")),
                 (Err(err), Some(error)) => {
-                    let actual = serde_json::json!({"code": err.code(), "path": err.path(), "details": err.details()});
+                    let actual =
+                        serde_json::json!({"code": err.code(), "path": err.path(), "details": err.details()});
                     matches(error, &actual, "$", &mut problems);
                 }
                 (Err(err), None) => problems.push(format!("unexpected error: {err}")),

@@ -1,0 +1,23 @@
+"""A walk through zhengce from Python: ``python examples/tour/main.py``.
+
+One section per capability, each in its own file of this directory (as in the Rust tour).
+"""
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+import zhengce  # noqa: E402
+
+import catalogue  # noqa: E402
+
+
+def main() -> None:
+    cat = zhengce.Catalogue.builtin()
+    print(f"zhengce {zhengce.__version__} — a tour of the built-in catalogue from Python")
+    catalogue.tour(cat)
+
+
+if __name__ == "__main__":
+    main()

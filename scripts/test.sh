@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test in all three languages, installing what a fresh machine lacks:
+#   Chromium (Debian package), the wasm32 target, wasm-bindgen-cli at the crate's exact
+#   version, a Python venv (.venv) with maturin/pytest/mypy, and the Node dev dependencies.
+#
+# Order: Rust (core tests, doc examples, vectors) -> Python binding (build, pytest incl.
+# vectors, stub check) -> JS binding (build, type checks, Node tests incl. vectors, headless
+# Chromium vectors) -> the examples in all three languages.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TERM_COLOR=never CARGO_INCREMENTAL=0 DEBIAN_FRONTEND=noninteractive
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+step() { echo "=== $* (t+${SECONDS}s)"; }
+
+step "system packages (chromium)"
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo_="" ; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  $sudo_ apt-get install -y -qq chromium >/dev/null
+fi
+
+step "rust wasm32 target"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "wasm-bindgen-cli pinned to the wasm-bindgen crate in Cargo.lock"
+wbg_version="$(cargo pkgid -p wasm-bindgen | sed 's/.*@//')"
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
+  # No --locked: its lockfile pins a webpki-roots release the registry does not serve.
+  # --debug halves the build; the output is byte-identical.
+  cargo install wasm-bindgen-cli --version "=$wbg_version" --debug --force
+fi
+
+step "python venv"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r bindings-python/requirements-dev.txt
+
+step "node dev dependencies"
+npm ci --no-audit --no-fund --loglevel=error
+
+step "rust: core tests, doc examples, conformance vectors"
+cargo test -p zhengce
+
+step "python: build the binding"
+VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --release -q -m bindings-python/Cargo.toml
+
+step "python: tests and conformance vectors"
+.venv/bin/python -m pytest -q bindings-python/tests tests/test_vectors.py
+
+step "python: type stubs match the module"
+.venv/bin/python -m mypy.stubtest zhengce._zhengce --allowlist bindings-python/stubtest-allowlist.txt
+
+step "js: build the npm package (node + web)"
+bindings-wasm/build.sh
+
+step "js: generated TypeScript types are current and type-check"
+node tools/gen-ts-types.mjs --check
+node_modules/.bin/tsc -p bindings-wasm/tests-js/tsconfig.json
+
+step "js: node tests and conformance vectors, then headless chromium"
+node --test tests/vectors.test.mjs bindings-wasm/tests-js/ bindings-wasm/tests-browser/
+
+step "examples: the tour in rust, python and js"
+cargo run -q -p zhengce --example tour > /dev/null
+.venv/bin/python examples/tour/main.py > /dev/null
+node examples/tour/main.mjs > /dev/null
+
+step "done"
