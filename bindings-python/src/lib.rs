@@ -8,6 +8,11 @@ use pyo3::prelude::*;
 
 mod catalogue;
 mod convert;
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---
 mod error;
 
 #[pymodule]

@@ -10,6 +10,11 @@ use wasm_bindgen::prelude::*;
 
 mod catalogue;
 mod convert;
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---
 mod error;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json

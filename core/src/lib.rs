@@ -19,9 +19,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod catalogue;
+pub mod communities;
 pub mod error;
 pub mod rules;
+pub mod sampling;
+pub mod targets;
 pub mod value;
 
 pub use catalogue::{
@@ -32,7 +36,12 @@ pub use catalogue::{
     TargetFilter, Text, Unit, UnitFilter, UnitKind,
 };
 pub use error::{Error, ErrorKind, Problem, Result};
+// --- calendar ---
+// --- rules ---
 pub use rules::Rule;
+// --- sampling ---
+// --- targets ---
+// --- communities ---
 
 // The README's Rust snippets run as doc tests (Python and JS snippets run in their suites).
 #[cfg(doctest)]

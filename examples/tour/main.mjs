@@ -2,6 +2,11 @@
 // One section per capability, each in its own file of this directory (as in the Rust tour).
 import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
@@ -9,3 +14,8 @@ const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
 const cat = zhengce.Catalogue.builtin();
 console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue from JavaScript`);
 catalogue.tour(zhengce, cat);
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---

@@ -12,11 +12,22 @@ import zhengce  # noqa: E402
 
 import catalogue  # noqa: E402
 
+# --- calendar ---
+# --- rules ---
+# --- sampling ---
+# --- targets ---
+# --- communities ---
+
 
 def main() -> None:
     cat = zhengce.Catalogue.builtin()
     print(f"zhengce {zhengce.__version__} — a tour of the built-in catalogue from Python")
     catalogue.tour(cat)
+    # --- calendar ---
+    # --- rules ---
+    # --- sampling ---
+    # --- targets ---
+    # --- communities ---
 
 
 if __name__ == "__main__":

@@ -3,11 +3,21 @@
 //! One section per capability; each lives in its own file of this directory.
 
 mod catalogue;
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---
 
 fn main() -> Result<(), zhengce::Error> {
     let cat = zhengce::Catalogue::builtin();
     println!("zhengce {} — a tour of the built-in catalogue\n", zhengce::VERSION);
     catalogue::tour(&cat)?;
+    // --- calendar ---
+    // --- rules ---
+    // --- sampling ---
+    // --- targets ---
+    // --- communities ---
     Ok(())
 }
 

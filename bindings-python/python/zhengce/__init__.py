@@ -24,6 +24,12 @@ from ._errors import (
 )
 from ._zhengce import Catalogue, __version__
 
+# --- calendar ---
+# --- rules ---
+# --- sampling ---
+# --- targets ---
+# --- communities ---
+
 __all__ = [
     "Catalogue",
     "InfeasibleError",

@@ -148,6 +148,8 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/catalogue/putuo-2019-startup-district.json"),
     ),
     ("builtin/xinjin-2021-fragment.json", include_str!("../../data/catalogue/xinjin-2021-fragment.json")),
+    ("builtin/time-limits.json", include_str!("../../data/catalogue/time-limits.json")),
+    ("builtin/rules.json", include_str!("../../data/catalogue/rules.json")),
 ];
 
 impl Catalogue {

@@ -9,6 +9,11 @@ use serde_json::Value;
 use zhengce::{Catalogue, Error};
 
 mod catalogue;
+// --- calendar ---
+// --- rules ---
+// --- sampling ---
+// --- targets ---
+// --- communities ---
 
 /// A vector call: the catalogue the case runs on, the case's input, the result as JSON.
 type Call = fn(&Catalogue, &Value) -> Result<Value, Error>;
@@ -17,6 +22,11 @@ fn call_for(function: &str) -> Option<Call> {
     let (module, _) = function.split_once('.')?;
     match module {
         "catalogue" => catalogue::call(function),
+        // --- calendar ---
+        // --- rules ---
+        // --- sampling ---
+        // --- targets ---
+        // --- communities ---
         _ => None,
     }
 }

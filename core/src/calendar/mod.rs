@@ -1,0 +1,1 @@
+//! Working-day calendars and legal deadlines (issue 4: in progress).

@@ -1,0 +1,1 @@
+//! Communities and their responsibility chains (issue 7: in progress).

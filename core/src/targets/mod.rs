@@ -1,0 +1,1 @@
+//! Target assessment, observations and scorecards (issue 7: in progress).
