@@ -25,8 +25,32 @@ pub(crate) struct Parsed {
     pub(crate) positions: [Vec<u32>; SECTIONS.len()],
 }
 
+impl Parsed {
+    /// Data that parsed entirely: every entry is at its own position.
+    fn whole(data: CatalogueData) -> Parsed {
+        let mut positions: [Vec<u32>; SECTIONS.len()] = Default::default();
+        macro_rules! count {
+            ($field:ident, $ty:ty, $kind:literal) => {
+                let i = SECTIONS.iter().position(|s| *s == stringify!($field)).expect("a section");
+                positions[i] = (0..data.$field.len() as u32).collect();
+            };
+        }
+        for_each_section!(count);
+        Parsed { data, positions }
+    }
+}
+
 /// Parses catalogue JSON text. Problems are appended to `problems`; what parsed is returned.
 pub(crate) fn parse_text(text: &str, problems: &mut Vec<Problem>) -> Parsed {
+    // Most catalogues are valid: read them straight into the typed data, and take the slower
+    // entry-by-entry path only to find and report the problems of one that is not.
+    // (serde would also read a struct from a JSON list of its fields: objects only.)
+    if text.trim_start().starts_with('{')
+        && let Ok(data) = serde_json::from_str::<CatalogueData>(text)
+        && data.format.as_deref().is_none_or(|f| f == FORMAT)
+    {
+        return Parsed::whole(data);
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => parse_value(&value, problems),
         Err(e) => {

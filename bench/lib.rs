@@ -1,0 +1,1 @@
+//! Shared helpers of the zhengce benchmarks (synthetic inputs). See `bench/README.md`.
