@@ -10,7 +10,6 @@ use super::data::CatalogueData;
 use super::layer::Origins;
 use super::{Citation, Clause, Period, Text};
 use crate::error::Problem;
-use crate::rules::RuleLogic;
 use crate::value::is_valid_id;
 
 /// Checks `data`, appending every problem found; paths come from `origins`.
@@ -419,25 +418,15 @@ impl<'a> Validator<'a> {
     }
 
     fn rules(&mut self) {
+        let params: std::collections::HashSet<&str> = self.data.parameters.iter().map(|p| p.id.as_str()).collect();
+        let has_param = |key: &str| params.contains(key);
         for (i, r) in self.data.rules.iter().enumerate() {
             let path = self.origins.entry("rules", i);
             self.name(&format!("{path}.name"), &r.name);
             self.reference(format!("{path}.jurisdiction"), "jurisdiction", &r.jurisdiction);
             self.optional(&path, "measure", "measure", &r.measure);
             self.citation(&format!("{path}.source"), &r.source, false);
-            let logic = format!("{path}.logic");
-            match &r.logic {
-                RuleLogic::CappedRate(c) => {
-                    self.reference(format!("{logic}.rate"), "parameter", &c.rate);
-                    self.optional(&logic, "cap", "parameter", &c.cap);
-                    self.optional(&logic, "floor", "parameter", &c.floor);
-                }
-                RuleLogic::Threshold(t) => self.reference(format!("{logic}.limit"), "parameter", &t.limit),
-                RuleLogic::TimeLimit(t) => {
-                    self.reference(format!("{logic}.duration"), "parameter", &t.duration)
-                }
-                RuleLogic::DecisionTable(_) | RuleLogic::Eligibility(_) => {}
-            }
+            crate::rules::check_rule(r, &path, &has_param, self.problems);
         }
     }
 }

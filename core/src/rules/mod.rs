@@ -1,18 +1,70 @@
-//! Rules: executable clauses of a closed set of kinds, defined in catalogue data.
+//! Rules: executable clauses of a closed set of kinds, defined in catalogue data and
+//! evaluated by the core.
 //!
-//! A [`Rule`] cites its clause and names its inputs; its [`RuleLogic`] is one of capped rate,
-//! decision table, eligibility, threshold or time limit.
+//! A [`Rule`] cites its clause (with the words that carry it), records how a vague clause was
+//! read, names its inputs and its dated parameters, and has one kind of logic:
+//!
+//! - **capped rate** ([`CappedRate`]): amount = rate × base, rounded, with a floor, a cap and
+//!   labelled exceptions (the bid bond of Tianshan item 68);
+//! - **decision table** ([`DecisionTable`]): rows of conditions to outputs under a hit policy
+//!   (`unique`, `any`, `priority`, `first`, `collect` with `sum`/`min`/`max`/`count`), with a
+//!   static check of overlapping and missing rows ([`check_table`]);
+//! - **eligibility** ([`Eligibility`]): `all`/`any`/`not` of tests; the result names every
+//!   failed test and every missing input;
+//! - **threshold** ([`Threshold`]): a measured value against a limit;
+//! - **time limit** ([`TimeLimit`]): computed by the calendar module.
+//!
+//! Every evaluation runs under a [`Scenario`] (the catalogue, or the catalogue with parameter
+//! overrides and added rules). An [`Evaluator`] is one rule compiled under a scenario; its
+//! [`evaluate`](Evaluator::evaluate) returns an [`Evaluation`]: the value and, on request, an
+//! [`Explanation`] with the clause, every parameter with its value, date and source, every
+//! condition with its outcome, the steps, and an execution [`Receipt`]. Batches go through
+//! [`Evaluator::evaluate_batch`] (columns in, columns out, exact money in integer fen), and
+//! [`Scenario::compare`] compares two scenarios over a batch.
 //!
 //! # Example
 //!
 //! ```
-//! let cat = zhengce::Catalogue::builtin();
-//! assert!(cat.rule("no-such-rule").unwrap_err().is_not_found());
+//! use chrono::NaiveDate;
+//! use zhengce::rules::{Input, Options, Scenario};
+//!
+//! let scenario = Scenario::baseline(zhengce::Catalogue::builtin());
+//! let bond = scenario.evaluator("tianshan-2022-87/r68-bid-bond")?;
+//! let lot = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+//! let result = bond.evaluate(&lot, &Options::explained())?;
+//! assert_eq!(result.amount().unwrap().to_string(), "10000.00");
+//! let explanation = result.explanation.as_ref().unwrap();
+//! assert_eq!(explanation.rule.source.clause.as_deref(), Some("tianshan-2022-87/68"));
+//! assert_eq!(explanation.parameters[0].value.unwrap().to_string(), "0.01");
+//! # Ok::<(), zhengce::Error>(())
 //! ```
 
+mod batch;
+mod capped_rate;
+mod condition;
+mod decision_table;
+mod eligibility;
+mod evaluation;
+mod evaluator;
+mod input;
 mod model;
+mod scenario;
+mod threshold;
+mod validate;
 
-pub use model::{
-    CappedRate, Condition, DecisionTable, Eligibility, Exception, ExceptionEffect, HitPolicy, InputSpec,
-    InputType, Modality, Rounding, RoundingMode, Row, Rule, RuleLogic, Test, TestOp, Threshold, TimeLimit,
+pub use batch::{Batch, BatchOptions, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn};
+pub use capped_rate::{
+    AmountKind, Bound, CappedRate, CappedRateValue, Exception, ExceptionEffect, IfNoValue, Rounding, RoundingMode,
 };
+pub use decision_table::{
+    Aggregation, DecisionTable, DecisionTableValue, HitPolicy, OutputSpec, OutputType, Overlap, Row, TableCheck,
+    check_table,
+};
+pub use eligibility::{Eligibility, EligibilityValue, FailedTest};
+pub use evaluation::{ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, Step};
+pub use evaluator::{Evaluator, Options};
+pub use input::{Input, InputValue};
+pub use model::{Condition, InputSpec, InputType, Modality, Operand, Rule, RuleLogic, Test, TestOp, TimeLimit};
+pub use scenario::{ParameterOverride, ParameterUse, Scenario, ScenarioSpec};
+pub use threshold::{Measure, Threshold, ThresholdValue};
+pub(crate) use validate::check_rule;

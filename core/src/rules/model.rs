@@ -1,40 +1,55 @@
 //! The data shape of rules: a closed set of kinds, each defined in catalogue data.
+//!
+//! The kinds' own shapes live beside their evaluation (`capped_rate.rs`, `decision_table.rs`,
+//! `eligibility.rs`, `threshold.rs`); this file holds what every rule shares: the rule itself,
+//! its inputs, conditions and tests, and the time-limit shape the calendar owns.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{CappedRate, DecisionTable, Eligibility, Threshold};
 use crate::catalogue::{Citation, Text};
 
 /// An executable clause: a rule of one of a closed set of kinds, with its source.
 ///
+/// A rule belongs to a jurisdiction (the one whose document sets it) and applies there and in
+/// every jurisdiction below it. Its structure (inputs, conditions, exceptions) holds at every
+/// date; what changes over time lives in the dated parameters it names, which are looked up in
+/// the jurisdiction of each evaluation (see [`Evaluator`](super::Evaluator)).
+///
 /// # Example
 ///
 /// ```
-/// let json = r#"{"id": "r", "name": {"zh": "规则", "en": "Rule"}, "jurisdiction": "cn",
-///   "logic": {"kind": "time_limit", "service": "business-opening", "duration": "p",
-///             "starts": {"zh": "申请", "en": "application"}},
-///   "source": {"document": "d"}}"#;
-/// let rule: zhengce::Rule = serde_json::from_str(json).unwrap();
-/// assert_eq!(rule.logic.kind(), "time_limit");
+/// let cat = zhengce::Catalogue::builtin();
+/// let rule = cat.rule("tianshan-2022-87/r68-bid-bond")?;
+/// assert_eq!(rule.logic.kind(), "capped_rate");
+/// assert_eq!(rule.source.clause.as_deref(), Some("tianshan-2022-87/68"));
+/// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    /// Stable id.
+    /// Stable id, `<document>/r<item>-<slug>`.
     pub id: String,
     /// Name in Chinese and English.
     pub name: Text,
-    /// The jurisdiction the rule belongs to; parameters are looked up from here.
+    /// The jurisdiction the rule belongs to; it applies there and below.
     pub jurisdiction: String,
     /// The measure that carries it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// Whether the outcome is an obligation, a permission, guidance or an aspiration.
+    #[serde(default, skip_serializing_if = "Modality::is_shall")]
+    pub modality: Modality,
     /// The inputs the rule reads.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<InputSpec>,
+    /// The rule's scope: when this condition does not hold, the rule does not apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
     /// What the rule computes.
     pub logic: RuleLogic,
-    /// Where it is set.
+    /// Where it is set, with the words that carry it.
     pub source: Citation,
     /// How a vague clause was read, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,12 +57,20 @@ pub struct Rule {
 }
 
 /// One input a rule reads.
+///
+/// # Example
+///
+/// ```
+/// let spec: zhengce::rules::InputSpec = serde_json::from_str(r#"{"name": "budget",
+///     "label": {"zh": "标段预算金额", "en": "Lot budget"}, "type": "money"}"#).unwrap();
+/// assert!(spec.required);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InputSpec {
     /// The input's name (`budget`, `credit_class`).
     pub name: String,
-    /// What it is, in Chinese and English.
+    /// What it is, in Chinese and English: the question a form asks.
     pub label: Text,
     /// Its type.
     #[serde(rename = "type")]
@@ -55,10 +78,17 @@ pub struct InputSpec {
     /// For a `choice`: the allowed values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<String>,
-    /// For a `decimal`: its unit.
+    /// The unit of a `decimal` or `count` (`kva`, `metres`, `ratio`, ...); money is in yuan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// False if the rule can be evaluated without it.
+    /// The smallest value a `decimal` may take (money and counts are never negative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub min: Option<rust_decimal::Decimal>,
+    /// The value used when the input is not given; it makes the input optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    /// False if the rule can be evaluated without it (an eligibility rule reports it missing).
     #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
     pub required: bool,
 }
@@ -71,14 +101,40 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InputType {
-    /// An exact decimal, as a string.
+    /// An amount in yuan: a decimal string, never negative, a whole number of fen (at most 2
+    /// decimal places).
+    Money,
+    /// An exact decimal, as a string (a JSON integer is accepted too).
     Decimal,
+    /// A whole number, never negative.
+    Count,
     /// True or false.
     Boolean,
     /// One of the listed `choices`.
     Choice,
     /// An ISO date.
     Date,
+}
+
+/// Whether a rule's outcome obliges, permits, guides or aims (inventory §6, X4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// The outcome follows (应当, 须, 确保, 不得, 即予).
+    #[default]
+    Shall,
+    /// The authority may grant it, and may not (可, 可以): a permission, not an obligation.
+    May,
+    /// The text guides or encourages (引导, 鼓励, 推动): not binding on the party addressed.
+    Guidance,
+    /// A goal to strive for (力争).
+    Aspiration,
+}
+
+impl Modality {
+    fn is_shall(&self) -> bool {
+        *self == Modality::Shall
+    }
 }
 
 /// What a rule computes: one of the closed set of rule kinds.
@@ -104,7 +160,8 @@ impl RuleLogic {
     ///
     /// ```
     /// let logic: zhengce::rules::RuleLogic = serde_json::from_str(
-    ///     r#"{"kind": "threshold", "measured": "fee_rate", "op": "le", "limit": "p"}"#).unwrap();
+    ///     r#"{"kind": "threshold", "measured": {"input": "fee_rate"}, "op": "le",
+    ///         "limit": {"parameter": "p"}}"#).unwrap();
     /// assert_eq!(logic.kind(), "threshold");
     /// ```
     pub fn kind(&self) -> &'static str {
@@ -118,109 +175,78 @@ impl RuleLogic {
     }
 }
 
-/// amount = rate × base, bounded by a floor and a cap, with labelled exceptions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CappedRate {
-    /// The input holding the base amount.
-    pub base: String,
-    /// The parameter holding the rate.
-    pub rate: String,
-    /// The parameter holding the cap, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap: Option<String>,
-    /// The parameter holding the floor, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub floor: Option<String>,
-    /// Decimal places kept and how the product is rounded.
-    pub rounding: Rounding,
-    /// Cases that change the computation (PPP lots are not capped; no bond for a framework entry).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exceptions: Vec<Exception>,
-}
-
-/// How an amount is rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Rounding {
-    /// Decimal places kept (2 = to the fen).
-    pub places: u32,
-    /// How the discarded digits are treated.
-    pub mode: RoundingMode,
-}
-
-/// A rounding mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RoundingMode {
-    /// Toward zero: a maximum is never rounded up.
-    Down,
-    /// Half away from zero (四舍五入).
-    HalfUp,
-    /// Half to even (banker's rounding).
-    HalfEven,
-    /// Away from zero.
-    Up,
-}
-
-/// A labelled exception to a capped-rate rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Exception {
-    /// What the exception is, in Chinese and English.
-    pub label: Text,
-    /// When it applies.
-    pub when: Condition,
-    /// What it does.
-    pub effect: ExceptionEffect,
-}
-
-/// What an exception does to a capped-rate computation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExceptionEffect {
-    /// The cap does not apply.
-    NoCap,
-    /// The amount is zero.
-    Zero,
-    /// The rule does not apply at all.
-    NotApplicable,
-}
-
-/// A condition over named inputs.
+/// A condition over named inputs: tests combined with `all`, `any` and `not`.
+///
+/// Conditions are evaluated in three-valued logic: a test on an input that was not given is
+/// unknown, `all` is false as soon as one part is false, `any` is true as soon as one part is
+/// true, and otherwise the result stays unknown.
+///
+/// # Example
+///
+/// ```
+/// let c: zhengce::rules::Condition = serde_json::from_str(r#"{"all": [
+///   {"test": {"id": "listed", "label": {"zh": "非上市股份有限公司", "en": "not a listed company"},
+///             "input": "entity_kind", "op": "ne", "value": "listed_company"}},
+///   {"not": {"test": {"id": "debts", "label": {"zh": "无未清偿债务", "en": "no debts outstanding"},
+///             "input": "debts", "op": "eq", "value": "outstanding"}}}]}"#).unwrap();
+/// assert!(matches!(c, zhengce::rules::Condition::All(ref parts) if parts.len() == 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
-    /// Every sub-condition holds.
+    /// Every part holds.
     All(Vec<Condition>),
-    /// At least one sub-condition holds.
+    /// At least one part holds.
     Any(Vec<Condition>),
-    /// The sub-condition does not hold.
+    /// The part does not hold.
     Not(Box<Condition>),
-    /// An input compared with a value.
+    /// An input compared with a value or a parameter.
     Test(Test),
 }
 
-/// One comparison of an input with a value.
+impl Condition {
+    /// Every test in the condition, in document order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c: zhengce::rules::Condition = serde_json::from_str(r#"{"not": {"test": {"id": "t",
+    ///   "label": {"zh": "x", "en": "x"}, "input": "a", "op": "eq", "value": true}}}"#).unwrap();
+    /// assert_eq!(c.tests().len(), 1);
+    /// ```
+    pub fn tests(&self) -> Vec<&Test> {
+        let mut out = Vec::new();
+        fn walk<'c>(c: &'c Condition, out: &mut Vec<&'c Test>) {
+            match c {
+                Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|p| walk(p, out)),
+                Condition::Not(inner) => walk(inner, out),
+                Condition::Test(t) => out.push(t),
+            }
+        }
+        walk(self, &mut out);
+        out
+    }
+}
+
+/// One comparison of an input with a value or a parameter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Test {
-    /// A short id for the explanation (`capacity`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    /// A short id, unique in the rule, named in explanations and in lists of failed tests.
+    pub id: String,
+    /// What the test requires, in Chinese and English ("at most 2,000 kVA").
+    pub label: Text,
     /// The input compared.
     pub input: String,
     /// The comparison.
     pub op: TestOp,
-    /// The value compared with: a decimal string, a choice, a boolean, or a list for `in`.
-    pub value: serde_json::Value,
-    /// What the test checks, in Chinese and English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<Text>,
+    /// What the input is compared with.
+    pub value: Operand,
 }
 
-/// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+/// A comparison operator. Boundary words follow 民法典 art 1259: 以上, 以下, 以内 include the
+/// number (`ge`, `le`); 超过, 不满 exclude it (`gt`, `lt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TestOp {
     /// Equal.
@@ -237,76 +263,47 @@ pub enum TestOp {
     Ge,
     /// One of a list.
     In,
+    /// None of a list.
+    NotIn,
 }
 
-/// A decision table: rows of input conditions mapped to outputs under a hit policy.
+impl TestOp {
+    /// The operator as a symbol (`≤`, `∈`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::rules::TestOp::Le.symbol(), "≤");
+    /// ```
+    pub fn symbol(self) -> &'static str {
+        match self {
+            TestOp::Eq => "=",
+            TestOp::Ne => "≠",
+            TestOp::Lt => "<",
+            TestOp::Le => "≤",
+            TestOp::Gt => ">",
+            TestOp::Ge => "≥",
+            TestOp::In => "∈",
+            TestOp::NotIn => "∉",
+        }
+    }
+}
+
+/// What a test compares its input with: a literal value, or a parameter looked up in the
+/// evaluation's jurisdiction on its date.
+///
+/// A literal is a decimal string (or JSON integer) for money, decimals and counts, a boolean,
+/// a choice, an ISO date, or a list of these for `in` and `not_in`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DecisionTable {
-    /// How matching rows combine.
-    pub hit_policy: HitPolicy,
-    /// The outputs each row gives.
-    pub outputs: Vec<String>,
-    /// The rows, in priority order.
-    pub rows: Vec<Row>,
-}
-
-/// A decision-table hit policy (DMN).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HitPolicy {
-    /// Exactly one row may match.
-    Unique,
-    /// Several rows may match if they agree.
-    Any,
-    /// The first matching row in priority order.
-    Priority,
-    /// The first matching row in table order.
-    First,
-    /// Every matching row's outputs.
-    Collect,
-}
-
-/// One decision-table row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Row {
-    /// Input name to the values it must have (a list means any of them; absent means any value).
-    pub when: serde_json::Map<String, serde_json::Value>,
-    /// Output name to value.
-    pub then: serde_json::Map<String, serde_json::Value>,
-}
-
-/// An eligibility rule: a condition whose failed parts are reported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Eligibility {
-    /// The condition to meet.
-    pub condition: Condition,
-    /// Whether meeting it obliges (`shall`) or only permits (`may`) the outcome.
-    pub modality: Modality,
-}
-
-/// Obligation or permission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Modality {
-    /// The outcome follows (应当, 即予).
-    Shall,
-    /// The authority may grant it (可以).
-    May,
-}
-
-/// A measured value against a limit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Threshold {
-    /// The input holding the measured value.
-    pub measured: String,
-    /// The comparison the value must satisfy.
-    pub op: TestOp,
-    /// The parameter holding the limit.
-    pub limit: String,
+#[serde(untagged)]
+pub enum Operand {
+    /// A dated parameter: `{"parameter": "electricity.commitment_connection.capacity_max"}`.
+    Parameter {
+        /// The parameter's key.
+        parameter: String,
+    },
+    /// A literal value.
+    Literal(serde_json::Value),
 }
 
 /// A time limit: N working days, calendar days or hours from an event.

@@ -1,0 +1,177 @@
+//! Eligibility: a condition over named inputs, reporting every failed test and every missing
+//! input so that a front end can ask the next question.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::condition::{CCond, Frame};
+use super::evaluation::Step;
+use super::evaluator::{Builder, Evaluator};
+use super::{Condition, Modality, RuleValue, TestOp};
+use crate::catalogue::Text;
+use crate::error::Result;
+
+/// An eligibility rule: a condition whose failed parts and missing inputs are reported.
+///
+/// The rule's `applies_when` is part of the condition (a case outside the rule's scope is not
+/// eligible, and the scope's failed tests say why). Inputs may be left out: tests on them are
+/// unknown, and the result is undecided (`eligible: null`) until an answer could change it.
+/// Whether eligibility obliges or only permits the outcome is the rule's `modality`.
+///
+/// # Example
+///
+/// ```
+/// let e: zhengce::rules::Eligibility = serde_json::from_str(r#"{
+///   "condition": {"test": {"id": "related", "label": {"zh": "涉企案件", "en": "an enterprise case"},
+///     "input": "enterprise_related", "op": "eq", "value": true}},
+///   "outcome": {"zh": "优先登记、优先立案、优先办理", "en": "priority registration, filing and handling"}}"#).unwrap();
+/// assert!(e.otherwise.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// The condition to meet.
+    pub condition: Condition,
+    /// What follows when it is met, in Chinese and English.
+    pub outcome: Text,
+    /// What follows when it is not, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otherwise: Option<Text>,
+}
+
+/// The value of an eligibility rule for one case.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+///
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let ev = s.evaluator("tianshan-2022-87/r59-simple-deregistration")?;
+/// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())
+///     .with("entity_kind", "listed_company").with("debts", "none");
+/// let RuleValue::Eligibility(v) = ev.evaluate(&input, &Options::default())?.value else { panic!() };
+/// assert_eq!(v.eligible, Some(false));
+/// assert_eq!(v.failed[0].id, "not-listed");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct EligibilityValue {
+    /// False if the rule's scope does not hold, `null` if unknown.
+    pub applicable: Option<bool>,
+    /// True if eligible, false if not, `null` while missing inputs could change the answer.
+    pub eligible: Option<bool>,
+    /// Whether eligibility obliges (`shall`) or only permits (`may`) the outcome.
+    pub modality: Modality,
+    /// What follows: the rule's outcome when eligible, its `otherwise` when not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Text>,
+    /// Every test that made the case fail, in the rule's order.
+    pub failed: Vec<FailedTest>,
+    /// Every input a test needs that was not given, in the rule's order.
+    pub missing: Vec<String>,
+}
+
+/// A test that made a case fail.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct FailedTest {
+    /// The test's id.
+    pub id: String,
+    /// What it requires.
+    pub label: Text,
+    /// The input it reads.
+    pub input: String,
+    /// The comparison.
+    pub op: TestOp,
+    /// The test held where the rule needs it not to (it sits under a `not`).
+    pub held: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub condition: CCond,
+    pub outcome: Text,
+    pub otherwise: Option<Text>,
+}
+
+pub(crate) fn compile(e: &Eligibility, b: &mut Builder<'_>) -> Result<Compiled> {
+    Ok(Compiled { condition: b.condition(&e.condition)?, outcome: e.outcome.clone(), otherwise: e.otherwise.clone() })
+}
+
+/// Kleene conjunction.
+pub(crate) fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    }
+}
+
+impl Compiled {
+    /// Eligible or not (`None`: undecided), from the tests already evaluated.
+    #[inline]
+    pub(crate) fn verdict(&self, ev: &Evaluator, frame: &Frame, applies: Option<bool>) -> Option<bool> {
+        let _ = ev;
+        and3(applies, self.condition.eval(&frame.tests))
+    }
+
+    pub(crate) fn run(
+        &self,
+        ev: &Evaluator,
+        frame: &Frame,
+        applies: Option<bool>,
+        steps: Option<&mut Vec<Step>>,
+    ) -> Result<RuleValue> {
+        let c = &*ev.inner;
+        let eligible = self.verdict(ev, frame, applies);
+        let mut blamed = Vec::new();
+        if let Some(scope) = &c.applies {
+            scope.blame(true, &frame.tests, &mut blamed);
+        }
+        self.condition.blame(true, &frame.tests, &mut blamed);
+        blamed.sort_unstable();
+        blamed.dedup();
+        let failed = blamed
+            .iter()
+            .map(|t| {
+                let spec = &c.test_specs[*t as usize];
+                FailedTest {
+                    id: spec.id.clone(),
+                    label: spec.label.clone(),
+                    input: spec.input.clone(),
+                    op: spec.op,
+                    held: frame.tests[*t as usize] == Some(true),
+                }
+            })
+            .collect();
+        let mut unknown = Vec::new();
+        if let Some(scope) = &c.applies {
+            scope.tests(&mut unknown);
+        }
+        self.condition.tests(&mut unknown);
+        let mut slots: Vec<u16> =
+            unknown.iter().filter(|t| frame.tests[**t as usize].is_none()).map(|t| c.tests[*t as usize].input).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let missing = slots.iter().map(|s| c.rule.inputs[*s as usize].name.clone()).collect();
+        if let Some(s) = steps
+            && c.applies.is_some()
+        {
+            s.push(Step::Scope { holds: applies });
+        }
+        let outcome = match eligible {
+            Some(true) => Some(self.outcome.clone()),
+            Some(false) => self.otherwise.clone(),
+            None => None,
+        };
+        Ok(RuleValue::Eligibility(EligibilityValue {
+            applicable: applies,
+            eligible,
+            modality: c.rule.modality,
+            outcome,
+            failed,
+            missing,
+        }))
+    }
+}

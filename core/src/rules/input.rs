@@ -1,0 +1,393 @@
+//! The inputs of one evaluation, and their checking against a rule's input specs.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{InputSpec, InputType};
+use crate::error::{Error, Result};
+
+/// The case one evaluation is about: its date, its jurisdiction and the rule's inputs.
+///
+/// Parameters are looked up in `jurisdiction` (the rule's own when absent) on `date`. Input
+/// names must be inputs of the rule; values are checked against their type: an amount in yuan
+/// must be a whole number of fen and not negative, a choice one of the rule's choices.
+///
+/// Its JSON shape is `{"date": "2022-06-01", "jurisdiction": "...", "values": {"budget":
+/// "1000000", "lot_type": "ppp"}}`; decimals are strings (a JSON integer is accepted), never
+/// floats.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rust_decimal::Decimal;
+/// use zhengce::rules::Input;
+///
+/// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())
+///     .with("budget", Decimal::new(1_000_000, 0))
+///     .with("lot_type", "ppp");
+/// assert_eq!(input.values.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// The date the case is judged on (a tender's publication date, an application's date).
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub date: NaiveDate,
+    /// Where the case is: the rule's jurisdiction or one below it; the rule's own when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// Input name to value.
+    #[serde(default, with = "values_map")]
+    #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]
+    pub values: Vec<(String, InputValue)>,
+}
+
+impl Input {
+    /// An input for `date` in the rule's own jurisdiction, with no values yet.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let input = zhengce::rules::Input::new(chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap());
+    /// assert!(input.values.is_empty());
+    /// ```
+    pub fn new(date: NaiveDate) -> Input {
+        Input { date, jurisdiction: None, values: Vec::new() }
+    }
+
+    /// The same input with one more value (replacing a value of the same name).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+    /// let input = zhengce::rules::Input::new(d).with("is_ppp", true).with("is_ppp", false);
+    /// assert_eq!(input.values.len(), 1);
+    /// ```
+    pub fn with(mut self, name: impl Into<String>, value: impl Into<InputValue>) -> Input {
+        self.set(name, value);
+        self
+    }
+
+    /// Sets one value (replacing a value of the same name).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+    /// let mut input = zhengce::rules::Input::new(d);
+    /// input.set("credit_class", "a");
+    /// assert_eq!(input.values[0].0, "credit_class");
+    /// ```
+    pub fn set(&mut self, name: impl Into<String>, value: impl Into<InputValue>) {
+        let name = name.into();
+        let value = value.into();
+        match self.values.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((name, value)),
+        }
+    }
+
+    /// The same input in another jurisdiction.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+    /// let input = zhengce::rules::Input::new(d).in_jurisdiction("cn-xj-urumqi-tianshan");
+    /// assert_eq!(input.jurisdiction.as_deref(), Some("cn-xj-urumqi-tianshan"));
+    /// ```
+    pub fn in_jurisdiction(mut self, jurisdiction: impl Into<String>) -> Input {
+        self.jurisdiction = Some(jurisdiction.into());
+        self
+    }
+
+    /// An input from a JSON object of values (a Python dict or JS object converted by a
+    /// binding): strings, booleans and integers are kept for checking against the rule; a
+    /// `null` value counts as not given.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` (field `values`) if `values` is not an object.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+    /// let input = zhengce::rules::Input::from_json(d, &serde_json::json!({"budget": "1000000", "x": null}))?;
+    /// assert_eq!(input.values.len(), 1);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn from_json(date: NaiveDate, values: &serde_json::Value) -> Result<Input> {
+        let map = match values {
+            serde_json::Value::Object(map) => map,
+            serde_json::Value::Null => return Ok(Input::new(date)),
+            other => return Err(Error::invalid_input("values", other, "an object of input values")),
+        };
+        let values = map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.clone(), InputValue::from_json(v)))
+            .collect();
+        Ok(Input { date, jurisdiction: None, values })
+    }
+}
+
+/// One input value as given, before it is checked against the rule.
+///
+/// Serialises as its JSON shape: a decimal string, a boolean, a string, an ISO date.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::rules::InputValue;
+///
+/// assert_eq!(InputValue::from("ppp"), InputValue::Text("ppp".into()));
+/// assert_eq!(serde_json::to_string(&InputValue::from(rust_decimal::Decimal::new(150, 2))).unwrap(), "\"1.50\"");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputValue {
+    /// An exact decimal.
+    Decimal(Decimal),
+    /// True or false.
+    Bool(bool),
+    /// A string: a choice, or the text of a decimal or a date.
+    Text(String),
+    /// A date.
+    Date(NaiveDate),
+    /// Any other JSON value (a float, a list, an object): refused when checked.
+    Json(serde_json::Value),
+}
+
+impl InputValue {
+    /// The value of a JSON value: an integer becomes a decimal, a string stays text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::rules::InputValue;
+    ///
+    /// assert_eq!(InputValue::from_json(&serde_json::json!(5)), InputValue::Decimal(5.into()));
+    /// assert!(matches!(InputValue::from_json(&serde_json::json!(0.1)), InputValue::Json(_)));
+    /// ```
+    pub fn from_json(value: &serde_json::Value) -> InputValue {
+        match value {
+            serde_json::Value::Bool(b) => InputValue::Bool(*b),
+            serde_json::Value::String(s) => InputValue::Text(s.clone()),
+            serde_json::Value::Number(n) if n.is_i64() => {
+                InputValue::Decimal(Decimal::from(n.as_i64().unwrap_or_default()))
+            }
+            other => InputValue::Json(other.clone()),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            InputValue::Decimal(d) => d.to_string(),
+            InputValue::Bool(b) => b.to_string(),
+            InputValue::Text(s) => format!("'{s}'"),
+            InputValue::Date(d) => crate::value::format_date(*d),
+            InputValue::Json(v) => v.to_string(),
+        }
+    }
+}
+
+impl From<Decimal> for InputValue {
+    fn from(d: Decimal) -> InputValue {
+        InputValue::Decimal(d)
+    }
+}
+impl From<i64> for InputValue {
+    fn from(i: i64) -> InputValue {
+        InputValue::Decimal(Decimal::from(i))
+    }
+}
+impl From<bool> for InputValue {
+    fn from(b: bool) -> InputValue {
+        InputValue::Bool(b)
+    }
+}
+impl From<&str> for InputValue {
+    fn from(s: &str) -> InputValue {
+        InputValue::Text(s.to_owned())
+    }
+}
+impl From<String> for InputValue {
+    fn from(s: String) -> InputValue {
+        InputValue::Text(s)
+    }
+}
+impl From<NaiveDate> for InputValue {
+    fn from(d: NaiveDate) -> InputValue {
+        InputValue::Date(d)
+    }
+}
+
+impl Serialize for InputValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            InputValue::Decimal(d) => s.serialize_str(&d.to_string()),
+            InputValue::Bool(b) => s.serialize_bool(*b),
+            InputValue::Text(t) => s.serialize_str(t),
+            InputValue::Date(d) => s.serialize_str(&crate::value::format_date(*d)),
+            InputValue::Json(v) => v.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for InputValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<InputValue, D::Error> {
+        Ok(InputValue::from_json(&serde_json::Value::deserialize(d)?))
+    }
+}
+
+mod values_map {
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
+
+    use super::InputValue;
+
+    pub fn serialize<S: Serializer>(values: &[(String, InputValue)], s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(values.len()))?;
+        for (k, v) in values {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, InputValue)>, D::Error> {
+        let map: serde_json::Map<String, serde_json::Value> = serde::Deserialize::deserialize(d)?;
+        Ok(map.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), InputValue::from_json(v))).collect())
+    }
+}
+
+/// A checked input value, typed by its spec.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Val {
+    Dec(Decimal),
+    Bool(bool),
+    /// Index into the spec's choices.
+    Choice(u16),
+    Date(NaiveDate),
+}
+
+impl Val {
+    /// The value in the JSON shape, for explanations.
+    pub(crate) fn to_json(self, spec: &InputSpec) -> serde_json::Value {
+        match self {
+            Val::Dec(d) => serde_json::Value::String(d.to_string()),
+            Val::Bool(b) => serde_json::Value::Bool(b),
+            Val::Choice(i) => serde_json::Value::String(spec.choices[i as usize].clone()),
+            Val::Date(d) => serde_json::Value::String(crate::value::format_date(d)),
+        }
+    }
+}
+
+/// What a value of this type must look like, for error messages.
+pub(crate) fn expected(spec: &InputSpec) -> String {
+    match spec.ty {
+        InputType::Money => "a non-negative amount in yuan with at most 2 decimal places (a decimal string)".into(),
+        InputType::Decimal => match spec.min {
+            Some(min) => format!("a decimal of at least {min} (a decimal string)"),
+            None => "a decimal (a decimal string)".into(),
+        },
+        InputType::Count => "a whole number of at least 0".into(),
+        InputType::Boolean => "true or false".into(),
+        InputType::Choice => format!("one of {}", quoted(&spec.choices)),
+        InputType::Date => "an ISO date YYYY-MM-DD".into(),
+    }
+}
+
+pub(crate) fn quoted(items: &[String]) -> String {
+    items.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// True if `d` is a whole number of fen (at most 2 decimal places once trailing zeros go).
+pub(crate) fn is_fen(d: Decimal) -> bool {
+    d.scale() <= 2 || d.normalize().scale() <= 2
+}
+
+/// Checks a decimal against its spec; `field` names it in errors.
+pub(crate) fn check_decimal(spec: &InputSpec, d: Decimal, field: &str) -> Result<Val> {
+    let ok = match spec.ty {
+        InputType::Money => !d.is_sign_negative() && is_fen(d),
+        InputType::Count => !d.is_sign_negative() && d.fract().is_zero(),
+        InputType::Decimal => spec.min.is_none_or(|m| d >= m),
+        _ => false,
+    };
+    if ok { Ok(Val::Dec(d)) } else { Err(Error::invalid_input(field, d, expected(spec))) }
+}
+
+/// Checks one given value against its spec.
+pub(crate) fn check(spec: &InputSpec, value: &InputValue) -> Result<Val> {
+    let field = spec.name.as_str();
+    let bad = || Error::invalid_input(field, value.describe(), expected(spec));
+    match (spec.ty, value) {
+        (InputType::Money | InputType::Decimal | InputType::Count, InputValue::Decimal(d)) => {
+            check_decimal(spec, *d, field)
+        }
+        (InputType::Money | InputType::Decimal | InputType::Count, InputValue::Text(t)) => {
+            let d = crate::value::parse_decimal(t).ok_or_else(bad)?;
+            check_decimal(spec, d, field).map_err(|_| bad())
+        }
+        (InputType::Boolean, InputValue::Bool(b)) => Ok(Val::Bool(*b)),
+        (InputType::Choice, InputValue::Text(t)) => choice(spec, t).ok_or_else(bad),
+        (InputType::Date, InputValue::Date(d)) => Ok(Val::Date(*d)),
+        (InputType::Date, InputValue::Text(t)) => crate::value::parse_date(t).map(Val::Date).ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
+/// The index of a choice.
+pub(crate) fn choice(spec: &InputSpec, text: &str) -> Option<Val> {
+    spec.choices.iter().position(|c| c == text).map(|i| Val::Choice(i as u16))
+}
+
+/// Checks a literal JSON value (a default, a test operand, a table cell) against a spec.
+pub(crate) fn literal(spec: &InputSpec, value: &serde_json::Value) -> Option<Val> {
+    check(spec, &InputValue::from_json(value)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Text;
+
+    fn spec(ty: InputType) -> InputSpec {
+        InputSpec {
+            name: "x".into(),
+            label: Text::new("x", "x"),
+            ty,
+            choices: vec!["a".into(), "b".into()],
+            unit: None,
+            min: None,
+            default: None,
+            required: true,
+        }
+    }
+
+    #[test]
+    fn money_is_whole_fen_and_not_negative() {
+        let money = spec(InputType::Money);
+        assert!(check(&money, &"1000000.00".into()).is_ok());
+        assert!(check(&money, &"1.500".into()).is_ok(), "trailing zeros are still whole fen");
+        let err = check(&money, &"1.005".into()).unwrap_err();
+        assert_eq!(err.to_string(), "expected a non-negative amount in yuan with at most 2 decimal places (a decimal string), got '1.005' for 'x'");
+        assert!(check(&money, &"-1".into()).is_err());
+        assert!(check(&money, &InputValue::Json(serde_json::json!(0.5))).is_err(), "floats are refused");
+    }
+
+    #[test]
+    fn choices_and_types_are_strict() {
+        let c = spec(InputType::Choice);
+        assert_eq!(check(&c, &"b".into()).unwrap(), Val::Choice(1));
+        let err = check(&c, &"e".into()).unwrap_err();
+        assert_eq!(err.to_string(), "expected one of 'a', 'b', got 'e' for 'x'");
+        assert!(check(&spec(InputType::Boolean), &"true".into()).is_err());
+        assert!(check(&spec(InputType::Count), &"2.5".into()).is_err());
+    }
+}
