@@ -97,93 +97,25 @@ export type Strength = "ensure" | "strive" | "keep_within" | "basically" | "grad
  */
 export type Qualifier = "exact" | "more_than" | "at_least" | "about" | "estimated";
 /**
+ * Whether a rule's outcome obliges, permits, guides or aims (inventory §6, X4).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Modality".
+ */
+export type Modality = "shall" | "may" | "guidance" | "aspiration";
+/**
  * The type of a rule input.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "InputType".
  */
-export type InputType = "decimal" | "boolean" | "choice" | "date";
+export type InputType = "money" | "decimal" | "count" | "boolean" | "choice" | "date";
 /**
- * What a rule computes: one of the closed set of rule kinds.
+ * A condition over named inputs: tests combined with `all`, `any` and `not`.
  *
- * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "RuleLogic".
- */
-export type RuleLogic =
-  | {
-      kind: "capped_rate";
-      /**
-       * The input holding the base amount.
-       */
-      base: string;
-      /**
-       * The parameter holding the rate.
-       */
-      rate: string;
-      /**
-       * The parameter holding the cap, if any.
-       */
-      cap?: string | null;
-      /**
-       * The parameter holding the floor, if any.
-       */
-      floor?: string | null;
-      rounding: Rounding;
-      /**
-       * Cases that change the computation (PPP lots are not capped; no bond for a framework entry).
-       */
-      exceptions?: Exception[];
-    }
-  | {
-      kind: "decision_table";
-      hit_policy: HitPolicy;
-      /**
-       * The outputs each row gives.
-       */
-      outputs: string[];
-      /**
-       * The rows, in priority order.
-       */
-      rows: Row[];
-    }
-  | {
-      kind: "eligibility";
-      condition: Condition;
-      modality: Modality;
-    }
-  | {
-      kind: "threshold";
-      /**
-       * The input holding the measured value.
-       */
-      measured: string;
-      op: TestOp;
-      /**
-       * The parameter holding the limit.
-       */
-      limit: string;
-    }
-  | {
-      kind: "time_limit";
-      /**
-       * The service's key (`business-opening`).
-       */
-      service: string;
-      /**
-       * The parameter holding the duration.
-       */
-      duration: string;
-      starts: Text;
-    };
-/**
- * A rounding mode.
- *
- * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "RoundingMode".
- */
-export type RoundingMode = "down" | "half_up" | "half_even" | "up";
-/**
- * A condition over named inputs.
+ * Conditions are evaluated in three-valued logic: a test on an input that was not given is
+ * unknown, `all` is false as soon as one part is false, `any` is true as soon as one part is
+ * true, and otherwise the result stays unknown.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Condition".
@@ -202,19 +134,141 @@ export type Condition =
       test: Test;
     };
 /**
- * A comparison operator.
+ * A comparison operator. Boundary words follow 民法典 art 1259: 以上, 以下, 以内 include the
+ * number (`ge`, `le`); 超过, 不满 exclude it (`gt`, `lt`).
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "TestOp".
  */
-export type TestOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "in";
+export type TestOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "in" | "not_in";
+/**
+ * What a test compares its input with: a literal value, or a parameter looked up in the
+ * evaluation's jurisdiction on its date.
+ *
+ * A literal is a decimal string (or JSON integer) for money, decimals and counts, a boolean,
+ * a choice, an ISO date, or a list of these for `in` and `not_in`.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Operand".
+ */
+export type Operand =
+  | {
+      /**
+       * The parameter's key.
+       */
+      parameter: string;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    };
+/**
+ * What a rule computes: one of the closed set of rule kinds.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RuleLogic".
+ */
+export type RuleLogic =
+  | {
+      kind: "capped_rate";
+      /**
+       * The input holding the base amount.
+       */
+      base: string;
+      /**
+       * The parameter holding the rate.
+       */
+      rate: string;
+      amount?: AmountKind;
+      /**
+       * The cap, if any.
+       */
+      cap?: Bound | null;
+      /**
+       * The floor, if any.
+       */
+      floor?: Bound | null;
+      rounding: Rounding;
+      /**
+       * Cases that change the computation (PPP lots are not capped; no bond for a framework
+       * entry without a specific purchaser).
+       */
+      exceptions?: Exception[];
+    }
+  | {
+      kind: "decision_table";
+      hit_policy: HitPolicy;
+      /**
+       * For `collect`: how the matched rows' outputs are combined (absent: the list of them).
+       */
+      aggregation?: Aggregation | null;
+      /**
+       * The input columns, in order.
+       */
+      inputs: string[];
+      /**
+       * The outputs each row gives.
+       */
+      outputs: OutputSpec[];
+      /**
+       * The rows, in table order.
+       */
+      rows: Row[];
+    }
+  | {
+      kind: "eligibility";
+      condition: Condition;
+      outcome: Text;
+      /**
+       * What follows when it is not, if the text says.
+       */
+      otherwise?: Text | null;
+    }
+  | {
+      kind: "threshold";
+      measured: Measure2;
+      op: TestOp;
+      limit: Operand;
+    }
+  | {
+      kind: "time_limit";
+      /**
+       * The service's key (`business-opening`).
+       */
+      service: string;
+      /**
+       * The parameter holding the duration.
+       */
+      duration: string;
+      starts: Text;
+    };
+/**
+ * What a capped-rate amount is.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "AmountKind".
+ */
+export type AmountKind = "exact" | "maximum" | "minimum";
+/**
+ * What a bound without a value in force means.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "IfNoValue".
+ */
+export type IfNoValue = "error" | "unbounded";
+/**
+ * A rounding mode.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RoundingMode".
+ */
+export type RoundingMode = "down" | "half_up" | "half_even" | "up";
 /**
  * What an exception does to a capped-rate computation.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "ExceptionEffect".
  */
-export type ExceptionEffect = "no_cap" | "zero" | "not_applicable";
+export type ExceptionEffect = "no_cap" | "no_floor" | "zero";
 /**
  * A decision-table hit policy (DMN).
  *
@@ -223,12 +277,69 @@ export type ExceptionEffect = "no_cap" | "zero" | "not_applicable";
  */
 export type HitPolicy = "unique" | "any" | "priority" | "first" | "collect";
 /**
- * Obligation or permission.
+ * How a `collect` table combines its matched rows.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "Modality".
+ * via the `definition` "Aggregation".
  */
-export type Modality = "shall" | "may";
+export type Aggregation = "sum" | "min" | "max" | "count";
+/**
+ * The type of a decision-table output.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "OutputType".
+ */
+export type OutputType = "decimal" | "boolean" | "choice";
+/**
+ * What a threshold measures.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Measure2".
+ */
+export type Measure2 =
+  | {
+      input: string;
+    }
+  | {
+      ratio: {
+        /**
+         * Inputs added up above the line.
+         */
+        numerator: string[];
+        /**
+         * Inputs added up below the line (must total more than 0).
+         */
+        denominator: string[];
+        /**
+         * A factor (1000 for "per thousand"); 1 when absent.
+         */
+        scale?: string | null;
+      };
+    }
+  | {
+      reduction: {
+        /**
+         * The input holding the value now.
+         */
+        value: string;
+        /**
+         * The input holding the baseline (more than 0).
+         */
+        baseline: string;
+      };
+    }
+  | {
+      growth: {
+        /**
+         * The input holding the value now.
+         */
+        value: string;
+        /**
+         * The input holding the baseline (more than 0).
+         */
+        baseline: string;
+      };
+    };
 /**
  * Any catalogue entry, as returned by [`Catalogue::get`].
  *
@@ -605,28 +716,265 @@ export type Entry =
   | {
       type: "rule";
       /**
-       * Stable id.
+       * Stable id, `<document>/r<item>-<slug>`.
        */
       id: string;
       name: Text;
       /**
-       * The jurisdiction the rule belongs to; parameters are looked up from here.
+       * The jurisdiction the rule belongs to; it applies there and below.
        */
       jurisdiction: string;
       /**
        * The measure that carries it.
        */
       measure?: string | null;
+      modality?: Modality;
       /**
        * The inputs the rule reads.
        */
       inputs?: InputSpec[];
+      /**
+       * The rule's scope: when this condition does not hold, the rule does not apply.
+       */
+      applies_when?: Condition | null;
       logic: RuleLogic;
       source: Citation;
       /**
        * How a vague clause was read, and why.
        */
       reading?: string | null;
+    };
+/**
+ * A language for readable explanations.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Lang".
+ */
+export type Lang = "en" | "zh";
+/**
+ * The value of a rule for one case, by rule kind (tagged with `kind`).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RuleValue".
+ */
+export type RuleValue =
+  | {
+      kind: "capped_rate";
+      /**
+       * False if the rule's scope does not hold for the case (then `amount` is null).
+       */
+      applicable: boolean;
+      /**
+       * The amount, with exactly `rounding.places` decimals.
+       */
+      amount?: string | null;
+      /**
+       * rate × base, rounded, before floor and cap.
+       */
+      computed?: string | null;
+      /**
+       * The rate used.
+       */
+      rate?: string | null;
+      /**
+       * The cap in force (`null`: none, or lifted by an exception).
+       */
+      cap?: string | null;
+      /**
+       * The floor in force (`null`: none, or lifted).
+       */
+      floor?: string | null;
+      /**
+       * True if the cap lowered the amount.
+       */
+      capped: boolean;
+      /**
+       * True if the floor raised the amount.
+       */
+      floored: boolean;
+      /**
+       * The ids of the exceptions that apply.
+       */
+      exceptions: string[];
+    }
+  | {
+      kind: "decision_table";
+      /**
+       * False if the rule's scope does not hold (then no row is evaluated).
+       */
+      applicable: boolean;
+      /**
+       * The ids of the matching rows, in table order.
+       */
+      matched: string[];
+      /**
+       * The outputs: of the row used (single-hit policies) or aggregated (`collect` with an
+       * aggregation); `null` when no row matched.
+       */
+      outputs?: {
+        [k: string]: unknown | undefined;
+      } | null;
+      /**
+       * For `collect` without aggregation: the outputs of every matching row.
+       */
+      collected?:
+        | {
+            [k: string]: unknown | undefined;
+          }[]
+        | null;
+    }
+  | {
+      kind: "eligibility";
+      /**
+       * False if the rule's scope does not hold, `null` if unknown.
+       */
+      applicable?: boolean | null;
+      /**
+       * True if eligible, false if not, `null` while missing inputs could change the answer.
+       */
+      eligible?: boolean | null;
+      modality: Modality;
+      /**
+       * What follows: the rule's outcome when eligible, its `otherwise` when not (null when the
+       * text says nothing or the case is undecided).
+       */
+      outcome?: Text | null;
+      /**
+       * Every test that made the case fail, in the rule's order.
+       */
+      failed: FailedTest[];
+      /**
+       * Every input a test needs that was not given, in the rule's order.
+       */
+      missing: string[];
+    }
+  | {
+      kind: "threshold";
+      /**
+       * False if the rule's scope does not hold (then `compliant` is null).
+       */
+      applicable: boolean;
+      /**
+       * True if the measured value satisfies the comparison.
+       */
+      compliant?: boolean | null;
+      /**
+       * The measured value (rounded to 8 decimal places when computed).
+       */
+      measured?: string | null;
+      op: TestOp;
+      /**
+       * The limit.
+       */
+      limit?: string | null;
+    };
+/**
+ * One step of a computation.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Step".
+ */
+export type Step =
+  | {
+      step: "scope";
+      /**
+       * True, false, or `null` if unknown.
+       */
+      holds?: boolean | null;
+    }
+  | {
+      step: "exception";
+      /**
+       * The exception's id.
+       */
+      id: string;
+      label: Text;
+      effect: ExceptionEffect;
+    }
+  | {
+      step: "product";
+      /**
+       * The base.
+       */
+      base: string;
+      /**
+       * The rate.
+       */
+      rate: string;
+      /**
+       * The exact product.
+       */
+      exact: string;
+    }
+  | {
+      step: "rounded";
+      rounding: Rounding;
+      /**
+       * The rounded amount.
+       */
+      value: string;
+    }
+  | {
+      step: "floor";
+      /**
+       * The floor's value; `null` when none is in force (no floor).
+       */
+      floor?: string | null;
+      /**
+       * True if the amount was raised to it.
+       */
+      applied: boolean;
+      /**
+       * True if an exception lifts it.
+       */
+      waived: boolean;
+    }
+  | {
+      step: "cap";
+      /**
+       * The cap's value; `null` when none is in force (no cap).
+       */
+      cap?: string | null;
+      /**
+       * True if the amount was lowered to it.
+       */
+      applied: boolean;
+      /**
+       * True if an exception lifts it.
+       */
+      waived: boolean;
+    }
+  | {
+      step: "rows";
+      hit_policy: HitPolicy;
+      /**
+       * The ids of the matching rows, in table order.
+       */
+      matched: string[];
+      /**
+       * The row whose outputs were used, for single-hit policies.
+       */
+      chosen?: string | null;
+    }
+  | {
+      step: "aggregated";
+      aggregation: Aggregation;
+    }
+  | {
+      step: "compared";
+      /**
+       * The measured value (shown to 8 decimal places; the comparison is exact).
+       */
+      measured: string;
+      op: TestOp;
+      /**
+       * The limit.
+       */
+      limit: string;
+      /**
+       * True if the value complies.
+       */
+      holds: boolean;
     };
 
 /**
@@ -1237,27 +1585,37 @@ export interface ParameterValue {
 /**
  * An executable clause: a rule of one of a closed set of kinds, with its source.
  *
+ * A rule belongs to a jurisdiction (the one whose document sets it) and applies there and in
+ * every jurisdiction below it. Its structure (inputs, conditions, exceptions) holds at every
+ * date; what changes over time lives in the dated parameters it names, which are looked up in
+ * the jurisdiction of each evaluation (see [`Evaluator`](super::Evaluator)).
+ *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Rule".
  */
 export interface Rule {
   /**
-   * Stable id.
+   * Stable id, `<document>/r<item>-<slug>`.
    */
   id: string;
   name: Text;
   /**
-   * The jurisdiction the rule belongs to; parameters are looked up from here.
+   * The jurisdiction the rule belongs to; it applies there and below.
    */
   jurisdiction: string;
   /**
    * The measure that carries it.
    */
   measure?: string | null;
+  modality?: Modality;
   /**
    * The inputs the rule reads.
    */
   inputs?: InputSpec[];
+  /**
+   * The rule's scope: when this condition does not hold, the rule does not apply.
+   */
+  applies_when?: Condition | null;
   logic: RuleLogic;
   source: Citation;
   /**
@@ -1283,13 +1641,55 @@ export interface InputSpec {
    */
   choices?: string[];
   /**
-   * For a `decimal`: its unit.
+   * The unit of a `decimal` or `count` (`kva`, `metres`, `ratio`, ...); money is in yuan.
    */
   unit?: string | null;
   /**
-   * False if the rule can be evaluated without it.
+   * The smallest value a `decimal` may take (money and counts are never negative).
+   */
+  min?: string | null;
+  /**
+   * The value used when the input is not given; it makes the input optional.
+   */
+  default?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * False if the rule can be evaluated without it (an eligibility rule reports it missing).
    */
   required?: boolean;
+}
+/**
+ * One comparison of an input with a value or a parameter.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Test".
+ */
+export interface Test {
+  /**
+   * A short id, unique in the rule, named in explanations and in lists of failed tests.
+   */
+  id: string;
+  label: Text;
+  /**
+   * The input compared.
+   */
+  input: string;
+  op: TestOp;
+  value: Operand;
+}
+/**
+ * A cap or floor: a parameter, and what it means when no value is in force.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Bound".
+ */
+export interface Bound {
+  /**
+   * The parameter holding the bound.
+   */
+  parameter: string;
+  if_no_value?: IfNoValue;
 }
 /**
  * How an amount is rounded.
@@ -1311,36 +1711,35 @@ export interface Rounding {
  * via the `definition` "Exception".
  */
 export interface Exception {
+  /**
+   * A short id, reported when the exception applies.
+   */
+  id: string;
   label: Text;
   when: Condition;
   effect: ExceptionEffect;
 }
 /**
- * One comparison of an input with a value.
+ * One output of a decision table.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "Test".
+ * via the `definition` "OutputSpec".
  */
-export interface Test {
+export interface OutputSpec {
   /**
-   * A short id for the explanation (`capacity`).
+   * The output's name.
    */
-  id?: string | null;
+  name: string;
+  label: Text;
+  type: OutputType;
   /**
-   * The input compared.
+   * For a `choice`: the values, in priority order (first = highest, for `priority` tables).
    */
-  input: string;
-  op: TestOp;
+  values?: string[];
   /**
-   * The value compared with: a decimal string, a choice, a boolean, or a list for `in`.
+   * The unit of a decimal output.
    */
-  value: {
-    [k: string]: unknown | undefined;
-  };
-  /**
-   * What the test checks, in Chinese and English.
-   */
-  label?: Text | null;
+  unit?: string | null;
 }
 /**
  * One decision-table row.
@@ -1350,9 +1749,17 @@ export interface Test {
  */
 export interface Row {
   /**
-   * Input name to the values it must have (a list means any of them; absent means any value).
+   * A short id, unique in the table.
    */
-  when: {
+  id: string;
+  /**
+   * What the row means, in Chinese and English.
+   */
+  label?: Text | null;
+  /**
+   * Input column to cell; a column left out matches anything.
+   */
+  when?: {
     [k: string]: unknown | undefined;
   };
   /**
@@ -1561,4 +1968,507 @@ export interface Problem {
    * What is wrong, naming the value and what was expected.
    */
   message: string;
+}
+/**
+ * The case one evaluation is about: its date, its jurisdiction and the rule's inputs.
+ *
+ * Parameters are looked up in `jurisdiction` (the rule's own when absent) on `date`. Input
+ * names must be inputs of the rule; values are checked against their type: an amount in yuan
+ * must be a whole number of fen and not negative, a choice one of the rule's choices.
+ *
+ * Its JSON shape is `{"date": "2022-06-01", "jurisdiction": "...", "values": {"budget":
+ * "1000000", "lot_type": "ppp"}}`; decimals are strings (a JSON integer is accepted), never
+ * floats.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Input".
+ */
+export interface Input {
+  /**
+   * The date the case is judged on (a tender's publication date, an application's date).
+   */
+  date: string;
+  /**
+   * Where the case is: the rule's jurisdiction or one below it; the rule's own when absent.
+   */
+  jurisdiction?: string | null;
+  /**
+   * Input name to value.
+   */
+  values?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * How to evaluate: whether to build the full explanation.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Options".
+ */
+export interface Options {
+  /**
+   * Build the explanation: the rule and its clause, every parameter with its value, date and
+   * source, every condition with its outcome, the steps, and the execution receipt.
+   */
+  explain?: boolean;
+  /**
+   * Also render the result and explanation as readable text in this language, in
+   * `explanation.text` (implies `explain`).
+   */
+  text?: Lang | null;
+}
+/**
+ * The options of the bindings' `evaluate` and `evaluate_batch` calls, in one object: the
+ * case's jurisdiction (the rule's own when absent) and the evaluation [`Options`].
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CallOptions".
+ */
+export interface CallOptions {
+  /**
+   * The case's jurisdiction: the rule's or one within it.
+   */
+  jurisdiction?: string | null;
+  /**
+   * Build the explanation.
+   */
+  explain?: boolean;
+  /**
+   * Render the explanation as text in this language (implies `explain`).
+   */
+  text?: Lang | null;
+}
+/**
+ * How to evaluate a batch.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "BatchOptions".
+ */
+export interface BatchOptions {
+  /**
+   * Also return one explained [`Evaluation`] per row (slow: it allocates per row).
+   */
+  explain?: boolean;
+  /**
+   * With `explain`: also render each explanation as text in this language.
+   */
+  text?: Lang | null;
+}
+/**
+ * The result of a batch: one column per output, row for row.
+ *
+ * Columns by rule kind:
+ * - capped rate: `amount` (exact integers in units of 10^-places yuan: fen for 2 places; 0
+ *   where the rule does not apply) and `status` (`rate`, `capped`, `floored`,
+ *   `not_applicable`, or the id of the first exception that applies);
+ * - decision table: each output, and `matched` (the id of the row used; null if none);
+ * - eligibility: `eligible` (null while undecided), `failed` (the first failed test's id)
+ *   and `missing` (the first missing input);
+ * - threshold: `compliant` (null where not applicable) and `measured`.
+ *
+ * Its JSON shape is `{"rows": n, "columns": {"amount": ["10000.00", ...], "status": ["rate",
+ * ...]}}`: amounts and decimals as strings, booleans as booleans, labels as strings, null for
+ * null.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "BatchResult".
+ */
+export interface BatchResult {
+  /**
+   * The number of rows.
+   */
+  rows: number;
+  /**
+   * Output name to column.
+   */
+  columns: {
+    [k: string]: unknown[] | undefined;
+  };
+  /**
+   * One explained evaluation per row, if asked for.
+   */
+  explanations?: Evaluation[] | null;
+}
+/**
+ * The result of one evaluation: the rule's value and, if asked for, its explanation.
+ *
+ * Serialises as `{"value": {...}, "explanation": {...}}`; the explanation is absent unless
+ * [`Options::explain`](super::Options) was set.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Evaluation".
+ */
+export interface Evaluation {
+  value: RuleValue;
+  /**
+   * Why: present when the options asked for it.
+   */
+  explanation?: Explanation | null;
+}
+/**
+ * A test that made a case fail.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "FailedTest".
+ */
+export interface FailedTest {
+  /**
+   * The test's id.
+   */
+  id: string;
+  label: Text;
+  /**
+   * The input it reads.
+   */
+  input: string;
+  op: TestOp;
+  /**
+   * The test held where the rule needs it not to (it sits under a `not`).
+   */
+  held: boolean;
+}
+/**
+ * Why an evaluation gave its value: the rule and its clause, each parameter with its value,
+ * effective date and source, each condition with its outcome, the computation's steps, and
+ * the execution receipt.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Explanation".
+ */
+export interface Explanation {
+  rule: RuleInfo;
+  /**
+   * The jurisdiction the case was evaluated in.
+   */
+  jurisdiction: string;
+  /**
+   * The case's date.
+   */
+  date: string;
+  /**
+   * Every parameter the rule names, as found for the case.
+   */
+  parameters: ParameterUse[];
+  /**
+   * Every test of the rule with its outcome (`null` when an input is missing).
+   */
+  conditions: ConditionOutcome[];
+  /**
+   * The computation, step by step.
+   */
+  steps: Step[];
+  receipt: Receipt;
+  /**
+   * The result and this explanation as readable text, when the options asked for a
+   * language.
+   */
+  text?: string | null;
+}
+/**
+ * The rule as an explanation cites it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RuleInfo".
+ */
+export interface RuleInfo {
+  /**
+   * The rule's id.
+   */
+  id: string;
+  /**
+   * Its kind (`capped_rate`, ...).
+   */
+  kind: string;
+  name: Text;
+  modality: Modality;
+  /**
+   * The jurisdiction it belongs to.
+   */
+  jurisdiction: string;
+  source: Citation;
+  /**
+   * How a vague clause was read.
+   */
+  reading?: string | null;
+}
+/**
+ * A parameter as an evaluation used it: its value, and where the value came from.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ParameterUse".
+ */
+export interface ParameterUse {
+  /**
+   * The parameter's key.
+   */
+  parameter: string;
+  /**
+   * What the rule uses it for (`rate`, `cap`, `limit`, `test capacity`, `output ...`).
+   */
+  role?: string;
+  /**
+   * The value in force; `null` when none is (the rule says what that means).
+   */
+  value?: string | null;
+  /**
+   * The parameter's unit.
+   */
+  unit: string;
+  /**
+   * The jurisdiction whose value was used: the one evaluated in or an ancestor.
+   */
+  jurisdiction?: string | null;
+  /**
+   * First day the value is in force (absent for a scenario value with no start).
+   */
+  effective_from?: string | null;
+  /**
+   * Last day in force, if set.
+   */
+  until?: string | null;
+  /**
+   * Where the catalogue value is set.
+   */
+  source?: Citation | null;
+  /**
+   * True if the number is an assumption, not the text's.
+   */
+  assumption?: boolean;
+  /**
+   * How the text was read to get the value.
+   */
+  reading?: string | null;
+  /**
+   * The scenario whose override supplied the value; absent for a catalogue value.
+   */
+  scenario?: string | null;
+}
+/**
+ * One test of the rule and how it came out for the case.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ConditionOutcome".
+ */
+export interface ConditionOutcome {
+  /**
+   * The test's id.
+   */
+  id: string;
+  label: Text;
+  /**
+   * The input it reads.
+   */
+  input: string;
+  op: TestOp;
+  /**
+   * What the input is compared with (a parameter's value as found for the case).
+   */
+  expected: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * The parameter compared with, if any.
+   */
+  parameter?: string | null;
+  /**
+   * The input's value for the case (`null` when not given).
+   */
+  actual?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * True if it held, false if not, `null` if unknown.
+   */
+  outcome?: boolean | null;
+}
+/**
+ * An execution receipt: enough to reproduce a result.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Receipt".
+ */
+export interface Receipt {
+  /**
+   * The library and its version (`zhengce 0.1.0`).
+   */
+  library: string;
+  /**
+   * The content hash of the catalogue the rule ran on (`sha256:...`).
+   */
+  catalogue: string;
+  /**
+   * The scenario's name.
+   */
+  scenario: string;
+  /**
+   * The hash of the scenario's spec.
+   */
+  scenario_hash: string;
+  /**
+   * The rule's id.
+   */
+  rule: string;
+  inputs: Input;
+}
+/**
+ * Two scenarios compared over one batch.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Comparison".
+ */
+export interface Comparison {
+  /**
+   * The rule evaluated.
+   */
+  rule: string;
+  /**
+   * The output compared: `amount` (capped rate), `eligible`, `compliant`, or a decision
+   * table's first decimal output.
+   */
+  column: string;
+  baseline: BatchResult;
+  alternative: BatchResult;
+  /**
+   * Per row: alternative - baseline (booleans count as 1 and 0; exact integers for amounts).
+   */
+  difference: unknown[];
+  totals: ComparisonTotals;
+}
+/**
+ * Totals of a comparison.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ComparisonTotals".
+ */
+export interface ComparisonTotals {
+  /**
+   * The number of rows.
+   */
+  rows: number;
+  /**
+   * The sum of the compared output under the baseline (the count of `true` for booleans).
+   */
+  baseline: string;
+  /**
+   * The same under the alternative.
+   */
+  alternative: string;
+  /**
+   * alternative - baseline.
+   */
+  difference: string;
+  /**
+   * The number of rows whose value differs.
+   */
+  changed: number;
+}
+/**
+ * What a scenario changes: parameter overrides, and an overlay of rules or parameters to add.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ScenarioSpec".
+ */
+export interface ScenarioSpec {
+  /**
+   * The scenario's name, recorded in execution receipts.
+   */
+  name: string;
+  /**
+   * What the scenario is for.
+   */
+  description?: string | null;
+  /**
+   * Dated parameter values that take precedence over the catalogue's.
+   */
+  parameters?: ParameterOverride[];
+  /**
+   * Catalogue JSON layered over the catalogue first: added or replaced rules, parameters,
+   * jurisdictions (see `Catalogue::layered`).
+   */
+  overlay?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * A parameter value a scenario sets in one jurisdiction over a period, in place of the
+ * catalogue's values of that jurisdiction over that period.
+ *
+ * The override replaces only the jurisdiction's own values: a jurisdiction below it that has
+ * a value of its own keeps it, and one without inherits the override. `value: null` removes
+ * the jurisdiction's values over the period, so the lookup goes on to its parent (for a cap,
+ * that can mean no cap at all).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ParameterOverride".
+ */
+export interface ParameterOverride {
+  /**
+   * The parameter's key.
+   */
+  parameter: string;
+  /**
+   * The jurisdiction whose values it replaces.
+   */
+  jurisdiction: string;
+  /**
+   * First day it holds; from the beginning when absent.
+   */
+  effective_from?: string | null;
+  /**
+   * Last day it holds, included; open ended when absent.
+   */
+  until?: string | null;
+  /**
+   * The value, as a decimal string; `null` for no value.
+   */
+  value?: string | null;
+  /**
+   * Why the scenario sets it.
+   */
+  reading?: string | null;
+}
+/**
+ * What the static check of a decision table found.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "TableCheck".
+ */
+export interface TableCheck {
+  /**
+   * Input combinations that two or more rows match.
+   */
+  overlaps: Overlap[];
+  /**
+   * Input combinations no row matches, one example input per combination.
+   */
+  gaps: {
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * True if the table has too many combinations to check them all (only the first
+   * 100,000 were).
+   */
+  truncated: boolean;
+}
+/**
+ * Rows that match the same inputs.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Overlap".
+ */
+export interface Overlap {
+  /**
+   * The rows' ids.
+   */
+  rows: string[];
+  /**
+   * An input they all match.
+   */
+  example: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * True if the rows give the same literal outputs (allowed under hit policy `any`).
+   */
+  same_outputs: boolean;
 }

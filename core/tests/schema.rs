@@ -65,6 +65,20 @@ fn api_schema() -> Value {
     );
     // --- calendar ---
     // --- rules ---
+    add!(
+        zhengce::rules::Input,
+        zhengce::rules::Options,
+        zhengce::rules::CallOptions,
+        zhengce::rules::BatchOptions,
+        zhengce::rules::BatchResult,
+        zhengce::rules::Comparison,
+        zhengce::rules::Evaluation,
+        zhengce::rules::ScenarioSpec,
+        zhengce::rules::ParameterUse,
+        zhengce::rules::TableCheck,
+        zhengce::rules::ComparisonTotals,
+        zhengce::rules::Lang
+    );
     // --- sampling ---
     // --- targets ---
     // --- communities ---

@@ -418,7 +418,8 @@ impl<'a> Validator<'a> {
     }
 
     fn rules(&mut self) {
-        let params: std::collections::HashSet<&str> = self.data.parameters.iter().map(|p| p.id.as_str()).collect();
+        let params: std::collections::HashSet<&str> =
+            self.data.parameters.iter().map(|p| p.id.as_str()).collect();
         let has_param = |key: &str| params.contains(key);
         for (i, r) in self.data.rules.iter().enumerate() {
             let path = self.origins.entry("rules", i);

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::capped_rate::{IntKernel, NO_CAP, NO_FLOOR, POW10, ZERO, effect_bit};
+use super::capped_rate::{IntKernel, POW10, ZERO, effect_bit};
 use super::condition::Frame;
 use super::decision_table::{HitPolicy, OutVal, OutputType};
 use super::evaluator::{Evaluator, Kind};
@@ -94,6 +94,7 @@ impl<'a> Column<'a> {
             ColumnData::Bool(v) => v.len(),
             ColumnData::Bytes(v) => v.len(),
             ColumnData::Text(v) => v.len(),
+            ColumnData::Strings(v) => v.len(),
             ColumnData::Codes { codes, .. } => codes.len(),
             ColumnData::Dates(v) => v.len(),
         }
@@ -148,6 +149,8 @@ pub enum ColumnData<'a> {
     Bytes(&'a [u8]),
     /// Text: choices, or decimal strings and ISO dates for other inputs.
     Text(&'a [&'a str]),
+    /// Text, owned strings.
+    Strings(&'a [String]),
     /// Dictionary-encoded text (pandas `Categorical`, Arrow dictionary): row `i` holds
     /// `labels[codes[i]]`, a negative code is null.
     Codes {
@@ -174,6 +177,9 @@ pub struct BatchOptions {
     /// Also return one explained [`Evaluation`] per row (slow: it allocates per row).
     #[serde(default)]
     pub explain: bool,
+    /// With `explain`: also render each explanation as text in this language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<super::Lang>,
 }
 
 /// The result of a batch: one column per output, row for row.
@@ -186,11 +192,17 @@ pub struct BatchOptions {
 /// - eligibility: `eligible` (null while undecided), `failed` (the first failed test's id)
 ///   and `missing` (the first missing input);
 /// - threshold: `compliant` (null where not applicable) and `measured`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Its JSON shape is `{"rows": n, "columns": {"amount": ["10000.00", ...], "status": ["rate",
+/// ...]}}`: amounts and decimals as strings, booleans as booleans, labels as strings, null for
+/// null.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct BatchResult {
     /// The number of rows.
     pub rows: usize,
     /// Output name to column.
+    #[serde(serialize_with = "columns_map")]
+    #[schemars(with = "std::collections::BTreeMap<String, Vec<serde_json::Value>>")]
     pub columns: Vec<(String, OutColumn)>,
     /// One explained evaluation per row, if asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -208,9 +220,17 @@ impl BatchResult {
     }
 }
 
-/// One output column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+fn columns_map<S: serde::Serializer>(columns: &[(String, OutColumn)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(columns.len()))?;
+    for (name, col) in columns {
+        map.serialize_entry(name, col)?;
+    }
+    map.end()
+}
+
+/// One output column. Serialises as an array of JSON values (see [`OutColumn::to_json`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum OutColumn {
     /// Exact amounts: `values[i] × 10^-scale`.
     Int {
@@ -250,12 +270,30 @@ impl OutColumn {
     /// ```
     pub fn to_strings(&self) -> Vec<Option<String>> {
         match self {
-            OutColumn::Int { values, scale } => values.iter().map(|v| Some(Decimal::new(*v, *scale).to_string())).collect(),
+            OutColumn::Int { values, scale } => {
+                values.iter().map(|v| Some(Decimal::new(*v, *scale).to_string())).collect()
+            }
             OutColumn::Decimal { values } => values.iter().map(|v| v.map(|d| d.to_string())).collect(),
             OutColumn::Bool { values } => values.iter().map(|v| v.map(|b| b.to_string())).collect(),
             OutColumn::Codes { codes, labels } => {
                 codes.iter().map(|c| usize::try_from(*c).ok().map(|c| labels[c].clone())).collect()
             }
+        }
+    }
+
+    /// The values as JSON: decimal strings, booleans and labels, null for null.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = zhengce::rules::OutColumn::Bool { values: vec![Some(true), None] };
+    /// assert_eq!(c.to_json(), serde_json::json!([true, null]));
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            OutColumn::Bool { values } => values.iter().map(|v| v.map_or(Value::Null, Value::Bool)).collect(),
+            _ => self.to_strings().into_iter().map(|v| v.map_or(Value::Null, Value::String)).collect(),
         }
     }
 
@@ -289,16 +327,45 @@ impl OutColumn {
     /// Each value as a number for comparisons: the amount, 1 or 0 for booleans, the code.
     fn numbers(&self) -> Vec<Option<Decimal>> {
         match self {
-            OutColumn::Int { values, scale } => values.iter().map(|v| Some(Decimal::new(*v, *scale))).collect(),
+            OutColumn::Int { values, scale } => {
+                values.iter().map(|v| Some(Decimal::new(*v, *scale))).collect()
+            }
             OutColumn::Decimal { values } => values.clone(),
             OutColumn::Bool { values } => values.iter().map(|v| v.map(|b| Decimal::from(b as i64))).collect(),
-            OutColumn::Codes { codes, .. } => codes.iter().map(|c| (*c >= 0).then(|| Decimal::from(*c))).collect(),
+            OutColumn::Codes { codes, .. } => {
+                codes.iter().map(|c| (*c >= 0).then(|| Decimal::from(*c))).collect()
+            }
         }
     }
 }
 
+impl Serialize for OutColumn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        match self {
+            OutColumn::Int { values, scale } => {
+                for v in values {
+                    seq.serialize_element(&Decimal::new(*v, *scale).to_string())?;
+                }
+            }
+            OutColumn::Bool { values } => {
+                for v in values {
+                    seq.serialize_element(v)?;
+                }
+            }
+            _ => {
+                for v in self.to_strings() {
+                    seq.serialize_element(&v)?;
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
 /// Two scenarios compared over one batch.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Comparison {
     /// The rule evaluated.
     pub rule: String,
@@ -310,6 +377,7 @@ pub struct Comparison {
     /// The alternative scenario's results.
     pub alternative: BatchResult,
     /// Per row: alternative - baseline (booleans count as 1 and 0; exact integers for amounts).
+    #[schemars(with = "Vec<serde_json::Value>")]
     pub difference: OutColumn,
     /// Totals over the batch.
     pub totals: ComparisonTotals,
@@ -350,7 +418,9 @@ impl Bound<'_> {
         let spec = self.spec;
         let field = spec.name.as_str();
         let v = match self.col.data {
-            ColumnData::Int { values, scale } => input::check_decimal(spec, Decimal::new(values[row], scale), field)?,
+            ColumnData::Int { values, scale } => {
+                input::check_decimal(spec, Decimal::new(values[row], scale), field)?
+            }
             ColumnData::Int128 { values, scale } => {
                 let d = Decimal::try_from_i128_with_scale(values[row], scale)
                     .map_err(|_| Error::invalid_input(field, values[row], "a decimal within 28 digits"))?;
@@ -359,13 +429,16 @@ impl Bound<'_> {
             ColumnData::Decimal(values) => input::check_decimal(spec, values[row], field)?,
             ColumnData::Bool(values) => boolean(spec, values[row])?,
             ColumnData::Bytes(values) => boolean(spec, values[row] != 0)?,
-            ColumnData::Text(values) => input::check(spec, &InputValue::Text(values[row].to_owned()))?,
+            ColumnData::Text(values) => input::check_text(spec, values[row])?,
+            ColumnData::Strings(values) => input::check_text(spec, &values[row])?,
             ColumnData::Codes { codes, .. } => match usize::try_from(codes[row]) {
                 Err(_) => return Ok(None),
                 Ok(c) => match self.labels.get(c) {
                     Some(Ok(v)) => *v,
                     Some(Err(e)) => return Err(e.clone()),
-                    None => return Err(Error::invalid_input(field, codes[row], "a code of one of the labels")),
+                    None => {
+                        return Err(Error::invalid_input(field, codes[row], "a code of one of the labels"));
+                    }
                 },
             },
             ColumnData::Dates(values) => match spec.ty {
@@ -394,9 +467,11 @@ impl Dates<'_> {
         match self {
             Dates::One(d) => Ok(*d),
             Dates::Each(ds) => Ok(ds[row]),
-            Dates::EpochDays(days) => epoch()
-                .checked_add_signed(chrono::TimeDelta::days(days[row] as i64))
-                .ok_or_else(|| Error::invalid_input("date", days[row], "a day count within the calendar").at_row(row)),
+            Dates::EpochDays(days) => {
+                epoch().checked_add_signed(chrono::TimeDelta::days(days[row] as i64)).ok_or_else(|| {
+                    Error::invalid_input("date", days[row], "a day count within the calendar").at_row(row)
+                })
+            }
         }
     }
 
@@ -452,20 +527,34 @@ impl Evaluator {
         if let Some(n) = batch.dates.len()
             && n != rows
         {
-            return Err(Error::invalid_input("date", format!("{n} dates"), format!("{rows} dates, one per row")));
+            return Err(Error::invalid_input(
+                "date",
+                format!("{n} dates"),
+                format!("{rows} dates, one per row"),
+            ));
         }
         let mut bound: Vec<Option<Bound<'_>>> = (0..c.rule.inputs.len()).map(|_| None).collect();
         for col in &batch.columns {
             let slot = c.rule.inputs.iter().position(|s| s.name == col.name).ok_or_else(|| {
                 let names: Vec<String> = c.rule.inputs.iter().map(|s| s.name.clone()).collect();
-                Error::invalid_input(col.name, "a column", format!("an input of rule '{}': {}", c.rule.id, input::quoted(&names)))
+                Error::invalid_input(
+                    col.name,
+                    "a column",
+                    format!("an input of rule '{}': {}", c.rule.id, input::quoted(&names)),
+                )
             })?;
             if col.len() != rows {
-                return Err(Error::invalid_input(col.name, format!("{} rows", col.len()), format!("{rows} rows")));
+                return Err(Error::invalid_input(
+                    col.name,
+                    format!("{} rows", col.len()),
+                    format!("{rows} rows"),
+                ));
             }
             let spec = &c.rule.inputs[slot];
             let labels = match col.data {
-                ColumnData::Codes { labels, .. } => labels.iter().map(|l| input::check(spec, &InputValue::Text((*l).to_owned()))).collect(),
+                ColumnData::Codes { labels, .. } => {
+                    labels.iter().map(|l| input::check(spec, &InputValue::Text((*l).to_owned()))).collect()
+                }
                 _ => Vec::new(),
             };
             bound[slot] = Some(Bound { col: *col, spec, labels });
@@ -482,7 +571,10 @@ impl Evaluator {
             let mut out = Vec::with_capacity(rows);
             for row in 0..rows {
                 let input = self.row_input(batch, &bound, row)?;
-                out.push(self.evaluate(&input, &Options::explained()).map_err(|e| at_row(e, row))?);
+                out.push(
+                    self.evaluate(&input, &Options { explain: true, text: options.text })
+                        .map_err(|e| at_row(e, row))?,
+                );
             }
             Some(out)
         } else {
@@ -512,7 +604,13 @@ impl Evaluator {
     /// Fills a frame with row `row`'s inputs and defaults, re-resolving parameters when the
     /// date moves.
     #[inline]
-    fn fill(&self, frame: &mut Frame, batch: &Batch<'_>, bound: &[Option<Bound<'_>>], row: usize) -> Result<()> {
+    fn fill(
+        &self,
+        frame: &mut Frame,
+        batch: &Batch<'_>,
+        bound: &[Option<Bound<'_>>],
+        row: usize,
+    ) -> Result<()> {
         let date = batch.dates.at(row)?;
         if date != frame.date {
             frame.date = date;
@@ -528,7 +626,13 @@ impl Evaluator {
     }
 
     /// Every kind, row by row through one reused frame.
-    fn generic(&self, batch: &Batch<'_>, bound: &[Option<Bound<'_>>], jur: usize, rows: usize) -> Result<Vec<(String, OutColumn)>> {
+    fn generic(
+        &self,
+        batch: &Batch<'_>,
+        bound: &[Option<Bound<'_>>],
+        jur: usize,
+        rows: usize,
+    ) -> Result<Vec<(String, OutColumn)>> {
         let c = &*self.inner;
         let first = if rows == 0 { epoch() } else { batch.dates.at(0)? };
         let mut frame = self.empty_frame(first, jur);
@@ -555,8 +659,11 @@ impl Evaluator {
         rows: usize,
     ) -> Result<Option<Vec<(String, OutColumn)>>> {
         let c = &*self.inner;
-        let Some(Bound { col: Column { data: ColumnData::Int { values: base, scale }, validity: None, .. }, spec: base_spec, .. }) =
-            &bound[k.base as usize]
+        let Some(Bound {
+            col: Column { data: ColumnData::Int { values: base, scale }, validity: None, .. },
+            spec: base_spec,
+            ..
+        }) = &bound[k.base as usize]
         else {
             return Ok(None);
         };
@@ -612,7 +719,8 @@ impl Evaluator {
             }
         };
         // Status labels: rate, capped, floored, not_applicable, then each exception's id.
-        let mut labels: Vec<String> = ["rate", "capped", "floored", "not_applicable"].map(String::from).to_vec();
+        let mut labels: Vec<String> =
+            ["rate", "capped", "floored", "not_applicable"].map(String::from).to_vec();
         labels.extend(k.ids.iter().cloned());
         let mut amounts = vec![0i64; rows];
         let mut status = vec![0i32; rows];
@@ -644,8 +752,11 @@ impl Evaluator {
             for key in 0..key_count {
                 if let Some(slot) = keyed {
                     let spec = &c.rule.inputs[slot as usize];
-                    frame.vals[slot as usize] =
-                        Some(if spec.ty == InputType::Boolean { Val::Bool(key == 1) } else { Val::Choice(key as u16) });
+                    frame.vals[slot as usize] = Some(if spec.ty == InputType::Boolean {
+                        Val::Bool(key == 1)
+                    } else {
+                        Val::Choice(key as u16)
+                    });
                 }
                 for (i, t) in c.tests.iter().enumerate() {
                     frame.tests[i] = t.eval(frame).map_err(|p| self.no_value(frame, p))?;
@@ -708,7 +819,12 @@ impl Evaluator {
             let (effects, st) = seg.lut[key];
             let b = base[row];
             if b < 0 {
-                return Err(Error::invalid_input(base_name, Decimal::new(b, *scale), input::expected(base_spec)).at_row(row));
+                return Err(Error::invalid_input(
+                    base_name,
+                    Decimal::new(b, *scale),
+                    input::expected(base_spec),
+                )
+                .at_row(row));
             }
             if st == 3 {
                 status[row] = 3;
@@ -720,11 +836,19 @@ impl Evaluator {
                 (None, None) => return Ok(None),
             };
             let fen = b.checked_mul(to_fen).ok_or_else(|| {
-                Error::invalid_input(base_name, Decimal::new(b, *scale), "an amount within 92,233,720,368,547,758.07 yuan").at_row(row)
+                Error::invalid_input(
+                    base_name,
+                    Decimal::new(b, *scale),
+                    "an amount within 92,233,720,368,547,758.07 yuan",
+                )
+                .at_row(row)
             })?;
             let Some((amount, flags)) = kernel.amount(fen, effects) else {
                 return Err(at_row(
-                    Error::new(ErrorKind::Infeasible { what: format!("evaluate rule '{}'", c.rule.id), why: "the amount overflows 64 bits".into() }),
+                    Error::new(ErrorKind::Infeasible {
+                        what: format!("evaluate rule '{}'", c.rule.id),
+                        why: "the amount overflows 64 bits".into(),
+                    }),
                     row,
                 ));
             };
@@ -739,7 +863,6 @@ impl Evaluator {
                 0
             };
         }
-        let _ = (NO_CAP, NO_FLOOR);
         Ok(Some(vec![
             ("amount".to_owned(), OutColumn::Int { values: amounts, scale: k.rounding.places }),
             ("status".to_owned(), OutColumn::Codes { codes: status, labels }),
@@ -760,9 +883,15 @@ impl Sink {
         let c = &*ev.inner;
         Ok(match &c.kind {
             Kind::CappedRate(k) => {
-                let mut labels: Vec<String> = ["rate", "capped", "floored", "not_applicable"].map(String::from).to_vec();
+                let mut labels: Vec<String> =
+                    ["rate", "capped", "floored", "not_applicable"].map(String::from).to_vec();
                 labels.extend(k.ids.iter().cloned());
-                Sink::Capped { amounts: Vec::with_capacity(rows), status: Vec::with_capacity(rows), labels, places: k.rounding.places }
+                Sink::Capped {
+                    amounts: Vec::with_capacity(rows),
+                    status: Vec::with_capacity(rows),
+                    labels,
+                    places: k.rounding.places,
+                }
             }
             Kind::DecisionTable(k) => {
                 if k.policy == HitPolicy::Collect && k.aggregation.is_none() {
@@ -777,7 +906,9 @@ impl Sink {
                     .map(|o| match o.ty {
                         OutputType::Decimal => OutColumn::Decimal { values: Vec::with_capacity(rows) },
                         OutputType::Boolean => OutColumn::Bool { values: Vec::with_capacity(rows) },
-                        OutputType::Choice => OutColumn::Codes { codes: Vec::with_capacity(rows), labels: o.values.clone() },
+                        OutputType::Choice => {
+                            OutColumn::Codes { codes: Vec::with_capacity(rows), labels: o.values.clone() }
+                        }
                     })
                     .collect();
                 Sink::Table { outputs, matched: Vec::with_capacity(rows), buf: Vec::new() }
@@ -788,7 +919,9 @@ impl Sink {
                 missing: Vec::with_capacity(rows),
                 buf: Vec::new(),
             },
-            Kind::Threshold(_) => Sink::Threshold { compliant: Vec::with_capacity(rows), measured: Vec::with_capacity(rows) },
+            Kind::Threshold(_) => {
+                Sink::Threshold { compliant: Vec::with_capacity(rows), measured: Vec::with_capacity(rows) }
+            }
         })
     }
 
@@ -833,20 +966,15 @@ impl Sink {
                 }
             }
             (Sink::Eligibility { eligible, failed, missing, buf }, Kind::Eligibility(k)) => {
-                eligible.push(k.verdict(ev, frame, applies));
+                eligible.push(k.verdict(frame, applies));
                 buf.clear();
                 if let Some(scope) = &c.applies {
                     scope.blame(true, &frame.tests, buf);
                 }
                 k.condition.blame(true, &frame.tests, buf);
                 failed.push(buf.iter().min().map_or(-1, |t| *t as i32));
-                let first_missing = c
-                    .tests
-                    .iter()
-                    .zip(&frame.tests)
-                    .filter(|(_, o)| o.is_none())
-                    .map(|(t, _)| t.input)
-                    .min();
+                let first_missing =
+                    c.tests.iter().zip(&frame.tests).filter(|(_, o)| o.is_none()).map(|(t, _)| t.input).min();
                 missing.push(first_missing.map_or(-1, |s| s as i32));
             }
             (Sink::Threshold { compliant, measured }, Kind::Threshold(k)) => {
@@ -879,14 +1007,27 @@ impl Sink {
                 ("status".into(), OutColumn::Codes { codes: status, labels }),
             ],
             (Sink::Table { outputs, matched, .. }, Kind::DecisionTable(k)) => {
-                let mut cols: Vec<(String, OutColumn)> = k.outputs.iter().map(|o| o.name.clone()).zip(outputs).collect();
+                let mut cols: Vec<(String, OutColumn)> =
+                    k.outputs.iter().map(|o| o.name.clone()).zip(outputs).collect();
                 cols.push(("matched".into(), OutColumn::Codes { codes: matched, labels: k.ids.clone() }));
                 cols
             }
             (Sink::Eligibility { eligible, failed, missing, .. }, _) => vec![
                 ("eligible".into(), OutColumn::Bool { values: eligible }),
-                ("failed".into(), OutColumn::Codes { codes: failed, labels: c.test_specs.iter().map(|t| t.id.clone()).collect() }),
-                ("missing".into(), OutColumn::Codes { codes: missing, labels: c.rule.inputs.iter().map(|i| i.name.clone()).collect() }),
+                (
+                    "failed".into(),
+                    OutColumn::Codes {
+                        codes: failed,
+                        labels: c.test_specs.iter().map(|t| t.id.clone()).collect(),
+                    },
+                ),
+                (
+                    "missing".into(),
+                    OutColumn::Codes {
+                        codes: missing,
+                        labels: c.rule.inputs.iter().map(|i| i.name.clone()).collect(),
+                    },
+                ),
             ],
             (Sink::Threshold { compliant, measured }, _) => vec![
                 ("compliant".into(), OutColumn::Bool { values: compliant }),
@@ -931,7 +1072,13 @@ impl Scenario {
     /// assert_eq!(cmp.totals.changed, 2);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn compare(&self, alternative: &Scenario, rule: &str, batch: &Batch<'_>, options: &BatchOptions) -> Result<Comparison> {
+    pub fn compare(
+        &self,
+        alternative: &Scenario,
+        rule: &str,
+        batch: &Batch<'_>,
+        options: &BatchOptions,
+    ) -> Result<Comparison> {
         let base_ev = self.evaluator(rule)?;
         let alt_ev = alternative.evaluator(rule)?;
         let baseline = base_ev.evaluate_batch(batch, options)?;
@@ -949,17 +1096,31 @@ impl Scenario {
         };
         let (b, a) = match (baseline.column(&column), alt.column(&column)) {
             (Some(b), Some(a)) => (b, a),
-            _ => return Err(Error::invalid_input("rule", rule, "a rule with the same outputs in both scenarios")),
+            _ => {
+                return Err(Error::invalid_input(
+                    "rule",
+                    rule,
+                    "a rule with the same outputs in both scenarios",
+                ));
+            }
         };
         let (difference, totals) = match (b, a) {
-            (OutColumn::Int { values: bv, scale: bs }, OutColumn::Int { values: av, scale: as_ }) if bs == as_ => {
+            (OutColumn::Int { values: bv, scale: bs }, OutColumn::Int { values: av, scale: as_ })
+                if bs == as_ =>
+            {
                 let diff: Vec<i64> = bv.iter().zip(av).map(|(x, y)| y - x).collect();
                 let sum = |v: &[i64]| Decimal::from_i128_with_scale(v.iter().map(|x| *x as i128).sum(), *bs);
                 let changed = diff.iter().filter(|d| **d != 0).count();
                 let (tb, ta) = (sum(bv), sum(av));
                 (
                     OutColumn::Int { values: diff, scale: *bs },
-                    ComparisonTotals { rows: baseline.rows, baseline: tb, alternative: ta, difference: ta - tb, changed },
+                    ComparisonTotals {
+                        rows: baseline.rows,
+                        baseline: tb,
+                        alternative: ta,
+                        difference: ta - tb,
+                        changed,
+                    },
                 )
             }
             _ => {
@@ -974,10 +1135,186 @@ impl Scenario {
                 let ta: Decimal = an.iter().flatten().sum();
                 (
                     OutColumn::Decimal { values: diff },
-                    ComparisonTotals { rows: baseline.rows, baseline: tb, alternative: ta, difference: ta - tb, changed },
+                    ComparisonTotals {
+                        rows: baseline.rows,
+                        baseline: tb,
+                        alternative: ta,
+                        difference: ta - tb,
+                        changed,
+                    },
                 )
             }
         };
         Ok(Comparison { rule: rule.to_owned(), column, baseline, alternative: alt, difference, totals })
+    }
+}
+
+/// Columns owned by the batch, built from JSON arrays: what bindings receive from JavaScript
+/// arrays or Python lists, and what the conformance vectors hold.
+///
+/// Each array holds strings (choices, decimal strings, ISO dates), booleans, or integers (a
+/// money integer is in yuan, as in single evaluations); `null` marks a row without a value.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Batch, BatchOptions, Dates, OwnedColumns, Scenario};
+///
+/// let cols = OwnedColumns::from_json(&serde_json::json!({"budget": ["1000000", "5000000"], "lot_type": [null, "ppp"]}))?;
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None, columns: cols.columns() };
+/// let out = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate_batch(&batch, &BatchOptions::default())?;
+/// assert_eq!(serde_json::to_value(&out)?["columns"]["amount"], serde_json::json!(["10000.00", "50000.00"]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct OwnedColumns {
+    columns: Vec<(String, Owned, Option<Vec<u8>>)>,
+}
+
+#[derive(Debug, Clone)]
+enum Owned {
+    Strings(Vec<String>),
+    Bool(Vec<bool>),
+    Int(Vec<i64>),
+}
+
+impl OwnedColumns {
+    /// Reads an object of column name to array.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` naming the column for a value that is not an array, or an element
+    ///   that is a float, an object or a list, or booleans mixed with other values.
+    ///
+    /// # Example
+    ///
+    /// See [`OwnedColumns`].
+    pub fn from_json(value: &serde_json::Value) -> Result<OwnedColumns> {
+        use serde_json::Value;
+        let Value::Object(map) = value else {
+            return Err(Error::invalid_input("columns", value, "an object of column name to array"));
+        };
+        let mut columns = Vec::with_capacity(map.len());
+        for (name, items) in map {
+            let Value::Array(items) = items else {
+                return Err(Error::invalid_input(name.as_str(), items, "an array of values, one per row"));
+            };
+            let mut validity: Option<Vec<u8>> = None;
+            if items.iter().any(Value::is_null) {
+                let mut bits = vec![0u8; items.len().div_ceil(8)];
+                for (i, v) in items.iter().enumerate() {
+                    if !v.is_null() {
+                        bits[i / 8] |= 1 << (i % 8);
+                    }
+                }
+                validity = Some(bits);
+            }
+            let present = || items.iter().filter(|v| !v.is_null());
+            let bad = |row: usize, v: &Value| {
+                Error::invalid_input(name.as_str(), v, "a string, a boolean or an integer (never a float)")
+                    .at_row(row)
+            };
+            let data = if present().all(Value::is_boolean) && present().next().is_some() {
+                Owned::Bool(items.iter().map(|v| v.as_bool().unwrap_or_default()).collect())
+            } else if present().all(Value::is_i64) && present().next().is_some() {
+                Owned::Int(items.iter().map(|v| v.as_i64().unwrap_or_default()).collect())
+            } else {
+                let mut out = Vec::with_capacity(items.len());
+                for (row, v) in items.iter().enumerate() {
+                    out.push(match v {
+                        Value::String(s) => s.clone(),
+                        Value::Null => String::new(),
+                        Value::Number(n) if n.is_i64() => n.to_string(),
+                        other => return Err(bad(row, other)),
+                    });
+                }
+                Owned::Strings(out)
+            };
+            columns.push((name.clone(), data, validity));
+        }
+        Ok(OwnedColumns { columns })
+    }
+
+    /// The columns, borrowed for a [`Batch`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cols = zhengce::rules::OwnedColumns::from_json(&serde_json::json!({"x": [true]})).unwrap();
+    /// assert_eq!(cols.columns()[0].name, "x");
+    /// ```
+    pub fn columns(&self) -> Vec<Column<'_>> {
+        self.columns
+            .iter()
+            .map(|(name, data, validity)| Column {
+                name: name.as_str(),
+                data: match data {
+                    Owned::Strings(v) => ColumnData::Strings(v),
+                    Owned::Bool(v) => ColumnData::Bool(v),
+                    Owned::Int(v) => ColumnData::Int { values: v, scale: 0 },
+                },
+                validity: validity.as_deref().map(|bits| (bits, 0)),
+            })
+            .collect()
+    }
+}
+
+/// The dates of a batch, owned: one date, or one per row (from ISO strings).
+///
+/// # Example
+///
+/// ```
+/// let d = zhengce::rules::OwnedDates::from_json(&serde_json::json!(["2022-05-17", "2022-05-18"]))?;
+/// assert!(matches!(d.dates(), zhengce::rules::Dates::Each(days) if days.len() == 2));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub enum OwnedDates {
+    /// One date for every row.
+    One(NaiveDate),
+    /// One date per row.
+    Each(Vec<NaiveDate>),
+}
+
+impl OwnedDates {
+    /// Reads an ISO date string, or an array of them.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` (field `date`, with the row for an array) for anything else.
+    ///
+    /// # Example
+    ///
+    /// See [`OwnedDates`].
+    pub fn from_json(value: &serde_json::Value) -> Result<OwnedDates> {
+        let one = |v: &serde_json::Value| v.as_str().and_then(crate::value::parse_date);
+        match value {
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(row, v)| {
+                    one(v)
+                        .ok_or_else(|| Error::invalid_input("date", v, "an ISO date YYYY-MM-DD").at_row(row))
+                })
+                .collect::<Result<_>>()
+                .map(OwnedDates::Each),
+            v => one(v).map(OwnedDates::One).ok_or_else(|| {
+                Error::invalid_input("date", v, "an ISO date YYYY-MM-DD, or an array of them (one per row)")
+            }),
+        }
+    }
+
+    /// The dates, borrowed for a [`Batch`].
+    ///
+    /// # Example
+    ///
+    /// See [`OwnedDates`].
+    pub fn dates(&self) -> Dates<'_> {
+        match self {
+            OwnedDates::One(d) => Dates::One(*d),
+            OwnedDates::Each(v) => Dates::Each(v),
+        }
     }
 }

@@ -83,7 +83,12 @@ fn eq_op(op: TestOp, equal: bool) -> Option<bool> {
 impl COperand {
     /// Tests `value` against the operand; `Err(slot)` if a parameter had no value.
     #[inline]
-    pub(crate) fn test(&self, op: TestOp, value: Val, params: &[Option<Hit>]) -> Result<Option<bool>, NoValue> {
+    pub(crate) fn test(
+        &self,
+        op: TestOp,
+        value: Val,
+        params: &[Option<Hit>],
+    ) -> Result<Option<bool>, NoValue> {
         Ok(match self {
             COperand::Val(v) => compare(op, value, *v),
             COperand::List(items) => {

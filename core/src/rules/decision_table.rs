@@ -128,6 +128,8 @@ pub struct Row {
 
 /// The value of a decision table for one case.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
+#[serde(deny_unknown_fields)]
 pub struct DecisionTableValue {
     /// False if the rule's scope does not hold (then no row is evaluated).
     pub applicable: bool,
@@ -167,12 +169,17 @@ pub(crate) struct Compiled {
 }
 
 /// The comparisons of a cell on an input (literals only: cells are checked statically).
-pub(crate) fn cell_tests(spec: &InputSpec, cell: &Value) -> std::result::Result<Vec<(TestOp, COperand)>, String> {
+pub(crate) fn cell_tests(
+    spec: &InputSpec,
+    cell: &Value,
+) -> std::result::Result<Vec<(TestOp, COperand)>, String> {
     let lit = |op: TestOp, v: &Value| -> std::result::Result<COperand, String> {
         match (op, v) {
             (TestOp::In | TestOp::NotIn, Value::Array(items)) => items
                 .iter()
-                .map(|i| literal_val(spec, i).ok_or_else(|| format!("{i} is not a value of input '{}'", spec.name)))
+                .map(|i| {
+                    literal_val(spec, i).ok_or_else(|| format!("{i} is not a value of input '{}'", spec.name))
+                })
                 .collect::<std::result::Result<Vec<_>, _>>()
                 .map(COperand::List),
             (TestOp::In | TestOp::NotIn, other) => Err(format!("expected a list for '{op:?}', got {other}")),
@@ -186,8 +193,9 @@ pub(crate) fn cell_tests(spec: &InputSpec, cell: &Value) -> std::result::Result<
         Value::Object(ops) => ops
             .iter()
             .map(|(k, v)| {
-                let op: TestOp = serde_json::from_value(Value::String(k.clone()))
-                    .map_err(|_| format!("expected a comparison (eq, ne, lt, le, gt, ge, in, not_in), got '{k}'"))?;
+                let op: TestOp = serde_json::from_value(Value::String(k.clone())).map_err(|_| {
+                    format!("expected a comparison (eq, ne, lt, le, gt, ge, in, not_in), got '{k}'")
+                })?;
                 Ok((op, lit(op, v)?))
             })
             .collect(),
@@ -289,7 +297,9 @@ impl Compiled {
     pub(crate) fn row_matches(&self, row: &CRow, frame: &Frame) -> bool {
         row.cells.iter().all(|(slot, tests)| match frame.vals[*slot as usize] {
             None => false,
-            Some(v) => tests.iter().all(|(op, operand)| operand.test(*op, v, &frame.params) == Ok(Some(true))),
+            Some(v) => {
+                tests.iter().all(|(op, operand)| operand.test(*op, v, &frame.params) == Ok(Some(true)))
+            }
         })
     }
 
@@ -299,7 +309,9 @@ impl Compiled {
             COut::Dec(d) => OutVal::Dec(*d),
             COut::Bool(b) => OutVal::Bool(*b),
             COut::Choice(c) => OutVal::Choice(*c),
-            COut::Param(p) => OutVal::Dec(frame.params[*p as usize].ok_or_else(|| ev.no_value(frame, *p))?.value),
+            COut::Param(p) => {
+                OutVal::Dec(frame.params[*p as usize].ok_or_else(|| ev.no_value(frame, *p))?.value)
+            }
             COut::Product(factors) => {
                 let mut acc = Decimal::ONE;
                 for f in factors {
@@ -314,8 +326,12 @@ impl Compiled {
 
     /// The matched rows, and the row whose outputs count for single-hit policies.
     pub(crate) fn select(&self, ev: &Evaluator, frame: &Frame, matched: &[usize]) -> Result<Option<usize>> {
-        let conflict = |why: String| Error::new(ErrorKind::Infeasible { what: format!("evaluate rule '{}'", ev.rule().id), why });
-        let names = |rows: &[usize]| rows.iter().map(|r| format!("'{}'", self.ids[*r])).collect::<Vec<_>>().join(", ");
+        let conflict = |why: String| {
+            Error::new(ErrorKind::Infeasible { what: format!("evaluate rule '{}'", ev.rule().id), why })
+        };
+        let names = |rows: &[usize]| {
+            rows.iter().map(|r| format!("'{}'", self.ids[*r])).collect::<Vec<_>>().join(", ")
+        };
         Ok(match self.policy {
             HitPolicy::Unique if matched.len() > 1 => {
                 return Err(conflict(format!(
@@ -362,17 +378,21 @@ impl Compiled {
     }
 
     /// Aggregated outputs of the matched rows (`collect` with an aggregation).
-    pub(crate) fn aggregate(&self, ev: &Evaluator, frame: &Frame, matched: &[usize], agg: Aggregation) -> Result<Vec<OutVal>> {
+    pub(crate) fn aggregate(
+        &self,
+        ev: &Evaluator,
+        frame: &Frame,
+        matched: &[usize],
+        agg: Aggregation,
+    ) -> Result<Vec<OutVal>> {
         let mut acc = vec![OutVal::Null; self.outputs.len()];
         for r in matched {
             let vals = self.outputs_of(ev, frame, *r)?;
             for (a, v) in acc.iter_mut().zip(vals) {
                 *a = match (agg, *a, v) {
-                    (Aggregation::Count, OutVal::Dec(n), OutVal::Null) => OutVal::Dec(n),
-                    (Aggregation::Count, OutVal::Null, OutVal::Null) => OutVal::Null,
+                    (_, a, OutVal::Null) => a,
                     (Aggregation::Count, OutVal::Dec(n), _) => OutVal::Dec(n + Decimal::ONE),
                     (Aggregation::Count, _, _) => OutVal::Dec(Decimal::ONE),
-                    (_, a, OutVal::Null) => a,
                     (_, OutVal::Null, v) => v,
                     (Aggregation::Sum, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x + y),
                     (Aggregation::Min, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x.min(y)),
@@ -391,14 +411,20 @@ impl Compiled {
         applies: Option<bool>,
         steps: Option<&mut Vec<Step>>,
     ) -> Result<RuleValue> {
-        let mut value = DecisionTableValue { applicable: applies == Some(true), matched: Vec::new(), outputs: None, collected: None };
+        let mut value = DecisionTableValue {
+            applicable: applies == Some(true),
+            matched: Vec::new(),
+            outputs: None,
+            collected: None,
+        };
         if !value.applicable {
             if let Some(s) = steps {
                 s.push(Step::Scope { holds: applies });
             }
             return Ok(RuleValue::DecisionTable(value));
         }
-        let matched: Vec<usize> = (0..self.rows.len()).filter(|r| self.row_matches(&self.rows[*r], frame)).collect();
+        let matched: Vec<usize> =
+            (0..self.rows.len()).filter(|r| self.row_matches(&self.rows[*r], frame)).collect();
         let chosen = self.select(ev, frame, &matched)?;
         match (self.policy, self.aggregation) {
             (HitPolicy::Collect, Some(agg)) => {
@@ -424,7 +450,11 @@ impl Compiled {
             if ev.inner.applies.is_some() {
                 s.push(Step::Scope { holds: applies });
             }
-            s.push(Step::Rows { hit_policy: self.policy, matched: value.matched.clone(), chosen: chosen.map(|r| self.ids[r].clone()) });
+            s.push(Step::Rows {
+                hit_policy: self.policy,
+                matched: value.matched.clone(),
+                chosen: chosen.map(|r| self.ids[r].clone()),
+            });
             if let Some(aggregation) = self.aggregation {
                 s.push(Step::Aggregated { aggregation });
             }
@@ -465,6 +495,9 @@ pub struct Overlap {
     pub same_outputs: bool,
 }
 
+/// A compiled cell: the comparisons it makes.
+type Cell = Vec<(TestOp, COperand)>;
+
 const MAX_COMBINATIONS: usize = 100_000;
 const MAX_GAPS: usize = 20;
 
@@ -485,7 +518,8 @@ fn atoms(spec: &InputSpec, cells: &[&Vec<(TestOp, COperand)>]) -> Vec<Val> {
         InputType::Choice => (0..spec.choices.len()).map(|i| Val::Choice(i as u16)).collect(),
         InputType::Boolean => vec![Val::Bool(false), Val::Bool(true)],
         InputType::Date => {
-            let mut ds: Vec<NaiveDate> = points.iter().filter_map(|p| if let Val::Date(d) = p { Some(*d) } else { None }).collect();
+            let mut ds: Vec<NaiveDate> =
+                points.iter().filter_map(|p| if let Val::Date(d) = p { Some(*d) } else { None }).collect();
             ds.sort();
             ds.dedup();
             let mut out = Vec::new();
@@ -511,7 +545,8 @@ fn atoms(spec: &InputSpec, cells: &[&Vec<(TestOp, COperand)>]) -> Vec<Val> {
                 InputType::Decimal => spec.min,
                 _ => Some(Decimal::ZERO),
             };
-            let mut ds: Vec<Decimal> = points.iter().filter_map(|p| if let Val::Dec(d) = p { Some(*d) } else { None }).collect();
+            let mut ds: Vec<Decimal> =
+                points.iter().filter_map(|p| if let Val::Dec(d) = p { Some(*d) } else { None }).collect();
             ds.sort();
             ds.dedup();
             let mut out = Vec::new();
@@ -552,7 +587,7 @@ fn atoms(spec: &InputSpec, cells: &[&Vec<(TestOp, COperand)>]) -> Vec<Val> {
 pub fn check_table(rule: &Rule) -> Option<TableCheck> {
     let RuleLogic::DecisionTable(t) = &rule.logic else { return None };
     let spec_of = |name: &str| rule.inputs.iter().find(|i| i.name == name);
-    let mut rows: Vec<Vec<(usize, Vec<(TestOp, COperand)>)>> = Vec::new();
+    let mut rows: Vec<Vec<(usize, Cell)>> = Vec::new();
     for row in &t.rows {
         let mut cells = Vec::new();
         for (name, cell) in &row.when {
@@ -571,7 +606,11 @@ pub fn check_table(rule: &Rule) -> Option<TableCheck> {
             atoms(spec, &cells)
         })
         .collect();
-    let total = columns.iter().try_fold(1usize, |acc, c| acc.checked_mul(c.len().max(1))).unwrap_or(usize::MAX);
+    if columns.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let total =
+        columns.iter().try_fold(1usize, |acc, c| acc.checked_mul(c.len().max(1))).unwrap_or(usize::MAX);
     let mut out = TableCheck { overlaps: Vec::new(), gaps: Vec::new(), truncated: total > MAX_COMBINATIONS };
     let mut index = vec![0usize; columns.len()];
     let literal_outputs: Vec<&Map<String, Value>> = t.rows.iter().map(|r| &r.then).collect();
@@ -583,7 +622,8 @@ pub fn check_table(rule: &Rule) -> Option<TableCheck> {
                     tests.iter().all(|(op, operand)| match operand {
                         COperand::Val(v) => compare(*op, combo[*col], *v) == Some(true),
                         COperand::List(items) => {
-                            let found = items.iter().any(|v| compare(TestOp::Eq, combo[*col], *v) == Some(true));
+                            let found =
+                                items.iter().any(|v| compare(TestOp::Eq, combo[*col], *v) == Some(true));
                             if *op == TestOp::NotIn { !found } else { found }
                         }
                         COperand::Param(_) => false,

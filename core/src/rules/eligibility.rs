@@ -57,6 +57,8 @@ pub struct Eligibility {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
+#[serde(deny_unknown_fields)]
 pub struct EligibilityValue {
     /// False if the rule's scope does not hold, `null` if unknown.
     pub applicable: Option<bool>,
@@ -64,8 +66,8 @@ pub struct EligibilityValue {
     pub eligible: Option<bool>,
     /// Whether eligibility obliges (`shall`) or only permits (`may`) the outcome.
     pub modality: Modality,
-    /// What follows: the rule's outcome when eligible, its `otherwise` when not.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What follows: the rule's outcome when eligible, its `otherwise` when not (null when the
+    /// text says nothing or the case is undecided).
     pub outcome: Option<Text>,
     /// Every test that made the case fail, in the rule's order.
     pub failed: Vec<FailedTest>,
@@ -96,7 +98,11 @@ pub(crate) struct Compiled {
 }
 
 pub(crate) fn compile(e: &Eligibility, b: &mut Builder<'_>) -> Result<Compiled> {
-    Ok(Compiled { condition: b.condition(&e.condition)?, outcome: e.outcome.clone(), otherwise: e.otherwise.clone() })
+    Ok(Compiled {
+        condition: b.condition(&e.condition)?,
+        outcome: e.outcome.clone(),
+        otherwise: e.otherwise.clone(),
+    })
 }
 
 /// Kleene conjunction.
@@ -111,8 +117,7 @@ pub(crate) fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
 impl Compiled {
     /// Eligible or not (`None`: undecided), from the tests already evaluated.
     #[inline]
-    pub(crate) fn verdict(&self, ev: &Evaluator, frame: &Frame, applies: Option<bool>) -> Option<bool> {
-        let _ = ev;
+    pub(crate) fn verdict(&self, frame: &Frame, applies: Option<bool>) -> Option<bool> {
         and3(applies, self.condition.eval(&frame.tests))
     }
 
@@ -124,7 +129,7 @@ impl Compiled {
         steps: Option<&mut Vec<Step>>,
     ) -> Result<RuleValue> {
         let c = &*ev.inner;
-        let eligible = self.verdict(ev, frame, applies);
+        let eligible = self.verdict(frame, applies);
         let mut blamed = Vec::new();
         if let Some(scope) = &c.applies {
             scope.blame(true, &frame.tests, &mut blamed);
@@ -150,8 +155,11 @@ impl Compiled {
             scope.tests(&mut unknown);
         }
         self.condition.tests(&mut unknown);
-        let mut slots: Vec<u16> =
-            unknown.iter().filter(|t| frame.tests[**t as usize].is_none()).map(|t| c.tests[*t as usize].input).collect();
+        let mut slots: Vec<u16> = unknown
+            .iter()
+            .filter(|t| frame.tests[**t as usize].is_none())
+            .map(|t| c.tests[*t as usize].input)
+            .collect();
         slots.sort_unstable();
         slots.dedup();
         let missing = slots.iter().map(|s| c.rule.inputs[*s as usize].name.clone()).collect();

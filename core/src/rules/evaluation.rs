@@ -186,6 +186,10 @@ pub struct Explanation {
     pub steps: Vec<Step>,
     /// What produced the result: library version, catalogue and scenario hashes, inputs.
     pub receipt: Receipt,
+    /// The result and this explanation as readable text, when the options asked for a
+    /// language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// The rule as an explanation cites it.
@@ -414,9 +418,17 @@ fn result_text(value: &RuleValue, zh: bool) -> String {
             };
             let mut s = format!("{verdict} ({})", modality_text(v.modality, zh));
             if !v.failed.is_empty() {
-                let names: Vec<&str> =
-                    v.failed.iter().map(|f| if zh { f.label.zh.as_str() } else { f.label.en.as_str() }).collect();
-                let _ = write!(s, "{}{}", if zh { ";未满足:" } else { "; failed: " }, names.join(if zh { "、" } else { "; " }));
+                let names: Vec<&str> = v
+                    .failed
+                    .iter()
+                    .map(|f| if zh { f.label.zh.as_str() } else { f.label.en.as_str() })
+                    .collect();
+                let _ = write!(
+                    s,
+                    "{}{}",
+                    if zh { ";未满足:" } else { "; failed: " },
+                    names.join(if zh { "、" } else { "; " })
+                );
             }
             if !v.missing.is_empty() {
                 let _ = write!(s, "{}{}", if zh { ";缺少:" } else { "; missing: " }, v.missing.join(", "));
@@ -450,7 +462,13 @@ impl Explanation {
         let r = &self.rule;
         let name = if zh { &r.name.zh } else { &r.name.en };
         let _ = writeln!(o, "{} {} — {name}", if zh { "规则" } else { "Rule" }, r.id);
-        let _ = writeln!(o, "  {}: {}, {}", if zh { "类型" } else { "kind" }, r.kind, modality_text(r.modality, zh));
+        let _ = writeln!(
+            o,
+            "  {}: {}, {}",
+            if zh { "类型" } else { "kind" },
+            r.kind,
+            modality_text(r.modality, zh)
+        );
         let clause = r.source.clause.as_deref().unwrap_or(&r.source.document);
         match &r.source.quote {
             Some(q) => {
@@ -495,10 +513,18 @@ impl Explanation {
                     origin.push(j.clone());
                 }
                 if let Some(f) = p.effective_from {
-                    origin.push(format!("{} {}", if zh { "自" } else { "from" }, crate::value::format_date(f)));
+                    origin.push(format!(
+                        "{} {}",
+                        if zh { "自" } else { "from" },
+                        crate::value::format_date(f)
+                    ));
                 }
                 if let Some(u) = p.until {
-                    origin.push(format!("{} {}", if zh { "至" } else { "until" }, crate::value::format_date(u)));
+                    origin.push(format!(
+                        "{} {}",
+                        if zh { "至" } else { "until" },
+                        crate::value::format_date(u)
+                    ));
                 }
                 if let Some(s) = &p.source {
                     let cite = s.clause.as_deref().unwrap_or(&s.document);
@@ -609,9 +635,17 @@ fn step_text(s: &Step, zh: bool) -> String {
         }
         Step::Compared { measured, op, limit, holds } => {
             if zh {
-                format!("测量值 {measured} {} 限值 {limit}:{}", op.symbol(), if *holds { "符合" } else { "不符合" })
+                format!(
+                    "测量值 {measured} {} 限值 {limit}:{}",
+                    op.symbol(),
+                    if *holds { "符合" } else { "不符合" }
+                )
             } else {
-                format!("measured {measured} {} limit {limit}: {}", op.symbol(), if *holds { "holds" } else { "fails" })
+                format!(
+                    "measured {measured} {} limit {limit}: {}",
+                    op.symbol(),
+                    if *holds { "holds" } else { "fails" }
+                )
             }
         }
     }

@@ -33,6 +33,10 @@ pub struct Options {
     /// source, every condition with its outcome, the steps, and the execution receipt.
     #[serde(default)]
     pub explain: bool,
+    /// Also render the result and explanation as readable text in this language, in
+    /// `explanation.text` (implies `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<super::Lang>,
 }
 
 impl Options {
@@ -44,7 +48,52 @@ impl Options {
     /// assert!(zhengce::rules::Options::explained().explain);
     /// ```
     pub fn explained() -> Options {
-        Options { explain: true }
+        Options { explain: true, text: None }
+    }
+}
+
+/// The options of the bindings' `evaluate` and `evaluate_batch` calls, in one object: the
+/// case's jurisdiction (the rule's own when absent) and the evaluation [`Options`].
+///
+/// # Example
+///
+/// ```
+/// let o: zhengce::rules::CallOptions = serde_json::from_str(r#"{"jurisdiction": "cn-xj-urumqi-tianshan", "explain": true}"#).unwrap();
+/// assert!(o.options().explain);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CallOptions {
+    /// The case's jurisdiction: the rule's or one within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// Build the explanation.
+    #[serde(default)]
+    pub explain: bool,
+    /// Render the explanation as text in this language (implies `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<super::Lang>,
+}
+
+impl CallOptions {
+    /// The evaluation options.
+    ///
+    /// # Example
+    ///
+    /// See [`CallOptions`].
+    pub fn options(&self) -> Options {
+        Options { explain: self.explain, text: self.text }
+    }
+
+    /// The batch options.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!zhengce::rules::CallOptions::default().batch_options().explain);
+    /// ```
+    pub fn batch_options(&self) -> super::BatchOptions {
+        super::BatchOptions { explain: self.explain, text: self.text }
     }
 }
 
@@ -197,15 +246,21 @@ impl<'a> Builder<'a> {
             (TestOp::In | TestOp::NotIn, serde_json::Value::Array(items)) => {
                 Ok(COperand::List(items.iter().map(one).collect::<Result<_>>()?))
             }
-            (TestOp::In | TestOp::NotIn, other) => Err(self.broken(format!("{other} is not a list for '{op:?}'"))),
+            (TestOp::In | TestOp::NotIn, other) => {
+                Err(self.broken(format!("{other} is not a list for '{op:?}'")))
+            }
             (_, v) => Ok(COperand::Val(one(v)?)),
         }
     }
 
     pub fn condition(&mut self, c: &Condition) -> Result<CCond> {
         Ok(match c {
-            Condition::All(parts) => CCond::All(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?),
-            Condition::Any(parts) => CCond::Any(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?),
+            Condition::All(parts) => {
+                CCond::All(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?)
+            }
+            Condition::Any(parts) => {
+                CCond::Any(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?)
+            }
             Condition::Not(inner) => CCond::Not(Box::new(self.condition(inner)?)),
             Condition::Test(t) => {
                 let input = self.input(&t.input)?;
@@ -222,7 +277,8 @@ impl<'a> Builder<'a> {
 /// count with 0.5).
 pub(crate) fn literal_val(spec: &InputSpec, value: &serde_json::Value) -> Option<Val> {
     match spec.ty {
-        InputType::Money | InputType::Decimal | InputType::Count => match super::InputValue::from_json(value) {
+        InputType::Money | InputType::Decimal | InputType::Count => match super::InputValue::from_json(value)
+        {
             super::InputValue::Decimal(d) => Some(Val::Dec(d)),
             super::InputValue::Text(t) => crate::value::parse_decimal(&t).map(Val::Dec),
             _ => None,
@@ -290,9 +346,9 @@ impl Evaluator {
             .iter()
             .map(|spec| match &spec.default {
                 None => Ok(None),
-                Some(v) => input::literal(spec, v)
-                    .map(Some)
-                    .ok_or_else(|| b.broken(format!("the default of '{}' is not {}", spec.name, input::expected(spec)))),
+                Some(v) => input::literal(spec, v).map(Some).ok_or_else(|| {
+                    b.broken(format!("the default of '{}' is not {}", spec.name, input::expected(spec)))
+                }),
             })
             .collect::<Result<_>>()?;
         let Builder { params, tests, test_specs, .. } = b;
@@ -327,6 +383,21 @@ impl Evaluator {
     /// ```
     pub fn rule(&self) -> &Rule {
         &self.inner.rule
+    }
+
+    /// The static check of a decision table: overlapping rows and uncovered inputs (`None`
+    /// for other kinds); see [`check_table`](super::check_table).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let check = s.evaluator("tianshan-2022-87/r43-approval-cap")?.check_table().unwrap();
+    /// assert!(check.gaps.is_empty());
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn check_table(&self) -> Option<super::TableCheck> {
+        super::check_table(&self.inner.rule)
     }
 
     /// The scenario the rule runs under.
@@ -371,16 +442,18 @@ impl Evaluator {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn evaluate(&self, input: &Input, options: &Options) -> Result<Evaluation> {
-        let c = &*self.inner;
         let mut frame = self.frame(input)?;
-        let mut steps = options.explain.then(Vec::new);
+        let mut steps = (options.explain || options.text.is_some()).then(Vec::new);
         let value = self.run(&mut frame, steps.as_mut())?;
-        let explanation = match steps {
-            None => None,
-            Some(steps) => Some(Box::new(self.explain(&frame, steps, input))),
-        };
-        let _ = c;
-        Ok(Evaluation { value, explanation })
+        let explanation = steps.map(|steps| Box::new(self.explain(&frame, steps, input)));
+        let mut evaluation = Evaluation { value, explanation };
+        if let Some(lang) = options.text {
+            let text = evaluation.to_text(lang);
+            if let Some(e) = evaluation.explanation.as_mut() {
+                e.text = Some(text);
+            }
+        }
+        Ok(evaluation)
     }
 
     /// The index of a jurisdiction among the evaluator's.
@@ -392,7 +465,10 @@ impl Evaluator {
                 Error::invalid_input(
                     "jurisdiction",
                     format!("'{id}'"),
-                    format!("'{}' or a jurisdiction within it (the rule's jurisdiction)", c.rule.jurisdiction),
+                    format!(
+                        "'{}' or a jurisdiction within it (the rule's jurisdiction)",
+                        c.rule.jurisdiction
+                    ),
                 )
             }),
         }
@@ -498,7 +574,9 @@ impl Evaluator {
                         Operand::Literal(v) => v.clone(),
                         Operand::Parameter { parameter } => match &t.operand {
                             COperand::Param(p) => frame.params[*p as usize]
-                                .map_or(serde_json::Value::Null, |h| serde_json::Value::String(h.value.to_string())),
+                                .map_or(serde_json::Value::Null, |h| {
+                                    serde_json::Value::String(h.value.to_string())
+                                }),
                             _ => serde_json::json!({ "parameter": parameter }),
                         },
                     },
@@ -519,6 +597,7 @@ impl Evaluator {
             conditions,
             steps,
             receipt: self.receipt(input),
+            text: None,
         }
     }
 

@@ -261,7 +261,11 @@ mod values_map {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, InputValue)>, D::Error> {
         let map: serde_json::Map<String, serde_json::Value> = serde::Deserialize::deserialize(d)?;
-        Ok(map.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), InputValue::from_json(v))).collect())
+        Ok(map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.clone(), InputValue::from_json(v)))
+            .collect())
     }
 }
 
@@ -290,7 +294,9 @@ impl Val {
 /// What a value of this type must look like, for error messages.
 pub(crate) fn expected(spec: &InputSpec) -> String {
     match spec.ty {
-        InputType::Money => "a non-negative amount in yuan with at most 2 decimal places (a decimal string)".into(),
+        InputType::Money => {
+            "a non-negative amount in yuan with at most 2 decimal places (a decimal string)".into()
+        }
         InputType::Decimal => match spec.min {
             Some(min) => format!("a decimal of at least {min} (a decimal string)"),
             None => "a decimal (a decimal string)".into(),
@@ -342,6 +348,21 @@ pub(crate) fn check(spec: &InputSpec, value: &InputValue) -> Result<Val> {
     }
 }
 
+/// Checks a string against its spec without allocating (the batch path).
+pub(crate) fn check_text(spec: &InputSpec, text: &str) -> Result<Val> {
+    let field = spec.name.as_str();
+    let bad = || Error::invalid_input(field, format!("'{text}'"), expected(spec));
+    match spec.ty {
+        InputType::Money | InputType::Decimal | InputType::Count => {
+            let d = crate::value::parse_decimal(text).ok_or_else(bad)?;
+            check_decimal(spec, d, field).map_err(|_| bad())
+        }
+        InputType::Choice => choice(spec, text).ok_or_else(bad),
+        InputType::Date => crate::value::parse_date(text).map(Val::Date).ok_or_else(bad),
+        InputType::Boolean => Err(bad()),
+    }
+}
+
 /// The index of a choice.
 pub(crate) fn choice(spec: &InputSpec, text: &str) -> Option<Val> {
     spec.choices.iter().position(|c| c == text).map(|i| Val::Choice(i as u16))
@@ -376,7 +397,10 @@ mod tests {
         assert!(check(&money, &"1000000.00".into()).is_ok());
         assert!(check(&money, &"1.500".into()).is_ok(), "trailing zeros are still whole fen");
         let err = check(&money, &"1.005".into()).unwrap_err();
-        assert_eq!(err.to_string(), "expected a non-negative amount in yuan with at most 2 decimal places (a decimal string), got '1.005' for 'x'");
+        assert_eq!(
+            err.to_string(),
+            "expected a non-negative amount in yuan with at most 2 decimal places (a decimal string), got '1.005' for 'x'"
+        );
         assert!(check(&money, &"-1".into()).is_err());
         assert!(check(&money, &InputValue::Json(serde_json::json!(0.5))).is_err(), "floats are refused");
     }

@@ -52,19 +52,25 @@ mod scenario;
 mod threshold;
 mod validate;
 
-pub use batch::{Batch, BatchOptions, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn};
+pub use batch::{
+    Batch, BatchOptions, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn,
+    OwnedColumns, OwnedDates,
+};
 pub use capped_rate::{
-    AmountKind, Bound, CappedRate, CappedRateValue, Exception, ExceptionEffect, IfNoValue, Rounding, RoundingMode,
+    AmountKind, Bound, CappedRate, CappedRateValue, Exception, ExceptionEffect, IfNoValue, Rounding,
+    RoundingMode,
 };
 pub use decision_table::{
-    Aggregation, DecisionTable, DecisionTableValue, HitPolicy, OutputSpec, OutputType, Overlap, Row, TableCheck,
-    check_table,
+    Aggregation, DecisionTable, DecisionTableValue, HitPolicy, OutputSpec, OutputType, Overlap, Row,
+    TableCheck, check_table,
 };
 pub use eligibility::{Eligibility, EligibilityValue, FailedTest};
 pub use evaluation::{ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, Step};
-pub use evaluator::{Evaluator, Options};
+pub use evaluator::{CallOptions, Evaluator, Options};
 pub use input::{Input, InputValue};
-pub use model::{Condition, InputSpec, InputType, Modality, Operand, Rule, RuleLogic, Test, TestOp, TimeLimit};
+pub use model::{
+    Condition, InputSpec, InputType, Modality, Operand, Rule, RuleLogic, Test, TestOp, TimeLimit,
+};
 pub use scenario::{ParameterOverride, ParameterUse, Scenario, ScenarioSpec};
 pub use threshold::{Measure, Threshold, ThresholdValue};
 pub(crate) use validate::check_rule;

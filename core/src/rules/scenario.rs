@@ -167,7 +167,11 @@ impl Scenario {
             if let (Some(from), Some(until)) = (o.effective_from, o.until)
                 && until < from
             {
-                return Err(Error::invalid_input(field("until"), until, format!("a date on or after {from}")));
+                return Err(Error::invalid_input(
+                    field("until"),
+                    until,
+                    format!("a date on or after {from}"),
+                ));
             }
             let clash = spec.parameters[..i].iter().position(|p| {
                 p.parameter == o.parameter
@@ -441,7 +445,10 @@ impl Timeline {
         for v in param.values.iter().filter(|v| ancestry.contains(&v.jurisdiction.as_str())) {
             cut(Some(v.effective_from), v.until);
         }
-        for o in overrides.iter().filter(|o| o.parameter == param.id && ancestry.contains(&o.jurisdiction.as_str())) {
+        for o in overrides
+            .iter()
+            .filter(|o| o.parameter == param.id && ancestry.contains(&o.jurisdiction.as_str()))
+        {
             cut(o.effective_from, o.until);
         }
         cuts.sort();

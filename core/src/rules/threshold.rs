@@ -87,6 +87,8 @@ pub enum Measure {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
+#[serde(deny_unknown_fields)]
 pub struct ThresholdValue {
     /// False if the rule's scope does not hold (then `compliant` is null).
     pub applicable: bool,
@@ -125,8 +127,12 @@ pub(crate) fn compile(t: &Threshold, b: &mut Builder<'_>) -> Result<Compiled> {
             den: denominator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
             scale: scale.unwrap_or(Decimal::ONE),
         },
-        Measure::Reduction { value, baseline } => CMeasure::Reduction { value: b.input(value)?, baseline: b.input(baseline)? },
-        Measure::Growth { value, baseline } => CMeasure::Growth { value: b.input(value)?, baseline: b.input(baseline)? },
+        Measure::Reduction { value, baseline } => {
+            CMeasure::Reduction { value: b.input(value)?, baseline: b.input(baseline)? }
+        }
+        Measure::Growth { value, baseline } => {
+            CMeasure::Growth { value: b.input(value)?, baseline: b.input(baseline)? }
+        }
     };
     let limit = match &t.limit {
         Operand::Parameter { parameter } => COperand::Param(b.param(parameter, "limit")?),
@@ -162,7 +168,9 @@ impl Compiled {
     fn sum(&self, ev: &Evaluator, frame: &Frame, slots: &[u16]) -> Result<Decimal> {
         let mut total = Decimal::ZERO;
         for s in slots {
-            total = total.checked_add(self.dec(ev, frame, *s)?).ok_or_else(|| Error::invalid_input("measured", "a sum", "no overflow"))?;
+            total = total
+                .checked_add(self.dec(ev, frame, *s)?)
+                .ok_or_else(|| Error::invalid_input("measured", "a sum", "no overflow"))?;
         }
         Ok(total)
     }
@@ -174,7 +182,8 @@ impl Compiled {
             if d > Decimal::ZERO {
                 Ok(d)
             } else {
-                let names: Vec<&str> = slots.iter().map(|s| ev.rule().inputs[*s as usize].name.as_str()).collect();
+                let names: Vec<&str> =
+                    slots.iter().map(|s| ev.rule().inputs[*s as usize].name.as_str()).collect();
                 Err(Error::invalid_input(names.join(" + "), d, "a total of more than 0 (it divides)"))
             }
         };
@@ -210,7 +219,13 @@ impl Compiled {
         applies: Option<bool>,
         steps: Option<&mut Vec<Step>>,
     ) -> Result<RuleValue> {
-        let mut value = ThresholdValue { applicable: applies == Some(true), compliant: None, measured: None, op: self.op, limit: None };
+        let mut value = ThresholdValue {
+            applicable: applies == Some(true),
+            compliant: None,
+            measured: None,
+            op: self.op,
+            limit: None,
+        };
         let mut steps = steps;
         if let Some(s) = steps.as_deref_mut()
             && ev.inner.applies.is_some()

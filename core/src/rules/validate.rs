@@ -6,14 +6,19 @@ use std::collections::HashSet;
 use super::decision_table::{OutputType, cell_tests};
 use super::evaluator::literal_val;
 use super::{
-    AmountKind, Condition, HitPolicy, InputSpec, InputType, Measure, Operand, RoundingMode, Rule, RuleLogic, TestOp,
-    check_table, input,
+    AmountKind, Condition, HitPolicy, InputSpec, InputType, Measure, Operand, RoundingMode, Rule, RuleLogic,
+    TestOp, check_table, input,
 };
 use crate::error::Problem;
 
 /// Every problem of `rule`; `path` is the rule's JSON path, `has_param` says whether a
 /// parameter exists.
-pub(crate) fn check_rule(rule: &Rule, path: &str, has_param: &dyn Fn(&str) -> bool, problems: &mut Vec<Problem>) {
+pub(crate) fn check_rule(
+    rule: &Rule,
+    path: &str,
+    has_param: &dyn Fn(&str) -> bool,
+    problems: &mut Vec<Problem>,
+) {
     let mut c = Checker { rule, path, has_param, problems, test_ids: HashSet::new() };
     c.inputs();
     if let Some(cond) = &rule.applies_when {
@@ -34,15 +39,22 @@ pub(crate) fn check_rule(rule: &Rule, path: &str, has_param: &dyn Fn(&str) -> bo
                 c.problem(
                     "invalid_rounding",
                     format!("{logic}.rounding.mode"),
-                    format!("expected 'down' for a maximum (a maximum is never rounded up), got '{:?}'", k.rounding.mode)
-                        .to_lowercase(),
+                    format!(
+                        "expected 'down' for a maximum (a maximum is never rounded up), got '{:?}'",
+                        k.rounding.mode
+                    )
+                    .to_lowercase(),
                 );
             }
             let mut ids = HashSet::new();
             for (i, e) in k.exceptions.iter().enumerate() {
                 let at = format!("{logic}.exceptions[{i}]");
                 if !ids.insert(e.id.as_str()) {
-                    c.problem("duplicate_id", format!("{at}.id"), format!("expected a unique exception id, got '{}' again", e.id));
+                    c.problem(
+                        "duplicate_id",
+                        format!("{at}.id"),
+                        format!("expected a unique exception id, got '{}' again", e.id),
+                    );
                 }
                 c.condition(&e.when, &format!("{at}.when"));
             }
@@ -60,19 +72,28 @@ pub(crate) fn check_rule(rule: &Rule, path: &str, has_param: &dyn Fn(&str) -> bo
                     }
                 }
                 Measure::Reduction { value, baseline } | Measure::Growth { value, baseline } => {
-                    let kind = if matches!(t.measured, Measure::Reduction { .. }) { "reduction" } else { "growth" };
+                    let kind =
+                        if matches!(t.measured, Measure::Reduction { .. }) { "reduction" } else { "growth" };
                     c.numeric_input(value, &format!("{logic}.measured.{kind}.value"));
                     c.numeric_input(baseline, &format!("{logic}.measured.{kind}.baseline"));
                 }
             }
             if matches!(t.op, TestOp::In | TestOp::NotIn | TestOp::Ne) {
-                c.problem("invalid_operator", format!("{logic}.op"), format!("expected lt, le, gt, ge or eq, got {:?}", t.op).to_lowercase());
+                c.problem(
+                    "invalid_operator",
+                    format!("{logic}.op"),
+                    format!("expected lt, le, gt, ge or eq, got {:?}", t.op).to_lowercase(),
+                );
             }
             match &t.limit {
                 Operand::Parameter { parameter } => c.param(parameter, &format!("{logic}.limit.parameter")),
                 Operand::Literal(v) => {
                     if v.as_str().and_then(crate::value::parse_decimal).is_none() && !v.is_i64() {
-                        c.problem("invalid_value", format!("{logic}.limit"), format!("expected a decimal string or a parameter, got {v}"));
+                        c.problem(
+                            "invalid_value",
+                            format!("{logic}.limit"),
+                            format!("expected a decimal string or a parameter, got {v}"),
+                        );
                     }
                 }
             }
@@ -108,7 +129,11 @@ impl<'a> Checker<'a> {
         let spec = self.spec(name);
         if spec.is_none() {
             let names = self.names();
-            self.problem("unknown_input", at.to_owned(), format!("expected an input of the rule ({names}), got '{name}'"));
+            self.problem(
+                "unknown_input",
+                at.to_owned(),
+                format!("expected an input of the rule ({names}), got '{name}'"),
+            );
         }
         spec
     }
@@ -117,7 +142,12 @@ impl<'a> Checker<'a> {
         if let Some(spec) = self.input(name, at)
             && !matches!(spec.ty, InputType::Money | InputType::Decimal | InputType::Count)
         {
-            self.problem("invalid_type", at.to_owned(), format!("expected a money, decimal or count input, got '{name}' of type {:?}", spec.ty).to_lowercase());
+            self.problem(
+                "invalid_type",
+                at.to_owned(),
+                format!("expected a money, decimal or count input, got '{name}' of type {:?}", spec.ty)
+                    .to_lowercase(),
+            );
         }
     }
 
@@ -136,30 +166,54 @@ impl<'a> Checker<'a> {
         for (i, spec) in self.rule.inputs.iter().enumerate() {
             let at = format!("{}.inputs[{i}]", self.path);
             if !names.insert(spec.name.as_str()) {
-                self.problem("duplicate_id", format!("{at}.name"), format!("expected a unique input name, got '{}' again", spec.name));
+                self.problem(
+                    "duplicate_id",
+                    format!("{at}.name"),
+                    format!("expected a unique input name, got '{}' again", spec.name),
+                );
             }
             match spec.ty {
                 InputType::Choice if spec.choices.is_empty() => {
-                    self.problem("missing_value", format!("{at}.choices"), "expected the choices of a choice input, got none".into());
+                    self.problem(
+                        "missing_value",
+                        format!("{at}.choices"),
+                        "expected the choices of a choice input, got none".into(),
+                    );
                 }
                 InputType::Choice => {
                     let unique: HashSet<&String> = spec.choices.iter().collect();
                     if unique.len() != spec.choices.len() {
-                        self.problem("duplicate_id", format!("{at}.choices"), "expected distinct choices".into());
+                        self.problem(
+                            "duplicate_id",
+                            format!("{at}.choices"),
+                            "expected distinct choices".into(),
+                        );
                     }
                 }
                 _ if !spec.choices.is_empty() => {
-                    self.problem("unexpected_value", format!("{at}.choices"), "expected choices only for a choice input".into());
+                    self.problem(
+                        "unexpected_value",
+                        format!("{at}.choices"),
+                        "expected choices only for a choice input".into(),
+                    );
                 }
                 _ => {}
             }
             if spec.min.is_some() && spec.ty != InputType::Decimal {
-                self.problem("unexpected_value", format!("{at}.min"), "expected a minimum only for a decimal input".into());
+                self.problem(
+                    "unexpected_value",
+                    format!("{at}.min"),
+                    "expected a minimum only for a decimal input".into(),
+                );
             }
             if let Some(d) = &spec.default
                 && input::literal(spec, d).is_none()
             {
-                self.problem("invalid_value", format!("{at}.default"), format!("expected {}, got {d}", input::expected(spec)));
+                self.problem(
+                    "invalid_value",
+                    format!("{at}.default"),
+                    format!("expected {}, got {d}", input::expected(spec)),
+                );
             }
         }
     }
@@ -169,7 +223,11 @@ impl<'a> Checker<'a> {
             Condition::All(parts) | Condition::Any(parts) => {
                 let key = if matches!(cond, Condition::All(_)) { "all" } else { "any" };
                 if parts.is_empty() {
-                    self.problem("missing_value", format!("{at}.{key}"), format!("expected at least one condition in '{key}'"));
+                    self.problem(
+                        "missing_value",
+                        format!("{at}.{key}"),
+                        format!("expected at least one condition in '{key}'"),
+                    );
                 }
                 for (i, p) in parts.iter().enumerate() {
                     self.condition(p, &format!("{at}.{key}[{i}]"));
@@ -179,24 +237,46 @@ impl<'a> Checker<'a> {
             Condition::Test(t) => {
                 let at = format!("{at}.test");
                 if !self.test_ids.insert(t.id.as_str()) {
-                    self.problem("duplicate_id", format!("{at}.id"), format!("expected a unique test id in the rule, got '{}' again", t.id));
+                    self.problem(
+                        "duplicate_id",
+                        format!("{at}.id"),
+                        format!("expected a unique test id in the rule, got '{}' again", t.id),
+                    );
                 }
                 if !crate::value::is_valid_id(&t.id) {
-                    self.problem("invalid_id", format!("{at}.id"), format!("expected an id of lower-case letters, digits and - _ . / @, got '{}'", t.id));
+                    self.problem(
+                        "invalid_id",
+                        format!("{at}.id"),
+                        format!("expected an id of lower-case letters, digits and - _ . / @, got '{}'", t.id),
+                    );
                 }
                 let Some(spec) = self.input(&t.input, &format!("{at}.input")) else { return };
-                let ordered = matches!(spec.ty, InputType::Money | InputType::Decimal | InputType::Count | InputType::Date);
+                let ordered = matches!(
+                    spec.ty,
+                    InputType::Money | InputType::Decimal | InputType::Count | InputType::Date
+                );
                 if matches!(t.op, TestOp::Lt | TestOp::Le | TestOp::Gt | TestOp::Ge) && !ordered {
                     self.problem(
                         "invalid_operator",
                         format!("{at}.op"),
-                        format!("expected eq, ne, in or not_in for input '{}' of type {:?}, got {:?}", t.input, spec.ty, t.op).to_lowercase(),
+                        format!(
+                            "expected eq, ne, in or not_in for input '{}' of type {:?}, got {:?}",
+                            t.input, spec.ty, t.op
+                        )
+                        .to_lowercase(),
                     );
                 }
                 match &t.value {
                     Operand::Parameter { parameter } => {
                         if !matches!(spec.ty, InputType::Money | InputType::Decimal | InputType::Count) {
-                            self.problem("invalid_value", format!("{at}.value"), format!("expected a literal for input '{}' (parameters are decimals)", t.input));
+                            self.problem(
+                                "invalid_value",
+                                format!("{at}.value"),
+                                format!(
+                                    "expected a literal for input '{}' (parameters are decimals)",
+                                    t.input
+                                ),
+                            );
                         }
                         self.param(parameter, &format!("{at}.value.parameter"));
                     }
@@ -208,13 +288,19 @@ impl<'a> Checker<'a> {
 
     fn literal(&mut self, spec: &InputSpec, op: TestOp, v: &serde_json::Value, at: &str) {
         let ok = match (op, v) {
-            (TestOp::In | TestOp::NotIn, serde_json::Value::Array(items)) => items.iter().all(|i| literal_val(spec, i).is_some()),
+            (TestOp::In | TestOp::NotIn, serde_json::Value::Array(items)) => {
+                items.iter().all(|i| literal_val(spec, i).is_some())
+            }
             (TestOp::In | TestOp::NotIn, _) => false,
             (_, v) => literal_val(spec, v).is_some(),
         };
         if !ok {
             let what = if matches!(op, TestOp::In | TestOp::NotIn) { "a list of values" } else { "a value" };
-            self.problem("invalid_value", at.to_owned(), format!("expected {what} of input '{}' ({}), got {v}", spec.name, input::expected(spec)));
+            self.problem(
+                "invalid_value",
+                at.to_owned(),
+                format!("expected {what} of input '{}' ({}), got {v}", spec.name, input::expected(spec)),
+            );
         }
     }
 
@@ -226,20 +312,36 @@ impl<'a> Checker<'a> {
         let mut outs = HashSet::new();
         for (i, o) in t.outputs.iter().enumerate() {
             if !outs.insert(o.name.as_str()) {
-                self.problem("duplicate_id", format!("{logic}.outputs[{i}].name"), format!("expected a unique output name, got '{}' again", o.name));
+                self.problem(
+                    "duplicate_id",
+                    format!("{logic}.outputs[{i}].name"),
+                    format!("expected a unique output name, got '{}' again", o.name),
+                );
             }
             if o.ty == OutputType::Choice && o.values.is_empty() {
-                self.problem("missing_value", format!("{logic}.outputs[{i}].values"), "expected the values of a choice output, got none".into());
+                self.problem(
+                    "missing_value",
+                    format!("{logic}.outputs[{i}].values"),
+                    "expected the values of a choice output, got none".into(),
+                );
             }
         }
         match (t.hit_policy, t.aggregation) {
             (HitPolicy::Collect, Some(super::Aggregation::Count)) | (HitPolicy::Collect, None) => {}
             (HitPolicy::Collect, Some(_)) => {
                 if let Some(i) = t.outputs.iter().position(|o| o.ty != OutputType::Decimal) {
-                    self.problem("invalid_type", format!("{logic}.outputs[{i}].type"), "expected decimal outputs for sum, min or max".into());
+                    self.problem(
+                        "invalid_type",
+                        format!("{logic}.outputs[{i}].type"),
+                        "expected decimal outputs for sum, min or max".into(),
+                    );
                 }
             }
-            (_, Some(_)) => self.problem("unexpected_value", format!("{logic}.aggregation"), "expected an aggregation only for hit policy collect".into()),
+            (_, Some(_)) => self.problem(
+                "unexpected_value",
+                format!("{logic}.aggregation"),
+                "expected an aggregation only for hit policy collect".into(),
+            ),
             _ => {}
         }
         let mut ids = HashSet::new();
@@ -247,11 +349,19 @@ impl<'a> Checker<'a> {
         for (r, row) in t.rows.iter().enumerate() {
             let at = format!("{logic}.rows[{r}]");
             if !ids.insert(row.id.as_str()) {
-                self.problem("duplicate_id", format!("{at}.id"), format!("expected a unique row id, got '{}' again", row.id));
+                self.problem(
+                    "duplicate_id",
+                    format!("{at}.id"),
+                    format!("expected a unique row id, got '{}' again", row.id),
+                );
             }
             for (name, cell) in &row.when {
                 if !t.inputs.contains(name) {
-                    self.problem("unknown_input", format!("{at}.when.{name}"), format!("expected an input column of the table, got '{name}'"));
+                    self.problem(
+                        "unknown_input",
+                        format!("{at}.when.{name}"),
+                        format!("expected an input column of the table, got '{name}'"),
+                    );
                     cells_ok = false;
                     continue;
                 }
@@ -266,7 +376,11 @@ impl<'a> Checker<'a> {
             }
             for (name, value) in &row.then {
                 match t.outputs.iter().find(|o| o.name == *name) {
-                    None => self.problem("unknown_output", format!("{at}.then.{name}"), format!("expected an output of the table, got '{name}'")),
+                    None => self.problem(
+                        "unknown_output",
+                        format!("{at}.then.{name}"),
+                        format!("expected an output of the table, got '{name}'"),
+                    ),
                     Some(o) => self.output(o, value, &format!("{at}.then.{name}")),
                 }
             }
@@ -314,12 +428,18 @@ impl<'a> Checker<'a> {
             }
         }
         let ok = match o.ty {
-            OutputType::Decimal => v.as_str().and_then(crate::value::parse_decimal).is_some() || v.is_i64() || v.is_null(),
+            OutputType::Decimal => {
+                v.as_str().and_then(crate::value::parse_decimal).is_some() || v.is_i64() || v.is_null()
+            }
             OutputType::Boolean => v.is_boolean() || v.is_null(),
             OutputType::Choice => v.as_str().is_some_and(|s| o.values.iter().any(|x| x == s)) || v.is_null(),
         };
         if !ok {
-            self.problem("invalid_value", at.to_owned(), format!("expected a {:?} value of output '{}', got {v}", o.ty, o.name).to_lowercase());
+            self.problem(
+                "invalid_value",
+                at.to_owned(),
+                format!("expected a {:?} value of output '{}', got {v}", o.ty, o.name).to_lowercase(),
+            );
         }
     }
 }

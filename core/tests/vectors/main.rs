@@ -11,6 +11,7 @@ use zhengce::{Catalogue, Error};
 mod catalogue;
 // --- calendar ---
 // --- rules ---
+mod rules;
 // --- sampling ---
 // --- targets ---
 // --- communities ---
@@ -24,6 +25,7 @@ fn call_for(function: &str) -> Option<Call> {
         "catalogue" => catalogue::call(function),
         // --- calendar ---
         // --- rules ---
+        "rules" => rules::call(function),
         // --- sampling ---
         // --- targets ---
         // --- communities ---
