@@ -45,6 +45,13 @@ pub struct Batch<'a> {
 }
 
 /// The dates of a batch.
+///
+/// # Example
+///
+/// ```
+/// let d = zhengce::rules::Dates::One(chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap());
+/// assert!(matches!(d, zhengce::rules::Dates::One(_)));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Dates<'a> {
     /// One date for every row.
@@ -57,6 +64,14 @@ pub enum Dates<'a> {
 }
 
 /// One input column of a batch.
+///
+/// # Example
+///
+/// ```
+/// let fen = [100_000_000i64];
+/// let c = zhengce::rules::Column::new("budget", zhengce::rules::ColumnData::Int { values: &fen, scale: 2 });
+/// assert!(c.validity.is_none());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Column<'a> {
     /// The input's name.
@@ -86,6 +101,13 @@ impl<'a> Column<'a> {
     /// # Example
     ///
     /// See [`Column::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = zhengce::rules::Column::new("x", zhengce::rules::ColumnData::Bool(&[true]));
+    /// assert_eq!(c.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         match self.data {
             ColumnData::Int { values, .. } => values.len(),
@@ -124,6 +146,14 @@ impl<'a> Column<'a> {
 }
 
 /// The values of a column.
+///
+/// # Example
+///
+/// ```
+/// let labels = ["ordinary", "ppp"];
+/// let data = zhengce::rules::ColumnData::Codes { codes: &[0, 1, -1], labels: &labels };
+/// assert!(matches!(data, zhengce::rules::ColumnData::Codes { .. }));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum ColumnData<'a> {
     /// Integers standing for `value × 10^-scale`: money in fen is `scale: 2`, a count is
@@ -196,6 +226,13 @@ pub struct BatchOptions {
 /// Its JSON shape is `{"rows": n, "columns": {"amount": ["10000.00", ...], "status": ["rate",
 /// ...]}}`: amounts and decimals as strings, booleans as booleans, labels as strings, null for
 /// null.
+///
+/// # Example
+///
+/// ```
+/// let r = zhengce::rules::BatchResult { rows: 1, columns: vec![("eligible".into(), zhengce::rules::OutColumn::Bool { values: vec![None] })], explanations: None };
+/// assert_eq!(serde_json::to_value(&r).unwrap()["columns"]["eligible"], serde_json::json!([null]));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct BatchResult {
     /// The number of rows.
@@ -215,6 +252,13 @@ impl BatchResult {
     /// # Example
     ///
     /// See [`Batch`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let r = zhengce::rules::BatchResult { rows: 0, columns: vec![], explanations: None };
+    /// assert!(r.column("amount").is_none());
+    /// ```
     pub fn column(&self, name: &str) -> Option<&OutColumn> {
         self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     }
@@ -230,6 +274,13 @@ fn columns_map<S: serde::Serializer>(columns: &[(String, OutColumn)], s: S) -> R
 }
 
 /// One output column. Serialises as an array of JSON values (see [`OutColumn::to_json`]).
+///
+/// # Example
+///
+/// ```
+/// let c = zhengce::rules::OutColumn::Codes { codes: vec![1, -1], labels: vec!["rate".into(), "capped".into()] };
+/// assert_eq!(serde_json::to_value(&c).unwrap(), serde_json::json!(["capped", null]));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutColumn {
     /// Exact amounts: `values[i] × 10^-scale`.
@@ -365,6 +416,14 @@ impl Serialize for OutColumn {
 }
 
 /// Two scenarios compared over one batch.
+///
+/// # Example
+///
+/// See [`Scenario::compare`].
+///
+/// ```
+/// let _: Option<zhengce::rules::Comparison> = None;
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Comparison {
     /// The rule evaluated.
@@ -384,6 +443,13 @@ pub struct Comparison {
 }
 
 /// Totals of a comparison.
+///
+/// # Example
+///
+/// ```
+/// let t: zhengce::rules::ComparisonTotals = zhengce::rules::ComparisonTotals { rows: 1, baseline: 2.into(), alternative: 3.into(), difference: 1.into(), changed: 1 };
+/// assert_eq!(serde_json::to_value(&t).unwrap()["difference"], "1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ComparisonTotals {
     /// The number of rows.
@@ -1191,6 +1257,13 @@ impl OwnedColumns {
     /// # Example
     ///
     /// See [`OwnedColumns`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhengce::rules::OwnedColumns::from_json(&serde_json::json!({"budget": [0.5]})).unwrap_err();
+    /// assert_eq!(err.details()["row"], 0);
+    /// ```
     pub fn from_json(value: &serde_json::Value) -> Result<OwnedColumns> {
         use serde_json::Value;
         let Value::Object(map) = value else {
@@ -1288,6 +1361,12 @@ impl OwnedDates {
     /// # Example
     ///
     /// See [`OwnedDates`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::rules::OwnedDates::from_json(&serde_json::json!("2022-6-1")).is_err());
+    /// ```
     pub fn from_json(value: &serde_json::Value) -> Result<OwnedDates> {
         let one = |v: &serde_json::Value| v.as_str().and_then(crate::value::parse_date);
         match value {
@@ -1311,6 +1390,13 @@ impl OwnedDates {
     /// # Example
     ///
     /// See [`OwnedDates`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = zhengce::rules::OwnedDates::from_json(&serde_json::json!("2022-06-01")).unwrap();
+    /// assert!(matches!(d.dates(), zhengce::rules::Dates::One(_)));
+    /// ```
     pub fn dates(&self) -> Dates<'_> {
         match self {
             OwnedDates::One(d) => Dates::One(*d),

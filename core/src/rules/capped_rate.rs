@@ -55,6 +55,13 @@ pub struct CappedRate {
 }
 
 /// What a capped-rate amount is.
+///
+/// # Example
+///
+/// ```
+/// let k: zhengce::rules::AmountKind = serde_json::from_str(r#""maximum""#).unwrap();
+/// assert_eq!(k, zhengce::rules::AmountKind::Maximum);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AmountKind {
@@ -74,6 +81,13 @@ impl AmountKind {
 }
 
 /// A cap or floor: a parameter, and what it means when no value is in force.
+///
+/// # Example
+///
+/// ```
+/// let b: zhengce::rules::Bound = serde_json::from_str(r#"{"parameter": "procurement.bid_bond.cap_per_lot", "if_no_value": "unbounded"}"#).unwrap();
+/// assert_eq!(b.if_no_value, zhengce::rules::IfNoValue::Unbounded);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bound {
@@ -85,6 +99,12 @@ pub struct Bound {
 }
 
 /// What a bound without a value in force means.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhengce::rules::IfNoValue::default(), zhengce::rules::IfNoValue::Error);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IfNoValue {
@@ -103,6 +123,13 @@ impl IfNoValue {
 }
 
 /// How an amount is rounded.
+///
+/// # Example
+///
+/// ```
+/// let r: zhengce::rules::Rounding = serde_json::from_str(r#"{"places": 2, "mode": "down"}"#).unwrap();
+/// assert_eq!(r.places, 2);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
@@ -113,6 +140,16 @@ pub struct Rounding {
 }
 
 /// A rounding mode.
+///
+/// # Example
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use zhengce::rules::{Rounding, RoundingMode};
+/// let half = Decimal::new(125, 3); // 0.125
+/// assert_eq!(Rounding { places: 2, mode: RoundingMode::HalfUp }.apply(half).to_string(), "0.13");
+/// assert_eq!(Rounding { places: 2, mode: RoundingMode::HalfEven }.apply(half).to_string(), "0.12");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
@@ -153,6 +190,15 @@ impl Rounding {
 }
 
 /// A labelled exception to a capped-rate rule.
+///
+/// # Example
+///
+/// ```
+/// let e: zhengce::rules::Exception = serde_json::from_str(r#"{"id": "ppp", "label": {"zh": "PPP项目", "en": "PPP project"},
+///   "when": {"test": {"id": "ppp", "label": {"zh": "PPP项目", "en": "a PPP project"}, "input": "lot_type", "op": "eq", "value": "ppp"}},
+///   "effect": "no_cap"}"#).unwrap();
+/// assert_eq!(e.effect, zhengce::rules::ExceptionEffect::NoCap);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exception {
@@ -167,6 +213,13 @@ pub struct Exception {
 }
 
 /// What an exception does to a capped-rate computation.
+///
+/// # Example
+///
+/// ```
+/// let e: zhengce::rules::ExceptionEffect = serde_json::from_str(r#""zero""#).unwrap();
+/// assert_eq!(e, zhengce::rules::ExceptionEffect::Zero);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExceptionEffect {
@@ -197,8 +250,7 @@ pub enum ExceptionEffect {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields)] // inlines it in RuleValue's schema, so `kind` reaches the TypeScript types
 pub struct CappedRateValue {
     /// False if the rule's scope does not hold for the case (then `amount` is null).
     pub applicable: bool,

@@ -50,6 +50,13 @@ pub struct DecisionTable {
 }
 
 /// A decision-table hit policy (DMN).
+///
+/// # Example
+///
+/// ```
+/// let p: zhengce::rules::HitPolicy = serde_json::from_str(r#""collect""#).unwrap();
+/// assert_eq!(p, zhengce::rules::HitPolicy::Collect);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HitPolicy {
@@ -66,6 +73,13 @@ pub enum HitPolicy {
 }
 
 /// How a `collect` table combines its matched rows.
+///
+/// # Example
+///
+/// ```
+/// let a: zhengce::rules::Aggregation = serde_json::from_str(r#""sum""#).unwrap();
+/// assert_eq!(a, zhengce::rules::Aggregation::Sum);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -80,6 +94,14 @@ pub enum Aggregation {
 }
 
 /// One output of a decision table.
+///
+/// # Example
+///
+/// ```
+/// let o: zhengce::rules::OutputSpec = serde_json::from_str(r#"{"name": "on_site", "label": {"zh": "现场检查方式", "en": "On-site mode"},
+///   "type": "choice", "values": ["when_necessary", "normal", "may_skip"]}"#).unwrap();
+/// assert_eq!(o.values.len(), 3);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutputSpec {
@@ -99,6 +121,13 @@ pub struct OutputSpec {
 }
 
 /// The type of a decision-table output.
+///
+/// # Example
+///
+/// ```
+/// let t: zhengce::rules::OutputType = serde_json::from_str(r#""boolean""#).unwrap();
+/// assert_eq!(t, zhengce::rules::OutputType::Boolean);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputType {
@@ -111,6 +140,13 @@ pub enum OutputType {
 }
 
 /// One decision-table row.
+///
+/// # Example
+///
+/// ```
+/// let r: zhengce::rules::Row = serde_json::from_str(r#"{"id": "mid", "when": {"excavation_m": {"ge": "500", "le": "1000"}}, "then": {"ok": true}}"#).unwrap();
+/// assert_eq!(r.id, "mid");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
@@ -127,9 +163,21 @@ pub struct Row {
 }
 
 /// The value of a decision table for one case.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let ev = s.evaluator("xinshi-2021-fyp/rapp14-dispute-level")?;
+/// let RuleValue::DecisionTable(v) = ev.evaluate(&Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("severity", "minor"), &Options::default())?.value else { panic!() };
+/// assert_eq!(v.matched, ["minor"]);
+/// assert_eq!(v.outputs.unwrap()["resolved_at"], "village");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields)] // inlines it in RuleValue's schema, so `kind` reaches the TypeScript types
 pub struct DecisionTableValue {
     /// False if the rule's scope does not hold (then no row is evaluated).
     pub applicable: bool,
@@ -485,6 +533,15 @@ pub struct TableCheck {
 }
 
 /// Rows that match the same inputs.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let check = zhengce::rules::check_table(cat.rule("tianshan-2022-87/r10-credit-class")?).unwrap();
+/// assert!(check.overlaps.iter().all(|o: &zhengce::rules::Overlap| o.rows.len() > 1));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Overlap {
     /// The rows' ids.
@@ -584,6 +641,15 @@ fn atoms(spec: &InputSpec, cells: &[&Vec<(TestOp, COperand)>]) -> Vec<Val> {
 /// # Example
 ///
 /// See [`TableCheck`].
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// assert!(zhengce::rules::check_table(cat.rule("tianshan-2022-87/r68-bid-bond")?).is_none(), "not a table");
+/// assert!(zhengce::rules::check_table(cat.rule("tianshan-2022-87/r43-approval-cap")?).unwrap().gaps.is_empty());
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 pub fn check_table(rule: &Rule) -> Option<TableCheck> {
     let RuleLogic::DecisionTable(t) = &rule.logic else { return None };
     let spec_of = |name: &str| rule.inputs.iter().find(|i| i.name == name);

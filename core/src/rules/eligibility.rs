@@ -57,8 +57,7 @@ pub struct Eligibility {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields)] // inlines it in RuleValue's schema, so `kind` reaches the TypeScript types
 pub struct EligibilityValue {
     /// False if the rule's scope does not hold, `null` if unknown.
     pub applicable: Option<bool>,
@@ -76,6 +75,19 @@ pub struct EligibilityValue {
 }
 
 /// A test that made a case fail.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let ev = s.evaluator("tianshan-2022-87/r57-market-access")?;
+/// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("on_negative_list", true);
+/// let RuleValue::Eligibility(v) = ev.evaluate(&input, &Options::default())?.value else { panic!() };
+/// assert_eq!((v.failed[0].id.as_str(), v.failed[0].held), ("not-on-negative-list", false));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FailedTest {
     /// The test's id.

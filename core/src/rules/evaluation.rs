@@ -44,6 +44,19 @@ pub struct Evaluation {
 }
 
 /// The value of a rule for one case, by rule kind (tagged with `kind`).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let ev = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
+/// let r = ev.evaluate(&Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1"), &Options::default())?;
+/// assert!(matches!(r.value, RuleValue::CappedRate(_)));
+/// assert_eq!(serde_json::to_value(&r.value).unwrap()["kind"], "capped_rate");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RuleValue {
@@ -64,6 +77,17 @@ impl Evaluation {
     /// # Example
     ///
     /// See [`Evaluation`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "5000000");
+    /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &Default::default())?;
+    /// assert_eq!(r.amount().unwrap().to_string(), "20000.00");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn amount(&self) -> Option<Decimal> {
         match &self.value {
             RuleValue::CappedRate(v) => v.amount,
@@ -76,6 +100,17 @@ impl Evaluation {
     /// # Example
     ///
     /// See [`Evaluator::evaluate`](super::Evaluator::evaluate).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("enterprise_related", true);
+    /// let r = s.evaluator("tianshan-2022-87/r2-litigation-priority")?.evaluate(&input, &Default::default())?;
+    /// assert_eq!(r.eligible(), Some(true));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn eligible(&self) -> Option<bool> {
         match &self.value {
             RuleValue::Eligibility(v) => v.eligible,
@@ -88,6 +123,17 @@ impl Evaluation {
     /// # Example
     ///
     /// See [`Evaluator::evaluate`](super::Evaluator::evaluate).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("entity_kind", "enterprise");
+    /// let r = s.evaluator("tianshan-2022-87/r59-simple-deregistration")?.evaluate(&input, &Default::default())?;
+    /// assert_eq!(r.missing(), ["debts"]);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn missing(&self) -> Vec<&str> {
         match &self.value {
             RuleValue::Eligibility(v) => v.missing.iter().map(String::as_str).collect(),
@@ -143,6 +189,17 @@ impl Evaluation {
     /// # Example
     ///
     /// See [`Evaluation`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+    /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &Default::default())?;
+    /// assert_eq!(r.to_text(zhengce::rules::Lang::En), "Result: amount 10000.00\n");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn to_text(&self, lang: Lang) -> String {
         let mut out = String::new();
         let zh = lang == Lang::Zh;
@@ -155,6 +212,13 @@ impl Evaluation {
 }
 
 /// A language for readable explanations.
+///
+/// # Example
+///
+/// ```
+/// let l: zhengce::rules::Lang = serde_json::from_str(r#""zh""#).unwrap();
+/// assert_eq!(l, zhengce::rules::Lang::Zh);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
@@ -168,6 +232,19 @@ pub enum Lang {
 /// Why an evaluation gave its value: the rule and its clause, each parameter with its value,
 /// effective date and source, each condition with its outcome, the computation's steps, and
 /// the execution receipt.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+/// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
+/// let e = r.explanation.unwrap();
+/// assert_eq!(e.jurisdiction, "cn-xj-urumqi-tianshan");
+/// assert_eq!(e.parameters.len(), 2);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Explanation {
     /// The rule, its clause and its reading.
@@ -193,6 +270,19 @@ pub struct Explanation {
 }
 
 /// The rule as an explanation cites it.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+/// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
+/// let e = r.explanation.unwrap();
+/// let info: &zhengce::rules::RuleInfo = &e.rule;
+/// assert_eq!(info.kind, "capped_rate");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RuleInfo {
     /// The rule's id.
@@ -227,6 +317,19 @@ impl RuleInfo {
 }
 
 /// One test of the rule and how it came out for the case.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+/// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
+/// let e = r.explanation.unwrap();
+/// let c: &zhengce::rules::ConditionOutcome = &e.conditions[2];
+/// assert_eq!((c.id.as_str(), c.outcome), ("ppp", Some(false)));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ConditionOutcome {
     /// The test's id.
@@ -249,6 +352,18 @@ pub struct ConditionOutcome {
 }
 
 /// One step of a computation.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+/// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
+/// let e = r.explanation.unwrap();
+/// assert!(matches!(e.steps[1], zhengce::rules::Step::Product { .. }));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
@@ -337,6 +452,20 @@ pub enum Step {
 }
 
 /// An execution receipt: enough to reproduce a result.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+/// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
+/// let e = r.explanation.unwrap();
+/// let rc: &zhengce::rules::Receipt = &e.receipt;
+/// assert!(rc.catalogue.starts_with("sha256:"));
+/// assert_eq!(rc.scenario, "baseline");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Receipt {
     /// The library and its version (`zhengce 0.1.0`).
@@ -456,6 +585,18 @@ impl Explanation {
     /// # Example
     ///
     /// See [`Evaluation`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
+    /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
+    /// let text = r.explanation.as_ref().unwrap().to_text(zhengce::rules::Lang::Zh);
+    /// assert!(text.starts_with("规则 tianshan-2022-87/r68-bid-bond — 政府采购投标保证金"));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn to_text(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let mut o = String::new();

@@ -81,6 +81,13 @@ impl CallOptions {
     /// # Example
     ///
     /// See [`CallOptions`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = zhengce::rules::CallOptions { explain: true, ..Default::default() };
+    /// assert!(o.options().explain);
+    /// ```
     pub fn options(&self) -> Options {
         Options { explain: self.explain, text: self.text }
     }
@@ -201,7 +208,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The slot of an input.
-    pub fn input(&self, name: &str) -> Result<u16> {
+    pub(crate) fn input(&self, name: &str) -> Result<u16> {
         self.rule
             .inputs
             .iter()
@@ -210,12 +217,12 @@ impl<'a> Builder<'a> {
             .ok_or_else(|| self.broken(format!("input '{name}' is not declared")))
     }
 
-    pub fn spec(&self, slot: u16) -> &'a InputSpec {
+    pub(crate) fn spec(&self, slot: u16) -> &'a InputSpec {
         &self.rule.inputs[slot as usize]
     }
 
     /// The slot of a parameter, adding it on first use.
-    pub fn param(&mut self, key: &str, role: &str) -> Result<u16> {
+    pub(crate) fn param(&mut self, key: &str, role: &str) -> Result<u16> {
         let cat = self.scenario.catalogue();
         let index = param_index(cat, key)?;
         if let Some(i) = self.params.iter().position(|p| p.index == index) {
@@ -228,7 +235,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A literal or parameter operand for input `slot` under `op`.
-    pub fn operand(&mut self, slot: u16, op: TestOp, value: &Operand, role: &str) -> Result<COperand> {
+    pub(crate) fn operand(&mut self, slot: u16, op: TestOp, value: &Operand, role: &str) -> Result<COperand> {
         let spec = self.spec(slot);
         match value {
             Operand::Parameter { parameter } => Ok(COperand::Param(self.param(parameter, role)?)),
@@ -236,7 +243,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn literal(&self, spec: &InputSpec, op: TestOp, value: &serde_json::Value) -> Result<COperand> {
+    pub(crate) fn literal(
+        &self,
+        spec: &InputSpec,
+        op: TestOp,
+        value: &serde_json::Value,
+    ) -> Result<COperand> {
         let one = |v: &serde_json::Value| {
             literal_val(spec, v).ok_or_else(|| {
                 self.broken(format!("{v} is not {} for input '{}'", input::expected(spec), spec.name))
@@ -253,7 +265,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn condition(&mut self, c: &Condition) -> Result<CCond> {
+    pub(crate) fn condition(&mut self, c: &Condition) -> Result<CCond> {
         Ok(match c {
             Condition::All(parts) => {
                 CCond::All(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?)

@@ -251,7 +251,7 @@ mod values_map {
 
     use super::InputValue;
 
-    pub fn serialize<S: Serializer>(values: &[(String, InputValue)], s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(values: &[(String, InputValue)], s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(values.len()))?;
         for (k, v) in values {
             map.serialize_entry(k, v)?;
@@ -259,7 +259,9 @@ mod values_map {
         map.end()
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, InputValue)>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, InputValue)>, D::Error> {
         let map: serde_json::Map<String, serde_json::Value> = serde::Deserialize::deserialize(d)?;
         Ok(map
             .iter()

@@ -98,6 +98,13 @@ fn yes() -> bool {
 }
 
 /// The type of a rule input.
+///
+/// # Example
+///
+/// ```
+/// let t: zhengce::rules::InputType = serde_json::from_str(r#""money""#).unwrap();
+/// assert_eq!(t, zhengce::rules::InputType::Money);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InputType {
@@ -117,6 +124,14 @@ pub enum InputType {
 }
 
 /// Whether a rule's outcome obliges, permits, guides or aims (inventory §6, X4).
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// assert_eq!(cat.rule("tianshan-2022-87/r18-first-violation")?.modality, zhengce::rules::Modality::May);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
@@ -138,6 +153,14 @@ impl Modality {
 }
 
 /// What a rule computes: one of the closed set of rule kinds.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// assert!(matches!(cat.rule("tianshan-2022-87/r63-guarantee-fee")?.logic, zhengce::rules::RuleLogic::Threshold(_)));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RuleLogic {
@@ -229,6 +252,14 @@ impl Condition {
 }
 
 /// One comparison of an input with a value or a parameter.
+///
+/// # Example
+///
+/// ```
+/// let t: zhengce::rules::Test = serde_json::from_str(r#"{"id": "capacity", "label": {"zh": "用电容量2000千伏安以下", "en": "at most 2,000 kVA"},
+///   "input": "capacity_kva", "op": "le", "value": {"parameter": "electricity.commitment_connection.capacity_max"}}"#).unwrap();
+/// assert!(matches!(t.value, zhengce::rules::Operand::Parameter { .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Test {
@@ -246,6 +277,13 @@ pub struct Test {
 
 /// A comparison operator. Boundary words follow 民法典 art 1259: 以上, 以下, 以内 include the
 /// number (`ge`, `le`); 超过, 不满 exclude it (`gt`, `lt`).
+///
+/// # Example
+///
+/// ```
+/// let op: zhengce::rules::TestOp = serde_json::from_str(r#""not_in""#).unwrap();
+/// assert_eq!(op, zhengce::rules::TestOp::NotIn);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TestOp {
@@ -294,6 +332,13 @@ impl TestOp {
 ///
 /// A literal is a decimal string (or JSON integer) for money, decimals and counts, a boolean,
 /// a choice, an ISO date, or a list of these for `in` and `not_in`.
+///
+/// # Example
+///
+/// ```
+/// let o: zhengce::rules::Operand = serde_json::from_str(r#"["none", "settled"]"#).unwrap();
+/// assert!(matches!(o, zhengce::rules::Operand::Literal(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Operand {
@@ -307,6 +352,14 @@ pub enum Operand {
 }
 
 /// A time limit: N working days, calendar days or hours from an event.
+///
+/// # Example
+///
+/// ```
+/// let t: zhengce::rules::TimeLimit = serde_json::from_str(r#"{"service": "business-opening", "duration": "service.business_opening.time_limit",
+///   "starts": {"zh": "申请", "en": "application"}}"#).unwrap();
+/// assert_eq!(t.service, "business-opening");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {

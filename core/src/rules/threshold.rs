@@ -39,6 +39,13 @@ pub struct Threshold {
 }
 
 /// What a threshold measures.
+///
+/// # Example
+///
+/// ```
+/// let m: zhengce::rules::Measure = serde_json::from_str(r#"{"reduction": {"value": "promised_days", "baseline": "statutory_days"}}"#).unwrap();
+/// assert!(matches!(m, zhengce::rules::Measure::Reduction { .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -87,8 +94,7 @@ pub enum Measure {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-// deny_unknown_fields inlines the struct in RuleValue's schema, so its `kind` tag reaches the TypeScript types.
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields)] // inlines it in RuleValue's schema, so `kind` reaches the TypeScript types
 pub struct ThresholdValue {
     /// False if the rule's scope does not hold (then `compliant` is null).
     pub applicable: bool,
