@@ -10,6 +10,7 @@ mod catalogue;
 mod convert;
 // --- calendar ---
 // --- rules ---
+mod rules;
 // --- sampling ---
 // --- targets ---
 // --- communities ---
@@ -22,6 +23,11 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<catalogue::PyCatalogue>()?;
     // --- calendar ---
     // --- rules ---
+    m.add_class::<rules::PyScenario>()?;
+    m.add_class::<rules::PyEvaluator>()?;
+    m.add_class::<rules::PyEvaluation>()?;
+    m.add_class::<rules::PyBatchResult>()?;
+    m.add_class::<rules::PyComparison>()?;
     // --- sampling ---
     // --- targets ---
     // --- communities ---

@@ -26,12 +26,17 @@ from ._zhengce import Catalogue, __version__
 
 # --- calendar ---
 # --- rules ---
+from ._zhengce import BatchResult, Comparison, Evaluation, Evaluator, Scenario
 # --- sampling ---
 # --- targets ---
 # --- communities ---
 
 __all__ = [
+    "BatchResult",
     "Catalogue",
+    "Comparison",
+    "Evaluation",
+    "Evaluator",
     "InfeasibleError",
     "InvalidCalendarError",
     "InvalidCatalogueError",
@@ -39,6 +44,7 @@ __all__ = [
     "MissingInputError",
     "NotFoundError",
     "OutOfCoverageError",
+    "Scenario",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",

@@ -118,6 +118,7 @@ impl<'a> Column<'a> {
             ColumnData::Text(v) => v.len(),
             ColumnData::Strings(v) => v.len(),
             ColumnData::Codes { codes, .. } => codes.len(),
+            ColumnData::Units(v) => v.len(),
             ColumnData::Dates(v) => v.len(),
         }
     }
@@ -150,7 +151,7 @@ impl<'a> Column<'a> {
 /// # Example
 ///
 /// ```
-/// let labels = ["ordinary", "ppp"];
+/// let labels = ["ordinary".to_owned(), "ppp".to_owned()];
 /// let data = zhengce::rules::ColumnData::Codes { codes: &[0, 1, -1], labels: &labels };
 /// assert!(matches!(data, zhengce::rules::ColumnData::Codes { .. }));
 /// ```
@@ -187,8 +188,11 @@ pub enum ColumnData<'a> {
         /// Index into `labels` per row.
         codes: &'a [i32],
         /// The distinct values.
-        labels: &'a [&'a str],
+        labels: &'a [String],
     },
+    /// Integers in the input's own unit: fen for a money input, whole numbers otherwise
+    /// (numpy or Arrow int64 columns, JavaScript `BigInt64Array`).
+    Units(&'a [i64]),
     /// Dates.
     Dates(&'a [NaiveDate]),
 }
@@ -485,6 +489,10 @@ impl Bound<'_> {
         let field = spec.name.as_str();
         let v = match self.col.data {
             ColumnData::Int { values, scale } => {
+                input::check_decimal(spec, Decimal::new(values[row], scale), field)?
+            }
+            ColumnData::Units(values) => {
+                let scale = if spec.ty == InputType::Money { 2 } else { 0 };
                 input::check_decimal(spec, Decimal::new(values[row], scale), field)?
             }
             ColumnData::Int128 { values, scale } => {

@@ -1,0 +1,156 @@
+"""The rules binding: argument conversions (Decimal, numpy, pyarrow), exceptions and result types.
+
+The rules' logic is tested in Rust and by the shared vectors; these tests cover what crosses the binding.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+
+import numpy as np
+import pyarrow as pa
+import pytest
+import zhengce
+
+BOND = "tianshan-2022-87/r68-bid-bond"
+JUNE = datetime.date(2022, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def cat() -> zhengce.Catalogue:
+    return zhengce.Catalogue.builtin()
+
+
+@pytest.fixture(scope="module")
+def bond(cat: zhengce.Catalogue) -> zhengce.Evaluator:
+    return zhengce.Scenario.baseline(cat).evaluator(BOND)
+
+
+@pytest.mark.parametrize(
+    ("budget", "amount"),
+    [(decimal.Decimal("1000000"), "10000.00"), (5_000_000, "20000.00"), ("1234567.89", "12345.67"), (None, None)],
+)
+def test_amounts_take_decimal_int_and_str(bond: zhengce.Evaluator, budget: object, amount: str | None) -> None:
+    if budget is None:
+        with pytest.raises(zhengce.MissingInputError) as err:
+            bond.evaluate({"budget": None}, JUNE)
+        assert err.value.path == "budget"
+    else:
+        assert bond.evaluate({"budget": budget}, JUNE).amount == amount
+
+
+def test_floats_are_refused(bond: zhengce.Evaluator) -> None:
+    with pytest.raises(zhengce.InvalidInputError) as err:
+        bond.evaluate({"budget": 1000000.0}, JUNE)
+    assert (err.value.code, err.value.path) == ("invalid_input", "budget")
+    with pytest.raises(zhengce.InvalidInputError):
+        bond.evaluate_batch({"budget": np.array([1.5])}, JUNE)
+
+
+def test_an_unknown_choice_names_field_and_value(bond: zhengce.Evaluator) -> None:
+    with pytest.raises(zhengce.InvalidInputError) as err:
+        bond.evaluate({"budget": 1, "lot_type": "joint"}, "2022-06-01")
+    assert err.value.details["value"] == "'joint'"
+
+
+def test_explanation_and_text(bond: zhengce.Evaluator) -> None:
+    r = bond.evaluate({"budget": "5000000"}, JUNE, explain=True, text="zh")
+    assert isinstance(r, zhengce.Evaluation)
+    assert r.value["amount"] == "20000.00"
+    e = r.explanation
+    assert e is not None and e["rule"]["source"]["clause"] == "tianshan-2022-87/68"
+    assert "适用上限 20000" in e["text"]
+    assert "cap 20000 applied" in r.to_text("en")
+    assert r.to_value()["explanation"]["receipt"]["scenario"] == "baseline"
+    with pytest.raises(zhengce.InvalidInputError):
+        r.to_text("fr")
+    assert bond.evaluate({"budget": 1}, JUNE).explanation is None
+
+
+def test_scenarios_and_parameters(cat: zhengce.Catalogue) -> None:
+    spec = {"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot",
+            "jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": datetime.date(2022, 5, 18), "value": decimal.Decimal("50000")}]}
+    s = zhengce.Scenario(cat, spec)
+    assert s.name() == "cap-50000" and s.hash().startswith("sha256:")
+    assert s.evaluator(BOND).evaluate({"budget": 8_000_000}, JUNE).amount == "50000.00"
+    assert s.parameter_value("procurement.bid_bond.cap_per_lot", "cn-xj-urumqi-tianshan", JUNE)["scenario"] == "cap-50000"
+    with pytest.raises(zhengce.NotFoundError):
+        zhengce.Scenario(cat, {"name": "x", "parameters": [{"parameter": "nope", "jurisdiction": "cn", "value": "1"}]})
+    with pytest.raises(zhengce.NotFoundError):
+        s.evaluator("no-such-rule")
+
+
+def test_batches_from_numpy_fen(bond: zhengce.Evaluator) -> None:
+    fen = np.array([100_000_000, 500_000_000, 123_456_789], dtype=np.int64)
+    out = bond.evaluate_batch({"budget": fen}, JUNE)
+    assert isinstance(out, zhengce.BatchResult) and out.rows == 3 == len(out)
+    amount = out["amount"]
+    assert isinstance(amount, np.ndarray) and amount.dtype == np.int64
+    assert amount.tolist() == [1_000_000, 2_000_000, 12_345_67]
+    assert out.scale("amount") == 2
+    assert out.strings("amount") == ["10000.00", "20000.00", "12345.67"]
+    status = out["status"]
+    assert isinstance(status, np.ndarray) and status.dtype == np.int32
+    labels = out.labels("status")
+    assert labels is not None and [labels[c] for c in status] == ["rate", "capped", "rate"]
+    assert out.names() == ["amount", "status"]
+
+
+def test_batches_from_pyarrow(bond: zhengce.Evaluator) -> None:
+    fen = pa.array([100_000_000, None, 500_000_000], type=pa.int64()).slice(0, 3)
+    with pytest.raises(zhengce.MissingInputError) as err:
+        bond.evaluate_batch({"budget": fen}, JUNE)
+    assert err.value.details["row"] == 1
+    dec = pa.array([decimal.Decimal("1000000.00"), decimal.Decimal("5000000.00")], type=pa.decimal128(12, 2))
+    lots = pa.array(["ordinary", "ppp"]).dictionary_encode()
+    out = bond.evaluate_batch({"budget": dec, "lot_type": lots}, JUNE)
+    assert out.strings("amount") == ["10000.00", "50000.00"]
+    sliced = pa.array([1, 100_000_000, 500_000_000], type=pa.int64()).slice(1)
+    assert bond.evaluate_batch({"budget": sliced}, JUNE).strings("amount") == ["10000.00", "20000.00"]
+
+
+def test_batches_from_lists_bools_and_dates(bond: zhengce.Evaluator) -> None:
+    out = bond.evaluate_batch(
+        {"budget": [decimal.Decimal("5000000"), "5000000"], "fiscal_funds": np.array([True, False])},
+        np.array(["2022-05-17", "2022-05-18"], dtype="datetime64[D]"),
+    )
+    assert out.strings("amount") == ["100000.00", "0.00"]
+    assert out.strings("status") == ["rate", "not_applicable"]
+    out = bond.evaluate_batch({"budget": ["5000000"] * 2}, [datetime.date(2022, 5, 17), "2022-05-18"], explain=True)
+    explained = out.explanations()
+    assert explained is not None and explained[1].amount == "20000.00"
+
+
+def test_batch_errors_name_the_row(bond: zhengce.Evaluator) -> None:
+    with pytest.raises(zhengce.InvalidInputError) as err:
+        bond.evaluate_batch({"budget": np.array([100, -1])}, JUNE)
+    assert (err.value.path, err.value.details["row"]) == ("budget", 1)
+
+
+def test_compare_returns_numpy_differences(cat: zhengce.Catalogue) -> None:
+    base = zhengce.Scenario.baseline(cat)
+    alt = zhengce.Scenario(cat, '{"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot", '
+                                '"jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": "2022-05-18", "value": "50000"}]}')
+    cmp = base.compare(alt, BOND, {"budget": np.array([300_000_000, 800_000_000])}, JUNE)
+    assert isinstance(cmp, zhengce.Comparison)
+    assert cmp.column == "amount"
+    diff = cmp.difference
+    assert isinstance(diff, np.ndarray) and diff.tolist() == [1_000_000, 3_000_000]
+    assert cmp.totals["difference"] == "40000.00"
+    assert cmp.alternative.strings("amount") == ["30000.00", "50000.00"]
+
+
+def test_other_kinds(cat: zhengce.Catalogue) -> None:
+    s = zhengce.Scenario.baseline(cat)
+    table = s.evaluator("tianshan-2022-87/r10-credit-class")
+    assert table.evaluate({"credit_class": "d"}, JUNE).value["outputs"]["on_site"] == "when_necessary"
+    check = table.check_table()
+    assert check is not None and check["gaps"] == []
+    elec = s.evaluator("tianshan-2022-87/r62-electricity-commitment")
+    r = elec.evaluate({"capacity_kva": "1600"}, JUNE)
+    assert r.eligible is None and "excavation_m" in r.missing
+    fee = s.evaluator("tianshan-2022-87/r63-guarantee-fee")
+    assert fee.evaluate({"fee_rate": decimal.Decimal("0.012")}, JUNE).compliant is False
+    assert fee.rule()["logic"]["kind"] == "threshold"
+    assert "Evaluator" in repr(fee) and "Scenario" in repr(s)
