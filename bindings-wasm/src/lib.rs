@@ -12,6 +12,7 @@ mod catalogue;
 mod convert;
 // --- calendar ---
 // --- rules ---
+mod rules;
 // --- sampling ---
 // --- targets ---
 // --- communities ---

@@ -2030,9 +2030,9 @@ export interface CallOptions {
    */
   jurisdiction?: string | null;
   /**
-   * Build the explanation.
+   * Build the explanation (null counts as false: JavaScript callers may pass `undefined`).
    */
-  explain?: boolean;
+  explain?: boolean | null;
   /**
    * Render the explanation as text in this language (implies `explain`).
    */

@@ -67,9 +67,9 @@ pub struct CallOptions {
     /// The case's jurisdiction: the rule's or one within it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
-    /// Build the explanation.
-    #[serde(default)]
-    pub explain: bool,
+    /// Build the explanation (null counts as false: JavaScript callers may pass `undefined`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<bool>,
     /// Render the explanation as text in this language (implies `explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<super::Lang>,
@@ -85,11 +85,11 @@ impl CallOptions {
     /// # Example
     ///
     /// ```
-    /// let o = zhengce::rules::CallOptions { explain: true, ..Default::default() };
+    /// let o = zhengce::rules::CallOptions { explain: Some(true), ..Default::default() };
     /// assert!(o.options().explain);
     /// ```
     pub fn options(&self) -> Options {
-        Options { explain: self.explain, text: self.text }
+        Options { explain: self.explain.unwrap_or(false), text: self.text }
     }
 
     /// The batch options.
@@ -100,7 +100,7 @@ impl CallOptions {
     /// assert!(!zhengce::rules::CallOptions::default().batch_options().explain);
     /// ```
     pub fn batch_options(&self) -> super::BatchOptions {
-        super::BatchOptions { explain: self.explain, text: self.text }
+        super::BatchOptions { explain: self.explain.unwrap_or(false), text: self.text }
     }
 }
 

@@ -1,0 +1,210 @@
+//! `Scenario` and `Evaluator`: rules under scenarios, single and batch evaluation.
+//!
+//! Results are plain objects in the JSON shape (decimal strings). Batch columns are arrays of
+//! decimal strings, choices, booleans or null, or `BigInt64Array`s of integers in the input's
+//! own unit (fen for money).
+
+use std::sync::Arc;
+
+use wasm_bindgen::prelude::*;
+use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates, ScenarioSpec};
+
+use crate::catalogue::JsCatalogue;
+use crate::convert::{date, from_js, options, to_js};
+use crate::error::IntoJs;
+
+/// A catalogue with parameter overrides and added rules: the world an evaluation runs in.
+#[wasm_bindgen(js_name = Scenario)]
+pub struct JsScenario {
+    inner: zhengce::rules::Scenario,
+}
+
+#[wasm_bindgen(js_class = Scenario)]
+impl JsScenario {
+    /// A scenario from a spec `{name, parameters: [{parameter, jurisdiction, effective_from,
+    /// until, value}], overlay}`; the catalogue is copied once.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        catalogue: &JsCatalogue,
+        #[wasm_bindgen(unchecked_param_type = "ScenarioSpec")] spec: JsValue,
+    ) -> Result<JsScenario, JsValue> {
+        let spec: ScenarioSpec =
+            zhengce::value::from_json_value(&from_js(&spec, "scenario").js()?, "scenario").js()?;
+        let cat = Arc::new((*catalogue.inner).clone());
+        zhengce::rules::Scenario::new(cat, spec).map(|inner| JsScenario { inner }).js()
+    }
+
+    /// The catalogue as it is, named `baseline`.
+    pub fn baseline(catalogue: &JsCatalogue) -> JsScenario {
+        JsScenario { inner: zhengce::rules::Scenario::baseline((*catalogue.inner).clone()) }
+    }
+
+    /// The scenario's name.
+    pub fn name(&self) -> String {
+        self.inner.name().to_owned()
+    }
+
+    /// `sha256:` and the digest of the scenario's spec.
+    pub fn hash(&self) -> String {
+        self.inner.hash().to_owned()
+    }
+
+    /// The scenario's spec.
+    #[wasm_bindgen(unchecked_return_type = "ScenarioSpec")]
+    pub fn spec(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.spec())
+    }
+
+    /// Compiles a rule under this scenario.
+    pub fn evaluator(&self, rule: &str) -> Result<JsEvaluator, JsValue> {
+        self.inner.evaluator(rule).map(|inner| JsEvaluator { inner }).js()
+    }
+
+    /// The parameter's value in force under this scenario (`value` null when none is).
+    #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterUse")]
+    pub fn parameter_value(
+        &self,
+        key: &str,
+        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let on = date(&on, "date").js()?;
+        to_js(&self.inner.parameter_value(key, jurisdiction, on).js()?)
+    }
+
+    /// Compares this scenario with `alternative` over a batch: per-row values, differences
+    /// and totals.
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
+    pub fn compare(
+        &self,
+        alternative: &JsScenario,
+        rule: &str,
+        #[wasm_bindgen(unchecked_param_type = "BatchColumns")] columns: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date | string[]")] dates: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let opts: CallOptions = options(&opts.into(), "options").js()?;
+        let (cols, dates) = (read_columns(&columns)?, read_dates(&dates)?);
+        let batch = Batch {
+            dates: dates.dates(),
+            jurisdiction: opts.jurisdiction.as_deref(),
+            columns: cols.columns(),
+        };
+        to_js(&self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).js()?)
+    }
+}
+
+/// One rule compiled under a scenario, ready to evaluate cases.
+#[wasm_bindgen(js_name = Evaluator)]
+pub struct JsEvaluator {
+    inner: zhengce::rules::Evaluator,
+}
+
+#[wasm_bindgen(js_class = Evaluator)]
+impl JsEvaluator {
+    /// Compiles `rule` under `scenario`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario: &JsScenario, rule: &str) -> Result<JsEvaluator, JsValue> {
+        zhengce::rules::Evaluator::new(&scenario.inner, rule).map(|inner| JsEvaluator { inner }).js()
+    }
+
+    /// The rule evaluated.
+    #[wasm_bindgen(unchecked_return_type = "Rule")]
+    pub fn rule(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.rule())
+    }
+
+    /// The static check of a decision table (overlaps, gaps); null for other kinds.
+    #[wasm_bindgen(js_name = checkTable, unchecked_return_type = "TableCheck | null")]
+    pub fn check_table(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.check_table())
+    }
+
+    /// Evaluates one case: `values` maps input names to decimal strings, choices or booleans.
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string | boolean | number | null>")]
+        values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let opts: CallOptions = options(&opts.into(), "options").js()?;
+        let mut input = Input::from_json(date(&on, "date").js()?, &from_js(&values, "values").js()?).js()?;
+        input.jurisdiction = opts.jurisdiction.clone();
+        to_js(&self.inner.evaluate(&input, &opts.options()).js()?)
+    }
+
+    /// Evaluates a batch given as columns; errors name the row (`details.row`).
+    #[wasm_bindgen(js_name = evaluateBatch, unchecked_return_type = "BatchResult")]
+    pub fn evaluate_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BatchColumns")] columns: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date | string[]")] dates: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let opts: CallOptions = options(&opts.into(), "options").js()?;
+        let (cols, dates) = (read_columns(&columns)?, read_dates(&dates)?);
+        let batch = Batch {
+            dates: dates.dates(),
+            jurisdiction: opts.jurisdiction.as_deref(),
+            columns: cols.columns(),
+        };
+        to_js(&self.inner.evaluate_batch(&batch, &opts.batch_options()).js()?)
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const BATCH_COLUMNS: &str = r#"
+/** Batch input columns: arrays of decimal strings, choices, booleans or null, or BigInt64Arrays
+ * of integers in the input's own unit (fen for money). */
+export type BatchColumns = Record<string, (string | boolean | number | null)[] | BigInt64Array>;
+"#;
+
+/// Columns from a JS object: `BigInt64Array`s as integers, other arrays through JSON.
+struct Columns {
+    json: OwnedColumns,
+    units: Vec<(String, Vec<i64>)>,
+}
+
+impl Columns {
+    fn columns(&self) -> Vec<zhengce::rules::Column<'_>> {
+        let mut out = self.json.columns();
+        out.extend(
+            self.units
+                .iter()
+                .map(|(n, v)| zhengce::rules::Column::new(n, zhengce::rules::ColumnData::Units(v))),
+        );
+        out
+    }
+}
+
+fn read_columns(columns: &JsValue) -> Result<Columns, JsValue> {
+    let mut json = serde_json::Map::new();
+    let mut units = Vec::new();
+    let object: &js_sys::Object = columns.dyn_ref().ok_or_else(|| {
+        crate::error::to_js_error(zhengce::Error::invalid_input(
+            "columns",
+            crate::convert::describe(columns),
+            "an object of input name to array",
+        ))
+    })?;
+    for entry in js_sys::Object::entries(object).iter() {
+        let pair: js_sys::Array = entry.into();
+        let name = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        if let Some(ints) = value.dyn_ref::<js_sys::BigInt64Array>() {
+            units.push((name, ints.to_vec()));
+        } else {
+            json.insert(name.clone(), from_js(&value, &name).js()?);
+        }
+    }
+    Ok(Columns { json: OwnedColumns::from_json(&serde_json::Value::Object(json)).js()?, units })
+}
+
+fn read_dates(dates: &JsValue) -> Result<OwnedDates, JsValue> {
+    if js_sys::Array::is_array(dates) {
+        return OwnedDates::from_json(&from_js(dates, "date").js()?).js();
+    }
+    Ok(OwnedDates::One(date(dates, "date").js()?))
+}
