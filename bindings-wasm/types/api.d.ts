@@ -1718,6 +1718,14 @@ export interface Exception {
   label: Text;
   when: Condition;
   effect: ExceptionEffect;
+  /**
+   * First day the exception holds (cases dated earlier ignore it); always when absent.
+   */
+  effective_from?: string | null;
+  /**
+   * Last day it holds, included; open ended when absent.
+   */
+  until?: string | null;
 }
 /**
  * One output of a decision table.

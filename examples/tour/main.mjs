@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
 // --- calendar ---
 // --- rules ---
+import * as rules from "./rules.mjs";
 // --- sampling ---
 // --- targets ---
 // --- communities ---
@@ -16,6 +17,7 @@ console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue f
 catalogue.tour(zhengce, cat);
 // --- calendar ---
 // --- rules ---
+rules.tour(zhengce, cat);
 // --- sampling ---
 // --- targets ---
 // --- communities ---

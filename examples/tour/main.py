@@ -14,6 +14,7 @@ import catalogue  # noqa: E402
 
 # --- calendar ---
 # --- rules ---
+import rules  # noqa: E402
 # --- sampling ---
 # --- targets ---
 # --- communities ---
@@ -25,6 +26,7 @@ def main() -> None:
     catalogue.tour(cat)
     # --- calendar ---
     # --- rules ---
+    rules.tour(cat)
     # --- sampling ---
     # --- targets ---
     # --- communities ---

@@ -5,6 +5,7 @@
 mod catalogue;
 // --- calendar ---
 // --- rules ---
+mod rules;
 // --- sampling ---
 // --- targets ---
 // --- communities ---
@@ -15,6 +16,7 @@ fn main() -> Result<(), zhengce::Error> {
     catalogue::tour(&cat)?;
     // --- calendar ---
     // --- rules ---
+    rules::tour(&cat)?;
     // --- sampling ---
     // --- targets ---
     // --- communities ---

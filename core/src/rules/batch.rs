@@ -822,6 +822,23 @@ impl Evaluator {
                 from = from.max(s.from);
                 until = until.min(s.until);
             }
+            // An exception's period cuts the segment too.
+            for (start, end) in &k.periods {
+                if let Some(f) = start {
+                    if date < *f {
+                        until = until.min(f.pred_opt().unwrap_or(*f));
+                    } else {
+                        from = from.max(*f);
+                    }
+                }
+                if let Some(u) = end {
+                    if date <= *u {
+                        until = until.min(*u);
+                    } else {
+                        from = from.max(u.succ_opt().unwrap_or(*u));
+                    }
+                }
+            }
             let mut lut = Vec::with_capacity(key_count);
             for key in 0..key_count {
                 if let Some(slot) = keyed {
@@ -841,8 +858,8 @@ impl Evaluator {
                 }
                 let mut effects = 0u8;
                 let mut st = 0i32;
-                for (i, (cond, effect)) in k.exceptions.iter().enumerate() {
-                    if cond.eval(&frame.tests) == Some(true) {
+                for (i, (_, effect)) in k.exceptions.iter().enumerate() {
+                    if k.applies(i, frame) {
                         effects |= effect_bit(*effect);
                         if st == 0 {
                             st = 4 + i as i32;

@@ -1,6 +1,7 @@
 //! Capped rate: amount = rate × base, rounded, raised to a floor and lowered to a cap, with
 //! labelled exceptions.
 
+use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -210,6 +211,30 @@ pub struct Exception {
     pub when: Condition,
     /// What it does.
     pub effect: ExceptionEffect,
+    /// First day the exception holds (cases dated earlier ignore it); always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub effective_from: Option<NaiveDate>,
+    /// Last day it holds, included; open ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub until: Option<NaiveDate>,
+}
+
+impl Exception {
+    /// True if the exception holds for a case dated `date`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let e: zhengce::rules::Exception = serde_json::from_str(r#"{"id": "x", "label": {"zh": "x", "en": "x"},
+    ///   "when": {"test": {"id": "t", "label": {"zh": "t", "en": "t"}, "input": "a", "op": "eq", "value": true}},
+    ///   "effect": "zero", "effective_from": "2022-05-18"}"#).unwrap();
+    /// assert!(!e.is_in_force(chrono::NaiveDate::from_ymd_opt(2022, 5, 17).unwrap()));
+    /// ```
+    pub fn is_in_force(&self, date: NaiveDate) -> bool {
+        self.effective_from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
 }
 
 /// What an exception does to a capped-rate computation.
@@ -285,6 +310,8 @@ pub(crate) struct Compiled {
     pub floor: Option<(u16, IfNoValue)>,
     pub rounding: Rounding,
     pub exceptions: Vec<(CCond, ExceptionEffect)>,
+    /// Each exception's period (first day, last day).
+    pub periods: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
     pub ids: Vec<String>,
     pub labels: Vec<Text>,
 }
@@ -311,6 +338,7 @@ pub(crate) fn compile(c: &CappedRate, b: &mut Builder<'_>) -> Result<Compiled> {
         floor,
         rounding: c.rounding,
         exceptions,
+        periods: c.exceptions.iter().map(|e| (e.effective_from, e.until)).collect(),
         ids: c.exceptions.iter().map(|e| e.id.clone()).collect(),
         labels: c.exceptions.iter().map(|e| e.label.clone()).collect(),
     })
@@ -330,6 +358,15 @@ pub(crate) fn effect_bit(e: ExceptionEffect) -> u8 {
 }
 
 impl Compiled {
+    /// True if exception `i` holds on `date` and its condition holds.
+    #[inline]
+    pub(crate) fn applies(&self, i: usize, frame: &Frame) -> bool {
+        let (from, until) = self.periods[i];
+        from.is_none_or(|f| f <= frame.date)
+            && until.is_none_or(|u| frame.date <= u)
+            && self.exceptions[i].0.eval(&frame.tests) == Some(true)
+    }
+
     /// A bound's value; `Ok(None)` for no bound; an error if it is required and absent.
     fn bound(
         &self,
@@ -355,8 +392,8 @@ impl Compiled {
         let rate = frame.params[self.rate as usize].ok_or_else(|| ev.no_value(frame, self.rate))?.value;
         let mut effects = 0u8;
         let mut first = None;
-        for (i, (cond, effect)) in self.exceptions.iter().enumerate() {
-            if cond.eval(&frame.tests) == Some(true) {
+        for (i, (_, effect)) in self.exceptions.iter().enumerate() {
+            if self.applies(i, frame) {
                 effects |= effect_bit(*effect);
                 first = first.or(Some(i));
             }
@@ -449,8 +486,8 @@ impl Compiled {
             return Ok(RuleValue::CappedRate(value));
         }
         let c = self.calc(ev, frame)?;
-        for (i, (cond, effect)) in self.exceptions.iter().enumerate() {
-            if cond.eval(&frame.tests) == Some(true) {
+        for (i, (_, effect)) in self.exceptions.iter().enumerate() {
+            if self.applies(i, frame) {
                 value.exceptions.push(self.ids[i].clone());
                 if let Some(s) = steps.as_deref_mut() {
                     s.push(Step::Exception {
