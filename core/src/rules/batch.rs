@@ -733,14 +733,18 @@ impl Evaluator {
         rows: usize,
     ) -> Result<Option<Vec<(String, OutColumn)>>> {
         let c = &*self.inner;
-        let Some(Bound {
-            col: Column { data: ColumnData::Int { values: base, scale }, validity: None, .. },
-            spec: base_spec,
-            ..
-        }) = &bound[k.base as usize]
-        else {
-            return Ok(None);
+        let (base, scale, base_spec) = match &bound[k.base as usize] {
+            Some(Bound {
+                col: Column { data: ColumnData::Int { values, scale }, validity: None, .. },
+                spec,
+                ..
+            }) => (*values, *scale, *spec),
+            Some(Bound {
+                col: Column { data: ColumnData::Units(values), validity: None, .. }, spec, ..
+            }) => (*values, if spec.ty == InputType::Money { 2 } else { 0 }, *spec),
+            _ => return Ok(None),
         };
+        let scale = &scale;
         if *scale > 2 || !matches!(base_spec.ty, InputType::Money | InputType::Count | InputType::Decimal) {
             return Ok(None);
         }
@@ -896,63 +900,77 @@ impl Evaluator {
         let Some(mut seg) = segment(&mut frame, first)? else { return Ok(None) };
         let one_date = matches!(batch.dates, Dates::One(_));
         let base_name = base_spec.name.as_str();
-        for row in 0..rows {
-            if !one_date {
-                let date = batch.dates.at(row)?;
-                if date < seg.from || date > seg.until {
-                    match segment(&mut frame, date).map_err(|e| at_row(e, row))? {
-                        Some(s) => seg = s,
-                        None => return Ok(None),
-                    }
-                }
-            }
-            let key = if keys.is_empty() { 0 } else { keys[row] as usize };
-            let (effects, st) = seg.lut[key];
+        let bad_row = |row: usize, fen_overflow: bool| -> Error {
             let b = base[row];
             if b < 0 {
-                return Err(Error::invalid_input(
-                    base_name,
-                    Decimal::new(b, *scale),
-                    input::expected(base_spec),
-                )
-                .at_row(row));
-            }
-            if st == 3 {
-                status[row] = 3;
-                continue;
-            }
-            let kernel = match (&seg.kernel, &seg.error) {
-                (Some(kernel), _) => kernel,
-                (None, Some(e)) => return Err(at_row(e.clone(), row)),
-                (None, None) => return Ok(None),
-            };
-            let fen = b.checked_mul(to_fen).ok_or_else(|| {
+                Error::invalid_input(base_name, Decimal::new(b, *scale), input::expected(base_spec))
+                    .at_row(row)
+            } else if fen_overflow {
                 Error::invalid_input(
                     base_name,
                     Decimal::new(b, *scale),
                     "an amount within 92,233,720,368,547,758.07 yuan",
                 )
                 .at_row(row)
-            })?;
-            let Some((amount, flags)) = kernel.amount(fen, effects) else {
-                return Err(at_row(
+            } else {
+                at_row(
                     Error::new(ErrorKind::Infeasible {
                         what: format!("evaluate rule '{}'", c.rule.id),
                         why: "the amount overflows 64 bits".into(),
                     }),
                     row,
-                ));
+                )
+            }
+        };
+        // Rows go in runs that share one segment (all of them for one date).
+        let mut start = 0;
+        while start < rows {
+            let mut end = rows;
+            if !one_date {
+                let date = batch.dates.at(start)?;
+                if date < seg.from || date > seg.until {
+                    match segment(&mut frame, date).map_err(|e| at_row(e, start))? {
+                        Some(s) => seg = s,
+                        None => return Ok(None),
+                    }
+                }
+                end = start + 1;
+                while end < rows {
+                    let d = batch.dates.at(end)?;
+                    if d < seg.from || d > seg.until {
+                        break;
+                    }
+                    end += 1;
+                }
+            }
+            let kernel = match (&seg.kernel, &seg.error) {
+                (Some(kernel), _) => kernel,
+                (None, Some(e)) => {
+                    // Rows the rule does not apply to need no parameter; the first other row fails.
+                    let row = (start..end)
+                        .find(|r| seg.lut[if keys.is_empty() { 0 } else { keys[*r] as usize }].1 != 3);
+                    match row {
+                        Some(row) => return Err(at_row(e.clone(), row)),
+                        None => {
+                            status[start..end].fill(3);
+                            start = end;
+                            continue;
+                        }
+                    }
+                }
+                (None, None) => return Ok(None),
             };
-            amounts[row] = amount;
-            status[row] = if st != 0 {
-                st
-            } else if flags & 1 != 0 {
-                1
-            } else if flags & 2 != 0 {
-                2
-            } else {
-                0
+            let run = Run {
+                kernel,
+                lut: &seg.lut,
+                base: &base[start..end],
+                keys: if keys.is_empty() { &[] } else { &keys[start..end] },
+                to_fen,
             };
+            if let Err((i, fen_overflow)) = run.fill(&mut amounts[start..end], &mut status[start..end]) {
+                return Err(bad_row(start + i, fen_overflow));
+            }
+            start = end;
         }
         Ok(Some(vec![
             ("amount".to_owned(), OutColumn::Int { values: amounts, scale: k.rounding.places }),
@@ -1427,5 +1445,151 @@ impl OwnedDates {
             OwnedDates::One(d) => Dates::One(*d),
             OwnedDates::Each(v) => Dates::Each(v),
         }
+    }
+}
+
+/// One run of rows sharing a kernel: the integer hot loop.
+struct Run<'a> {
+    kernel: &'a IntKernel,
+    lut: &'a [(u8, i32)],
+    base: &'a [i64],
+    /// The key of each row (empty: key 0 for every row).
+    keys: &'a [u16],
+    to_fen: i64,
+}
+
+impl Run<'_> {
+    /// Fills amounts and status codes; `Err((row, fen_overflow))` at a negative base or an
+    /// overflow.
+    fn fill(&self, amounts: &mut [i64], status: &mut [i32]) -> std::result::Result<(), (usize, bool)> {
+        use super::RoundingMode::*;
+        // Dividing by a constant power of ten compiles to a multiply and a shift.
+        macro_rules! dispatch {
+            ($($e:literal),*) => {
+                match (self.kernel.exp, self.kernel.mode) {
+                    $(
+                        ($e, Down) => self.fill_const::<{ POW10[$e] }, 0>(amounts, status),
+                        ($e, Up) => self.fill_const::<{ POW10[$e] }, 1>(amounts, status),
+                        ($e, HalfUp) => self.fill_const::<{ POW10[$e] }, 2>(amounts, status),
+                        ($e, HalfEven) => self.fill_const::<{ POW10[$e] }, 3>(amounts, status),
+                    )*
+                    _ => self.fill_slow(amounts, status),
+                }
+            };
+        }
+        dispatch!(0, 1, 2, 3, 4, 5, 6)
+    }
+
+    #[inline(always)]
+    fn finish(&self, q: i64, effects: u8, st: i32) -> (i64, i32) {
+        let k = self.kernel;
+        let mut amount = if effects & ZERO != 0 { 0 } else { q };
+        let mut code = st;
+        if let Some(f) = k.floor
+            && effects & (super::capped_rate::NO_FLOOR | ZERO) == 0
+            && amount < f
+        {
+            amount = f;
+            code = if st == 0 { 2 } else { st };
+        }
+        if let Some(cap) = k.cap
+            && effects & super::capped_rate::NO_CAP == 0
+            && amount > cap
+        {
+            amount = cap;
+            code = if st == 0 { 1 } else { st };
+        }
+        (amount, code)
+    }
+
+    fn fill_const<const D: i64, const MODE: u8>(
+        &self,
+        amounts: &mut [i64],
+        status: &mut [i32],
+    ) -> std::result::Result<(), (usize, bool)> {
+        let m = self.kernel.mantissa;
+        let round = |x: i64| -> i64 {
+            let (q, r) = (x / D, x % D);
+            match MODE {
+                0 => q,
+                1 => q + (r != 0) as i64,
+                2 => q + (2 * r >= D) as i64,
+                _ => q + ((2 * r > D) || (2 * r == D && q & 1 == 1)) as i64,
+            }
+        };
+        // One key for every row and no floor: the common case, kept branch-light.
+        if self.keys.is_empty() && self.kernel.floor.is_none() && self.to_fen == 1 {
+            let (effects, st) = self.lut[0];
+            if st == 3 {
+                if let Some(i) = self.base.iter().position(|b| *b < 0) {
+                    return Err((i, false));
+                }
+                amounts.fill(0);
+                status.fill(3);
+                return Ok(());
+            }
+            let cap = if effects & super::capped_rate::NO_CAP == 0 {
+                self.kernel.cap.unwrap_or(i64::MAX)
+            } else {
+                i64::MAX
+            };
+            let zero = effects & ZERO != 0;
+            for (i, ((b, a), s)) in
+                self.base.iter().zip(amounts.iter_mut()).zip(status.iter_mut()).enumerate()
+            {
+                let b = *b;
+                if b < 0 {
+                    return Err((i, false));
+                }
+                let q = match b.checked_mul(m) {
+                    Some(x) => round(x),
+                    None => self.kernel.product(b).ok_or((i, false))?,
+                };
+                let q = if zero { 0 } else { q };
+                let capped = q > cap;
+                *a = if capped { cap } else { q };
+                *s = if st != 0 { st } else { capped as i32 };
+            }
+            return Ok(());
+        }
+        for i in 0..self.base.len() {
+            let b = self.base[i];
+            if b < 0 {
+                return Err((i, false));
+            }
+            let (effects, st) = self.lut[if self.keys.is_empty() { 0 } else { self.keys[i] as usize }];
+            if st == 3 {
+                amounts[i] = 0;
+                status[i] = 3;
+                continue;
+            }
+            let fen = if self.to_fen == 1 { b } else { b.checked_mul(self.to_fen).ok_or((i, true))? };
+            let q = match fen.checked_mul(m) {
+                Some(x) => round(x),
+                None => self.kernel.product(fen).ok_or((i, false))?,
+            };
+            (amounts[i], status[i]) = self.finish(q, effects, st);
+        }
+        Ok(())
+    }
+
+    /// Any other divisor or mode, through the kernel's general product.
+    fn fill_slow(&self, amounts: &mut [i64], status: &mut [i32]) -> std::result::Result<(), (usize, bool)> {
+        for i in 0..self.base.len() {
+            let b = self.base[i];
+            if b < 0 {
+                return Err((i, false));
+            }
+            let (effects, st) = self.lut[if self.keys.is_empty() { 0 } else { self.keys[i] as usize }];
+            if st == 3 {
+                amounts[i] = 0;
+                status[i] = 3;
+                continue;
+            }
+            let fen = b.checked_mul(self.to_fen).ok_or((i, true))?;
+            let q = self.kernel.product(fen).ok_or((i, false))?;
+            (amounts[i], status[i]) = self.finish(q, effects, st);
+        }
+        Ok(())
     }
 }

@@ -605,29 +605,6 @@ impl IntKernel {
             None => i64::try_from(div(base as i128 * self.mantissa as i128)).ok(),
         }
     }
-
-    /// The amount for `base` fen under exception `effects`, with flags: bit 0 capped, bit 1
-    /// floored.
-    #[inline(always)]
-    pub(crate) fn amount(&self, base: i64, effects: u8) -> Option<(i64, u8)> {
-        let mut amount = if effects & ZERO != 0 { 0 } else { self.product(base)? };
-        let mut flags = 0;
-        if let Some(f) = self.floor
-            && effects & (NO_FLOOR | ZERO) == 0
-            && amount < f
-        {
-            amount = f;
-            flags |= 2;
-        }
-        if let Some(c) = self.cap
-            && effects & NO_CAP == 0
-            && amount > c
-        {
-            amount = c;
-            flags |= 1;
-        }
-        Some((amount, flags))
-    }
 }
 
 pub(crate) const POW10: [i64; 19] = {
