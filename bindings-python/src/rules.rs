@@ -10,7 +10,7 @@ use std::sync::Arc;
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 use zhengce::Error;
 use zhengce::rules::{
     Batch, BatchResult, CallOptions, Column, ColumnData, Comparison, Dates, Evaluation, Evaluator, Input,
@@ -98,7 +98,7 @@ impl PyScenario {
         let batch = Batch {
             dates: dates.dates(),
             jurisdiction: opts.jurisdiction.as_deref(),
-            columns: cols.columns(),
+            columns: cols.columns(py)?,
         };
         let out = self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).py()?;
         Ok(PyComparison { inner: out })
@@ -166,13 +166,7 @@ impl PyEvaluator {
         let opts: CallOptions = options(options_, "options").py()?;
         let cols = read_columns(py, columns)?;
         let dates = read_dates(py, date)?;
-        let batch = Batch {
-            dates: dates.dates(),
-            jurisdiction: opts.jurisdiction.as_deref(),
-            columns: cols.columns(),
-        };
-        let out = py.detach(|| self.inner.evaluate_batch(&batch, &opts.batch_options())).py()?;
-        Ok(PyBatchResult { inner: out })
+        evaluate_chunked(py, &self.inner, &cols, &dates, &opts)
     }
 
     fn __repr__(&self) -> String {
@@ -266,46 +260,80 @@ impl PyEvaluation {
 /// The result of a batch: one column per output.
 #[pyclass(module = "zhengce._zhengce", name = "BatchResult", frozen)]
 pub struct PyBatchResult {
-    inner: BatchResult,
+    rows: usize,
+    columns: Vec<(String, PyCol)>,
+    explanations: Option<Vec<Evaluation>>,
 }
 
-fn column<'a>(result: &'a BatchResult, name: &str) -> PyResult<&'a OutColumn> {
-    match result.column(name) {
-        Some(c) => Ok(c),
-        None => {
-            let names: Vec<&str> = result.columns.iter().map(|(n, _)| n.as_str()).collect();
-            Err(Error::invalid_input(
-                "name",
-                format!("'{name}'"),
-                format!("one of the result's columns {names:?}"),
-            ))
-            .py()
-        }
+/// A result column: a numpy array filled chunk by chunk (amounts, codes), or a core column.
+enum PyCol {
+    Array { array: Py<PyAny>, scale: Option<u32>, labels: Option<Vec<String>> },
+    Core(OutColumn),
+}
+
+impl PyCol {
+    /// The column as a core column (reading a numpy array back).
+    fn out(&self, py: Python<'_>) -> PyResult<OutColumn> {
+        Ok(match self {
+            PyCol::Core(c) => c.clone(),
+            PyCol::Array { array, scale: Some(scale), .. } => {
+                OutColumn::Int { values: PyBuffer::<i64>::get(array.bind(py))?.to_vec(py)?, scale: *scale }
+            }
+            PyCol::Array { array, labels, .. } => OutColumn::Codes {
+                codes: PyBuffer::<i32>::get(array.bind(py))?.to_vec(py)?,
+                labels: labels.clone().unwrap_or_default(),
+            },
+        })
     }
 }
 
-/// A column for Python: numpy int64 units (amounts) or int32 codes (labels) from raw
-/// little-endian bytes, lists for nullable decimals and booleans.
+impl PyBatchResult {
+    fn from_core(result: BatchResult) -> PyBatchResult {
+        PyBatchResult {
+            rows: result.rows,
+            columns: result.columns.into_iter().map(|(n, c)| (n, PyCol::Core(c))).collect(),
+            explanations: result.explanations,
+        }
+    }
+
+    fn col(&self, name: &str) -> PyResult<&PyCol> {
+        match self.columns.iter().find(|(n, _)| n == name) {
+            Some((_, c)) => Ok(c),
+            None => {
+                let names: Vec<&str> = self.columns.iter().map(|(n, _)| n.as_str()).collect();
+                Err(Error::invalid_input(
+                    "name",
+                    format!("'{name}'"),
+                    format!("one of the result's columns {names:?}"),
+                ))
+                .py()
+            }
+        }
+    }
+
+    fn core(&self, py: Python<'_>) -> PyResult<BatchResult> {
+        let mut columns = Vec::with_capacity(self.columns.len());
+        for (n, c) in &self.columns {
+            columns.push((n.clone(), c.out(py)?));
+        }
+        Ok(BatchResult { rows: self.rows, columns, explanations: self.explanations.clone() })
+    }
+}
+
+/// A column for Python: numpy int64 units (amounts) or int32 codes (labels), lists for
+/// nullable decimals and booleans.
 fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, PyAny>> {
     let np = py.import("numpy")?;
     match col {
         OutColumn::Int { values, .. } => {
-            let bytes = PyBytes::new_with(py, values.len() * 8, |buf| {
-                for (chunk, v) in buf.chunks_exact_mut(8).zip(values) {
-                    chunk.copy_from_slice(&v.to_le_bytes());
-                }
-                Ok(())
-            })?;
-            np.call_method1("frombuffer", (bytes, "<i8"))
+            let array = np.call_method1("empty", (values.len(), "<i8"))?;
+            PyBuffer::<i64>::get(&array)?.copy_from_slice(py, values)?;
+            Ok(array)
         }
         OutColumn::Codes { codes, .. } => {
-            let bytes = PyBytes::new_with(py, codes.len() * 4, |buf| {
-                for (chunk, v) in buf.chunks_exact_mut(4).zip(codes) {
-                    chunk.copy_from_slice(&v.to_le_bytes());
-                }
-                Ok(())
-            })?;
-            np.call_method1("frombuffer", (bytes, "<i4"))
+            let array = np.call_method1("empty", (codes.len(), "<i4"))?;
+            PyBuffer::<i32>::get(&array)?.copy_from_slice(py, codes)?;
+            Ok(array)
         }
         other => to_py(py, &other.to_json()),
     }
@@ -315,15 +343,18 @@ fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, Py
 impl PyBatchResult {
     #[getter]
     fn rows(&self) -> usize {
-        self.inner.rows
+        self.rows
     }
 
     fn names(&self) -> Vec<String> {
-        self.inner.columns.iter().map(|(n, _)| n.clone()).collect()
+        self.columns.iter().map(|(n, _)| n.clone()).collect()
     }
 
     fn column<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        column_to_py(py, column(&self.inner, name)?)
+        match self.col(name)? {
+            PyCol::Array { array, .. } => Ok(array.bind(py).clone()),
+            PyCol::Core(c) => column_to_py(py, c),
+        }
     }
 
     fn __getitem__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -331,40 +362,143 @@ impl PyBatchResult {
     }
 
     fn scale(&self, name: &str) -> PyResult<Option<u32>> {
-        Ok(match column(&self.inner, name)? {
-            OutColumn::Int { scale, .. } => Some(*scale),
-            _ => None,
+        Ok(match self.col(name)? {
+            PyCol::Array { scale, .. } => *scale,
+            PyCol::Core(OutColumn::Int { scale, .. }) => Some(*scale),
+            PyCol::Core(_) => None,
         })
     }
 
     fn labels(&self, name: &str) -> PyResult<Option<Vec<String>>> {
-        Ok(match column(&self.inner, name)? {
-            OutColumn::Codes { labels, .. } => Some(labels.clone()),
-            _ => None,
+        Ok(match self.col(name)? {
+            PyCol::Array { labels, .. } => labels.clone(),
+            PyCol::Core(OutColumn::Codes { labels, .. }) => Some(labels.clone()),
+            PyCol::Core(_) => None,
         })
     }
 
     fn strings<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &column(&self.inner, name)?.to_json())
+        to_py(py, &self.col(name)?.out(py)?.to_json())
     }
 
     fn explanations(&self) -> Option<Vec<PyEvaluation>> {
-        self.inner
-            .explanations
+        self.explanations
             .as_ref()
             .map(|list| list.iter().map(|e| PyEvaluation { inner: e.clone() }).collect())
     }
 
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py, &self.inner)
+        serialize(py, &self.core(py)?)
     }
 
     fn __len__(&self) -> usize {
-        self.inner.rows
+        self.rows
     }
 
     fn __repr__(&self) -> String {
-        format!("<zhengce.BatchResult: {} rows, columns {:?}>", self.inner.rows, self.names())
+        format!("<zhengce.BatchResult: {} rows, columns {:?}>", self.rows, self.names())
+    }
+}
+
+/// Rows per chunk of a streamed batch: small enough to stay in cache and to reuse the same
+/// allocations, so a large batch never faults in full-size buffers twice.
+const CHUNK: usize = 1 << 17;
+
+/// Evaluates a batch chunk by chunk, writing amount and code columns straight into numpy
+/// arrays.
+fn evaluate_chunked(
+    py: Python<'_>,
+    ev: &Evaluator,
+    cols: &Columns,
+    dates: &OwnedDatesPy,
+    opts: &CallOptions,
+) -> PyResult<PyBatchResult> {
+    let first_units = match cols.units.first() {
+        Some((_, array)) => Some(array.bind(py).len()?),
+        None => None,
+    };
+    let rows =
+        cols.sliced(0..usize::MAX).first().map(Column::len).or(first_units).or(dates.len()).unwrap_or(0);
+    if rows <= CHUNK {
+        let batch = Batch {
+            dates: dates.dates(),
+            jurisdiction: opts.jurisdiction.as_deref(),
+            columns: cols.columns(py)?,
+        };
+        return Ok(PyBatchResult::from_core(ev.evaluate_batch(&batch, &opts.batch_options()).py()?));
+    }
+    let np = py.import("numpy")?;
+    let mut out: Vec<(String, PyCol)> = Vec::new();
+    let mut explanations: Option<Vec<Evaluation>> = None;
+    let mut chunk_units: Vec<Vec<i64>> = cols.units.iter().map(|_| Vec::with_capacity(CHUNK)).collect();
+    let mut start = 0;
+    while start < rows {
+        let end = (start + CHUNK).min(rows);
+        let range = PySlice::new(py, start as isize, end as isize, 1);
+        for ((_, array), chunk) in cols.units.iter().zip(chunk_units.iter_mut()) {
+            chunk.resize(end - start, 0);
+            PyBuffer::<i64>::get(&array.bind(py).get_item(&range)?)?.copy_to_slice(py, chunk)?;
+        }
+        let mut columns: Vec<Column<'_>> = cols.sliced(start..end);
+        columns.extend(
+            cols.units.iter().zip(&chunk_units).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))),
+        );
+        let batch =
+            Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
+        let result = ev.evaluate_batch(&batch, &opts.batch_options()).map_err(|e| shift(e, start)).py()?;
+        if out.is_empty() {
+            for (name, col) in &result.columns {
+                let col = match col {
+                    OutColumn::Int { scale, .. } => PyCol::Array {
+                        array: np.call_method1("empty", (rows, "<i8"))?.unbind(),
+                        scale: Some(*scale),
+                        labels: None,
+                    },
+                    OutColumn::Codes { labels, .. } => PyCol::Array {
+                        array: np.call_method1("empty", (rows, "<i4"))?.unbind(),
+                        scale: None,
+                        labels: Some(labels.clone()),
+                    },
+                    OutColumn::Decimal { .. } => {
+                        PyCol::Core(OutColumn::Decimal { values: Vec::with_capacity(rows) })
+                    }
+                    OutColumn::Bool { .. } => {
+                        PyCol::Core(OutColumn::Bool { values: Vec::with_capacity(rows) })
+                    }
+                };
+                out.push((name.clone(), col));
+            }
+        }
+        for ((_, target), (_, col)) in out.iter_mut().zip(result.columns) {
+            match (target, col) {
+                (PyCol::Array { array, .. }, OutColumn::Int { values, .. }) => {
+                    PyBuffer::<i64>::get(&array.bind(py).get_item(&range)?)?.copy_from_slice(py, &values)?;
+                }
+                (PyCol::Array { array, .. }, OutColumn::Codes { codes, .. }) => {
+                    PyBuffer::<i32>::get(&array.bind(py).get_item(&range)?)?.copy_from_slice(py, &codes)?;
+                }
+                (PyCol::Core(OutColumn::Decimal { values }), OutColumn::Decimal { values: more }) => {
+                    values.extend(more)
+                }
+                (PyCol::Core(OutColumn::Bool { values }), OutColumn::Bool { values: more }) => {
+                    values.extend(more)
+                }
+                _ => {}
+            }
+        }
+        if let Some(more) = result.explanations {
+            explanations.get_or_insert_with(Vec::new).extend(more);
+        }
+        start = end;
+    }
+    Ok(PyBatchResult { rows, columns: out, explanations })
+}
+
+/// An error of a chunk starting at row `start`, with the batch's row.
+fn shift(err: Error, start: usize) -> Error {
+    match err.details()["row"].as_u64() {
+        Some(row) => err.at_row(start + row as usize),
+        None => err,
     }
 }
 
@@ -383,12 +517,12 @@ impl PyComparison {
 
     #[getter]
     fn baseline(&self) -> PyBatchResult {
-        PyBatchResult { inner: self.inner.baseline.clone() }
+        PyBatchResult::from_core(self.inner.baseline.clone())
     }
 
     #[getter]
     fn alternative(&self) -> PyBatchResult {
-        PyBatchResult { inner: self.inner.alternative.clone() }
+        PyBatchResult::from_core(self.inner.alternative.clone())
     }
 
     #[getter]
@@ -414,11 +548,15 @@ impl PyComparison {
     }
 }
 
-/// Owned column data read from Python objects, for a [`Batch`].
+/// Column data read from Python objects, for a [`Batch`]: integer columns stay in their
+/// Python buffers (read chunk by chunk), the rest is owned.
 #[derive(Default)]
 struct Columns {
     json: OwnedColumns,
     typed: Vec<(String, Typed, Option<Validity>)>,
+    units: Vec<(String, Py<PyAny>)>,
+    /// The units columns copied out, for calls that take the whole batch at once.
+    copied: std::sync::OnceLock<Vec<Vec<i64>>>,
 }
 
 /// An Arrow validity bitmap and its bit offset.
@@ -426,25 +564,63 @@ type Validity = (Vec<u8>, usize);
 
 enum Typed {
     Units(Vec<i64>),
+    Int(Vec<i64>, u32),
     Int128(Vec<i128>, u32),
     Bytes(Vec<u8>),
     Codes(Vec<i32>, Vec<String>),
 }
 
 impl Columns {
-    fn columns(&self) -> Vec<Column<'_>> {
-        let mut out = self.json.columns();
+    /// Every column for one call over the whole batch (integer buffers copied once).
+    fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
+        let mut out = self.sliced(0..usize::MAX);
+        if self.copied.get().is_none() {
+            let mut copies = Vec::with_capacity(self.units.len());
+            for (_, array) in &self.units {
+                copies.push(PyBuffer::<i64>::get(array.bind(py))?.to_vec(py)?);
+            }
+            let _ = self.copied.set(copies);
+        }
+        let copies = self.copied.get().map(Vec::as_slice).unwrap_or_default();
+        out.extend(self.units.iter().zip(copies).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))));
+        Ok(out)
+    }
+
+    /// The owned columns, rows `range` (clamped).
+    fn sliced(&self, range: std::ops::Range<usize>) -> Vec<Column<'_>> {
+        let mut out: Vec<Column<'_>> = self.json.columns().into_iter().map(|c| slice(c, &range)).collect();
         for (name, data, validity) in &self.typed {
             let data = match data {
                 Typed::Units(v) => ColumnData::Units(v),
+                Typed::Int(v, scale) => ColumnData::Int { values: v, scale: *scale },
                 Typed::Int128(v, scale) => ColumnData::Int128 { values: v, scale: *scale },
                 Typed::Bytes(v) => ColumnData::Bytes(v),
                 Typed::Codes(codes, labels) => ColumnData::Codes { codes, labels },
             };
-            out.push(Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) });
+            let col = Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) };
+            out.push(slice(col, &range));
         }
         out
     }
+}
+
+/// Rows `range` of a column (clamped to its length).
+fn slice<'a>(c: Column<'a>, range: &std::ops::Range<usize>) -> Column<'a> {
+    let n = c.len();
+    let r = range.start.min(n)..range.end.min(n);
+    let data = match c.data {
+        ColumnData::Int { values, scale } => ColumnData::Int { values: &values[r.clone()], scale },
+        ColumnData::Int128 { values, scale } => ColumnData::Int128 { values: &values[r.clone()], scale },
+        ColumnData::Decimal(v) => ColumnData::Decimal(&v[r.clone()]),
+        ColumnData::Bool(v) => ColumnData::Bool(&v[r.clone()]),
+        ColumnData::Bytes(v) => ColumnData::Bytes(&v[r.clone()]),
+        ColumnData::Text(v) => ColumnData::Text(&v[r.clone()]),
+        ColumnData::Strings(v) => ColumnData::Strings(&v[r.clone()]),
+        ColumnData::Codes { codes, labels } => ColumnData::Codes { codes: &codes[r.clone()], labels },
+        ColumnData::Units(v) => ColumnData::Units(&v[r.clone()]),
+        ColumnData::Dates(v) => ColumnData::Dates(&v[r.clone()]),
+    };
+    Column { name: c.name, data, validity: c.validity.map(|(b, o)| (b, o + r.start)) }
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> (String, String) {
@@ -496,6 +672,12 @@ fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns>
                 b if b.is_none() => None,
                 b => Some((bytes_of(&b, py)?, offset)),
             };
+            if arrow_type == "int64" && validity.is_none() {
+                let data = np.call_method1("frombuffer", (buffers.get_item(1)?, "<i8"))?;
+                let view = data.get_item(PySlice::new(py, offset as isize, (offset + len) as isize, 1))?;
+                out.units.push((name, np.call_method1("ascontiguousarray", (view,))?.unbind()));
+                continue;
+            }
             if arrow_type == "int64" {
                 let data = bytes_of(&buffers.get_item(1)?, py)?;
                 let values = data[offset * 8..(offset + len) * 8]
@@ -513,11 +695,16 @@ fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns>
                     .parse()
                     .map_err(|_| PyTypeError::new_err(format!("unreadable type {arrow_type}")))?;
                 let data = bytes_of(&buffers.get_item(1)?, py)?;
-                let values = data[offset * 16..(offset + len) * 16]
+                let values: Vec<i128> = data[offset * 16..(offset + len) * 16]
                     .chunks_exact(16)
                     .map(|c| i128::from_le_bytes(c.try_into().unwrap_or_default()))
                     .collect();
-                out.typed.push((name, Typed::Int128(values, scale), validity));
+                // Decimals that fit in 64 bits take the integer kernel.
+                let small: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
+                match small {
+                    Some(v) if scale <= 2 => out.typed.push((name, Typed::Int(v, scale), validity)),
+                    _ => out.typed.push((name, Typed::Int128(values, scale), validity)),
+                }
                 continue;
             }
             if arrow_type.starts_with("dictionary<") {
@@ -540,7 +727,7 @@ fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns>
             match kind.as_str() {
                 "i" | "u" => {
                     let arr = np.call_method1("ascontiguousarray", (&v, "int64"))?;
-                    out.typed.push((name, Typed::Units(PyBuffer::<i64>::get(&arr)?.to_vec(py)?), None));
+                    out.units.push((name, arr.unbind()));
                 }
                 "b" => {
                     let arr = np.call_method1("ascontiguousarray", (&v, "uint8"))?;
@@ -599,6 +786,22 @@ enum OwnedDatesPy {
 }
 
 impl OwnedDatesPy {
+    fn len(&self) -> Option<usize> {
+        match self {
+            OwnedDatesPy::One(_) => None,
+            OwnedDatesPy::Each(v) => Some(v.len()),
+            OwnedDatesPy::Days(v) => Some(v.len()),
+        }
+    }
+
+    fn slice(&self, r: std::ops::Range<usize>) -> Dates<'_> {
+        match self {
+            OwnedDatesPy::One(d) => Dates::One(*d),
+            OwnedDatesPy::Each(v) => Dates::Each(&v[r]),
+            OwnedDatesPy::Days(v) => Dates::EpochDays(&v[r]),
+        }
+    }
+
     fn dates(&self) -> Dates<'_> {
         match self {
             OwnedDatesPy::One(d) => Dates::One(*d),

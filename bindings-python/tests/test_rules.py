@@ -154,3 +154,23 @@ def test_other_kinds(cat: zhengce.Catalogue) -> None:
     assert fee.evaluate({"fee_rate": decimal.Decimal("0.012")}, JUNE).compliant is False
     assert fee.rule()["logic"]["kind"] == "threshold"
     assert "Evaluator" in repr(fee) and "Scenario" in repr(s)
+
+
+def test_large_batches_stream_in_chunks(bond: zhengce.Evaluator) -> None:
+    n = 200_003  # more than three chunks
+    fen = np.arange(n, dtype=np.int64) * 1_000 + 100_000_000
+    lots = pa.array(["ordinary", "ppp"] * (n // 2) + ["ordinary"]).dictionary_encode()
+    out = bond.evaluate_batch({"budget": fen, "lot_type": lots}, JUNE)
+    amount = out["amount"]
+    expected = np.where(np.arange(n) % 2 == 1, fen // 100, np.minimum(fen // 100, 2_000_000))
+    assert np.array_equal(amount, expected)
+    labels = out.labels("status")
+    assert labels is not None and labels[out["status"][1]] == "ppp"
+    arrow = pa.array(fen).slice(1)
+    assert np.array_equal(bond.evaluate_batch({"budget": arrow}, JUNE)["amount"], expected_ordinary := np.minimum(fen[1:] // 100, 2_000_000))
+    assert expected_ordinary.size == n - 1
+    bad = fen.copy()
+    bad[150_000] = -1
+    with pytest.raises(zhengce.InvalidInputError) as err:
+        bond.evaluate_batch({"budget": bad}, JUNE)
+    assert err.value.details["row"] == 150_000

@@ -400,7 +400,7 @@ impl Compiled {
         }
         let raw_cap = self.bound(ev, frame, self.cap)?;
         let raw_floor = self.bound(ev, frame, self.floor)?;
-        let exact = mul(rate, base, &format!("evaluate rule '{}'", ev.rule().id))?;
+        let exact = mul(rate, base, &ev.rule().id)?;
         let computed = self.rounding.apply(exact);
         let mut amount = if effects & ZERO != 0 { self.rounding.apply(Decimal::ZERO) } else { computed };
         let floor = raw_floor.filter(|_| effects & NO_FLOOR == 0);

@@ -177,11 +177,12 @@ pub(crate) fn no_value(key: &str, jurisdiction: &str, date: NaiveDate) -> Error 
     )
 }
 
-/// Multiplies decimals, failing on overflow.
-pub(crate) fn mul(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
+/// Multiplies decimals for rule `rule`, failing on overflow.
+#[inline]
+pub(crate) fn mul(a: Decimal, b: Decimal, rule: &str) -> Result<Decimal> {
     a.checked_mul(b).ok_or_else(|| {
         Error::new(crate::ErrorKind::Infeasible {
-            what: what.to_owned(),
+            what: format!("evaluate rule '{rule}'"),
             why: format!("{a} × {b} overflows the decimal range"),
         })
     })

@@ -364,7 +364,7 @@ impl Compiled {
                 let mut acc = Decimal::ONE;
                 for f in factors {
                     if let OutVal::Dec(d) = self.resolve(ev, frame, f)? {
-                        acc = mul(acc, d, &format!("evaluate rule '{}'", ev.rule().id))?;
+                        acc = mul(acc, d, &ev.rule().id)?;
                     }
                 }
                 OutVal::Dec(acc.normalize())

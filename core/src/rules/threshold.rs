@@ -183,7 +183,7 @@ impl Compiled {
 
     /// Measured value (as shown) and compliance (decided exactly).
     pub(crate) fn measure(&self, ev: &Evaluator, frame: &Frame, limit: Decimal) -> Result<(Decimal, bool)> {
-        let what = format!("evaluate rule '{}'", ev.rule().id);
+        let what = ev.rule().id.as_str();
         let positive = |d: Decimal, slots: &[u16]| -> Result<Decimal> {
             if d > Decimal::ZERO {
                 Ok(d)
@@ -197,7 +197,7 @@ impl Compiled {
         let (top, bottom) = match &self.measure {
             CMeasure::Input(slot) => (self.dec(ev, frame, *slot)?, Decimal::ONE),
             CMeasure::Ratio { num, den, scale } => {
-                let n = mul(self.sum(ev, frame, num)?, *scale, &what)?;
+                let n = mul(self.sum(ev, frame, num)?, *scale, what)?;
                 (n, positive(self.sum(ev, frame, den)?, den)?)
             }
             CMeasure::Reduction { value, baseline } => {
@@ -209,7 +209,7 @@ impl Compiled {
                 (self.dec(ev, frame, *value)? - b, b)
             }
         };
-        let holds = compare(self.op, Val::Dec(top), Val::Dec(mul(limit, bottom, &what)?)) == Some(true);
+        let holds = compare(self.op, Val::Dec(top), Val::Dec(mul(limit, bottom, what)?)) == Some(true);
         let shown = if bottom == Decimal::ONE {
             top
         } else {
