@@ -76,6 +76,13 @@ export type Comparator =
   | "achieve"
   | "maintain";
 /**
+ * How a target's observations are combined into the value that is assessed.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Aggregation".
+ */
+export type Aggregation = "latest" | "mean";
+/**
  * A target's nature in a plan's indicator table.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
@@ -479,6 +486,10 @@ export type Entry =
        * Programmes it takes part in.
        */
       programmes?: string[];
+      /**
+       * Targets it carries or contributes to (scorecards roll these up by community).
+       */
+      targets?: string[];
       source: Citation;
       /**
        * How an ambiguous point was read, and why.
@@ -517,6 +528,7 @@ export type Entry =
        * The period over which the target holds (for averages and standing targets).
        */
       period?: Period | null;
+      aggregation?: Aggregation;
       nature?: Nature;
       /**
        * The wording's strength (确保 ensure, 力争 strive, ...), when the text gives one.
@@ -628,6 +640,58 @@ export type Entry =
        */
       reading?: string | null;
     };
+/**
+ * Where a target stands at a date.
+ *
+ * The rules, in order (see the module docs for details):
+ *
+ * 1. [`NoData`](Status::NoData): no observation to judge by.
+ * 2. [`Met`](Status::Met): the assessed value satisfies the comparator.
+ * 3. [`Missed`](Status::Missed): the deadline has passed and the target is not met.
+ * 4. Otherwise [`OnTrack`](Status::OnTrack), [`AtRisk`](Status::AtRisk) or
+ *    [`OffTrack`](Status::OffTrack), judged against the straight line from baseline to
+ *    target, or by the direction of change, or by the time elapsed.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Status".
+ */
+export type Status = "met" | "on_track" | "at_risk" | "off_track" | "missed" | "no_data";
+/**
+ * Which rule decided an assessment's status.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Basis".
+ */
+export type Basis =
+  | "no_observation"
+  | "no_baseline"
+  | "comparator"
+  | "deadline_passed"
+  | "linear_path"
+  | "slipped"
+  | "trend"
+  | "elapsed_time";
+/**
+ * The schema of an observation's `source`: text, or a citation.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "SourceInput".
+ */
+export type SourceInput = string | Citation;
+/**
+ * A dimension a scorecard rolls targets up by.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Dimension".
+ */
+export type Dimension = "document" | "group" | "programme" | "unit" | "community_type" | "community" | "jurisdiction";
+/**
+ * How a unit is responsible for a target.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "UnitRole".
+ */
+export type UnitRole = "target" | "measure_lead" | "measure_co" | "programme_lead" | "programme_co";
 
 /**
  * The content of a catalogue file: one list per kind of entry, every list optional.
@@ -1040,6 +1104,10 @@ export interface Community {
    * Programmes it takes part in.
    */
   programmes?: string[];
+  /**
+   * Targets it carries or contributes to (scorecards roll these up by community).
+   */
+  targets?: string[];
   source: Citation;
   /**
    * How an ambiguous point was read, and why.
@@ -1086,6 +1154,7 @@ export interface Target {
    * The period over which the target holds (for averages and standing targets).
    */
   period?: Period | null;
+  aggregation?: Aggregation;
   nature?: Nature;
   /**
    * The wording's strength (确保 ensure, 力争 strive, ...), when the text gives one.
@@ -1561,4 +1630,529 @@ export interface Problem {
    * What is wrong, naming the value and what was expected.
    */
   message: string;
+}
+/**
+ * The assessment of one target at a date.
+ *
+ * Computed numbers (`progress`, `elapsed`, `expected`, a mean `value`) are rounded to four
+ * decimal places, half away from zero; every number is written without trailing zeros.
+ * Statuses are decided on exact values, before rounding.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Assessment".
+ */
+export interface Assessment {
+  /**
+   * The target's id.
+   */
+  target: string;
+  metric: Text;
+  status: Status;
+  basis: Basis;
+  /**
+   * The date of the assessment: observations dated after it are not known.
+   */
+  as_of: string;
+  comparator: Comparator;
+  /**
+   * The unit of every value below.
+   */
+  unit: string;
+  /**
+   * The value to reach: the stated one, the lower end of a range, or for targets relative
+   * to their baseline the value derived from it (`reduce_by` 70 from 20 is 6).
+   */
+  target_value?: string | null;
+  /**
+   * The upper end of a range target.
+   */
+  upper?: string | null;
+  /**
+   * True if `target_value` was derived from the baseline.
+   */
+  derived?: boolean;
+  /**
+   * The baseline: the target's, or else its earliest observation.
+   */
+  baseline?: string | null;
+  /**
+   * The baseline's date, where known.
+   */
+  baseline_date?: string | null;
+  /**
+   * The start of the time axis: the baseline's date, else the start of the target's,
+   * programme's or document's period.
+   */
+  start?: string | null;
+  /**
+   * The deadline: the target's, else the end of its period.
+   */
+  deadline?: string | null;
+  /**
+   * The value assessed: the latest observation, or the mean for a target averaged over its
+   * period.
+   */
+  value?: string | null;
+  qualifier?: Qualifier;
+  /**
+   * The date of the value assessed (of the latest observation averaged).
+   */
+  observed_on?: string | null;
+  /**
+   * The ids of the observations the value rests on.
+   */
+  observations?: string[];
+  /**
+   * The share of the way from baseline to target covered: 0 at the baseline, 1 at the
+   * target, above 1 beyond it, negative when moving away. When the baseline already meets
+   * or equals the target: 1 if met, else 0.
+   */
+  progress?: string | null;
+  /**
+   * The share of the time from `start` to `deadline` elapsed at `observed_on` (0..=1): the
+   * progress the straight-line path expects.
+   */
+  elapsed?: string | null;
+  /**
+   * The value the straight line from baseline to target expects at `observed_on`.
+   */
+  expected?: string | null;
+  /**
+   * The distance still to go: positive while short, zero on the target, negative beyond;
+   * for a range, the distance to the nearer end.
+   */
+  gap?: string | null;
+  /**
+   * The reasoning in one sentence, with the thresholds used.
+   */
+  note: string;
+}
+/**
+ * Per-call overrides of the status thresholds; unset fields come from the catalogue.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "AssessOptions".
+ */
+export interface AssessOptions {
+  /**
+   * Overrides `monitoring.status.on_track_lag` (a share, 0..=1).
+   */
+  on_track_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.at_risk_lag` (a share, 0..=1).
+   */
+  at_risk_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.early_share` (a share, 0..=1).
+   */
+  early_share?: string | null;
+}
+/**
+ * One observed value of a target, as added to a [`Monitor`](super::Monitor).
+ *
+ * `value` is a decimal string (or, from Python and JSON, an integer); a float is refused,
+ * as everywhere in the library. `unit` must be the target's unit.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ObservationInput".
+ */
+export interface ObservationInput {
+  /**
+   * Stable id; default `<target>@<date>`. An id already held replaces that observation.
+   */
+  id?: string | null;
+  /**
+   * The target observed.
+   */
+  target: string;
+  /**
+   * The date the value refers to (the end of the period for a period total).
+   */
+  date: string;
+  /**
+   * The value, as a decimal string (an integer is accepted too; a float is refused).
+   */
+  value: string;
+  /**
+   * The value's unit; it must be the target's.
+   */
+  unit: string;
+  /**
+   * Where the value comes from: a citation, or text naming the source (required).
+   */
+  source?: SourceInput | null;
+  /**
+   * How exactly the source states the value (default `exact`).
+   */
+  qualifier?: Qualifier | null;
+  /**
+   * What was measured; default the target's metric.
+   */
+  metric?: Text | null;
+  /**
+   * The jurisdiction measured; default (and the only one accepted) the target's scope.
+   */
+  scope?: string | null;
+  /**
+   * How an ambiguous point was read, and why.
+   */
+  reading?: string | null;
+}
+/**
+ * Assessments of many targets at one date, with counts per status overall and per group.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Scorecard".
+ */
+export interface Scorecard {
+  /**
+   * The date of the assessments.
+   */
+  as_of: string;
+  counts: StatusCounts;
+  /**
+   * One row per key of each dimension asked for: dimensions in the order asked, keys in
+   * catalogue order, targets without a key last.
+   */
+  groups: ScorecardGroup[];
+  /**
+   * One assessment per target, in catalogue order.
+   */
+  assessments: Assessment[];
+}
+/**
+ * How many targets have each status.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StatusCounts".
+ */
+export interface StatusCounts {
+  /**
+   * Targets met.
+   */
+  met: number;
+  /**
+   * Targets on track.
+   */
+  on_track: number;
+  /**
+   * Targets at risk.
+   */
+  at_risk: number;
+  /**
+   * Targets off track.
+   */
+  off_track: number;
+  /**
+   * Targets missed.
+   */
+  missed: number;
+  /**
+   * Targets without data.
+   */
+  no_data: number;
+  /**
+   * All of them.
+   */
+  total: number;
+}
+/**
+ * One row of a scorecard: the targets of one key of one dimension.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ScorecardGroup".
+ */
+export interface ScorecardGroup {
+  dimension: Dimension;
+  /**
+   * The id of the document, clause, programme, unit, community type, community or
+   * jurisdiction; absent for the targets that have none (no unit named, for example).
+   */
+  key?: string | null;
+  /**
+   * Its name, for display.
+   */
+  name?: Text | null;
+  counts: StatusCounts;
+  targets: StatusLists;
+}
+/**
+ * The ids of the targets behind each count.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StatusLists".
+ */
+export interface StatusLists {
+  /**
+   * Targets met.
+   */
+  met: string[];
+  /**
+   * Targets on track.
+   */
+  on_track: string[];
+  /**
+   * Targets at risk.
+   */
+  at_risk: string[];
+  /**
+   * Targets off track.
+   */
+  off_track: string[];
+  /**
+   * Targets missed.
+   */
+  missed: string[];
+  /**
+   * Targets without data.
+   */
+  no_data: string[];
+}
+/**
+ * What a scorecard covers and how it rolls up. Selection fields narrow the targets as in
+ * [`TargetFilter`](crate::TargetFilter); threshold fields override the catalogue's as in
+ * [`AssessOptions`].
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ScorecardOptions".
+ */
+export interface ScorecardOptions {
+  /**
+   * The dimensions to roll up by, in order (default none: only the totals and the
+   * assessments).
+   */
+  by?: Dimension[];
+  /**
+   * Only targets covering this jurisdiction or one below it.
+   */
+  scope?: string | null;
+  /**
+   * Only targets set in this document.
+   */
+  document?: string | null;
+  /**
+   * Only targets set by this measure.
+   */
+  measure?: string | null;
+  /**
+   * Only targets of this programme.
+   */
+  programme?: string | null;
+  /**
+   * Only targets this unit is responsible for (directly or through the measure).
+   */
+  unit?: string | null;
+  /**
+   * Only targets concerning this community type.
+   */
+  community_type?: string | null;
+  /**
+   * Only the targets this registered community lists.
+   */
+  community?: string | null;
+  /**
+   * Overrides `monitoring.status.on_track_lag`.
+   */
+  on_track_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.at_risk_lag`.
+   */
+  at_risk_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.early_share`.
+   */
+  early_share?: string | null;
+}
+/**
+ * Whether a count target and a per-N ratio target of the same document agree.
+ *
+ * Raising a ratio from `baseline` to `target` per `per` residents by adding `added` things
+ * implies a population of `added × per / (target − baseline)`: 163 places raise the
+ * childcare ratio by 0.4 per 1,000 only for 407,500 residents. Given the real population,
+ * `needed` is what the ratio target requires (`(target − baseline) × population / per`), and
+ * the two targets are consistent when `added ≥ needed`. The population is taken as the same
+ * at the baseline and at the target date.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RatioCheck".
+ */
+export interface RatioCheck {
+  /**
+   * The ratio target (`…_per_<N>_…` unit, with a baseline).
+   */
+  ratio_target: string;
+  /**
+   * The count target whose count raises the ratio.
+   */
+  count_target: string;
+  /**
+   * N: the ratio is per this many (1000 for `places_per_1000_residents`).
+   */
+  per: string;
+  /**
+   * The ratio at the baseline.
+   */
+  baseline: string;
+  /**
+   * The ratio to reach.
+   */
+  target: string;
+  /**
+   * The count added (the count target's value).
+   */
+  added: string;
+  /**
+   * The population for which `added` moves the ratio exactly from baseline to target.
+   */
+  implied_population: string;
+  /**
+   * The population given.
+   */
+  population?: string | null;
+  /**
+   * The ratio `added` reaches for that population.
+   */
+  reached?: string | null;
+  /**
+   * The count the ratio target needs for that population.
+   */
+  needed?: string | null;
+  /**
+   * True if `added ≥ needed`; absent without a population.
+   */
+  consistent?: boolean | null;
+  /**
+   * The reasoning in one sentence.
+   */
+  note: string;
+}
+/**
+ * The thresholds of the status rules, as used for one assessment.
+ *
+ * They are catalogue parameters (`monitoring.status.on_track_lag`, `.at_risk_lag`,
+ * `.early_share`, in `core/data/catalogue/monitoring.json`), looked up for the target's
+ * jurisdiction at the as-of date, so a layered catalogue can change them for a district or
+ * from a date; [`AssessOptions`] overrides them per call. A catalogue without them uses
+ * [`Thresholds::DEFAULT`], the same values.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Thresholds".
+ */
+export interface Thresholds {
+  /**
+   * On track while progress ≥ elapsed share − this (default 0).
+   */
+  on_track_lag: string;
+  /**
+   * At risk while progress ≥ elapsed share − this, off track below (default 0.1).
+   */
+  at_risk_lag: string;
+  /**
+   * Without a path, on track while less than this share of the time has elapsed, at risk
+   * after (default 0.5).
+   */
+  early_share: string;
+}
+/**
+ * The answer to "who is responsible for this target in this community?".
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Responsibility".
+ */
+export interface Responsibility {
+  /**
+   * The target.
+   */
+  target: string;
+  /**
+   * The community.
+   */
+  community: string;
+  /**
+   * The programme whose responsibility chain applies, if any.
+   */
+  programme?: string | null;
+  /**
+   * The chain, top first (district 主体, sub-district 直接责任, community 具体落实), with
+   * who holds each level in this community; empty when no programme sets one.
+   */
+  chain: ChainHolder[];
+  /**
+   * The units responsible for the target itself, in the order: named on the target, lead
+   * and co-responsible units of its measure, lead and co-responsible units of its programme.
+   */
+  units: ResponsibleUnit[];
+  /**
+   * The clauses the answer rests on: the target's, its measure's, the chain's (each
+   * clause once).
+   */
+  clauses: Citation[];
+}
+/**
+ * One level of a responsibility chain and who holds it in a community.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ChainHolder".
+ */
+export interface ChainHolder {
+  tier: ChainTier;
+  role: ChainRole;
+  level: Text;
+  /**
+   * The kind of `holder`: `jurisdiction` (the district), `unit` (the sub-district or the
+   * community's own unit) or `community`.
+   */
+  kind?: string | null;
+  /**
+   * The id of who holds the level here; absent when the community does not say (no
+   * sub-district recorded).
+   */
+  holder?: string | null;
+  /**
+   * The holder's name.
+   */
+  name?: Text | null;
+}
+/**
+ * A unit responsible for a target, with its role and the clause that names it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ResponsibleUnit".
+ */
+export interface ResponsibleUnit {
+  /**
+   * The unit's id.
+   */
+  unit: string;
+  name: Text;
+  role: UnitRole;
+  source: Citation;
+}
+/**
+ * Which communities [`Communities::communities`] returns. Every field narrows the list.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CommunityFilter".
+ */
+export interface CommunityFilter {
+  /**
+   * In this jurisdiction or one below it.
+   */
+  jurisdiction?: string | null;
+  /**
+   * Under this sub-district unit.
+   */
+  sub_district?: string | null;
+  /**
+   * Of this community type.
+   */
+  community_type?: string | null;
+  /**
+   * Taking part in this programme.
+   */
+  programme?: string | null;
+  /**
+   * Listing this target.
+   */
+  target?: string | null;
 }

@@ -41,7 +41,9 @@ pub use error::{Error, ErrorKind, Problem, Result};
 pub use rules::Rule;
 // --- sampling ---
 // --- targets ---
+pub use targets::{Assessment, Monitor, Scorecard, Status};
 // --- communities ---
+pub use communities::Communities;
 
 // The README's Rust snippets run as doc tests (Python and JS snippets run in their suites).
 #[cfg(doctest)]

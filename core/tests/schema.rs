@@ -67,7 +67,17 @@ fn api_schema() -> Value {
     // --- rules ---
     // --- sampling ---
     // --- targets ---
+    add!(
+        targets::Assessment,
+        targets::AssessOptions,
+        targets::ObservationInput,
+        targets::Scorecard,
+        targets::ScorecardOptions,
+        targets::RatioCheck,
+        targets::Thresholds
+    );
     // --- communities ---
+    add!(communities::Responsibility, communities::CommunityFilter);
     let defs = generator.take_definitions(true);
     let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
