@@ -12,7 +12,9 @@ mod convert;
 // --- rules ---
 // --- sampling ---
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 mod error;
 
 #[pymodule]
@@ -24,6 +26,9 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // --- rules ---
     // --- sampling ---
     // --- targets ---
+    m.add_class::<targets::PyMonitor>()?;
+    m.add_class::<targets::PyScorecard>()?;
     // --- communities ---
+    m.add_class::<communities::PyCommunities>()?;
     Ok(())
 }

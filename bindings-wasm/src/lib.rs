@@ -14,7 +14,9 @@ mod convert;
 // --- rules ---
 // --- sampling ---
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 mod error;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json

@@ -28,17 +28,22 @@ from ._zhengce import Catalogue, __version__
 # --- rules ---
 # --- sampling ---
 # --- targets ---
+from ._zhengce import Monitor, Scorecard  # noqa: E402
 # --- communities ---
+from ._zhengce import Communities  # noqa: E402
 
 __all__ = [
     "Catalogue",
+    "Communities",
     "InfeasibleError",
     "InvalidCalendarError",
     "InvalidCatalogueError",
     "InvalidInputError",
     "MissingInputError",
+    "Monitor",
     "NotFoundError",
     "OutOfCoverageError",
+    "Scorecard",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",

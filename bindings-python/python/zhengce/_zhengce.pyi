@@ -6,9 +6,10 @@ Entries and results are dicts in the catalogue's JSON shape (see ``Catalogue.sch
 from __future__ import annotations
 
 import datetime
+import decimal
 from typing import Any, Literal, final
 
-__all__ = ["Catalogue", "__version__"]
+__all__ = ["Catalogue", "Communities", "Monitor", "Scorecard", "__version__"]
 __version__: str
 
 JSON = dict[str, Any]
@@ -114,4 +115,88 @@ class Catalogue:
 
 # --- targets ---
 
+DecimalLike = decimal.Decimal | int | str
+Table = Any  # a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts
+Dimension = Literal["document", "group", "programme", "unit", "community_type", "community", "jurisdiction"]
+
+@final
+class Monitor:
+    """Monitors a catalogue's targets against observed data.
+
+    Holds the catalogue's own observations of targets (baselines) and the rows added with
+    :meth:`add_observation` and :meth:`add_observations`. Status thresholds come from the
+    catalogue (``monitoring.status.*``) unless overridden per call.
+    """
+
+    def __init__(self, catalogue: Catalogue, communities: Communities | None = None) -> None:
+        """A monitor of ``catalogue``'s targets; ``communities`` (a copy is taken) for scorecards by community."""
+    def with_communities(self, communities: Communities) -> Monitor:
+        """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
+    def add_observation(self, observation: JSON) -> None:
+        """Adds one observation: ``target``, ``date``, ``value`` (Decimal, int or str; never a float), ``unit`` and
+        ``source``; optional ``id`` (default ``<target>@<date>``, replacing one held), ``qualifier``, ``metric``,
+        ``scope``, ``reading``. Raises UnitMismatchError, NotFoundError, InvalidInputError, MissingInputError."""
+    def add_observations(self, table: Table) -> int:
+        """Adds rows of a DataFrame, pyarrow Table or list of dicts, all or none; errors name the row."""
+    def observations(self, target: str | None = None) -> list[JSON]:
+        """The observations held (of one target, or all), in the catalogue's observation shape."""
+    def assess(
+        self, target: str, as_of: DateLike, *, on_track_lag: DecimalLike | None = ...,
+        at_risk_lag: DecimalLike | None = ..., early_share: DecimalLike | None = ...,
+    ) -> JSON:
+        """Where ``target`` stands at ``as_of``: status, basis, progress, elapsed, expected, gap, note."""
+    def scorecard(
+        self, as_of: DateLike, *, by: list[Dimension] | None = ..., scope: str | None = ...,
+        document: str | None = ..., measure: str | None = ..., programme: str | None = ...,
+        unit: str | None = ..., community_type: str | None = ..., community: str | None = ...,
+        on_track_lag: DecimalLike | None = ..., at_risk_lag: DecimalLike | None = ...,
+        early_share: DecimalLike | None = ...,
+    ) -> Scorecard:
+        """Assesses the selected targets and rolls them up by the dimensions in ``by``."""
+    def check_ratio(self, ratio_target: str, count_target: str, population: DecimalLike | None = None) -> JSON:
+        """Whether a count target and the per-N ratio target it raises agree (implied population; given one, consistency)."""
+    def __len__(self) -> int:
+        """The number of observations held."""
+
+@final
+class Scorecard:
+    """Assessments of many targets at one date, with counts per status overall and per group."""
+
+    def to_value(self) -> JSON:
+        """The scorecard as a dict: ``as_of``, ``counts``, ``groups`` (counts and target ids per status), ``assessments``."""
+    def to_json(self) -> str:
+        """The scorecard as JSON text."""
+    def to_csv(self) -> str:
+        """The groups as CSV: dimension, key, name_zh, name_en, one column per status, total (first row: all)."""
+    def assessments_to_csv(self) -> str:
+        """The assessments as CSV, one row per target."""
+    def to_pandas(self) -> Any:
+        """The groups as a pandas DataFrame with the CSV's columns (needs pandas)."""
+    def assessments_to_pandas(self) -> Any:
+        """The assessments as a pandas DataFrame, decimals as ``Decimal`` and dates as ``date`` (needs pandas)."""
+    def _repr_html_(self) -> str:
+        """An HTML table of the groups for notebooks."""
+
 # --- communities ---
+
+@final
+class Communities:
+    """Concrete communities (district, sub-district, types, programmes, targets) and their responsibility chain."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        """A registry holding ``catalogue``'s communities."""
+    def register(self, community: JSON) -> None:
+        """Registers a community in the catalogue's JSON shape, checked against the catalogue."""
+    def register_all(self, table: Table) -> int:
+        """Registers rows of a list of dicts (or a table), all or none; errors name the row."""
+    def community(self, id: str) -> JSON:
+        """The community with this id. Raises NotFoundError."""
+    def communities(
+        self, *, jurisdiction: str | None = ..., sub_district: str | None = ..., community_type: str | None = ...,
+        programme: str | None = ..., target: str | None = ...,
+    ) -> list[JSON]:
+        """Communities, filtered; ``jurisdiction`` includes those below it."""
+    def responsible(self, target: str, community: str) -> JSON:
+        """Who is responsible for ``target`` in ``community``: units, the district-to-community chain, the clauses."""
+    def __len__(self) -> int:
+        """The number of communities held."""

@@ -156,7 +156,7 @@ impl Monitor {
     /// ```
     pub fn with_communities(mut self, communities: Communities) -> Result<Monitor> {
         let same = Arc::ptr_eq(communities.catalogue_arc(), &self.catalogue)
-            || communities.catalogue().content_hash() == self.catalogue.content_hash();
+            || communities.catalogue().data() == self.catalogue.data();
         if !same {
             return Err(Error::invalid_input(
                 "communities",

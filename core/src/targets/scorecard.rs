@@ -278,6 +278,8 @@ pub struct ScorecardGroup {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+// Named apart from the binding classes `Scorecard` (as `CatalogueData` is from `Catalogue`).
+#[schemars(rename = "ScorecardData")]
 pub struct Scorecard {
     /// The date of the assessments.
     #[serde(with = "crate::value::iso_date")]

@@ -13,7 +13,9 @@ mod catalogue;
 // --- rules ---
 // --- sampling ---
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 
 /// A vector call: the catalogue the case runs on, the case's input, the result as JSON.
 type Call = fn(&Catalogue, &Value) -> Result<Value, Error>;
@@ -26,7 +28,9 @@ fn call_for(function: &str) -> Option<Call> {
         // --- rules ---
         // --- sampling ---
         // --- targets ---
+        "targets" => targets::call(function),
         // --- communities ---
+        "communities" => communities::call(function),
         _ => None,
     }
 }
