@@ -1802,9 +1802,9 @@ export interface ObservationInput {
  * Assessments of many targets at one date, with counts per status overall and per group.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "Scorecard".
+ * via the `definition` "ScorecardData".
  */
-export interface Scorecard {
+export interface ScorecardData {
   /**
    * The date of the assessments.
    */
