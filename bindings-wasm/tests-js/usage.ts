@@ -15,3 +15,29 @@ if (entry.type === "jurisdiction") {
   void level;
 }
 void [title, measures, value, hits];
+
+// --- targets ---
+const monitor: zhengce.Monitor = new zhengce.Monitor(cat);
+const added: number = monitor.addObservations([
+  { target: "tianshan-2022-87/t28", date: "2022-09-30", value: "75", unit: "%", source: "district statistics" },
+]);
+const assessment: zhengce.Assessment = monitor.assess("tianshan-2022-87/t28", "2022-10-15", { at_risk_lag: "0.05" });
+const status: zhengce.Status = assessment.status;
+const card: zhengce.Scorecard = monitor.scorecard(new Date(), { by: ["group", "unit"], document: "tianshan-2022-87" });
+const cardValue: zhengce.ScorecardData = card.toValue();
+const firstGroup: zhengce.ScorecardGroup | undefined = cardValue.groups[0];
+const csv: string = card.toCsv();
+const check: zhengce.RatioCheck = monitor.checkRatio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", "500000");
+const held: zhengce.Observation[] = monitor.observations("tianshan-2022-87/t28");
+void [added, status, firstGroup, csv, check, held];
+
+// --- communities ---
+const communities: zhengce.Communities = new zhengce.Communities(cat);
+communities.register({
+  id: "tianshan-pilot-1", name: { zh: "试点一", en: "Pilot 1" }, jurisdiction: "cn-xj-urumqi-tianshan",
+  source: { document: "tianshan-2022-87" },
+});
+const answer: zhengce.Responsibility = communities.responsible("tianshan-2022-87/t81a", "tianshan-pilot-1");
+const holder: string | undefined = answer.chain[0]?.holder ?? undefined;
+const withCommunities: zhengce.Monitor = monitor.withCommunities(communities);
+void [holder, withCommunities];

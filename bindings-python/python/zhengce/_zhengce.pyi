@@ -128,7 +128,7 @@ class Monitor:
     catalogue (``monitoring.status.*``) unless overridden per call.
     """
 
-    def __init__(self, catalogue: Catalogue, communities: Communities | None = None) -> None:
+    def __new__(cls, catalogue: Catalogue, communities: Communities | None = None) -> Monitor:
         """A monitor of ``catalogue``'s targets; ``communities`` (a copy is taken) for scorecards by community."""
     def with_communities(self, communities: Communities) -> Monitor:
         """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
@@ -183,7 +183,7 @@ class Scorecard:
 class Communities:
     """Concrete communities (district, sub-district, types, programmes, targets) and their responsibility chain."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __new__(cls, catalogue: Catalogue) -> Communities:
         """A registry holding ``catalogue``'s communities."""
     def register(self, community: JSON) -> None:
         """Registers a community in the catalogue's JSON shape, checked against the catalogue."""
