@@ -6,7 +6,9 @@ import * as catalogue from "./catalogue.mjs";
 // --- rules ---
 // --- sampling ---
 // --- targets ---
+import * as targets from "./targets.mjs";
 // --- communities ---
+import * as communities from "./communities.mjs";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
@@ -18,4 +20,6 @@ catalogue.tour(zhengce, cat);
 // --- rules ---
 // --- sampling ---
 // --- targets ---
+targets.tour(zhengce, cat);
 // --- communities ---
+communities.tour(zhengce, cat);

@@ -16,7 +16,10 @@ import catalogue  # noqa: E402
 # --- rules ---
 # --- sampling ---
 # --- targets ---
+import targets  # noqa: E402
+
 # --- communities ---
+import communities  # noqa: E402
 
 
 def main() -> None:
@@ -27,7 +30,9 @@ def main() -> None:
     # --- rules ---
     # --- sampling ---
     # --- targets ---
+    targets.tour(cat)
     # --- communities ---
+    communities.tour(cat)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ mod catalogue;
 // --- rules ---
 // --- sampling ---
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 
 fn main() -> Result<(), zhengce::Error> {
     let cat = zhengce::Catalogue::builtin();
@@ -17,7 +19,9 @@ fn main() -> Result<(), zhengce::Error> {
     // --- rules ---
     // --- sampling ---
     // --- targets ---
+    targets::tour(&cat)?;
     // --- communities ---
+    communities::tour(&cat)?;
     Ok(())
 }
 

@@ -139,7 +139,7 @@ impl Scorecard {
                 a.metric.zh.clone(),
                 a.metric.en.clone(),
                 a.status.as_str().to_owned(),
-                name(&a.basis),
+                a.basis.as_str().to_owned(),
                 name(&a.comparator),
                 a.unit.clone(),
                 opt(a.target_value),

@@ -124,6 +124,28 @@ pub enum Basis {
     ElapsedTime,
 }
 
+impl Basis {
+    /// The basis's snake_case name (`linear_path`), as in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::targets::Basis::DeadlinePassed.as_str(), "deadline_passed");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::NoObservation => "no_observation",
+            Basis::NoBaseline => "no_baseline",
+            Basis::Comparator => "comparator",
+            Basis::DeadlinePassed => "deadline_passed",
+            Basis::LinearPath => "linear_path",
+            Basis::Slipped => "slipped",
+            Basis::Trend => "trend",
+            Basis::ElapsedTime => "elapsed_time",
+        }
+    }
+}
+
 /// The thresholds of the status rules, as used for one assessment.
 ///
 /// They are catalogue parameters (`monitoring.status.on_track_lag`, `.at_risk_lag`,
