@@ -5,8 +5,8 @@ dicts in the JSON shape the core reads (missing values become ``None``; a pandas
 column holding whole days becomes ``datetime.date``). Numbers are passed on as they are, so
 the core refuses a float where a decimal belongs, as everywhere in the library.
 
-Out: a scorecard (its ``to_value()`` dict) becomes a pandas DataFrame or an HTML table for
-notebooks. Decimals become ``decimal.Decimal`` and dates ``datetime.date``: exact values, as
+Out: a scorecard's CSV (from the core) becomes a pandas DataFrame with the same columns, and
+its ``to_value()`` dict an HTML table for notebooks. Decimals become ``decimal.Decimal`` and dates ``datetime.date``: exact values, as
 the library computes them (``.astype(float)`` for plotting).
 """
 
@@ -45,7 +45,26 @@ def rows(table: Any) -> Any:
     return table
 
 
+def columns(table: Any) -> dict[str, list[Any]] | None:
+    """The columns of a pandas DataFrame or pyarrow Table as lists (``None`` for other values).
+
+    The binding reads observation tables column by column, which is much faster than one dict
+    per row; the values are the same as :func:`rows` gives.
+    """
+    module = type(table).__module__
+    if module.startswith("pyarrow") and hasattr(table, "column_names") and hasattr(table, "column"):
+        return {name: table.column(name).to_pylist() for name in table.column_names}
+    if module.startswith("pandas") and hasattr(table, "to_dict") and hasattr(table, "columns"):
+        frame = _normalise(table)
+        return {str(name): frame[name].tolist() for name in frame.columns}
+    return None
+
+
 def _frame_rows(frame: Any) -> list[dict[str, Any]]:
+    return _normalise(frame).to_dict("records")
+
+
+def _normalise(frame: Any) -> Any:
     import pandas as pd
 
     frame = frame.copy()
@@ -55,72 +74,65 @@ def _frame_rows(frame: Any) -> list[dict[str, Any]]:
             present = column.dropna()
             if (present == present.dt.normalize()).all():
                 frame[name] = column.dt.date
-    frame = frame.astype(object).where(frame.notna(), None)
-    return frame.to_dict("records")
+    return frame.astype(object).where(frame.notna(), None)
 
 
-def groups_frame(card: dict[str, Any]) -> Any:
-    """A scorecard's counts as a DataFrame: a first row ``all``, then one row per group (the CSV's columns)."""
+def groups_frame(csv: str) -> Any:
+    """A scorecard's groups CSV as a DataFrame (first row ``all``; counts as integers, absent values ``None``)."""
+    import io
+
     import pandas as pd
 
-    records = [{"dimension": "all", "key": None, "name_zh": None, "name_en": None, **card["counts"]}]
-    for group in card["groups"]:
-        name = group.get("name") or {}
-        records.append(
-            {"dimension": group["dimension"], "key": group.get("key"), "name_zh": name.get("zh"),
-             "name_en": name.get("en"), **group["counts"]}
-        )
-    return pd.DataFrame.from_records(records, columns=GROUP_COLUMNS)
+    frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
+    for column in GROUP_COLUMNS[4:]:
+        frame[column] = frame[column].astype("int64")
+    for column in GROUP_COLUMNS[1:4]:
+        frame[column] = frame[column].where(frame[column] != "", None)
+    return frame
 
 
-def _cell(column: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if column in _DECIMALS:
-        return decimal.Decimal(value)
-    if column in _DATES:
-        return datetime.date.fromisoformat(value)
-    return value
+def assessments_frame(csv: str) -> Any:
+    """A scorecard's assessments CSV as a DataFrame: decimals as ``Decimal``, dates as ``date``, absent values ``None``."""
+    import io
 
-
-def assessments_frame(card: dict[str, Any]) -> Any:
-    """A scorecard's assessments as a DataFrame, one row per target (the assessments CSV's columns)."""
     import pandas as pd
 
-    records = []
-    for a in card["assessments"]:
-        row = {column: _cell(column, a.get(column)) for column in ASSESSMENT_COLUMNS}
-        row["metric_zh"], row["metric_en"] = a["metric"]["zh"], a["metric"]["en"]
-        row["derived"] = bool(a.get("derived", False))
-        row["qualifier"] = a.get("qualifier", "exact")
-        records.append(row)
-    return pd.DataFrame.from_records(records, columns=ASSESSMENT_COLUMNS)
+    frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
+    for column in ASSESSMENT_COLUMNS:
+        values = frame[column]
+        if column in _DECIMALS:
+            frame[column] = [decimal.Decimal(v) if v else None for v in values]
+        elif column in _DATES:
+            frame[column] = [datetime.date.fromisoformat(v) if v else None for v in values]
+        elif column == "derived":
+            frame[column] = values == "true"
+        elif column == "qualifier":
+            frame[column] = values.where(values != "", "exact")
+        else:
+            frame[column] = values.where(values != "", None)
+    return frame
 
 
-def scorecard_html(card: dict[str, Any]) -> str:
-    """A scorecard as an HTML table for notebooks: counts per status, coloured, per group."""
-    head = "".join(
-        f'<th style="color:{_COLOURS[s]}">{s.replace("_", " ")}</th>' for s in STATUSES
-    )
+def scorecard_html(as_of: str, csv: str) -> str:
+    """A scorecard's groups CSV as an HTML table for notebooks: counts per status, coloured."""
+    import csv as csvlib
+    import io
+
+    records = list(csvlib.DictReader(io.StringIO(csv)))
+    head = "".join(f'<th style="color:{_COLOURS[s]}">{s.replace("_", " ")}</th>' for s in STATUSES)
     lines = [
-        f"<p><b>Scorecard as of {html.escape(card['as_of'])}</b>: {card['counts']['total']} targets</p>",
+        f"<p><b>Scorecard as of {html.escape(as_of)}</b>: {records[0]['total']} targets</p>",
         "<table><thead><tr><th>dimension</th><th>group</th>" + head + "<th>total</th></tr></thead><tbody>",
     ]
-
-    def row(dimension: str, label: str, title: str, counts: dict[str, int]) -> None:
+    for r in records:
+        label = r["name_zh"] or r["key"] or ("" if r["dimension"] == "all" else "(none stated)")
+        title = f"{r['key']} {r['name_en']}".strip()
         cells = "".join(
-            f'<td style="text-align:right;color:{_COLOURS[s]}">{counts[s] or ""}</td>' for s in STATUSES
+            f'<td style="text-align:right;color:{_COLOURS[s]}">{"" if r[s] == "0" else r[s]}</td>' for s in STATUSES
         )
         lines.append(
-            f"<tr><td>{html.escape(dimension)}</td><td title=\"{html.escape(title)}\">{html.escape(label)}</td>"
-            f"{cells}<td style=\"text-align:right\">{counts['total']}</td></tr>"
+            f'<tr><td>{html.escape(r["dimension"])}</td><td title="{html.escape(title)}">{html.escape(label)}</td>'
+            f'{cells}<td style="text-align:right">{r["total"]}</td></tr>'
         )
-
-    row("all", "", "", card["counts"])
-    for group in card["groups"]:
-        name = group.get("name") or {}
-        label = name.get("zh") or group.get("key") or "(none)"
-        title = f"{group.get('key') or ''} {name.get('en') or ''}".strip()
-        row(group["dimension"], label, title, group["counts"])
     lines.append("</tbody></table>")
     return "\n".join(lines)

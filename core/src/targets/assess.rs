@@ -302,7 +302,10 @@ pub(crate) fn assess(
             )
         } else {
             match clock {
-                Some((e, total)) => by_path(value, s, g, goal.direction, e, total, th, &observed),
+                Some((e, total)) => {
+                    let shown = (a.progress.unwrap_or_default(), a.elapsed.unwrap_or_default());
+                    by_path(value, s, g, goal.direction, (e, total), shown, th, &observed)
+                }
                 None => by_trend(value, s, goal.direction, &observed, "no deadline to draw a path to"),
             }
         }
@@ -335,16 +338,14 @@ fn by_path(
     s: Decimal,
     g: Decimal,
     dir: Direction,
-    e: Decimal,
-    total: Decimal,
+    (e, total): (Decimal, Decimal),
+    (progress, share): (Decimal, Decimal),
     th: &Thresholds,
     observed: &str,
 ) -> (Status, Basis, String) {
     let advance = (v - s) * dir.sign() * total;
     let distance = (g - s).abs();
     let within = |lag: Decimal| advance >= (e - lag * total) * distance;
-    let progress = round((v - s) / (g - s));
-    let share = round(e / total);
     let (status, how) = if within(th.on_track_lag) {
         (
             Status::OnTrack,

@@ -419,15 +419,17 @@ impl Monitor {
         let assess_options = options.assess_options();
         assess_options.check()?;
         let selected = self.select(options)?;
-        let mut thresholds: HashMap<&str, Thresholds> = HashMap::new();
+        // Thresholds per jurisdiction: few jurisdictions, so a short list beats hashing.
+        let mut thresholds: Vec<(&str, Thresholds)> = Vec::new();
         let mut assessments = Vec::with_capacity(selected.len());
         for &t in &selected {
             let ctx = self.context(t);
-            let th = match thresholds.get(ctx.target.scope.as_str()) {
-                Some(th) => *th,
+            let scope = ctx.target.scope.as_str();
+            let th = match thresholds.iter().find(|(s, _)| *s == scope) {
+                Some((_, th)) => *th,
                 None => {
-                    let th = Thresholds::resolve(&self.catalogue, &ctx.target.scope, as_of, &assess_options)?;
-                    thresholds.insert(&ctx.target.scope, th);
+                    let th = Thresholds::resolve(&self.catalogue, scope, as_of, &assess_options)?;
+                    thresholds.push((scope, th));
                     th
                 }
             };
@@ -453,20 +455,20 @@ impl Monitor {
                     Dimension::Community => {
                         let found = community_targets.get(target.id.as_str()).map_or(&[][..], Vec::as_slice);
                         if found.is_empty() {
-                            rollup.add(None, 0, || None, a);
+                            rollup.add(None, || 0, || None, a);
                         }
                         for &i in found {
                             let c = &self.communities.all()[i];
-                            rollup.add(Some(&c.id), i, || Some(c.name.clone()), a);
+                            rollup.add(Some(&c.id), || i, || Some(c.name.clone()), a);
                         }
                     }
                     _ => {
                         let keys = self.keys(target, dimension);
                         if keys.is_empty() {
-                            rollup.add(None, 0, || None, a);
+                            rollup.add(None, || 0, || None, a);
                         }
                         for key in keys {
-                            let order = self.order.get(key).copied().unwrap_or(usize::MAX - 1);
+                            let order = || self.order.get(key).copied().unwrap_or(usize::MAX - 1);
                             rollup.add(Some(key), order, || self.name(dimension, key), a);
                         }
                     }
@@ -491,15 +493,18 @@ impl Monitor {
             Some(c) => Some(&self.communities.community(c)?.targets),
             None => None,
         };
+        let all = &self.catalogue.data().targets;
         let targets = if filter == TargetFilter::default() {
-            self.catalogue.data().targets.iter().collect()
+            all.iter().collect()
         } else {
             self.catalogue.targets(&filter)?
         };
+        // The catalogue returns references into its target list: their offsets are the indices.
+        let base = all.as_ptr() as usize;
         Ok(targets
             .into_iter()
             .filter(|t| listed.is_none_or(|ids| ids.contains(&t.id)))
-            .filter_map(|t| self.index.get(&t.id).map(|&i| i as usize))
+            .map(|t| (t as *const Target as usize - base) / std::mem::size_of::<Target>())
             .collect())
     }
 

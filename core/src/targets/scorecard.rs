@@ -299,26 +299,32 @@ pub(crate) struct Rollup {
     dimension: Dimension,
     /// (catalogue position, key, group); `None` keys sort last.
     groups: Vec<(usize, Option<String>, ScorecardGroup)>,
-    position: std::collections::HashMap<Option<String>, usize>,
+    position: std::collections::HashMap<String, usize>,
+    unkeyed: Option<usize>,
 }
 
 impl Rollup {
     pub(crate) fn new(dimension: Dimension) -> Rollup {
-        Rollup { dimension, groups: Vec::new(), position: Default::default() }
+        Rollup { dimension, groups: Vec::new(), position: Default::default(), unkeyed: None }
     }
 
-    /// Counts `assessment` under `key` (at catalogue position `order`, named `name`).
+    /// Counts `assessment` under `key` (at catalogue position `order`, named `name`; both
+    /// asked only for a new group).
     pub(crate) fn add(
         &mut self,
         key: Option<&str>,
-        order: usize,
+        order: impl FnOnce() -> usize,
         name: impl FnOnce() -> Option<Text>,
         assessment: &Assessment,
     ) {
-        let owned = key.map(str::to_owned);
-        let at = match self.position.get(&owned) {
-            Some(&at) => at,
+        let found = match key {
+            Some(k) => self.position.get(k).copied(),
+            None => self.unkeyed,
+        };
+        let at = match found {
+            Some(at) => at,
             None => {
+                let owned = key.map(str::to_owned);
                 let group = ScorecardGroup {
                     dimension: self.dimension,
                     key: owned.clone(),
@@ -326,9 +332,15 @@ impl Rollup {
                     counts: StatusCounts::default(),
                     targets: StatusLists::default(),
                 };
-                self.groups.push((if key.is_some() { order } else { usize::MAX }, owned.clone(), group));
-                self.position.insert(owned, self.groups.len() - 1);
-                self.groups.len() - 1
+                self.groups.push((if key.is_some() { order() } else { usize::MAX }, owned.clone(), group));
+                let at = self.groups.len() - 1;
+                match owned {
+                    Some(k) => {
+                        self.position.insert(k, at);
+                    }
+                    None => self.unkeyed = Some(at),
+                }
+                at
             }
         };
         let group = &mut self.groups[at].2;
