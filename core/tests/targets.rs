@@ -648,3 +648,67 @@ proptest! {
         prop_assert_eq!(after.status, Status::Met, "{:?}\n{:?}", before, after);
     }
 }
+
+// --- robustness ---------------------------------------------------------------------------
+
+#[test]
+fn numbers_too_large_to_compute_with_are_refused_not_a_panic() {
+    let cat = catalogue(vec![
+        target("big", "at_least", Some("100000000000000000000"), json!({})),
+        target("pct", "increase_by", Some("20000"), json!({})),
+        target("t", "at_least", Some("85"), json!({})),
+    ]);
+    let m = Monitor::new(Arc::clone(&cat));
+    let err = m.assess("big", date("2022-06-30"), &AssessOptions::default()).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("invalid_input", Some("target")));
+    assert_eq!(
+        m.assess("pct", date("2022-06-30"), &AssessOptions::default()).unwrap_err().code(),
+        "invalid_input"
+    );
+    assert_eq!(
+        m.scorecard(date("2022-06-30"), &ScorecardOptions::default()).unwrap_err().code(),
+        "invalid_input"
+    );
+    let err =
+        Monitor::new(cat).add_observation_value(&obs("t", "2022-06-30", "1000000000000001")).unwrap_err();
+    assert_eq!(err.path(), Some("observation.value"));
+    // A catalogue threshold outside 0..=1 is reported, not used.
+    let mut value = base(json!([target("t", "at_least", Some("85"), json!({}))]));
+    value["parameters"] = json!([{"id": "monitoring.status.at_risk_lag", "name": {"zh": "风险", "en": "Lag"},
+        "unit": "ratio", "values": [{"jurisdiction": "cn", "effective_from": "2000-01-01", "value": "5", "source": {"document": "d"}}]}]);
+    let m = Monitor::new(Catalogue::from_value(&value).unwrap());
+    let err = m.assess("t", date("2022-06-30"), &AssessOptions::default()).unwrap_err();
+    assert_eq!(err.path(), Some("monitoring.status.at_risk_lag"));
+}
+
+fn decimal() -> impl Strategy<Value = String> {
+    (any::<i64>(), 0u32..28).prop_map(|(m, scale)| rust_decimal::Decimal::new(m, scale).to_string())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever the numbers, an assessment returns a result or an error, never panics (no
+    /// decimal overflow reaches a binding).
+    #[test]
+    fn assessments_never_panic(
+        comparator in prop::sample::select(vec!["at_least", "more_than", "at_most", "less_than", "equal",
+            "reach", "range", "reduce_by", "increase_by", "increase", "decrease", "maintain"]),
+        value in decimal(), upper in decimal(), baseline in decimal(),
+        values in prop::collection::vec(decimal(), 1..4), mean in any::<bool>(), day in 0u32..730,
+    ) {
+        let directional = matches!(comparator, "increase" | "decrease" | "maintain");
+        let (lo, hi) = { let (a, b): (rust_decimal::Decimal, rust_decimal::Decimal) = (value.parse().unwrap(), upper.parse().unwrap()); if a <= b { (a, b) } else { (b, a) } };
+        let mut t = target("t", comparator, (!directional).then_some(lo.to_string().as_str()), json!({"baseline": {"value": baseline, "date": "2021-12-31"}}));
+        if comparator == "range" { t["upper"] = json!(hi.to_string()); }
+        if mean { t["aggregation"] = json!("mean"); }
+        let Ok(cat) = Catalogue::from_value(&base(json!([t]))) else { return Ok(()) };
+        let mut m = Monitor::new(cat);
+        for (i, v) in values.iter().enumerate() {
+            let on = date("2022-01-01") + chrono::Duration::days(i64::from(day) + i as i64);
+            let _ = m.add_observation_value(&obs("t", &on.to_string(), v));
+        }
+        let _ = m.assess("t", date("2022-12-31"), &AssessOptions::default());
+        let _ = m.scorecard(date("2023-06-30"), &ScorecardOptions { by: vec![Dimension::Group, Dimension::Unit], ..Default::default() });
+    }
+}

@@ -10,6 +10,7 @@ use super::goal::{Direction, Goal, Unresolved, goal};
 use super::observations::{Point, Store};
 use super::status::{Basis, Status, Thresholds};
 use crate::catalogue::{Aggregation, Comparator, Qualifier, Target, Text};
+use crate::error::{Error, Result};
 
 /// The assessment of one target at a date.
 ///
@@ -145,14 +146,38 @@ fn elapsed(start: Option<NaiveDate>, end: Option<NaiveDate>, at: NaiveDate) -> O
     (total > 0).then(|| (Decimal::from(days(start, at).clamp(0, total)), Decimal::from(total)))
 }
 
+/// The largest magnitude of a value the assessment computes with: observations are refused
+/// beyond it, and targets beyond it cannot be assessed. Within it (and percentages of relative
+/// targets within [`MAX_PERCENT`]) no product of the path can overflow a decimal.
+pub(crate) const MAX_VALUE: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0); // 10^15
+
+/// The largest percentage of a `reduce_by` or `increase_by` target.
+const MAX_PERCENT: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+
+fn check_bounds(target: &Target) -> Result<()> {
+    let relative = matches!(target.comparator, Comparator::ReduceBy | Comparator::IncreaseBy);
+    let numbers = [target.value, target.upper, target.baseline.as_ref().map(|b| b.value)];
+    let too_big = numbers.iter().flatten().any(|v| v.abs() > MAX_VALUE)
+        || relative && target.value.is_some_and(|v| v.abs() > MAX_PERCENT);
+    if too_big {
+        return Err(Error::invalid_input(
+            "target",
+            format!("'{}'", target.id),
+            "a target whose values lie within ±10^15 (percentages of reduce_by and increase_by within ±10,000)",
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn assess(
     ctx: &Context<'_>,
     store: &Store,
     t: usize,
     as_of: NaiveDate,
     th: &Thresholds,
-) -> Assessment {
+) -> Result<Assessment> {
     let target = ctx.target;
+    check_bounds(target)?;
     let passed = ctx.deadline.is_some_and(|d| as_of > d);
     let cutoff = if passed { ctx.deadline.unwrap_or(as_of) } else { as_of };
     let all = store.of(t);
@@ -212,7 +237,7 @@ pub(crate) fn assess(
             format!("no observation dated after the baseline and on or before {cutoff}")
         };
         a.start = a.baseline_date.or(ctx.period_start);
-        return a;
+        return Ok(a);
     };
     let (value, qualifier) = if window.len() == 1 {
         (last.value, last.qualifier)
@@ -247,7 +272,7 @@ pub(crate) fn assess(
                 comparator_name(target.comparator),
                 last.date
             );
-            return a;
+            return Ok(a);
         }
     };
     let directional = matches!(target.comparator, Comparator::Increase | Comparator::Decrease);
@@ -269,7 +294,8 @@ pub(crate) fn assess(
     };
     let base_met = a.baseline.is_some_and(|s| goal.is_met(s, Qualifier::Exact));
     if let Some((s, g)) = way {
-        a.progress = Some(round((value - s) / (g - s)));
+        // A path of a few hundred-millionths can make the share too large to hold: shown as absent.
+        a.progress = (value - s).checked_div(g - s).map(round);
         if let Some((e, total)) = clock {
             a.expected = Some(round(s + (g - s) * e / total));
         }
@@ -327,7 +353,7 @@ pub(crate) fn assess(
     a.status = status;
     a.basis = basis;
     a.note = note;
-    a
+    Ok(a)
 }
 
 /// On track, at risk or off track against the straight line, decided exactly:

@@ -128,7 +128,14 @@ pub(crate) fn check_ratio(
         return Err(Error::invalid_input("population", p, "a positive number of residents"));
     }
     let rise = target - baseline;
-    let implied = round(added * per / rise);
+    let overflow = || {
+        Error::invalid_input(
+            "ratio_target",
+            format!("'{ratio_target}'"),
+            "numbers small enough to compute with",
+        )
+    };
+    let implied = round(added.checked_mul(per).and_then(|x| x.checked_div(rise)).ok_or_else(overflow)?);
     let mut check = RatioCheck {
         ratio_target: ratio.id.clone(),
         count_target: count.id.clone(),
@@ -146,9 +153,13 @@ pub(crate) fn check_ratio(
         ),
     };
     if let Some(p) = population {
-        let needed = round(rise * p / per);
-        let reached = round(baseline + added * per / p);
-        let consistent = added >= rise * p / per;
+        let exact = rise.checked_mul(p).map(|x| x / per).ok_or_else(overflow)?;
+        let reached = added
+            .checked_mul(per)
+            .and_then(|x| x.checked_div(p))
+            .and_then(|x| x.checked_add(baseline))
+            .ok_or_else(overflow)?;
+        let (needed, reached, consistent) = (round(exact), round(reached), added >= exact);
         check.note = if consistent {
             format!(
                 "for {p} residents the ratio target needs {needed} and {added} are planned: consistent (the ratio reaches {reached})"

@@ -371,7 +371,8 @@ impl Monitor {
     /// # Errors
     ///
     /// - `not_found` if the target is not in the catalogue.
-    /// - `invalid_input` if a threshold option lies outside 0..=1.
+    /// - `invalid_input` if a threshold option lies outside 0..=1, or the target's values lie
+    ///   beyond ±10^15 (percentages of relative targets beyond ±10,000), too large to compute with.
     ///
     /// # Example: exactly on the boundary
     ///
@@ -391,7 +392,7 @@ impl Monitor {
         let t = self.target_index(target)?;
         let ctx = self.context(t);
         let thresholds = Thresholds::resolve(&self.catalogue, &ctx.target.scope, as_of, options)?;
-        Ok(assess(&ctx, &self.store, t, as_of, &thresholds))
+        assess(&ctx, &self.store, t, as_of, &thresholds)
     }
 
     /// Assesses the targets selected by `options` at `as_of` and rolls them up by the
@@ -401,7 +402,8 @@ impl Monitor {
     ///
     /// - `not_found` if a selection field names an entry that is not in the catalogue (or a
     ///   community that is not registered).
-    /// - `invalid_input` if a threshold option lies outside 0..=1.
+    /// - `invalid_input` if a threshold option lies outside 0..=1, or a selected target's
+    ///   values are too large to compute with (as for [`assess`](Monitor::assess)).
     ///
     /// # Example
     ///
@@ -433,7 +435,7 @@ impl Monitor {
                     th
                 }
             };
-            assessments.push(assess(&ctx, &self.store, t, as_of, &th));
+            assessments.push(assess(&ctx, &self.store, t, as_of, &th)?);
         }
         let community_targets = if options.by.contains(&Dimension::Community) {
             let mut map: HashMap<&str, Vec<usize>> = HashMap::new();

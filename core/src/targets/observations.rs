@@ -174,6 +174,9 @@ impl Store {
                 format!("the scope of target '{}', '{}'", target.id, target.scope),
             ));
         }
+        if row.value.abs() > super::assess::MAX_VALUE {
+            return Err(Error::invalid_input(format!("{what}.value"), row.value, "a value within ±10^15"));
+        }
         if target.unit == "boolean" && row.value != Decimal::ZERO && row.value != Decimal::ONE {
             return Err(Error::invalid_input(
                 format!("{what}.value"),

@@ -192,7 +192,7 @@ impl Thresholds {
     ///
     /// # Errors
     ///
-    /// - `invalid_input` if an option lies outside 0..=1.
+    /// - `invalid_input` if an option, or the catalogue's value in force, lies outside 0..=1.
     ///
     /// # Example
     ///
@@ -213,15 +213,25 @@ impl Thresholds {
         options: &AssessOptions,
     ) -> Result<Thresholds> {
         options.check()?;
-        let lookup = |key: &str, given: Option<Decimal>, default: Decimal| {
-            given
-                .unwrap_or_else(|| cat.parameter_value(key, scope, date).map_or(default, |found| found.value))
+        let lookup = |key: &str, given: Option<Decimal>, default: Decimal| match given {
+            Some(v) => Ok(v),
+            None => match cat.parameter_value(key, scope, date) {
+                Ok(found) if found.value < Decimal::ZERO || found.value > Decimal::ONE => {
+                    Err(Error::invalid_input(
+                        key,
+                        found.value,
+                        format!("a share between 0 and 1 (the value in force in '{}')", found.jurisdiction),
+                    ))
+                }
+                Ok(found) => Ok(found.value),
+                Err(_) => Ok(default),
+            },
         };
         let d = Thresholds::DEFAULT;
         Ok(Thresholds {
-            on_track_lag: lookup(ON_TRACK_LAG, options.on_track_lag, d.on_track_lag),
-            at_risk_lag: lookup(AT_RISK_LAG, options.at_risk_lag, d.at_risk_lag),
-            early_share: lookup(EARLY_SHARE, options.early_share, d.early_share),
+            on_track_lag: lookup(ON_TRACK_LAG, options.on_track_lag, d.on_track_lag)?,
+            at_risk_lag: lookup(AT_RISK_LAG, options.at_risk_lag, d.at_risk_lag)?,
+            early_share: lookup(EARLY_SHARE, options.early_share, d.early_share)?,
         })
     }
 }
