@@ -40,6 +40,7 @@ pub use error::{Error, ErrorKind, Problem, Result};
 // --- rules ---
 pub use rules::Rule;
 // --- sampling ---
+pub use sampling::{InspectionPlan, StratifiedDraw};
 // --- targets ---
 // --- communities ---
 
