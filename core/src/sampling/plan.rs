@@ -21,7 +21,7 @@ use crate::catalogue::{Catalogue, ParameterLookup};
 use crate::error::{Error, Result};
 
 /// Why an entity is in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Drawn at random from its stratum.
