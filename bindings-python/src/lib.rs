@@ -11,6 +11,7 @@ mod convert;
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 // --- communities ---
 mod error;
@@ -23,6 +24,8 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // --- calendar ---
     // --- rules ---
     // --- sampling ---
+    m.add_class::<sampling::PyInspectionPlan>()?;
+    m.add_class::<sampling::PyStratifiedDraw>()?;
     // --- targets ---
     // --- communities ---
     Ok(())

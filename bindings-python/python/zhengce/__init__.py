@@ -27,18 +27,21 @@ from ._zhengce import Catalogue, __version__
 # --- calendar ---
 # --- rules ---
 # --- sampling ---
+from ._zhengce import InspectionPlan, StratifiedDraw
 # --- targets ---
 # --- communities ---
 
 __all__ = [
     "Catalogue",
     "InfeasibleError",
+    "InspectionPlan",
     "InvalidCalendarError",
     "InvalidCatalogueError",
     "InvalidInputError",
     "MissingInputError",
     "NotFoundError",
     "OutOfCoverageError",
+    "StratifiedDraw",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",

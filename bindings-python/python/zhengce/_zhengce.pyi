@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Literal, final
 
-__all__ = ["Catalogue", "__version__"]
+__all__ = ["Catalogue", "InspectionPlan", "StratifiedDraw", "__version__"]
 __version__: str
 
 JSON = dict[str, Any]
@@ -111,6 +111,79 @@ class Catalogue:
 # --- rules ---
 
 # --- sampling ---
+
+import numpy
+import numpy.typing
+
+@final
+class InspectionPlan:
+    """A double-random inspection plan (双随机、一公开) drawn by credit class.
+
+    The plan is a pure function of the catalogue, the register, the inspector directory, the
+    spec and its published seed: the same inputs give the same plan, byte for byte, in Rust,
+    Python and JavaScript. ``register`` is a list of entity dicts (``id``, ``credit_class``
+    ``"a"``–``"d"`` or ``"unclassified"``, ``industry``, ``district``, ``flags``); ``directory``
+    a list of inspector dicts (``id``, ``department``, ``conflicts`` such as
+    ``{"entity": id}``, ``{"industry": x}``, ``{"district": x}``); ``spec`` a dict
+    (``jurisdiction``, ``date``, ``seed``, ``checks``, optional ``stratify_by``, ``base_ratio``,
+    ``policies``, ``inspectors_per_check``, ``workload``, ``joint``).
+    """
+
+    @staticmethod
+    def draw(catalogue: Catalogue, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
+        """Draws a plan. Raises InvalidInputError for bad inputs, InfeasibleError naming the visit
+        that cannot get enough inspectors free of conflict."""
+    @staticmethod
+    def from_json(text: str) -> InspectionPlan:
+        """Reads a published plan from its JSON text. Raises InvalidInputError."""
+    @staticmethod
+    def from_value(value: JSON) -> InspectionPlan:
+        """Reads a plan from a dict in the JSON shape. Raises InvalidInputError."""
+    def verify(self, catalogue: Catalogue, register: list[JSON], directory: list[JSON]) -> JSON:
+        """Re-derives the plan from its recorded spec and seed; returns ``matches``, every
+        difference (``path``, ``published``, ``derived``) and both library versions."""
+    def to_value(self) -> JSON:
+        """The plan as a dict in the JSON shape."""
+    def to_json(self) -> str:
+        """The plan's JSON text, the published form (identical in every language)."""
+    def to_csv(self) -> str:
+        """The visits as CSV, one row per visit."""
+    def strata_to_csv(self) -> str:
+        """The per-stratum figures as CSV."""
+    @property
+    def strata(self) -> list[JSON]:
+        """Per-stratum population, flagged, pool, ratio, sample, selected and realised ratio."""
+    @property
+    def visits(self) -> list[JSON]:
+        """The visits in register order."""
+    def __len__(self) -> int:
+        """The number of visits."""
+
+@final
+class StratifiedDraw:
+    """A stratified random draw over a register given as numpy columns (the researcher's path).
+
+    ``classes`` is a uint8 array (0 unclassified, 1 A, 2 B, 3 C, 4 D), ``strata`` an optional
+    uint32 array of stratum codes, ``flags`` an optional uint8 array (1 complaint, 2 big-data
+    alert, 4 referred case, 8 legal mandate). Columns are read without copying. Entities are
+    named by position; map positions to ids with ``ids[draw.random_indices("b")]``.
+    """
+
+    @staticmethod
+    def draw(
+        catalogue: Catalogue, spec: JSON, classes: numpy.typing.ArrayLike,
+        strata: numpy.typing.ArrayLike | None = ..., flags: numpy.typing.ArrayLike | None = ...,
+    ) -> StratifiedDraw:
+        """Draws ``ceil(pool x ratio)`` per stratum; the same selection as InspectionPlan.draw."""
+    @property
+    def strata(self) -> list[JSON]:
+        """The per-stratum figures, in order (keys ``"a"``, ``"b|code=17"``, ...)."""
+    def random_indices(self, key: str) -> numpy.typing.NDArray[numpy.uint64]:
+        """Positions drawn at random in the stratum, ascending. Raises NotFoundError."""
+    def mandatory_indices(self, key: str) -> numpy.typing.NDArray[numpy.uint64]:
+        """Positions of the stratum's flagged entities, ascending. Raises NotFoundError."""
+    def to_value(self) -> JSON:
+        """Everything as a dict, positions as lists (large for a whole country)."""
 
 # --- targets ---
 
