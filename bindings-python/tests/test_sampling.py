@@ -86,7 +86,7 @@ def test_columns_are_numpy_arrays_in_and_out() -> None:
     assert picked.dtype == np.uint64 and len(picked) == draw.strata[1]["sample"]
     assert (classes[picked] == 2).all()
     assert list(draw.mandatory_indices("b")) == [7]
-    strata = np.arange(len(classes), dtype=np.uint32) % 2
+    strata = (np.arange(len(classes)) // 6 % 2).astype(np.uint32)
     assert [s["key"] for s in zhengce.StratifiedDraw.draw(CAT, SAMPLE, classes, strata).strata][:2] == ["a|code=0", "a|code=1"]
 
 
