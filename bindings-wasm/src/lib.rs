@@ -13,6 +13,7 @@ mod convert;
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 // --- communities ---
 mod error;

@@ -15,3 +15,16 @@ if (entry.type === "jurisdiction") {
   void level;
 }
 void [title, measures, value, hits];
+
+// Sampling: rows of objects, typed-array columns, the plan's JSON shape.
+const register: zhengce.Entity[] = [{ id: "e1", credit_class: "d", flags: ["complaint"] }];
+const directory: zhengce.Inspector[] = [{ id: "i1", department: "amr", conflicts: [{ industry: "food" }] }];
+const spec: zhengce.PlanSpec = { jurisdiction: "cn", date: "2022-06-01", seed: "s", checks: [{ department: "amr", items: ["licence"] }] };
+const plan: zhengce.InspectionPlan = zhengce.InspectionPlan.draw(cat, register, directory, spec);
+const visits: zhengce.Visit[] = plan.visits;
+const summary: zhengce.StratumSummary[] = plan.strata;
+const data: zhengce.InspectionPlanData = plan.toValue();
+const report: zhengce.Verification = plan.verify(cat, register, directory);
+const draw: zhengce.StratifiedDraw = zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2022-06-01", seed: "s" }, new Uint8Array([1, 2]));
+const positions: Uint32Array = draw.randomIndices("a");
+void [visits, summary, data.publication.publish_by, report.differences, positions, plan.toCsv()];

@@ -66,6 +66,16 @@ fn api_schema() -> Value {
     // --- calendar ---
     // --- rules ---
     // --- sampling ---
+    add!(
+        zhengce::sampling::Entity,
+        zhengce::sampling::Inspector,
+        zhengce::sampling::PlanSpec,
+        zhengce::sampling::SampleSpec,
+        zhengce::sampling::InspectionPlan,
+        zhengce::sampling::StratifiedDraw,
+        zhengce::sampling::StratumSummary,
+        zhengce::sampling::Verification
+    );
     // --- targets ---
     // --- communities ---
     let defs = generator.take_definitions(true);

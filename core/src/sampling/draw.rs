@@ -191,6 +191,8 @@ pub struct StratumDraw {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+// Named apart from the JavaScript class that holds it (as CatalogueData is).
+#[schemars(rename = "StratifiedDrawData")]
 pub struct StratifiedDraw {
     /// The algorithm (`zhengce.sampling.v1`).
     pub algorithm: String,

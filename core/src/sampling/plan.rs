@@ -134,6 +134,8 @@ pub struct Publication {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+// Named apart from the JavaScript class that holds it (as CatalogueData is).
+#[schemars(rename = "InspectionPlanData")]
 pub struct InspectionPlan {
     /// The algorithm (`zhengce.sampling.v1`); a verifier refuses another.
     pub algorithm: String,
