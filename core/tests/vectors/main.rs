@@ -12,6 +12,7 @@ mod catalogue;
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 // --- communities ---
 
@@ -25,6 +26,7 @@ fn call_for(function: &str) -> Option<Call> {
         // --- calendar ---
         // --- rules ---
         // --- sampling ---
+        "sampling" => sampling::call(function),
         // --- targets ---
         // --- communities ---
         _ => None,
