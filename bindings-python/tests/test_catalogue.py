@@ -147,3 +147,13 @@ def test_public_names_match_the_stubs_and_have_docstrings() -> None:
     for name in zhengce.__all__:
         if not name.startswith("__"):
             assert getattr(zhengce, name).__doc__, f"{name} has no docstring"
+
+
+def test_every_inventory_item_is_reachable_from_python() -> None:
+    import pathlib
+
+    coverage = pathlib.Path(__file__).resolve().parents[2] / "tests" / "coverage"
+    ids = [req["id"] for f in sorted(coverage.glob("*.json")) for req in json.loads(f.read_text(encoding="utf-8"))["required"]]
+    assert len(ids) >= 799
+    for id_ in ids:
+        assert CAT.get(id_)["id"] == id_

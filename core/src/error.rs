@@ -12,6 +12,16 @@ use std::fmt;
 use serde::Serialize;
 
 /// The result type of every fallible call in the crate.
+///
+/// # Example
+///
+/// ```
+/// fn rate() -> zhengce::Result<String> {
+///     Ok(zhengce::Catalogue::builtin().parameter("procurement.bid_bond.rate")?.unit.clone())
+/// }
+/// assert_eq!(rate()?, "ratio");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// An error from zhengce: what went wrong, where, and what was expected.
@@ -87,6 +97,18 @@ impl fmt::Display for Problem {
 /// What went wrong. Each kind has a stable code, see [`Error::code`].
 ///
 /// The enum is `#[non_exhaustive]`: new kinds may be added without a breaking release.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::ErrorKind;
+///
+/// let err = zhengce::Catalogue::builtin().unit("nobody").unwrap_err();
+/// match err.kind() {
+///     ErrorKind::NotFound { kind, id } => assert_eq!((kind.as_str(), id.as_str()), ("unit", "nobody")),
+///     other => panic!("unexpected {other}"),
+/// }
+/// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
