@@ -25,7 +25,12 @@ pub(crate) struct Assigner<'d> {
 }
 
 impl<'d> Assigner<'d> {
-    pub fn new(directory: &'d Directory, seed: &str, workload: Workload, per_check: u64) -> Assigner<'d> {
+    pub(crate) fn new(
+        directory: &'d Directory,
+        seed: &str,
+        workload: Workload,
+        per_check: u64,
+    ) -> Assigner<'d> {
         let mut by_department: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, ins) in directory.inspectors().iter().enumerate() {
             by_department.entry(ins.department.as_str()).or_default().push(i);
@@ -46,7 +51,7 @@ impl<'d> Assigner<'d> {
     ///
     /// - `infeasible` if fewer than `per_check` inspectors of the department are free of
     ///   conflict with the entity, naming the visit, the department and the conflicts.
-    pub fn assign(&mut self, number: u64, entity: &Entity, department: &str) -> Result<Vec<usize>> {
+    pub(crate) fn assign(&mut self, number: u64, entity: &Entity, department: &str) -> Result<Vec<usize>> {
         let all = self.by_department.get(department).map(Vec::as_slice).unwrap_or_default();
         let inspectors = self.directory.inspectors();
         let mut candidates: Vec<usize> = all

@@ -20,9 +20,7 @@ use crate::error::{Error, Result};
 /// assert_eq!(CreditClass::D.as_str(), "d");
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CreditClass {
     /// Not classified; treated as B unless the plan gives a policy for it (the text is silent).
@@ -40,6 +38,12 @@ pub enum CreditClass {
 
 impl CreditClass {
     /// Every class, in the order strata are listed: A, B, C, D, unclassified.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::sampling::CreditClass::ALL[0], zhengce::sampling::CreditClass::A);
+    /// ```
     pub const ALL: [CreditClass; 5] =
         [CreditClass::A, CreditClass::B, CreditClass::C, CreditClass::D, CreditClass::Unclassified];
 
@@ -146,6 +150,12 @@ pub enum Flag {
 
 impl Flag {
     /// Every flag, in bit order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::sampling::Flag::ALL.len(), 4);
+    /// ```
     pub const ALL: [Flag; 4] = [Flag::Complaint, Flag::BigDataAlert, Flag::ReferredCase, Flag::LegalMandate];
 
     /// The flags of a column byte (bit 1 complaint, 2 big-data alert, 4 referred case, 8 legal
@@ -171,6 +181,12 @@ impl Flag {
 }
 
 /// How a class is treated on site (Tianshan item 10).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_value(zhengce::sampling::OnSite::NotProactive).unwrap(), "not_proactive");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OnSite {

@@ -100,6 +100,14 @@ impl Directory {
     ///
     /// - `invalid_input` (field `directory[i].id` or `.department`) for an empty id or
     ///   department, or an id used by an earlier inspector.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::sampling::{Directory, Inspector};
+    /// let i = Inspector { id: "i1".into(), department: "amr".into(), conflicts: vec![] };
+    /// assert_eq!(Directory::new(vec![i.clone(), i]).unwrap_err().path(), Some("directory[1].id"));
+    /// ```
     pub fn new(inspectors: Vec<Inspector>) -> Result<Directory> {
         let mut seen = HashSet::with_capacity(inspectors.len());
         for (i, ins) in inspectors.iter().enumerate() {
@@ -127,16 +135,38 @@ impl Directory {
     ///
     /// - `invalid_input` for a value of the wrong shape (naming `directory[i].field`) and as
     ///   [`Directory::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhengce::sampling::Directory::from_value(&serde_json::json!([{"id": "i1"}])).unwrap_err();
+    /// assert_eq!(err.path(), Some("directory[0]"));
+    /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Directory> {
         Directory::new(crate::value::from_json_value(value, "directory")?)
     }
 
     /// The inspectors, in directory order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = zhengce::sampling::Directory::new(vec![])?;
+    /// assert!(d.inspectors().is_empty());
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn inspectors(&self) -> &[Inspector] {
         &self.inspectors
     }
 
     /// `sha256:` and the hex digest of the directory's JSON, recorded in a plan.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::sampling::Directory::new(vec![])?.content_hash().starts_with("sha256:"));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn content_hash(&self) -> String {
         super::plan::sha256_json(self)
     }

@@ -151,6 +151,17 @@ pub struct StratumSummary {
 }
 
 /// One stratum of a columnar draw: its summary and the positions selected, ascending.
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// let spec: SampleSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"})).unwrap();
+/// let draw = StratifiedDraw::draw(&zhengce::Catalogue::builtin(), &RegisterColumns::new(&[2, 2, 2]), &spec)?;
+/// let b: &StratumDraw = draw.stratum("b").unwrap();
+/// assert_eq!((b.random.len(), b.mandatory.len()), (1, 0));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct StratumDraw {
     /// The stratum's size, ratio and sample.
@@ -191,7 +202,6 @@ pub struct StratumDraw {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-// Named apart from the JavaScript class that holds it (as CatalogueData is).
 #[schemars(rename = "StratifiedDrawData")]
 pub struct StratifiedDraw {
     /// The algorithm (`zhengce.sampling.v1`).
@@ -230,6 +240,17 @@ impl StratifiedDraw {
     /// - `invalid_input` for columns of unequal length or invalid codes (with the row), an
     ///   empty seed, a negative multiplier or a base ratio outside 0..=1.
     /// - `not_found` / `invalid_input` (field `date`) if a parameter is missing at the date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use zhengce::sampling::*;
+    /// let spec: SampleSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"})).unwrap();
+    /// let (classes, flags) = ([1u8, 1, 4, 4], [0u8, 0, 1, 0]);
+    /// let draw = StratifiedDraw::draw(&zhengce::Catalogue::builtin(), &RegisterColumns::new(&classes).with_flags(&flags), &spec)?;
+    /// assert_eq!(draw.stratum("d").unwrap().mandatory, [2]);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn draw(cat: &Catalogue, columns: &RegisterColumns<'_>, spec: &SampleSpec) -> Result<StratifiedDraw> {
         columns.check()?;
         check_seed(&spec.seed)?;
@@ -278,6 +299,16 @@ impl StratifiedDraw {
     }
 
     /// The stratum with this key (`a`, `b|code=17`), if it has entities.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use zhengce::sampling::*;
+    /// let spec: SampleSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"})).unwrap();
+    /// let draw = StratifiedDraw::draw(&zhengce::Catalogue::builtin(), &RegisterColumns::new(&[1, 1]), &spec)?;
+    /// assert!(draw.stratum("a").is_some() && draw.stratum("b").is_none());
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn stratum(&self, key: &str) -> Option<&StratumDraw> {
         self.strata.iter().find(|s| s.summary.key == key)
     }
@@ -327,7 +358,7 @@ pub(crate) struct Slot {
 }
 
 impl Slot {
-    pub fn new(
+    pub(crate) fn new(
         class: CreditClass,
         code: Option<u32>,
         attributes: Vec<(&'static str, Option<String>)>,

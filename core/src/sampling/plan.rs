@@ -21,6 +21,12 @@ use crate::catalogue::{Catalogue, ParameterLookup};
 use crate::error::{Error, Result};
 
 /// Why an entity is in the plan.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_value(zhengce::sampling::Reason::Mandatory).unwrap(), "mandatory");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
@@ -32,6 +38,12 @@ pub enum Reason {
 }
 
 /// How a visit is carried out.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_value(zhengce::sampling::Mode::OffSite).unwrap(), "off_site");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
@@ -42,6 +54,20 @@ pub enum Mode {
 }
 
 /// One department's check items in a visit.
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// # let cat = zhengce::Catalogue::builtin();
+/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+/// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// assert_eq!(plan.visits[0].checks[0].items, ["licence"]);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VisitCheck {
@@ -52,6 +78,20 @@ pub struct VisitCheck {
 }
 
 /// An inspector assigned to a visit.
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// # let cat = zhengce::Catalogue::builtin();
+/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+/// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// assert!(plan.visits[0].inspectors.iter().all(|i| i.department == "amr"));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssignedInspector {
@@ -62,6 +102,21 @@ pub struct AssignedInspector {
 }
 
 /// One visit of the plan: an entity, why it is inspected, how, for which items and by whom.
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// # let cat = zhengce::Catalogue::builtin();
+/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+/// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let v = &plan.visits[0];
+/// assert_eq!((v.number, v.entity.as_str(), v.reason, v.mode), (1, "e1", Reason::Mandatory, Mode::OnSite));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
@@ -87,6 +142,20 @@ pub struct Visit {
 }
 
 /// When the plan's results must be public.
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// # let cat = zhengce::Catalogue::builtin();
+/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+/// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// assert_eq!(plan.publication.working_days, 20); // 企业信息公示暂行条例 art 6
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
@@ -134,7 +203,6 @@ pub struct Publication {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-// Named apart from the JavaScript class that holds it (as CatalogueData is).
 #[schemars(rename = "InspectionPlanData")]
 pub struct InspectionPlan {
     /// The algorithm (`zhengce.sampling.v1`); a verifier refuses another.
@@ -210,6 +278,21 @@ impl InspectionPlan {
     /// - `not_found` / `invalid_input` (field `date`) for a parameter missing at the date.
     /// - `infeasible` if a visit cannot get enough inspectors free of conflict, naming the
     ///   visit, the entity and why.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use zhengce::sampling::*;
+    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+    /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+    /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+    /// let lonely = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}]))?;
+    /// let err = InspectionPlan::draw(&cat, &register, &lonely, &spec).unwrap_err();
+    /// assert_eq!(err.code(), "infeasible");
+    /// assert_eq!(err.details()["what"], "assign inspectors to visit 1 (entity 'e1')");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn draw(
         cat: &Catalogue,
         register: &Register,
@@ -394,6 +477,12 @@ impl InspectionPlan {
     /// # Errors
     ///
     /// - `invalid_input` (field `plan…`) if the text is not a plan's JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::InspectionPlan::from_json("{}").unwrap_err().code(), "invalid_input");
+    /// ```
     pub fn from_json(text: &str) -> Result<InspectionPlan> {
         let value: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| Error::invalid_input("plan", format!("text ({e})"), "a plan's JSON"))?;
@@ -405,6 +494,13 @@ impl InspectionPlan {
     /// # Errors
     ///
     /// - `invalid_input` (field `plan…`) if the value is not a plan.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhengce::InspectionPlan::from_value(&serde_json::json!({"algorithm": 1})).unwrap_err();
+    /// assert!(err.path().unwrap().starts_with("plan"));
+    /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<InspectionPlan> {
         crate::value::from_json_value(value, "plan")
     }

@@ -11,12 +11,37 @@ use crate::catalogue::{Catalogue, ParameterLookup};
 use crate::error::{Error, Result};
 
 /// The parameter of the base (class B) sampling ratio.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhengce::sampling::BASE_RATIO, "inspection.sampling_ratio.base");
+/// ```
 pub const BASE_RATIO: &str = "inspection.sampling_ratio.base";
 /// The parameter of the minimum number of inspectors per check (行政处罚法 art 42).
+///
+/// # Example
+///
+/// ```
+/// assert!(zhengce::Catalogue::builtin().parameter(zhengce::sampling::INSPECTORS_MIN).is_ok());
+/// ```
 pub const INSPECTORS_MIN: &str = "inspection.inspectors_per_check.min";
 /// The parameter of the time limit to publish inspection results, in working days.
+///
+/// # Example
+///
+/// ```
+/// let p = zhengce::Catalogue::builtin().parameter(zhengce::sampling::PUBLICATION_LIMIT).unwrap().clone();
+/// assert_eq!(p.unit, "working_days");
+/// ```
 pub const PUBLICATION_LIMIT: &str = "inspection.result_publication.time_limit";
 /// The credit-class decision table of Tianshan item 10 (rules engine, issue 5).
+///
+/// # Example
+///
+/// ```
+/// assert!(zhengce::sampling::CREDIT_CLASS_RULE.starts_with("tianshan-2022-87/"));
+/// ```
 pub const CREDIT_CLASS_RULE: &str = "tianshan-2022-87/r10-credit-class";
 
 /// The treatment of every credit class in a draw and where it comes from.
@@ -60,6 +85,20 @@ pub struct ClassPolicies {
 /// - `not_found` if a parameter or the jurisdiction is not in the catalogue.
 /// - `invalid_input` (field `date`) if a parameter has no value in force on the date (the
 ///   multipliers start on 2022-01-13, with 国市监信发〔2022〕6号).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let cat = zhengce::Catalogue::builtin();
+/// let p = zhengce::sampling::class_policies(&cat, "cn-xj-urumqi-tianshan", NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())?;
+/// assert_eq!(p.policies.len(), 5);
+/// assert!(p.rule.is_none());
+/// let early = zhengce::sampling::class_policies(&cat, "cn", NaiveDate::from_ymd_opt(2021, 6, 1).unwrap());
+/// assert_eq!(early.unwrap_err().path(), Some("date"));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 pub fn class_policies(cat: &Catalogue, jurisdiction: &str, date: NaiveDate) -> Result<ClassPolicies> {
     let mut parameters = Vec::new();
     let mut policies = Vec::new();
@@ -88,12 +127,12 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
-    pub fn policy(&self, class: CreditClass) -> &ClassPolicy {
+    pub(crate) fn policy(&self, class: CreditClass) -> &ClassPolicy {
         self.policies.policies.iter().find(|p| p.class == class).expect("every class has a policy")
     }
 
     /// The sampling ratio of a class: base × multiplier, exact.
-    pub fn ratio(&self, class: CreditClass) -> Decimal {
+    pub(crate) fn ratio(&self, class: CreditClass) -> Decimal {
         self.base_ratio * self.policy(class).ratio_multiplier
     }
 }

@@ -125,16 +125,38 @@ impl Register {
     }
 
     /// The entities, in register order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let r = zhengce::sampling::Register::from_value(&serde_json::json!([{"id": "x"}]))?;
+    /// assert_eq!(r.entities()[0].id, "x");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
 
     /// The number of entities.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::sampling::Register::new(vec![])?.len(), 0);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.entities.len()
     }
 
     /// True if the register has no entity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::sampling::Register::new(vec![])?.is_empty());
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
@@ -184,26 +206,59 @@ pub struct RegisterColumns<'a> {
 
 impl<'a> RegisterColumns<'a> {
     /// Columns with credit classes only.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::sampling::RegisterColumns::new(&[1, 2]).strata.is_none());
+    /// ```
     pub fn new(classes: &'a [u8]) -> RegisterColumns<'a> {
         RegisterColumns { classes, strata: None, flags: None }
     }
 
     /// The same columns with stratum codes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let codes = [7u32, 9];
+    /// let c = zhengce::sampling::RegisterColumns::new(&[1, 2]).with_strata(&codes);
+    /// assert_eq!(c.strata, Some(&codes[..]));
+    /// ```
     pub fn with_strata(self, strata: &'a [u32]) -> RegisterColumns<'a> {
         RegisterColumns { strata: Some(strata), ..self }
     }
 
     /// The same columns with flag bytes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = zhengce::sampling::RegisterColumns::new(&[1]).with_flags(&[1]);
+    /// assert!(c.check().is_ok());
+    /// ```
     pub fn with_flags(self, flags: &'a [u8]) -> RegisterColumns<'a> {
         RegisterColumns { flags: Some(flags), ..self }
     }
 
     /// The number of entities.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::sampling::RegisterColumns::new(&[1, 2, 3]).len(), 3);
+    /// ```
     pub fn len(&self) -> usize {
         self.classes.len()
     }
 
     /// True if there is no entity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::sampling::RegisterColumns::new(&[]).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.classes.is_empty()
     }
@@ -214,6 +269,13 @@ impl<'a> RegisterColumns<'a> {
     ///
     /// - `invalid_input` (field `strata` or `flags`) for a column of another length;
     ///   (field `classes` or `flags`, with the row) for a code outside the ranges.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhengce::sampling::RegisterColumns::new(&[1, 7]).check().unwrap_err();
+    /// assert_eq!((err.path(), err.details()["row"].as_u64()), (Some("classes"), Some(1)));
+    /// ```
     pub fn check(&self) -> Result<()> {
         let n = self.classes.len();
         for (field, len) in

@@ -29,6 +29,12 @@ pub struct CheckSpec {
 }
 
 /// An entity attribute a draw may stratify by, besides the credit class.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_value(zhengce::sampling::StratifyBy::District).unwrap(), "district");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StratifyBy {
@@ -39,6 +45,12 @@ pub enum StratifyBy {
 }
 
 /// How visits are shared among eligible inspectors.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhengce::sampling::Workload::default(), zhengce::sampling::Workload::Balanced);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Workload {
@@ -139,6 +151,14 @@ pub struct SampleSpec {
 
 impl PlanSpec {
     /// The sampling part of the plan.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let spec: zhengce::sampling::PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn",
+    ///     "date": "2022-06-01", "seed": "s", "checks": []})).unwrap();
+    /// assert_eq!(spec.sample_spec().seed, "s");
+    /// ```
     pub fn sample_spec(&self) -> SampleSpec {
         SampleSpec {
             jurisdiction: self.jurisdiction.clone(),

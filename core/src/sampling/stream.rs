@@ -9,6 +9,12 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
 
 /// The algorithm's name, recorded in every plan; a verifier refuses plans of another algorithm.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhengce::sampling::ALGORITHM, "zhengce.sampling.v1");
+/// ```
 pub const ALGORITHM: &str = "zhengce.sampling.v1";
 
 /// The 32-byte ChaCha20 key of one stream: SHA-256 of the length-prefixed parts

@@ -11,6 +11,23 @@ use crate::catalogue::Catalogue;
 use crate::error::Result;
 
 /// One difference between a published plan and the plan re-derived from its inputs.
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// # let cat = zhengce::Catalogue::builtin();
+/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+/// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let mut tampered = plan.clone();
+/// tampered.base_ratio = "0.5".parse().unwrap();
+/// let report = tampered.verify(&cat, &register, &directory)?;
+/// assert_eq!(report.differences[0].path, "$.base_ratio");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Difference {
@@ -24,6 +41,21 @@ pub struct Difference {
 }
 
 /// The outcome of [`InspectionPlan::verify`].
+///
+/// # Example
+///
+/// ```
+/// # use zhengce::sampling::*;
+/// # let cat = zhengce::Catalogue::builtin();
+/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+/// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let report: Verification = plan.verify(&cat, &register, &directory)?;
+/// assert!(report.matches && report.differences.is_empty());
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
