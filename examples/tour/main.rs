@@ -6,6 +6,7 @@ mod catalogue;
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 // --- communities ---
 
@@ -16,6 +17,7 @@ fn main() -> Result<(), zhengce::Error> {
     // --- calendar ---
     // --- rules ---
     // --- sampling ---
+    sampling::tour(&cat)?;
     // --- targets ---
     // --- communities ---
     Ok(())
