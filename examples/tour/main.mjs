@@ -5,6 +5,7 @@ import * as catalogue from "./catalogue.mjs";
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+import * as sampling from "./sampling.mjs";
 // --- targets ---
 // --- communities ---
 
@@ -17,5 +18,6 @@ catalogue.tour(zhengce, cat);
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+sampling.tour(zhengce, cat);
 // --- targets ---
 // --- communities ---

@@ -15,6 +15,7 @@ import catalogue  # noqa: E402
 # --- calendar ---
 # --- rules ---
 # --- sampling ---
+import sampling  # noqa: E402
 # --- targets ---
 # --- communities ---
 
@@ -26,6 +27,7 @@ def main() -> None:
     # --- calendar ---
     # --- rules ---
     # --- sampling ---
+    sampling.tour(cat)
     # --- targets ---
     # --- communities ---
 
