@@ -26,7 +26,8 @@ fn draw(c: &mut Criterion) {
         let (ids, classes) = register_columns(n);
         group.bench_function(format!("{n} entities, ids mapped"), |b| {
             b.iter(|| {
-                let draw = StratifiedDraw::draw(&cat, &RegisterColumns::new(black_box(&classes)), &spec).unwrap();
+                let draw =
+                    StratifiedDraw::draw(&cat, &RegisterColumns::new(black_box(&classes)), &spec).unwrap();
                 let selected: Vec<u64> =
                     draw.strata.iter().flat_map(|s| s.random.iter().map(|&p| ids[p as usize])).collect();
                 selected.len()

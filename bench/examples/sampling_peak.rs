@@ -13,6 +13,7 @@ fn main() {
     let start = Instant::now();
     let draw = StratifiedDraw::draw(&cat, &RegisterColumns::new(&classes), &zhengce_bench::sampling::spec())
         .expect("the draw succeeds");
-    let selected: Vec<u64> = draw.strata.iter().flat_map(|s| s.random.iter().map(|&p| ids[p as usize])).collect();
+    let selected: Vec<u64> =
+        draw.strata.iter().flat_map(|s| s.random.iter().map(|&p| ids[p as usize])).collect();
     println!("{n} entities: {} selected in {:.3} s", selected.len(), start.elapsed().as_secs_f64());
 }

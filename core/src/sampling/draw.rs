@@ -255,15 +255,23 @@ impl StratifiedDraw {
         columns.check()?;
         check_seed(&spec.seed)?;
         let resolved = resolve(cat, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
-        let flags = columns.flags;
-        let flagged = |i: usize| flags.is_some_and(|f| f[i] != 0);
         let classes = columns.classes;
-        let rows = classes.len();
         let class = |c: u8| CreditClass::from_code(c).expect("codes were checked");
+        // The row iterator is generic, so each case gets a loop without bounds checks.
+        macro_rules! go {
+            ($slots:expr, $rows:expr) => {
+                match columns.flags {
+                    None => draw_slots(&spec.seed, &resolved, $slots, $rows.map(|s| (s, false)))?,
+                    Some(f) => {
+                        draw_slots(&spec.seed, &resolved, $slots, $rows.zip(f).map(|(s, &b)| (s, b != 0)))?
+                    }
+                }
+            };
+        }
         let drawn = match columns.strata {
             None => {
                 let slots = (0..5u8).map(|c| Slot::new(class(c), None, Vec::new())).collect();
-                draw_slots(&spec.seed, &resolved, slots, rows, |i| classes[i] as usize, flagged)?
+                go!(slots, classes.iter().map(|&c| c as usize))
             }
             // Dense lookup for small codes keeps the hot loop free of hashing.
             Some(codes) if codes.iter().all(|&c| c < 1 << 16) => {
@@ -276,8 +284,14 @@ impl StratifiedDraw {
                         slots.push(Slot::new(class(c), Some(code), Vec::new()));
                     }
                 }
-                let slot_of = |i: usize| table[codes[i] as usize * 5 + classes[i] as usize] as usize;
-                draw_slots(&spec.seed, &resolved, slots, rows, slot_of, flagged)?
+                let table = &table;
+                go!(
+                    slots,
+                    classes
+                        .iter()
+                        .zip(codes)
+                        .map(|(&c, &code)| table[code as usize * 5 + c as usize] as usize)
+                )
             }
             Some(codes) => {
                 let mut index: HashMap<(u8, u32), u32> = HashMap::new();
@@ -292,7 +306,7 @@ impl StratifiedDraw {
                         })
                     })
                     .collect();
-                draw_slots(&spec.seed, &resolved, slots, rows, |i| of_row[i] as usize, flagged)?
+                go!(slots, of_row.iter().map(|&s| s as usize))
             }
         };
         Ok(finish(cat, spec, resolved, drawn))
@@ -378,23 +392,21 @@ impl Slot {
     }
 }
 
-/// Counts, draws and maps back every stratum. `slot_of(row)` gives a row's stratum slot and
-/// `flagged(row)` whether it is flagged. Returns the non-empty strata in listing order with
+/// Counts, draws and maps back every stratum. `rows` gives each row's stratum slot and whether
+/// it is flagged, in register order (it is walked twice). Returns the non-empty strata in listing order with
 /// their random and mandatory rows, ascending.
 #[allow(clippy::type_complexity)]
 pub(crate) fn draw_slots(
     seed: &str,
     resolved: &Resolved,
     mut slots: Vec<Slot>,
-    rows: usize,
-    slot_of: impl Fn(usize) -> usize,
-    flagged: impl Fn(usize) -> bool,
+    rows: impl Iterator<Item = (usize, bool)> + Clone,
 ) -> Result<Vec<(StratumSummary, Vec<u64>, Vec<u64>)>> {
     // Pass 1: stratum sizes.
-    for i in 0..rows {
-        let s = &mut slots[slot_of(i)];
+    for (slot, flagged) in rows.clone() {
+        let s = &mut slots[slot];
         s.population += 1;
-        s.flagged += u64::from(flagged(i));
+        s.flagged += u64::from(flagged);
     }
     // The draw, stratum by stratum, each from its own stream.
     let mut summaries = Vec::with_capacity(slots.len());
@@ -432,9 +444,8 @@ pub(crate) fn draw_slots(
     let mut seen = vec![0u64; slots.len()];
     let mut cursor = vec![0usize; slots.len()];
     let mut next: Vec<u64> = positions.iter().map(|p| p.first().copied().unwrap_or(u64::MAX)).collect();
-    for i in 0..rows {
-        let s = slot_of(i);
-        if flagged(i) {
+    for (i, (s, flagged)) in rows.enumerate() {
+        if flagged {
             mandatory[s].push(i as u64);
             continue;
         }

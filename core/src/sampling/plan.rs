@@ -359,9 +359,7 @@ impl InspectionPlan {
             &spec.seed,
             &resolved,
             slots,
-            in_scope.len(),
-            |k| slot_of[k] as usize,
-            |k| !entities[in_scope[k]].flags.is_empty(),
+            slot_of.iter().zip(&in_scope).map(|(&s, &row)| (s as usize, !entities[row].flags.is_empty())),
         )?;
 
         // Selected entities in register order, with their reason and stratum.
