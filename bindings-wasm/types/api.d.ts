@@ -1775,10 +1775,10 @@ export interface ClassPolicy {
   ratio_multiplier: string;
   on_site: OnSite;
   /**
-   * Inspection frequency as a multiple of the normal one, where set. Recorded, not used by
-   * one draw: a plan is one batch, and the frequency says how many batches a year.
+   * Inspections a year, where set (the credit-class rule's `frequency_per_year`). Recorded,
+   * not used by one draw: a plan is one batch, and the frequency says how many a year.
    */
-  frequency_multiplier?: string | null;
+  frequency_per_year?: string | null;
 }
 /**
  * The inputs of a columnar draw ([`StratifiedDraw`](super::StratifiedDraw)): the sampling part

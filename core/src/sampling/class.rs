@@ -224,11 +224,11 @@ pub struct ClassPolicy {
     pub ratio_multiplier: Decimal,
     /// How the class is treated on site.
     pub on_site: OnSite,
-    /// Inspection frequency as a multiple of the normal one, where set. Recorded, not used by
-    /// one draw: a plan is one batch, and the frequency says how many batches a year.
+    /// Inspections a year, where set (the credit-class rule's `frequency_per_year`). Recorded,
+    /// not used by one draw: a plan is one batch, and the frequency says how many a year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub frequency_multiplier: Option<Decimal>,
+    pub frequency_per_year: Option<Decimal>,
 }
 
 impl ClassPolicy {

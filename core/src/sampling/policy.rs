@@ -109,7 +109,7 @@ pub fn class_policies(cat: &Catalogue, jurisdiction: &str, date: NaiveDate) -> R
             class,
             ratio_multiplier: found.value,
             on_site: ClassPolicy::default_on_site(class),
-            frequency_multiplier: None,
+            frequency_per_year: None,
         });
         parameters.push(found);
     }
