@@ -253,7 +253,7 @@ fn synthetic_register(n: usize) -> Vec<Value> {
             };
             let mut e = json!({"id": format!("9165{i:08}"), "credit_class": class,
                 "industry": INDUSTRIES[(h / 7 % 3) as usize], "district": DISTRICTS[(h / 11 % 2) as usize]});
-            if h % 97 == 0 {
+            if h.is_multiple_of(97) {
                 e["flags"] = json!(["complaint"]);
             }
             e

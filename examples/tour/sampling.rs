@@ -23,7 +23,7 @@ pub fn synthetic_register(n: u32) -> Value {
             };
             let mut e = json!({"id": format!("91650102MA{i:08}"), "credit_class": class,
                 "industry": INDUSTRIES[(h >> 16) as usize % 4], "district": DISTRICTS[(h >> 20) as usize % 4]});
-            if h % 211 == 0 {
+            if h.is_multiple_of(211) {
                 e["flags"] = json!([(["complaint", "big_data_alert", "referred_case"][(h >> 8) as usize % 3])]);
             }
             e

@@ -43,7 +43,7 @@ pub fn sample_size(n: u64, ratio: Decimal) -> Result<u64> {
     if ratio.is_sign_negative() && !ratio.is_zero() {
         return Err(bad());
     }
-    let m = u128::try_from(ratio.mantissa().unsigned_abs()).map_err(|_| bad())?;
+    let m = ratio.mantissa().unsigned_abs();
     let scale = 10u128.pow(ratio.scale());
     let product = u128::from(n).checked_mul(m).ok_or_else(bad)?;
     let k = product.div_ceil(scale);

@@ -79,7 +79,7 @@ mod tests {
         let mut s = Stream { rng: ChaCha20Rng::from_seed([0; 32]) };
         let expected = "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7";
         let got: String =
-            (0..4).map(|_| s.next_u64().to_le_bytes()).flatten().map(|b| format!("{b:02x}")).collect();
+            (0..4).flat_map(|_| s.next_u64().to_le_bytes()).map(|b| format!("{b:02x}")).collect();
         assert_eq!(got, expected);
     }
 
