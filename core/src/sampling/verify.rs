@@ -1,6 +1,8 @@
 //! Verification of a published plan: re-derive it from its recorded inputs and list every
 //! difference.
 
+use std::collections::{HashMap, HashSet};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -152,17 +154,19 @@ fn compare(published: &InspectionPlan, derived: &InspectionPlan, out: &mut Vec<D
         }
     };
     let json = |v: &Visit| serde_json::to_value(v).expect("visits serialise");
+    let derived_by_key: HashMap<String, &Visit> = derived.visits.iter().map(|d| (key(d), d)).collect();
+    let published_keys: HashSet<String> = published.visits.iter().map(key).collect();
     for p in &published.visits {
         let k = key(p);
         let path = format!("$.visits[{k}]");
-        match derived.visits.iter().find(|d| key(d) == k) {
+        match derived_by_key.get(&k) {
             Some(d) => diff(&path, &json(p), &json(d), out),
             None => out.push(Difference { path, published: json(p), derived: Value::Null }),
         }
     }
     for d in &derived.visits {
         let k = key(d);
-        if !published.visits.iter().any(|p| key(p) == k) {
+        if !published_keys.contains(&k) {
             out.push(Difference { path: format!("$.visits[{k}]"), published: Value::Null, derived: json(d) });
         }
     }
