@@ -50,7 +50,14 @@ impl TimeUnit {
         }
     }
 
-    fn as_str(self) -> &'static str {
+    /// The unit's snake_case name, as in JSON and parameter units.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::calendar::TimeUnit::CalendarDays.as_str(), "calendar_days");
+    /// ```
+    pub fn as_str(self) -> &'static str {
         match self {
             TimeUnit::WorkingDays => "working_days",
             TimeUnit::CalendarDays => "calendar_days",
@@ -468,29 +475,46 @@ fn kind_zh(kind: DayKind) -> &'static str {
     }
 }
 
-/// Runs of consecutive skipped days with the same kind and festival.
-fn runs(days: &[Day]) -> Vec<(&Day, &Day)> {
-    let mut out: Vec<(&Day, &Day)> = Vec::new();
-    for d in days {
-        match out.last_mut() {
-            Some((first, last))
-                if last.date.succ_opt() == Some(d.date) && last.kind == d.kind && last.festival == d.festival
-                    && first.calendar == d.calendar =>
-            {
-                *last = d;
+/// Runs of consecutive skipped days of the same festival (and layer); days of no festival
+/// (ordinary weekends) are left out and counted apart.
+fn festival_runs(days: &[Day]) -> Vec<&[Day]> {
+    let mut out: Vec<&[Day]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=days.len() {
+        let split = i == days.len()
+            || days[i - 1].date.succ_opt() != Some(days[i].date)
+            || days[i - 1].festival != days[i].festival
+            || days[i - 1].calendar != days[i].calendar;
+        if split {
+            if days[start].festival.is_some() {
+                out.push(&days[start..i]);
             }
-            _ => out.push((d, d)),
+            start = i;
         }
     }
     out
 }
 
-fn span(a: &Day, b: &Day) -> String {
-    if a.date == b.date { a.date.to_string() } else { format!("{}..{}", a.date, b.date) }
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "2025-05-31 statutory holiday, 06-01 weekend" or "statutory holidays" when all agree.
+fn kinds(run: &[Day], zh: bool) -> String {
+    let name = |k: DayKind| if zh { kind_zh(k) } else { kind_en(k) };
+    if run.iter().all(|d| d.kind == run[0].kind) {
+        return name(run[0].kind).to_owned();
+    }
+    let sep = if zh { "，" } else { ", " };
+    run.iter().map(|d| format!("{} {}", d.date.format("%m-%d"), name(d.kind))).collect::<Vec<_>>().join(sep)
+}
+
+fn span(run: &[Day]) -> String {
+    let (a, b) = (run[0].date, run[run.len() - 1].date);
+    if a == b { a.to_string() } else { format!("{a}..{b}") }
 }
 
 fn explain(d: &Deadline, cal: &Calendar) -> Text {
-    let strict = CalendarOptions::default();
     let (mut en, mut zh) = (String::new(), String::new());
     if let (Some(name), Some(rule)) = (&d.name, &d.rule) {
         let clause = d.source.as_ref().and_then(|s| s.clause.clone()).unwrap_or_default();
@@ -519,13 +543,18 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
     match d.unit {
         TimeUnit::WorkingDays => {
             en += &format!(
-                "{n} working days from {}, the start day not counted; working days only (行政许可法 art 82: 以工作日计算，不含法定节假日)",
+                "{} from {}, the start day not counted; working days only (行政许可法 art 82: 以工作日计算，不含法定节假日)",
+                plural(n, "working day", "working days"),
                 d.counted_from
             );
             zh += &format!("自{}起{n}个工作日，起算日不计入（《行政许可法》第八十二条：以工作日计算，不含法定节假日）", d.counted_from);
         }
         TimeUnit::CalendarDays => {
-            en += &format!("{n} calendar days from {}, the start day not counted (民法典 art 201)", d.counted_from);
+            en += &format!(
+                "{} from {}, the start day not counted (民法典 art 201)",
+                plural(n, "calendar day", "calendar days"),
+                d.counted_from
+            );
             zh += &format!("自{}起{n}日，起算日不计入（《民法典》第二百零一条）", d.counted_from);
             if let Some(nominal) = d.nominal_end
                 && nominal != d.date
@@ -542,36 +571,40 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
         }
         TimeUnit::Hours => {
             en += &format!(
-                "{n} hours from the event on {}, run continuously through nights and rest days (民法典 art 201); with dates only, the limit expires on the day {} days later at the latest",
+                "{} from the event on {}, run continuously through nights and rest days (民法典 art 201); with dates only, it expires at the latest {} later, whatever the time of the event",
+                plural(n, "hour", "hours"),
                 d.counted_from,
-                n.div_ceil(24)
+                plural(n.div_ceil(24), "day", "days")
             );
-            zh += &format!("自{}事件发生时起{n}小时，连续计算，含夜间和休息日（《民法典》第二百零一条）；仅按日期计，最迟于{}日后届满", d.counted_from, n.div_ceil(24));
+            zh += &format!("自{}事件发生时起{n}小时，连续计算，含夜间和休息日（《民法典》第二百零一条）；仅按日期计，无论事件发生于何时，最迟于{}日后届满", d.counted_from, n.div_ceil(24));
         }
     }
     if !d.skipped.is_empty() {
-        let parts_en: Vec<String> = runs(&d.skipped)
-            .iter()
-            .map(|(a, b)| {
-                let what = match &a.name {
-                    Some(name) => format!("{} {} ({}, {})", name.zh, name.en, kind_en(a.kind), a.calendar.as_deref().unwrap_or("")),
-                    None => kind_en(a.kind).to_owned(),
-                };
-                format!("{} {what}", span(a, b))
-            })
-            .collect();
-        let parts_zh: Vec<String> = runs(&d.skipped)
-            .iter()
-            .map(|(a, b)| {
-                let what = match &a.name {
-                    Some(name) => format!("{}（{}）", name.zh, kind_zh(a.kind)),
-                    None => kind_zh(a.kind).to_owned(),
-                };
-                format!("{} {what}", span(a, b))
-            })
-            .collect();
-        en += &format!("; skips {} non-working days: {}", d.skipped.len(), parts_en.join(", "));
-        zh += &format!("；跳过{}个非工作日：{}", d.skipped.len(), parts_zh.join("，"));
+        let runs = festival_runs(&d.skipped);
+        let mut parts_en: Vec<String> = Vec::new();
+        let mut parts_zh: Vec<String> = Vec::new();
+        for run in &runs {
+            let (name, layer) = (run[0].name.as_ref(), run[0].calendar.as_deref().unwrap_or(""));
+            let (zh_name, en_name) = name.map_or(("", ""), |n| (n.zh.as_str(), n.en.as_str()));
+            parts_en.push(format!("{} {zh_name} {en_name} ({}; calendar {layer})", span(run), kinds(run, false)));
+            parts_zh.push(format!("{} {zh_name}（{}）", span(run), kinds(run, true)));
+        }
+        let in_runs: usize = runs.iter().map(|r| r.len()).sum();
+        let others = (d.skipped.len() - in_runs) as u32;
+        if others > 0 {
+            parts_en.push(if runs.is_empty() { plural(others, "weekend day", "weekend days") } else {
+                format!("{} of ordinary weekends", plural(others, "day", "days"))
+            });
+            parts_zh.push(format!("普通周末{others}天"));
+        }
+        let count = plural(d.skipped.len() as u32, "non-working day", "non-working days");
+        if d.unit == TimeUnit::CalendarDays {
+            en += &format!("; the period runs through {count}, counted as calendar days are: {}", parts_en.join(", "));
+            zh += &format!("；期间含{}个非工作日，照常计入：{}", d.skipped.len(), parts_zh.join("，"));
+        } else {
+            en += &format!("; skips {count}: {}", parts_en.join(", "));
+            zh += &format!("；跳过{}个非工作日：{}", d.skipped.len(), parts_zh.join("，"));
+        }
     } else if d.unit != TimeUnit::Hours {
         en += "; no non-working day in between";
         zh += "；期间无非工作日";
@@ -583,17 +616,10 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
         zh += "。该条款限定的是平均用时，单个案件可能超过";
     }
     if d.assumed {
-        let outside = !cal.is_covered(d.start) || !cal.is_covered(d.date);
-        let _ = (outside, strict);
         en += ". Some days lie outside the calendar data and were assumed to have no holiday (weekends_only)";
         zh += "。部分日期超出日历数据范围，按仅周末休息推定";
     }
     en += ".";
     zh += "。";
     Text { zh, en }
-}
-
-#[allow(dead_code)]
-fn unit_name(unit: TimeUnit) -> &'static str {
-    unit.as_str()
 }
