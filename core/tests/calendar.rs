@@ -45,8 +45,8 @@ fn working_days_per_year_match_the_notices() {
     // shared/spec/domain.md §5 (from chinese-calendar), except 2005: 251, not 250 — the 2006
     // notice (国办发明电〔2005〕35号) makes Saturday 2005-12-31 a working day.
     let expected = [
-        252, 251, 251, 249, 251, 250, 250, 250, 249, 250, 250, 249, 250, 249, 250, 250, 249, 250, 249, 249, 251,
-        248, 248,
+        252, 251, 251, 249, 251, 250, 250, 250, 249, 250, 250, 249, 250, 249, 250, 250, 249, 250, 249, 249,
+        251, 248, 248,
     ];
     let cal = national();
     for (year, want) in (2004..=2026).zip(expected) {
@@ -58,7 +58,8 @@ fn working_days_per_year_match_the_notices() {
 #[test]
 fn xinjiang_festivals_are_off_in_tianshan_only() {
     let (xj, cn) = (tianshan(), national());
-    for day in [d(2022, 5, 5), d(2022, 7, 11), d(2023, 4, 21), d(2023, 6, 28), d(2025, 3, 31), d(2025, 6, 6)] {
+    for day in [d(2022, 5, 5), d(2022, 7, 11), d(2023, 4, 21), d(2023, 6, 28), d(2025, 3, 31), d(2025, 6, 6)]
+    {
         assert!(!xj.is_working_day(day, &STRICT).unwrap(), "{day} off in Tianshan");
         assert!(cn.is_working_day(day, &STRICT).unwrap(), "{day} worked nationally");
         let classified = xj.day(day, &STRICT).unwrap();
@@ -164,10 +165,18 @@ fn batch_agrees_with_single_calls() {
     for (i, &n) in days.iter().enumerate().step_by(97) {
         let date = zhengce::calendar::from_day_number(n as i32).unwrap();
         assert_eq!(working[i], cal.is_working_day(date, &STRICT).unwrap());
-        assert_eq!(shifted[i], zhengce::calendar::day_number(cal.add_working_days(date, 5, &STRICT).unwrap()));
+        assert_eq!(
+            shifted[i],
+            zhengce::calendar::day_number(cal.add_working_days(date, 5, &STRICT).unwrap())
+        );
     }
     let err = cal
-        .add_working_days_batch(&[20_000i64, i64::MIN], zhengce::calendar::Counts::One(1), &mut [0i64; 2], &STRICT)
+        .add_working_days_batch(
+            &[20_000i64, i64::MIN],
+            zhengce::calendar::Counts::One(1),
+            &mut [0i64; 2],
+            &STRICT,
+        )
         .unwrap_err();
     assert_eq!((err.code(), err.details()["row"].as_u64()), ("invalid_input", Some(1)));
 }

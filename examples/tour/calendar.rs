@@ -106,9 +106,19 @@ pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
     }
 
     println!("\nSimplified deregistration in Tianshan, step by step (item 59):");
-    let notice_ends = calendars.deadline(cat, "simple-deregistration-notice", filed, "cn-xj-urumqi-tianshan", &options)?;
-    let decided = calendars.deadline(cat, "simple-deregistration-decision", notice_ends.date, "cn-xj-urumqi-tianshan", &options)?;
-    println!("  notice published {filed}; 20-day notice ends {}; decision due {}", notice_ends.date, decided.date);
+    let notice_ends =
+        calendars.deadline(cat, "simple-deregistration-notice", filed, "cn-xj-urumqi-tianshan", &options)?;
+    let decided = calendars.deadline(
+        cat,
+        "simple-deregistration-decision",
+        notice_ends.date,
+        "cn-xj-urumqi-tianshan",
+        &options,
+    )?;
+    println!(
+        "  notice published {filed}; 20-day notice ends {}; decision due {}",
+        notice_ends.date, decided.date
+    );
 
     println!("\nCoverage is explicit: Xinjiang's 2024 notice is not in the data.");
     match tianshan.add_working_days(date(2024, 6, 14), 5, &strict) {

@@ -25,12 +25,15 @@ from ._errors import (
 from ._zhengce import Catalogue, __version__
 
 # --- calendar ---
+from ._zhengce import Calendar, Calendars, deadline
 # --- rules ---
 # --- sampling ---
 # --- targets ---
 # --- communities ---
 
 __all__ = [
+    "Calendar",
+    "Calendars",
     "Catalogue",
     "InfeasibleError",
     "InvalidCalendarError",
@@ -42,4 +45,5 @@ __all__ = [
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "deadline",
 ]

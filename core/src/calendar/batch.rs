@@ -71,8 +71,12 @@ fn day_at<D: DayNumber>(days: &[D], i: usize, field: &str) -> Result<i64> {
     let n = days[i].to_days();
     // Beyond about ±5.8 million years no arithmetic is meaningful; NaT is a missing date.
     if n == NAT || !(-2_000_000_000..=2_000_000_000).contains(&n) {
-        return Err(Error::invalid_input(field, if n == NAT { "NaT".to_owned() } else { n.to_string() }, "a date")
-            .at_row(i));
+        return Err(Error::invalid_input(
+            field,
+            if n == NAT { "NaT".to_owned() } else { n.to_string() },
+            "a date",
+        )
+        .at_row(i));
     }
     Ok(n)
 }
@@ -81,7 +85,11 @@ fn same_length(field: &str, got: usize, expected: usize) -> Result<()> {
     if got == expected {
         Ok(())
     } else {
-        Err(Error::invalid_input(field, format!("{got} rows"), format!("{expected} rows, as many as the days")))
+        Err(Error::invalid_input(
+            field,
+            format!("{got} rows"),
+            format!("{expected} rows, as many as the days"),
+        ))
     }
 }
 
@@ -116,9 +124,11 @@ impl Calendar {
         options: &CalendarOptions,
     ) -> Result<()> {
         same_length("out", out.len(), days.len())?;
-        for (i, slot) in out.iter_mut().enumerate() {
-            let n = day_at(days, i, "days")?;
-            *slot = self.working_number(n, options).map_err(|e| at_row(e, i))?;
+        for (i, (slot, day)) in out.iter_mut().zip(days).enumerate() {
+            *slot = match self.working_fast(day.to_days(), options) {
+                Some(w) => w,
+                None => self.working_number(day_at(days, i, "days")?, options).map_err(|e| at_row(e, i))?,
+            };
         }
         Ok(())
     }
@@ -191,8 +201,9 @@ impl Calendar {
         let result = |i: usize, k: i64, slot: &mut O| -> Result<()> {
             let d = day_at(days, i, "days")?;
             let t = self.add_number(d, sign * k, options).map_err(|e| at_row(e, i))?;
-            *slot = O::from_days(t)
-                .ok_or_else(|| Error::invalid_input("n", k, "an answer that fits the output column").at_row(i))?;
+            *slot = O::from_days(t).ok_or_else(|| {
+                Error::invalid_input("n", k, "an answer that fits the output column").at_row(i)
+            })?;
             Ok(())
         };
         match n {

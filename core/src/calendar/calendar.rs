@@ -94,6 +94,18 @@ fn kth_weekday(k: i64) -> i64 {
     7 * k.div_euclid(5) + H[k.rem_euclid(5) as usize]
 }
 
+/// The working days before a day, from its slot.
+#[inline]
+fn rank(slot: u64) -> i64 {
+    (slot >> 32) as i64
+}
+
+/// The uncovered days before a day, from its slot.
+#[inline]
+fn gaps(slot: u64) -> i64 {
+    ((slot >> 8) & 0xff_ffff) as i64
+}
+
 fn is_weekend_number(n: i64) -> bool {
     (n + 3).rem_euclid(7) >= 5
 }
@@ -140,14 +152,18 @@ pub struct Calendar {
     coverage: Vec<Period>,
     /// Day number of the first day of the tables.
     lo: i64,
-    /// Per day: kind code (bits 0-2), WORKING, UNCOVERED.
+    /// Days in the tables.
+    len: usize,
+    /// Per day: kind code (bits 0-2), WORKING, UNCOVERED; a copy of the slots' low byte that
+    /// fits in the L1 cache for day queries.
     info: Vec<u8>,
-    /// Per day and one past the end: working days before it in the table.
-    rank: Vec<u32>,
-    /// Per day and one past the end: uncovered days before it in the table.
-    gaps: Vec<u32>,
-    /// Offsets of the working days, in order: the rank-to-day index.
-    work: Vec<u32>,
+    /// Per day, and one sentinel past the end: the working days before it (bits 32-63), the
+    /// uncovered days before it (bits 8-31) and its kind code with the WORKING and UNCOVERED
+    /// flags (bits 0-7). One load answers a day; two answer a count.
+    slots: Vec<u64>,
+    /// The rank-to-day index: per working day, in order, its offset (bits 0-31), the uncovered
+    /// days before it (bits 32-62) and whether it is uncovered itself (bit 63).
+    work: Vec<u64>,
     /// Per day: 1 + index into `festivals`, or 0.
     festival: Vec<u16>,
     festivals: Vec<Festival>,
@@ -160,14 +176,19 @@ impl Calendar {
         let lo = layers.iter().filter_map(|l| l.coverage.first()).map(|p| p.from).min();
         let hi = layers.iter().filter_map(|l| l.coverage.last()).map(|p| p.until).max();
         let (lo, len) = match (lo, hi) {
-            (Some(lo), Some(hi)) if lo <= hi => {
-                (i64::from(day_number(lo)), (i64::from(day_number(hi)) - i64::from(day_number(lo)) + 1) as usize)
-            }
+            (Some(lo), Some(hi)) if lo <= hi => (
+                i64::from(day_number(lo)),
+                (i64::from(day_number(hi)) - i64::from(day_number(lo)) + 1) as usize,
+            ),
             _ => (0, 0),
         };
         let mut info = vec![0u8; len];
         for (i, b) in info.iter_mut().enumerate() {
-            *b = if is_weekend_number(lo + i as i64) { DayKind::Weekend.code() } else { DayKind::WorkingDay.code() };
+            *b = if is_weekend_number(lo + i as i64) {
+                DayKind::Weekend.code()
+            } else {
+                DayKind::WorkingDay.code()
+            };
         }
         let mut festival = vec![0u16; len];
         let mut festivals: Vec<Festival> = Vec::new();
@@ -177,9 +198,14 @@ impl Calendar {
         };
         for layer in layers {
             let mut index = |key: &str, name: &Text| -> u16 {
-                let found = festivals.iter().position(|f| f.key == key && f.name == *name && f.layer == layer.id);
+                let found =
+                    festivals.iter().position(|f| f.key == key && f.name == *name && f.layer == layer.id);
                 let i = found.unwrap_or_else(|| {
-                    festivals.push(Festival { key: key.to_owned(), name: name.clone(), layer: layer.id.clone() });
+                    festivals.push(Festival {
+                        key: key.to_owned(),
+                        name: name.clone(),
+                        layer: layer.id.clone(),
+                    });
                     festivals.len() - 1
                 });
                 (i + 1) as u16
@@ -192,7 +218,8 @@ impl Calendar {
                         && DayKind::from_code(info[i]) != DayKind::StatutoryHoliday
                     {
                         let weekend = is_weekend_number(lo + i as i64);
-                        info[i] = if weekend { DayKind::Weekend.code() } else { DayKind::SwappedRestDay.code() };
+                        info[i] =
+                            if weekend { DayKind::Weekend.code() } else { DayKind::SwappedRestDay.code() };
                         festival[i] = f;
                     }
                 }
@@ -216,19 +243,11 @@ impl Calendar {
                 }
             }
         }
-        let mut rank = Vec::with_capacity(len + 1);
-        let mut gaps = Vec::with_capacity(len + 1);
+        let mut slots = Vec::with_capacity(len + 1);
         let mut work = Vec::new();
-        let (mut r, mut g) = (0u32, 0u32);
+        let (mut r, mut g) = (0u64, 0u64);
         let mut next_cover = coverage.iter().peekable();
         for (i, b) in info.iter_mut().enumerate() {
-            rank.push(r);
-            gaps.push(g);
-            if DayKind::from_code(*b).is_working() {
-                *b |= WORKING;
-                work.push(i as u32);
-                r += 1;
-            }
             let day = lo + i as i64;
             while next_cover.peek().is_some_and(|p| i64::from(day_number(p.until)) < day) {
                 next_cover.next();
@@ -236,19 +255,24 @@ impl Calendar {
             let covered = next_cover.peek().is_some_and(|p| i64::from(day_number(p.from)) <= day);
             if !covered {
                 *b |= UNCOVERED;
-                g += 1;
             }
+            if DayKind::from_code(*b).is_working() {
+                *b |= WORKING;
+                work.push(i as u64 | g << 32 | u64::from(!covered) << 63);
+            }
+            slots.push(r << 32 | g << 8 | u64::from(*b));
+            r += u64::from(*b & WORKING != 0);
+            g += u64::from(!covered);
         }
-        rank.push(r);
-        gaps.push(g);
+        slots.push(r << 32 | g << 8 | u64::from(UNCOVERED));
         Calendar {
             jurisdiction: jurisdiction.to_owned(),
             layers: layers.iter().map(|l| l.id.clone()).collect(),
             coverage,
             lo,
+            len,
             info,
-            rank,
-            gaps,
+            slots,
             work,
             festival,
             festivals,
@@ -326,12 +350,12 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn is_covered(&self, date: NaiveDate) -> bool {
-        self.slot(i64::from(day_number(date))).is_some_and(|i| self.info[i] & UNCOVERED == 0)
+        self.slot(i64::from(day_number(date))).is_some_and(|i| self.slots[i] as u8 & UNCOVERED == 0)
     }
 
     fn slot(&self, n: i64) -> Option<usize> {
         let i = n.wrapping_sub(self.lo);
-        (i >= 0 && (i as usize) < self.info.len()).then_some(i as usize)
+        (i >= 0 && (i as usize) < self.len).then_some(i as usize)
     }
 
     pub(crate) fn out_of_coverage(&self, n: i64) -> Error {
@@ -352,7 +376,7 @@ impl Calendar {
     #[inline]
     pub(crate) fn check_range(&self, a: i64, b: i64, backward: bool) -> Result<()> {
         if let (Some(i), Some(j)) = (self.slot(a), self.slot(b))
-            && self.gaps[j + 1] == self.gaps[i]
+            && gaps(self.slots[j + 1]) == gaps(self.slots[i])
         {
             return Ok(());
         }
@@ -361,22 +385,23 @@ impl Calendar {
 
     #[cold]
     fn first_uncovered(&self, a: i64, b: i64, backward: bool) -> Error {
-        let covered = |n: i64| self.slot(n).is_some_and(|i| self.info[i] & UNCOVERED == 0);
-        let found = if backward { (a..=b).rev().find(|&n| !covered(n)) } else { (a..=b).find(|&n| !covered(n)) };
+        let covered = |n: i64| self.slot(n).is_some_and(|i| self.slots[i] as u8 & UNCOVERED == 0);
+        let found =
+            if backward { (a..=b).rev().find(|&n| !covered(n)) } else { (a..=b).find(|&n| !covered(n)) };
         self.out_of_coverage(found.unwrap_or(a))
     }
 
     /// Working days in the table's terms before day `n` (negative before the table).
     #[inline]
     pub(crate) fn rank_of(&self, n: i64) -> i64 {
-        let len = self.info.len() as i64;
+        let len = self.len as i64;
         let i = n - self.lo;
         if i < 0 {
             weekdays_before(n) - weekdays_before(self.lo)
         } else if i <= len {
-            i64::from(self.rank[i as usize])
+            rank(self.slots[i as usize])
         } else {
-            i64::from(self.rank[len as usize]) + weekdays_before(n) - weekdays_before(self.lo + len)
+            rank(self.slots[len as usize]) + weekdays_before(n) - weekdays_before(self.lo + len)
         }
     }
 
@@ -387,11 +412,24 @@ impl Calendar {
         if k < 0 {
             kth_weekday(k + weekdays_before(self.lo))
         } else if k < total {
-            self.lo + i64::from(self.work[k as usize])
+            self.lo + (self.work[k as usize] as u32) as i64
         } else {
-            let end = self.lo + self.info.len() as i64;
+            let end = self.lo + self.len as i64;
             kth_weekday(k - total + weekdays_before(end))
         }
+    }
+
+    /// The working flag of a day in the tables that needs no assumption (or has one).
+    #[inline]
+    pub(crate) fn working_fast(&self, n: i64, options: &CalendarOptions) -> Option<bool> {
+        let i = n.wrapping_sub(self.lo);
+        if (i as u64) < self.len as u64 {
+            let b = self.info[i as usize];
+            if b & UNCOVERED == 0 || options.assume.is_some() {
+                return Some(b & WORKING != 0);
+            }
+        }
+        None
     }
 
     #[inline]
@@ -413,6 +451,31 @@ impl Calendar {
     /// Day number `n` plus `k` working days (start not counted), with coverage checked.
     #[inline]
     pub(crate) fn add_number(&self, n: i64, k: i64, options: &CalendarOptions) -> Result<i64> {
+        // Fast path: the start and the answer inside the tables: two loads.
+        let i = n.wrapping_sub(self.lo);
+        if (i as u64) < self.len as u64 {
+            let s = self.slots[i as usize];
+            let strict = options.assume.is_none();
+            let r = if k > 0 { rank(s) + i64::from(s as u8 & WORKING != 0) + k - 1 } else { rank(s) + k };
+            if k != 0 && (r as u64) < self.work.len() as u64 {
+                let w = self.work[r as usize];
+                let t = self.lo + (w as u32) as i64;
+                let (gi, gt) = (gaps(s), ((w >> 32) & 0x7fff_ffff) as i64);
+                let clear = if k > 0 {
+                    gt + (w >> 63) as i64 == gi
+                } else {
+                    gi + i64::from(s as u8 & UNCOVERED != 0) == gt
+                };
+                if !strict || clear {
+                    return Ok(t);
+                }
+            }
+        }
+        self.add_number_slow(n, k, options)
+    }
+
+    #[cold]
+    fn add_number_slow(&self, n: i64, k: i64, options: &CalendarOptions) -> Result<i64> {
         let t = match k.cmp(&0) {
             std::cmp::Ordering::Greater => self.day_of_rank(self.rank_of(n + 1) + k - 1),
             std::cmp::Ordering::Less => self.day_of_rank(self.rank_of(n) + k),
@@ -427,6 +490,17 @@ impl Calendar {
     /// Working days from day `a` to day `b`: start not counted, end counted.
     #[inline]
     pub(crate) fn between_numbers(&self, a: i64, b: i64, options: &CalendarOptions) -> Result<i64> {
+        let (i, j) = (a.wrapping_sub(self.lo), b.wrapping_sub(self.lo));
+        if (i as u64) < self.len as u64 && (j as u64) < self.len as u64 {
+            let (sa, sb) = (self.slots[i as usize], self.slots[j as usize]);
+            let after = |s: u64| rank(s) + i64::from(s as u8 & WORKING != 0);
+            let gaps_after = |s: u64| gaps(s) + i64::from(s as u8 & UNCOVERED != 0);
+            let (lo, hi) = if b >= a { (sa, sb) } else { (sb, sa) };
+            if options.assume.is_none() && gaps_after(hi) != gaps(lo) {
+                return Err(self.first_uncovered(a.min(b), a.max(b), b < a));
+            }
+            return Ok(if b >= a { after(sb) - after(sa) } else { rank(sb) - rank(sa) });
+        }
         if b >= a {
             if options.assume.is_none() {
                 self.check_range(a, b, false)?;
@@ -473,12 +547,12 @@ impl Calendar {
                 let f = self.festival[i].checked_sub(1).map(|f| &self.festivals[usize::from(f)]);
                 Day {
                     date,
-                    kind: DayKind::from_code(self.info[i]),
+                    kind: DayKind::from_code(self.slots[i] as u8),
                     working,
                     festival: f.map(|f| f.key.clone()),
                     name: f.map(|f| f.name.clone()),
                     calendar: f.map(|f| f.layer.clone()),
-                    assumed: self.info[i] & UNCOVERED != 0,
+                    assumed: self.slots[i] as u8 & UNCOVERED != 0,
                 }
             }
             None => Day {
@@ -676,7 +750,12 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     #[inline]
-    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate, options: &CalendarOptions) -> Result<i64> {
+    pub fn working_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        options: &CalendarOptions,
+    ) -> Result<i64> {
         self.between_numbers(i64::from(day_number(from)), i64::from(day_number(to)), options)
     }
 }

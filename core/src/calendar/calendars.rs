@@ -52,7 +52,9 @@ impl Calendars {
     pub fn builtin() -> Calendars {
         let layers = BUILTIN
             .iter()
-            .map(|(_, text)| serde_json::from_str(text).expect("the built-in calendar data is valid (checked by tests)"))
+            .map(|(_, text)| {
+                serde_json::from_str(text).expect("the built-in calendar data is valid (checked by tests)")
+            })
             .collect();
         Calendars { layers }
     }
@@ -204,11 +206,13 @@ impl Calendars {
                 }
                 None => {
                     match &data.extends {
-                        Some(parent) if !self.layers.iter().any(|l| &l.id == parent) => problems.push(Problem::new(
-                            "dangling_reference",
-                            "overlay:$.extends",
-                            format!("expected the id of a calendar layer, got '{parent}'"),
-                        )),
+                        Some(parent) if !self.layers.iter().any(|l| &l.id == parent) => {
+                            problems.push(Problem::new(
+                                "dangling_reference",
+                                "overlay:$.extends",
+                                format!("expected the id of a calendar layer, got '{parent}'"),
+                            ))
+                        }
                         None if !self.layers.is_empty() => problems.push(Problem::new(
                             "missing_field",
                             "overlay:$.extends",
@@ -230,11 +234,7 @@ impl Calendars {
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(out)
-        } else {
-            Err(Error::new(ErrorKind::InvalidCalendar { problems }))
-        }
+        if problems.is_empty() { Ok(out) } else { Err(Error::new(ErrorKind::InvalidCalendar { problems })) }
     }
 
     /// The calendar of a jurisdiction: the layers of the jurisdiction and its ancestors in the
@@ -305,7 +305,10 @@ mod tests {
             from: crate::value::parse_date(a).unwrap(),
             until: crate::value::parse_date(b).unwrap(),
         };
-        let merged = union(&[p("2022-01-01", "2023-12-31"), p("2025-01-01", "2025-12-31")], &[p("2024-01-01", "2024-12-31")]);
+        let merged = union(
+            &[p("2022-01-01", "2023-12-31"), p("2025-01-01", "2025-12-31")],
+            &[p("2024-01-01", "2024-12-31")],
+        );
         assert_eq!(merged, [p("2022-01-01", "2025-12-31")]);
     }
 }

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Calendars;
 use super::calendar::{Assume, Calendar, CalendarOptions, day_number};
 use super::day::{Day, DayKind};
-use super::Calendars;
 use crate::catalogue::{Catalogue, Citation, ParameterLookup, Text};
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::{Rule, RuleLogic};
@@ -230,14 +230,18 @@ impl Calendar {
             }
             _ => start,
         };
-        let n = i32::try_from(duration).map_err(|_| Error::invalid_input("duration", duration, "at most 2^31 - 1"))?;
+        let n = i32::try_from(duration)
+            .map_err(|_| Error::invalid_input("duration", duration, "at most 2^31 - 1"))?;
         let overflow = || Error::invalid_input("duration", duration, "a deadline within the supported dates");
         let (date, nominal_end, basis) = match unit {
-            TimeUnit::WorkingDays => {
-                (self.add_working_days(counted_from, n, &opts)?, None, vec![cite("cn-licensing-law-2003/a82")])
-            }
+            TimeUnit::WorkingDays => (
+                self.add_working_days(counted_from, n, &opts)?,
+                None,
+                vec![cite("cn-licensing-law-2003/a82")],
+            ),
             TimeUnit::CalendarDays => {
-                let nominal = counted_from.checked_add_signed(TimeDelta::days(i64::from(n))).ok_or_else(overflow)?;
+                let nominal =
+                    counted_from.checked_add_signed(TimeDelta::days(i64::from(n))).ok_or_else(overflow)?;
                 let date = if self.is_working_day(nominal, &opts)? {
                     // Checks the days in between too, so that a gap in the data is reported.
                     self.working_days_between(counted_from, nominal, &opts)?;
@@ -339,8 +343,9 @@ impl Calendars {
                 got: lookup.unit.clone(),
             })
         })?;
-        let duration = whole(lookup.value)
-            .ok_or_else(|| Error::invalid_input(limit.duration.clone(), lookup.value, "a whole number of days or hours"))?;
+        let duration = whole(lookup.value).ok_or_else(|| {
+            Error::invalid_input(limit.duration.clone(), lookup.value, "a whole number of days or hours")
+        })?;
         let calendar = self.calendar(catalogue, jurisdiction)?;
         let mut deadline = calendar
             .deadline(start, duration, unit, options)
@@ -386,7 +391,9 @@ pub fn deadline(
 }
 
 fn whole(value: Decimal) -> Option<u32> {
-    (value.fract().is_zero() && value >= Decimal::ZERO).then(|| value.trunc().to_string().parse().ok()).flatten()
+    (value.fract().is_zero() && value >= Decimal::ZERO)
+        .then(|| value.trunc().to_string().parse().ok())
+        .flatten()
 }
 
 /// The time-limit rule for a service key or rule id that applies in `jurisdiction`.
@@ -427,7 +434,9 @@ pub(crate) fn time_limit_rule<'c>(
         .filter_map(|&(r, t)| applies(r).map(|depth| (depth, r, t)))
         .min_by_key(|(depth, _, _)| *depth)
         .map(|(_, r, t)| (r, t))
-        .ok_or_else(|| not_here(service, jurisdiction, &candidates.iter().map(|(r, _)| *r).collect::<Vec<_>>()))
+        .ok_or_else(|| {
+            not_here(service, jurisdiction, &candidates.iter().map(|(r, _)| *r).collect::<Vec<_>>())
+        })
 }
 
 fn not_here(service: &str, jurisdiction: &str, rules: &[&Rule]) -> Error {
@@ -452,7 +461,8 @@ fn weekday_en(d: NaiveDate) -> &'static str {
 }
 
 fn weekday_zh(d: NaiveDate) -> &'static str {
-    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][d.weekday().num_days_from_monday() as usize]
+    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+        [d.weekday().num_days_from_monday() as usize]
 }
 
 fn kind_en(kind: DayKind) -> &'static str {
@@ -547,7 +557,10 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
                 plural(n, "working day", "working days"),
                 d.counted_from
             );
-            zh += &format!("自{}起{n}个工作日，起算日不计入（《行政许可法》第八十二条：以工作日计算，不含法定节假日）", d.counted_from);
+            zh += &format!(
+                "自{}起{n}个工作日，起算日不计入（《行政许可法》第八十二条：以工作日计算，不含法定节假日）",
+                d.counted_from
+            );
         }
         TimeUnit::CalendarDays => {
             en += &format!(
@@ -566,7 +579,10 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
                     "; the last day, {nominal} ({}), is not a working day, so the period ends on the next working day (民法典 art 203, read as administrative practice does: any rest day, weekends included)",
                     kind_en(kind)
                 );
-                zh += &format!("；最后一日{nominal}（{}）不是工作日，以其后第一个工作日为期间的最后一日（《民法典》第二百零三条）", kind_zh(kind));
+                zh += &format!(
+                    "；最后一日{nominal}（{}）不是工作日，以其后第一个工作日为期间的最后一日（《民法典》第二百零三条）",
+                    kind_zh(kind)
+                );
             }
         }
         TimeUnit::Hours => {
@@ -576,7 +592,11 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
                 d.counted_from,
                 plural(n.div_ceil(24), "day", "days")
             );
-            zh += &format!("自{}事件发生时起{n}小时，连续计算，含夜间和休息日（《民法典》第二百零一条）；仅按日期计，无论事件发生于何时，最迟于{}日后届满", d.counted_from, n.div_ceil(24));
+            zh += &format!(
+                "自{}事件发生时起{n}小时，连续计算，含夜间和休息日（《民法典》第二百零一条）；仅按日期计，无论事件发生于何时，最迟于{}日后届满",
+                d.counted_from,
+                n.div_ceil(24)
+            );
         }
     }
     if !d.skipped.is_empty() {
@@ -586,20 +606,29 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
         for run in &runs {
             let (name, layer) = (run[0].name.as_ref(), run[0].calendar.as_deref().unwrap_or(""));
             let (zh_name, en_name) = name.map_or(("", ""), |n| (n.zh.as_str(), n.en.as_str()));
-            parts_en.push(format!("{} {zh_name} {en_name} ({}; calendar {layer})", span(run), kinds(run, false)));
+            parts_en.push(format!(
+                "{} {zh_name} {en_name} ({}; calendar {layer})",
+                span(run),
+                kinds(run, false)
+            ));
             parts_zh.push(format!("{} {zh_name}（{}）", span(run), kinds(run, true)));
         }
         let in_runs: usize = runs.iter().map(|r| r.len()).sum();
         let others = (d.skipped.len() - in_runs) as u32;
         if others > 0 {
-            parts_en.push(if runs.is_empty() { plural(others, "weekend day", "weekend days") } else {
+            parts_en.push(if runs.is_empty() {
+                plural(others, "weekend day", "weekend days")
+            } else {
                 format!("{} of ordinary weekends", plural(others, "day", "days"))
             });
             parts_zh.push(format!("普通周末{others}天"));
         }
         let count = plural(d.skipped.len() as u32, "non-working day", "non-working days");
         if d.unit == TimeUnit::CalendarDays {
-            en += &format!("; the period runs through {count}, counted as calendar days are: {}", parts_en.join(", "));
+            en += &format!(
+                "; the period runs through {count}, counted as calendar days are: {}",
+                parts_en.join(", ")
+            );
             zh += &format!("；期间含{}个非工作日，照常计入：{}", d.skipped.len(), parts_zh.join("，"));
         } else {
             en += &format!("; skips {count}: {}", parts_en.join(", "));

@@ -55,7 +55,8 @@ pub(crate) fn parse_value(value: &Value, label: &str, problems: &mut Vec<Problem
     let header: Header = match serde_path_to_error::deserialize(value) {
         Ok(h) => h,
         Err(e) => {
-            problems.push(serde_problem(join(label, "$", &e.path().to_string()), &e.into_inner().to_string()));
+            problems
+                .push(serde_problem(join(label, "$", &e.path().to_string()), &e.into_inner().to_string()));
             return None;
         }
     };
@@ -115,15 +116,27 @@ pub(crate) fn check(data: &CalendarData, label: &str, problems: &mut Vec<Problem
     let mut push = |code: &str, path: String, message: String| {
         problems.push(Problem::new(code, format!("{label}{path}"), message));
     };
-    for (field, id) in [("id", Some(&data.id)), ("jurisdiction", Some(&data.jurisdiction)), ("extends", data.extends.as_ref())] {
+    for (field, id) in [
+        ("id", Some(&data.id)),
+        ("jurisdiction", Some(&data.jurisdiction)),
+        ("extends", data.extends.as_ref()),
+    ] {
         if let Some(id) = id
             && !is_valid_id(id)
         {
-            push("invalid_id", format!("$.{field}"), format!("expected an id of lower-case letters, digits and - _ . / @, got '{id}'"));
+            push(
+                "invalid_id",
+                format!("$.{field}"),
+                format!("expected an id of lower-case letters, digits and - _ . / @, got '{id}'"),
+            );
         }
     }
     if data.extends.as_deref() == Some(data.id.as_str()) {
-        push("cycle", "$.extends".into(), format!("expected another layer, got '{}' extending itself", data.id));
+        push(
+            "cycle",
+            "$.extends".into(),
+            format!("expected another layer, got '{}' extending itself", data.id),
+        );
     }
     for (field, text) in [("zh", &data.name.zh), ("en", &data.name.en)] {
         if text.trim().is_empty() {
@@ -135,13 +148,21 @@ pub(crate) fn check(data: &CalendarData, label: &str, problems: &mut Vec<Problem
     }
     for (i, p) in data.coverage.iter().enumerate() {
         if p.from > p.until {
-            push("invalid_period", format!("$.coverage[{i}]"), format!("expected from <= until, got {}..{}", p.from, p.until));
+            push(
+                "invalid_period",
+                format!("$.coverage[{i}]"),
+                format!("expected from <= until, got {}..{}", p.from, p.until),
+            );
         }
         if i > 0 && data.coverage[i - 1].until >= p.from {
             push(
                 "overlapping_periods",
                 format!("$.coverage[{i}].from"),
-                format!("expected ranges sorted and disjoint, got {} after a range ending {}", p.from, data.coverage[i - 1].until),
+                format!(
+                    "expected ranges sorted and disjoint, got {} after a range ending {}",
+                    p.from,
+                    data.coverage[i - 1].until
+                ),
             );
         }
     }
@@ -150,7 +171,11 @@ pub(crate) fn check(data: &CalendarData, label: &str, problems: &mut Vec<Problem
     let mut seen: HashMap<i32, usize> = HashMap::new();
     for (y, year) in data.years.iter().enumerate() {
         if let Some(first) = seen.insert(year.year, y) {
-            push("duplicate_id", format!("$.years[{y}].year"), format!("expected one entry per year, got {} again (first at $.years[{first}])", year.year));
+            push(
+                "duplicate_id",
+                format!("$.years[{y}].year"),
+                format!("expected one entry per year, got {} again (first at $.years[{first}])", year.year),
+            );
         }
         if year.source.title.trim().is_empty() {
             push("empty_text", format!("$.years[{y}].source.title"), "expected the notice's title".into());
@@ -162,7 +187,10 @@ pub(crate) fn check(data: &CalendarData, label: &str, problems: &mut Vec<Problem
                 push(
                     "missing_year",
                     "$.years".into(),
-                    format!("expected the notice of {year}, which the coverage {}..{} includes, got none", p.from, p.until),
+                    format!(
+                        "expected the notice of {year}, which the coverage {}..{} includes, got none",
+                        p.from, p.until
+                    ),
                 );
             }
         }
@@ -173,44 +201,86 @@ pub(crate) fn check(data: &CalendarData, label: &str, problems: &mut Vec<Problem
         for (b, block) in year.holidays.iter().enumerate() {
             let at = format!("$.years[{y}].holidays[{b}]");
             if !is_valid_id(&block.festival) {
-                push("invalid_id", format!("{at}.festival"), format!("expected a festival key of lower-case letters, digits and _, got '{}'", block.festival));
+                push(
+                    "invalid_id",
+                    format!("{at}.festival"),
+                    format!(
+                        "expected a festival key of lower-case letters, digits and _, got '{}'",
+                        block.festival
+                    ),
+                );
             }
             for (key, list) in [("off", &block.off), ("statutory", &block.statutory), ("work", &block.work)] {
                 for (i, d) in list.iter().enumerate() {
                     let path = format!("{at}.{key}[{i}]");
                     if i > 0 && list[i - 1] >= *d {
-                        push("unsorted_dates", path.clone(), format!("expected dates in increasing order without repeats, got {d} after {}", list[i - 1]));
+                        push(
+                            "unsorted_dates",
+                            path.clone(),
+                            format!(
+                                "expected dates in increasing order without repeats, got {d} after {}",
+                                list[i - 1]
+                            ),
+                        );
                     }
                     if !covered(*d) {
-                        push("uncovered_date", path.clone(), format!("expected a date within the layer's coverage, got {d}"));
+                        push(
+                            "uncovered_date",
+                            path.clone(),
+                            format!("expected a date within the layer's coverage, got {d}"),
+                        );
                     }
                     if key == "work" && !is_weekend(*d) {
-                        push("not_weekend", path.clone(), format!("expected a Saturday or Sunday made a working day, got {d}, a {}", d.weekday()));
+                        push(
+                            "not_weekend",
+                            path.clone(),
+                            format!(
+                                "expected a Saturday or Sunday made a working day, got {d}, a {}",
+                                d.weekday()
+                            ),
+                        );
                     }
                     if key != "statutory" {
                         let off = key == "off";
                         if let Some((was_off, other)) = days.get(d)
                             && *was_off != off
                         {
-                            push("conflicting_day", path.clone(), format!("expected a day either off or worked, got {d} also {} at {other}", if *was_off { "off" } else { "worked" }));
+                            push(
+                                "conflicting_day",
+                                path.clone(),
+                                format!(
+                                    "expected a day either off or worked, got {d} also {} at {other}",
+                                    if *was_off { "off" } else { "worked" }
+                                ),
+                            );
                         }
                         days.insert(*d, (off, path));
                     }
                 }
             }
             let host: Vec<NaiveDate> = match &block.merged_into {
-                Some(host) => match year.holidays.iter().find(|h| &h.festival == host && h.merged_into.is_none()) {
-                    Some(h) => h.off.clone(),
-                    None => {
-                        push("dangling_reference", format!("{at}.merged_into"), format!("expected a festival of the same year, got '{host}'"));
-                        continue;
+                Some(host) => {
+                    match year.holidays.iter().find(|h| &h.festival == host && h.merged_into.is_none()) {
+                        Some(h) => h.off.clone(),
+                        None => {
+                            push(
+                                "dangling_reference",
+                                format!("{at}.merged_into"),
+                                format!("expected a festival of the same year, got '{host}'"),
+                            );
+                            continue;
+                        }
                     }
-                },
+                }
                 None => block.off.clone(),
             };
             for (i, d) in block.statutory.iter().enumerate() {
                 if host.binary_search(d).is_err() {
-                    push("statutory_not_off", format!("{at}.statutory[{i}]"), format!("expected a statutory day among the block's days off, got {d}"));
+                    push(
+                        "statutory_not_off",
+                        format!("{at}.statutory[{i}]"),
+                        format!("expected a statutory day among the block's days off, got {d}"),
+                    );
                 }
             }
         }
@@ -229,7 +299,9 @@ mod tests {
 
     #[test]
     fn builtin_layers_are_valid() {
-        for text in [include_str!("../../data/calendar/cn.json"), include_str!("../../data/calendar/cn-xj.json")] {
+        for text in
+            [include_str!("../../data/calendar/cn.json"), include_str!("../../data/calendar/cn-xj.json")]
+        {
             assert_eq!(problems(text), Vec::<(String, String)>::new());
         }
     }
@@ -245,22 +317,27 @@ mod tests {
               "off": ["2031-13-01"], "statutory": [], "work": []}]}]}"#;
         let found = problems(json);
         let codes: Vec<_> = found.iter().map(|(c, p)| format!("{c} {p}")).collect();
-        assert_eq!(codes, [
-            "invalid_date $.years[1].holidays[0].off[0]",
-        ], "a year that does not parse is reported alone first");
+        assert_eq!(
+            codes,
+            ["invalid_date $.years[1].holidays[0].off[0]",],
+            "a year that does not parse is reported alone first"
+        );
         // Fix the date's form: now the semantic problems appear, all of them.
         let json = json.replace("2031-13-01", "2031-02-13");
         let codes: Vec<String> = problems(&json).iter().map(|(c, p)| format!("{c} {p}")).collect();
-        assert_eq!(codes, [
-            "empty_name $.name.en",
-            "overlapping_periods $.coverage[1].from",
-            "unsorted_dates $.years[0].holidays[0].off[1]",
-            "not_weekend $.years[0].holidays[0].work[0]",
-            "unsorted_dates $.years[0].holidays[0].work[1]",
-            "not_weekend $.years[0].holidays[0].work[1]",
-            "conflicting_day $.years[0].holidays[0].work[1]",
-            "statutory_not_off $.years[0].holidays[0].statutory[0]",
-            "uncovered_date $.years[1].holidays[0].off[0]",
-        ]);
+        assert_eq!(
+            codes,
+            [
+                "empty_name $.name.en",
+                "overlapping_periods $.coverage[1].from",
+                "unsorted_dates $.years[0].holidays[0].off[1]",
+                "not_weekend $.years[0].holidays[0].work[0]",
+                "unsorted_dates $.years[0].holidays[0].work[1]",
+                "not_weekend $.years[0].holidays[0].work[1]",
+                "conflicting_day $.years[0].holidays[0].work[1]",
+                "statutory_not_off $.years[0].holidays[0].statutory[0]",
+                "uncovered_date $.years[1].holidays[0].off[0]",
+            ]
+        );
     }
 }

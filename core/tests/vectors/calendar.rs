@@ -9,13 +9,25 @@ use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
-        "calendar.day" | "calendar.layered" => |cat, i| Ok(json(&calendar(cat, i)?.day(date(i, "date")?, &options(i)?)?)),
-        "calendar.is_working_day" => |cat, i| Ok(json(&calendar(cat, i)?.is_working_day(date(i, "date")?, &options(i)?)?)),
+        "calendar.day" | "calendar.layered" => {
+            |cat, i| Ok(json(&calendar(cat, i)?.day(date(i, "date")?, &options(i)?)?))
+        }
+        "calendar.is_working_day" => {
+            |cat, i| Ok(json(&calendar(cat, i)?.is_working_day(date(i, "date")?, &options(i)?)?))
+        }
         "calendar.add_working_days" => |cat, i| {
-            Ok(json(&calendar(cat, i)?.add_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?.to_string()))
+            Ok(json(
+                &calendar(cat, i)?
+                    .add_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?
+                    .to_string(),
+            ))
         },
         "calendar.sub_working_days" => |cat, i| {
-            Ok(json(&calendar(cat, i)?.sub_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?.to_string()))
+            Ok(json(
+                &calendar(cat, i)?
+                    .sub_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?
+                    .to_string(),
+            ))
         },
         "calendar.next_working_day" => |cat, i| {
             Ok(json(&calendar(cat, i)?.next_working_day(date(i, "date")?, &options(i)?)?.to_string()))
@@ -24,7 +36,11 @@ pub fn call(function: &str) -> Option<Call> {
             Ok(json(&calendar(cat, i)?.previous_working_day(date(i, "date")?, &options(i)?)?.to_string()))
         },
         "calendar.working_days_between" => |cat, i| {
-            Ok(json(&calendar(cat, i)?.working_days_between(date(i, "from")?, date(i, "to")?, &options(i)?)?))
+            Ok(json(&calendar(cat, i)?.working_days_between(
+                date(i, "from")?,
+                date(i, "to")?,
+                &options(i)?,
+            )?))
         },
         "calendar.deadline" => |cat, i| {
             let options: DeadlineOptions = match i.get("options") {
@@ -77,7 +93,8 @@ fn calendar(cat: &Catalogue, input: &Value) -> Result<Calendar, Error> {
 
 fn date(input: &Value, key: &str) -> Result<NaiveDate, Error> {
     let text = arg::<String>(input, key)?;
-    zhengce::value::parse_date(&text).ok_or_else(|| Error::invalid_input(key, format!("'{text}'"), "an ISO date YYYY-MM-DD"))
+    zhengce::value::parse_date(&text)
+        .ok_or_else(|| Error::invalid_input(key, format!("'{text}'"), "an ISO date YYYY-MM-DD"))
 }
 
 fn options(input: &Value) -> Result<CalendarOptions, Error> {
