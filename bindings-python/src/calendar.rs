@@ -35,6 +35,27 @@ pub struct PyCalendar {
     inner: Arc<Calendar>,
 }
 
+/// A date argument, with a fast path for an exact `datetime.date`: one `toordinal()` call
+/// instead of three attribute reads (the limited API has no direct access to date fields).
+fn date_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<chrono::NaiveDate> {
+    let py = obj.py();
+    if let Ok(date_type) = DATE.import(py, "datetime", "date")
+        && obj.get_type().is(date_type)
+        && let Ok(ordinal) = obj.call_method0(pyo3::intern!(py, "toordinal")).and_then(|o| o.extract::<i32>())
+        && let Some(date) = chrono::NaiveDate::from_num_days_from_ce_opt(ordinal)
+    {
+        return Ok(date);
+    }
+    extract_date(obj, field).py()
+}
+
+static DATE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+
+/// A `datetime.date` result.
+fn py_date(py: Python<'_>, date: PyResult<chrono::NaiveDate>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(date?.into_pyobject(py)?.into_any())
+}
+
 fn opts(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<CalendarOptions> {
     options(kwargs, "options").py()
 }
@@ -240,7 +261,7 @@ impl PyCalendar {
     }
 
     fn is_covered(&self, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-        Ok(self.inner.is_covered(extract_date(date, "date").py()?))
+        Ok(self.inner.is_covered(date_arg(date, "date")?))
     }
 
     #[pyo3(signature = (date, **options_))]
@@ -250,7 +271,7 @@ impl PyCalendar {
         date: &Bound<'py, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let date = extract_date(date, "date").py()?;
+        let date = date_arg(date, "date")?;
         serialize(py, &self.inner.day(date, &opts(options_)?).py()?)
     }
 
@@ -272,50 +293,50 @@ impl PyCalendar {
         date: &Bound<'_, PyAny>,
         options_: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<bool> {
-        let date = extract_date(date, "date").py()?;
+        let date = date_arg(date, "date")?;
         self.inner.is_working_day(date, &opts(options_)?).py()
     }
 
     #[pyo3(signature = (date, **options_))]
-    fn next_working_day(
+    fn next_working_day<'py>(
         &self,
-        date: &Bound<'_, PyAny>,
-        options_: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<chrono::NaiveDate> {
-        let date = extract_date(date, "date").py()?;
-        self.inner.next_working_day(date, &opts(options_)?).py()
+        date: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.next_working_day(day, &opts(options_)?).py())
     }
 
     #[pyo3(signature = (date, **options_))]
-    fn previous_working_day(
+    fn previous_working_day<'py>(
         &self,
-        date: &Bound<'_, PyAny>,
-        options_: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<chrono::NaiveDate> {
-        let date = extract_date(date, "date").py()?;
-        self.inner.previous_working_day(date, &opts(options_)?).py()
+        date: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.previous_working_day(day, &opts(options_)?).py())
     }
 
     #[pyo3(signature = (date, n, **options_))]
-    fn add_working_days(
+    fn add_working_days<'py>(
         &self,
-        date: &Bound<'_, PyAny>,
+        date: &Bound<'py, PyAny>,
         n: i32,
-        options_: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<chrono::NaiveDate> {
-        let date = extract_date(date, "date").py()?;
-        self.inner.add_working_days(date, n, &opts(options_)?).py()
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.add_working_days(day, n, &opts(options_)?).py())
     }
 
     #[pyo3(signature = (date, n, **options_))]
-    fn sub_working_days(
+    fn sub_working_days<'py>(
         &self,
-        date: &Bound<'_, PyAny>,
+        date: &Bound<'py, PyAny>,
         n: i32,
-        options_: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<chrono::NaiveDate> {
-        let date = extract_date(date, "date").py()?;
-        self.inner.sub_working_days(date, n, &opts(options_)?).py()
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.sub_working_days(day, n, &opts(options_)?).py())
     }
 
     #[pyo3(signature = (start, end, **options_))]
@@ -325,7 +346,7 @@ impl PyCalendar {
         end: &Bound<'_, PyAny>,
         options_: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<i64> {
-        let (from, to) = (extract_date(start, "from").py()?, extract_date(end, "to").py()?);
+        let (from, to) = (date_arg(start, "from")?, date_arg(end, "to")?);
         self.inner.working_days_between(from, to, &opts(options_)?).py()
     }
 
