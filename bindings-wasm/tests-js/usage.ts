@@ -15,3 +15,16 @@ if (entry.type === "jurisdiction") {
   void level;
 }
 void [title, measures, value, hits];
+
+// --- calendar ---
+const calendars: zhengce.Calendars = zhengce.Calendars.builtin();
+const tianshan: zhengce.Calendar = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+const day: zhengce.Day = tianshan.day("2023-06-29", { assume: "weekends_only" });
+const kind: zhengce.DayKind = day.kind;
+const next: string = tianshan.addWorkingDays(new Date(), 2, {});
+const due: zhengce.Deadline = zhengce.deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", { rest_day_start: "next_working_day" });
+const skipped: zhengce.Day[] = due.skipped;
+const working: Uint8Array = tianshan.isWorkingDayBatch(Int32Array.from([19757]));
+const shifted = tianshan.addWorkingDaysBatch(Int32Array.from([19757]), 1);
+const covered: zhengce.Period[] = tianshan.coverage();
+void [kind, next, skipped, working, shifted, covered];
