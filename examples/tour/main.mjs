@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
 // --- calendar ---
+import * as calendar from "./calendar.mjs";
 // --- rules ---
 // --- sampling ---
 // --- targets ---
@@ -15,6 +16,7 @@ const cat = zhengce.Catalogue.builtin();
 console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue from JavaScript`);
 catalogue.tour(zhengce, cat);
 // --- calendar ---
+calendar.tour(zhengce, cat);
 // --- rules ---
 // --- sampling ---
 // --- targets ---
