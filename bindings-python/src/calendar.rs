@@ -225,19 +225,24 @@ fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>
     Ok(Err(PyBuffer::<i32>::get(&arr)?.to_vec(py)?))
 }
 
-/// A new numpy array of `dtype` holding `values`, viewed as `view` if given.
-fn to_numpy<'py, T: pyo3::buffer::Element>(
+/// A writable numpy array of `dtype` over a `bytearray` of `len` items of `width` bytes,
+/// which `fill` writes in place (the core writes straight into the array's memory).
+fn numpy_from<'py>(
     py: Python<'py>,
-    values: &[T],
+    len: usize,
+    width: usize,
     dtype: &str,
-    view: Option<&str>,
+    fill: impl FnOnce(&mut [u8]) -> Result<(), Error> + Send,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let array = py.import("numpy")?.call_method1("empty", (values.len(), dtype))?;
-    PyBuffer::<T>::get(&array)?.copy_from_slice(py, values)?;
-    match view {
-        Some(v) => array.call_method1("view", (v,)),
-        None => Ok(array),
+    let mut failed = None;
+    let bytes = pyo3::types::PyByteArray::new_with(py, len * width, |buf| {
+        failed = py.detach(|| fill(buf)).err();
+        Ok(())
+    })?;
+    if let Some(err) = failed {
+        return Err(err).py();
     }
+    py.import("numpy")?.call_method1("frombuffer", (bytes, dtype))
 }
 
 #[pymethods]
@@ -374,14 +379,11 @@ impl PyCalendar {
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = opts(options_)?;
         let column = column(py, days, "days")?;
-        let mut out = vec![false; column.len()];
-        py.detach(|| match &column {
-            Column::I32(v) => self.inner.is_working_day_batch(v, &mut out, &o),
-            Column::I64(v) => self.inner.is_working_day_batch(v, &mut out, &o),
+        let cal = &self.inner;
+        numpy_from(py, column.len(), 1, "bool", |buf: &mut [u8]| match &column {
+            Column::I32(v) => cal.is_working_day_batch(v, buf, &o),
+            Column::I64(v) => cal.is_working_day_batch(v, buf, &o),
         })
-        .py()?;
-        let bytes: Vec<u8> = out.into_iter().map(u8::from).collect();
-        to_numpy(py, &bytes, "uint8", Some("bool"))
     }
 
     #[pyo3(signature = (days, n, **options_))]
@@ -423,7 +425,12 @@ impl PyCalendar {
         let to = as_i64(column(py, end, "to")?);
         let mut out = vec![0i64; from.len()];
         py.detach(|| self.inner.working_days_between_batch(&from, &to, &mut out, &o)).py()?;
-        to_numpy(py, &out, "int64", None)
+        numpy_from(py, out.len(), 8, "int64", |buf: &mut [u8]| {
+            for (chunk, v) in buf.chunks_exact_mut(8).zip(&out) {
+                chunk.copy_from_slice(&v.to_ne_bytes());
+            }
+            Ok(())
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -450,21 +457,19 @@ impl PyCalendar {
         let o = opts(options_)?;
         let column = column(py, days, "days")?;
         let counts = counts(py, n)?;
-        let mut out = vec![0i64; column.len()];
-        py.detach(|| {
+        let cal = &self.inner;
+        numpy_from(py, column.len(), 8, "datetime64[D]", |buf: &mut [u8]| {
+            let (out, _) = buf.as_chunks_mut::<8>();
             let n = match &counts {
                 Ok(k) => Counts::One(*k),
                 Err(each) => Counts::Each(each),
             };
-            let cal = &self.inner;
             match (&column, sub) {
-                (Column::I32(v), false) => cal.add_working_days_batch(v, n, &mut out, &o),
-                (Column::I64(v), false) => cal.add_working_days_batch(v, n, &mut out, &o),
-                (Column::I32(v), true) => cal.sub_working_days_batch(v, n, &mut out, &o),
-                (Column::I64(v), true) => cal.sub_working_days_batch(v, n, &mut out, &o),
+                (Column::I32(v), false) => cal.add_working_days_batch(v, n, out, &o),
+                (Column::I64(v), false) => cal.add_working_days_batch(v, n, out, &o),
+                (Column::I32(v), true) => cal.sub_working_days_batch(v, n, out, &o),
+                (Column::I64(v), true) => cal.sub_working_days_batch(v, n, out, &o),
             }
         })
-        .py()?;
-        to_numpy(py, &out, "int64", Some("datetime64[D]"))
     }
 }

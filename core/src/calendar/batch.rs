@@ -35,6 +35,19 @@ impl DayNumber for i32 {
     }
 }
 
+/// A day number stored as 8 native-endian bytes: lets a binding write a column straight into a
+/// byte buffer it hands over to numpy (`bytearray` → `datetime64[D]`) without a copy.
+impl DayNumber for [u8; 8] {
+    #[inline]
+    fn to_days(self) -> i64 {
+        i64::from_ne_bytes(self)
+    }
+    #[inline]
+    fn from_days(days: i64) -> Option<[u8; 8]> {
+        Some(days.to_ne_bytes())
+    }
+}
+
 impl DayNumber for i64 {
     #[inline]
     fn to_days(self) -> i64 {
@@ -98,7 +111,8 @@ fn at_row(err: Error, i: usize) -> Error {
 }
 
 impl Calendar {
-    /// [`Calendar::is_working_day`] for a column of day numbers, into `out`.
+    /// [`Calendar::is_working_day`] for a column of day numbers, into `out` (`bool`s, or `u8`
+    /// 0/1 for a byte buffer).
     ///
     /// # Errors
     ///
@@ -117,18 +131,18 @@ impl Calendar {
     /// assert_eq!(out, [true, false, false]);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn is_working_day_batch<D: DayNumber>(
+    pub fn is_working_day_batch<D: DayNumber, F: From<bool>>(
         &self,
         days: &[D],
-        out: &mut [bool],
+        out: &mut [F],
         options: &CalendarOptions,
     ) -> Result<()> {
         same_length("out", out.len(), days.len())?;
         for (i, (slot, day)) in out.iter_mut().zip(days).enumerate() {
-            *slot = match self.working_fast(day.to_days(), options) {
+            *slot = F::from(match self.working_fast(day.to_days(), options) {
                 Some(w) => w,
                 None => self.working_number(day_at(days, i, "days")?, options).map_err(|e| at_row(e, i))?,
-            };
+            });
         }
         Ok(())
     }
@@ -198,24 +212,31 @@ impl Calendar {
         options: &CalendarOptions,
     ) -> Result<()> {
         same_length("out", out.len(), days.len())?;
-        let result = |i: usize, k: i64, slot: &mut O| -> Result<()> {
+        // The general path, also for errors: checks the day, counts, names the row.
+        let slow = |i: usize, k: i64| -> Result<O> {
             let d = day_at(days, i, "days")?;
             let t = self.add_number(d, sign * k, options).map_err(|e| at_row(e, i))?;
-            *slot = O::from_days(t).ok_or_else(|| {
+            O::from_days(t).ok_or_else(|| {
                 Error::invalid_input("n", k, "an answer that fits the output column").at_row(i)
-            })?;
+            })
+        };
+        let one = |i: usize, day: &D, k: i64, slot: &mut O| -> Result<()> {
+            *slot = match self.add_fast(day.to_days(), sign * k, options).and_then(O::from_days) {
+                Some(t) => t,
+                None => slow(i, k)?,
+            };
             Ok(())
         };
         match n {
             Counts::One(k) => {
-                for (i, slot) in out.iter_mut().enumerate() {
-                    result(i, i64::from(k), slot)?;
+                for (i, (slot, day)) in out.iter_mut().zip(days).enumerate() {
+                    one(i, day, i64::from(k), slot)?;
                 }
             }
             Counts::Each(counts) => {
                 same_length("n", counts.len(), days.len())?;
-                for ((i, slot), k) in out.iter_mut().enumerate().zip(counts) {
-                    result(i, i64::from(*k), slot)?;
+                for (i, ((slot, day), k)) in out.iter_mut().zip(days).zip(counts).enumerate() {
+                    one(i, day, i64::from(*k), slot)?;
                 }
             }
         }

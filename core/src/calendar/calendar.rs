@@ -96,14 +96,14 @@ fn kth_weekday(k: i64) -> i64 {
 
 /// The working days before a day, from its slot.
 #[inline]
-fn rank(slot: u64) -> i64 {
-    (slot >> 32) as i64
+fn rank(slot: u32) -> i64 {
+    i64::from(slot >> 8)
 }
 
-/// The uncovered days before a day, from its slot.
+/// 1 if the slot's day is a working day.
 #[inline]
-fn gaps(slot: u64) -> i64 {
-    ((slot >> 8) & 0xff_ffff) as i64
+fn working(slot: u32) -> i64 {
+    i64::from(slot as u8 & WORKING != 0)
 }
 
 fn is_weekend_number(n: i64) -> bool {
@@ -157,13 +157,15 @@ pub struct Calendar {
     /// Per day: kind code (bits 0-2), WORKING, UNCOVERED; a copy of the slots' low byte that
     /// fits in the L1 cache for day queries.
     info: Vec<u8>,
-    /// Per day, and one sentinel past the end: the working days before it (bits 32-63), the
-    /// uncovered days before it (bits 8-31) and its kind code with the WORKING and UNCOVERED
-    /// flags (bits 0-7). One load answers a day; two answer a count.
-    slots: Vec<u64>,
-    /// The rank-to-day index: per working day, in order, its offset (bits 0-31), the uncovered
-    /// days before it (bits 32-62) and whether it is uncovered itself (bit 63).
-    work: Vec<u64>,
+    /// Per day, and one sentinel past the end: the working days before it (bits 8-31) and its
+    /// kind code with the WORKING and UNCOVERED flags (bits 0-7). One load answers a day's rank.
+    slots: Vec<u32>,
+    /// Per day, and one past the end: the uncovered days before it; read only if `has_gaps`.
+    gaps: Vec<u32>,
+    /// True if some day of the tables is not covered by every layer.
+    has_gaps: bool,
+    /// The rank-to-day index: the offset of each working day, in order.
+    work: Vec<u32>,
     /// Per day: 1 + index into `festivals`, or 0.
     festival: Vec<u16>,
     festivals: Vec<Festival>,
@@ -244,8 +246,9 @@ impl Calendar {
             }
         }
         let mut slots = Vec::with_capacity(len + 1);
+        let mut gaps = Vec::with_capacity(len + 1);
         let mut work = Vec::new();
-        let (mut r, mut g) = (0u64, 0u64);
+        let (mut r, mut g) = (0u32, 0u32);
         let mut next_cover = coverage.iter().peekable();
         for (i, b) in info.iter_mut().enumerate() {
             let day = lo + i as i64;
@@ -258,13 +261,15 @@ impl Calendar {
             }
             if DayKind::from_code(*b).is_working() {
                 *b |= WORKING;
-                work.push(i as u64 | g << 32 | u64::from(!covered) << 63);
+                work.push(i as u32);
             }
-            slots.push(r << 32 | g << 8 | u64::from(*b));
-            r += u64::from(*b & WORKING != 0);
-            g += u64::from(!covered);
+            slots.push(r << 8 | u32::from(*b));
+            gaps.push(g);
+            r += u32::from(*b & WORKING != 0);
+            g += u32::from(!covered);
         }
-        slots.push(r << 32 | g << 8 | u64::from(UNCOVERED));
+        slots.push(r << 8 | u32::from(UNCOVERED));
+        gaps.push(g);
         Calendar {
             jurisdiction: jurisdiction.to_owned(),
             layers: layers.iter().map(|l| l.id.clone()).collect(),
@@ -273,6 +278,8 @@ impl Calendar {
             len,
             info,
             slots,
+            gaps,
+            has_gaps: g > 0,
             work,
             festival,
             festivals,
@@ -350,7 +357,7 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn is_covered(&self, date: NaiveDate) -> bool {
-        self.slot(i64::from(day_number(date))).is_some_and(|i| self.slots[i] as u8 & UNCOVERED == 0)
+        self.slot(i64::from(day_number(date))).is_some_and(|i| self.info[i] & UNCOVERED == 0)
     }
 
     fn slot(&self, n: i64) -> Option<usize> {
@@ -376,7 +383,7 @@ impl Calendar {
     #[inline]
     pub(crate) fn check_range(&self, a: i64, b: i64, backward: bool) -> Result<()> {
         if let (Some(i), Some(j)) = (self.slot(a), self.slot(b))
-            && gaps(self.slots[j + 1]) == gaps(self.slots[i])
+            && self.gaps[j + 1] == self.gaps[i]
         {
             return Ok(());
         }
@@ -385,7 +392,7 @@ impl Calendar {
 
     #[cold]
     fn first_uncovered(&self, a: i64, b: i64, backward: bool) -> Error {
-        let covered = |n: i64| self.slot(n).is_some_and(|i| self.slots[i] as u8 & UNCOVERED == 0);
+        let covered = |n: i64| self.slot(n).is_some_and(|i| self.info[i] & UNCOVERED == 0);
         let found =
             if backward { (a..=b).rev().find(|&n| !covered(n)) } else { (a..=b).find(|&n| !covered(n)) };
         self.out_of_coverage(found.unwrap_or(a))
@@ -412,7 +419,7 @@ impl Calendar {
         if k < 0 {
             kth_weekday(k + weekdays_before(self.lo))
         } else if k < total {
-            self.lo + (self.work[k as usize] as u32) as i64
+            self.lo + i64::from(self.work[k as usize])
         } else {
             let end = self.lo + self.len as i64;
             kth_weekday(k - total + weekdays_before(end))
@@ -451,27 +458,33 @@ impl Calendar {
     /// Day number `n` plus `k` working days (start not counted), with coverage checked.
     #[inline]
     pub(crate) fn add_number(&self, n: i64, k: i64, options: &CalendarOptions) -> Result<i64> {
-        // Fast path: the start and the answer inside the tables: two loads.
-        let i = n.wrapping_sub(self.lo);
-        if (i as u64) < self.len as u64 {
-            let s = self.slots[i as usize];
-            let strict = options.assume.is_none();
-            let r = if k > 0 { rank(s) + i64::from(s as u8 & WORKING != 0) + k - 1 } else { rank(s) + k };
-            if k != 0 && (r as u64) < self.work.len() as u64 {
-                let w = self.work[r as usize];
-                let t = self.lo + (w as u32) as i64;
-                let (gi, gt) = (gaps(s), ((w >> 32) & 0x7fff_ffff) as i64);
-                let clear = if k > 0 {
-                    gt + (w >> 63) as i64 == gi
-                } else {
-                    gi + i64::from(s as u8 & UNCOVERED != 0) == gt
-                };
-                if !strict || clear {
-                    return Ok(t);
-                }
-            }
+        if let Some(t) = self.add_fast(n, k, options) {
+            return Ok(t);
         }
         self.add_number_slow(n, k, options)
+    }
+
+    /// The answer when the start and the answer lie inside the tables: two loads (three with
+    /// gaps in the data); `None` sends the call to the general path.
+    #[inline(always)]
+    pub(crate) fn add_fast(&self, n: i64, k: i64, options: &CalendarOptions) -> Option<i64> {
+        let i = n.wrapping_sub(self.lo);
+        if (i as u64) >= self.len as u64 || k == 0 {
+            return None;
+        }
+        let s = self.slots[i as usize];
+        let r = if k > 0 { rank(s) + working(s) + k - 1 } else { rank(s) + k };
+        if (r as u64) >= self.work.len() as u64 {
+            return None;
+        }
+        let t = self.work[r as usize] as usize;
+        if self.has_gaps && options.assume.is_none() {
+            let (from, to) = if k > 0 { (i as usize, t) } else { (t, i as usize) };
+            if self.gaps[to + 1] != self.gaps[from] {
+                return None;
+            }
+        }
+        Some(self.lo + t as i64)
     }
 
     #[cold]
@@ -492,14 +505,19 @@ impl Calendar {
     pub(crate) fn between_numbers(&self, a: i64, b: i64, options: &CalendarOptions) -> Result<i64> {
         let (i, j) = (a.wrapping_sub(self.lo), b.wrapping_sub(self.lo));
         if (i as u64) < self.len as u64 && (j as u64) < self.len as u64 {
-            let (sa, sb) = (self.slots[i as usize], self.slots[j as usize]);
-            let after = |s: u64| rank(s) + i64::from(s as u8 & WORKING != 0);
-            let gaps_after = |s: u64| gaps(s) + i64::from(s as u8 & UNCOVERED != 0);
-            let (lo, hi) = if b >= a { (sa, sb) } else { (sb, sa) };
-            if options.assume.is_none() && gaps_after(hi) != gaps(lo) {
-                return Err(self.first_uncovered(a.min(b), a.max(b), b < a));
+            let (i, j) = (i as usize, j as usize);
+            let (sa, sb) = (self.slots[i], self.slots[j]);
+            if self.has_gaps && options.assume.is_none() {
+                let (lo, hi) = if b >= a { (i, j) } else { (j, i) };
+                if self.gaps[hi + 1] != self.gaps[lo] {
+                    return Err(self.first_uncovered(a.min(b), a.max(b), b < a));
+                }
             }
-            return Ok(if b >= a { after(sb) - after(sa) } else { rank(sb) - rank(sa) });
+            return Ok(if b >= a {
+                rank(sb) + working(sb) - rank(sa) - working(sa)
+            } else {
+                rank(sb) - rank(sa)
+            });
         }
         if b >= a {
             if options.assume.is_none() {
@@ -547,12 +565,12 @@ impl Calendar {
                 let f = self.festival[i].checked_sub(1).map(|f| &self.festivals[usize::from(f)]);
                 Day {
                     date,
-                    kind: DayKind::from_code(self.slots[i] as u8),
+                    kind: DayKind::from_code(self.info[i]),
                     working,
                     festival: f.map(|f| f.key.clone()),
                     name: f.map(|f| f.name.clone()),
                     calendar: f.map(|f| f.layer.clone()),
-                    assumed: self.slots[i] as u8 & UNCOVERED != 0,
+                    assumed: self.info[i] & UNCOVERED != 0,
                 }
             }
             None => Day {
