@@ -35,6 +35,15 @@ CALLS = {
     "calendar.deadline": lambda z, cat, i: _calendars(i).deadline(
         i["service"], i["start"], i["jurisdiction"], cat, **_o(i)
     ),
+    "calendar.days": lambda z, cat, i: _cal(cat, i).days(i["from"], i["until"], **_o(i)),
+    "calendar.coverage": lambda z, cat, i: _cal(cat, i).coverage(),
+    "calendar.calendar_deadline": lambda z, cat, i: _cal(cat, i).deadline(i["start"], i["duration"], i["unit"], **_o(i)),
+    "calendar.sub_working_days_batch": lambda z, cat, i: [
+        int(x) for x in _cal(cat, i).sub_working_days_batch(_days(i["days"]), i["n"], **_o(i)).view("int64")
+    ],
+    "calendar.working_days_between_batch": lambda z, cat, i: [
+        int(x) for x in _cal(cat, i).working_days_between_batch(_days(i["from"]), _days(i["to"]), **_o(i))
+    ],
     "calendar.is_working_day_batch": lambda z, cat, i: [
         bool(x) for x in _cal(cat, i).is_working_day_batch(_days(i["days"]), **_o(i))
     ],

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde_json::Value;
-use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions};
+use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
 use zhengce::{Catalogue, Error};
 
 use super::{Call, arg, json};
@@ -55,6 +55,28 @@ pub fn call(function: &str) -> Option<Call> {
                 &options,
             )?;
             Ok(json(&due))
+        },
+        "calendar.days" => |cat, i| Ok(json(&calendar(cat, i)?.days(date(i, "from")?, date(i, "until")?, &options(i)?)?)),
+        "calendar.coverage" => |cat, i| Ok(json(calendar(cat, i)?.coverage())),
+        "calendar.calendar_deadline" => |cat, i| {
+            let options: DeadlineOptions = match i.get("options") {
+                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                None => DeadlineOptions::default(),
+            };
+            let unit: TimeUnit = arg(i, "unit")?;
+            Ok(json(&calendar(cat, i)?.deadline(date(i, "start")?, arg(i, "duration")?, unit, &options)?))
+        },
+        "calendar.sub_working_days_batch" => |cat, i| {
+            let days: Vec<i64> = arg(i, "days")?;
+            let mut out = vec![0i64; days.len()];
+            calendar(cat, i)?.sub_working_days_batch(&days, Counts::One(arg(i, "n")?), &mut out, &options(i)?)?;
+            Ok(json(&out))
+        },
+        "calendar.working_days_between_batch" => |cat, i| {
+            let (from, to): (Vec<i64>, Vec<i64>) = (arg(i, "from")?, arg(i, "to")?);
+            let mut out = vec![0i64; from.len()];
+            calendar(cat, i)?.working_days_between_batch(&from, &to, &mut out, &options(i)?)?;
+            Ok(json(&out))
         },
         "calendar.is_working_day_batch" => |cat, i| {
             let days: Vec<i64> = arg(i, "days")?;
