@@ -56,7 +56,9 @@ pub fn call(function: &str) -> Option<Call> {
             )?;
             Ok(json(&due))
         },
-        "calendar.days" => |cat, i| Ok(json(&calendar(cat, i)?.days(date(i, "from")?, date(i, "until")?, &options(i)?)?)),
+        "calendar.days" => {
+            |cat, i| Ok(json(&calendar(cat, i)?.days(date(i, "from")?, date(i, "until")?, &options(i)?)?))
+        }
         "calendar.coverage" => |cat, i| Ok(json(calendar(cat, i)?.coverage())),
         "calendar.calendar_deadline" => |cat, i| {
             let options: DeadlineOptions = match i.get("options") {
@@ -69,7 +71,12 @@ pub fn call(function: &str) -> Option<Call> {
         "calendar.sub_working_days_batch" => |cat, i| {
             let days: Vec<i64> = arg(i, "days")?;
             let mut out = vec![0i64; days.len()];
-            calendar(cat, i)?.sub_working_days_batch(&days, Counts::One(arg(i, "n")?), &mut out, &options(i)?)?;
+            calendar(cat, i)?.sub_working_days_batch(
+                &days,
+                Counts::One(arg(i, "n")?),
+                &mut out,
+                &options(i)?,
+            )?;
             Ok(json(&out))
         },
         "calendar.working_days_between_batch" => |cat, i| {
