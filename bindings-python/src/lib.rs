@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod catalogue;
 mod convert;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 // --- sampling ---
 mod sampling;
@@ -22,6 +23,9 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
     // --- calendar ---
+    m.add_class::<calendar::PyCalendars>()?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     // --- rules ---
     // --- sampling ---
     m.add_class::<sampling::PyInspectionPlan>()?;

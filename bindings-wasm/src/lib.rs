@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 mod catalogue;
 mod convert;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 // --- sampling ---
 mod sampling;

@@ -166,14 +166,24 @@ export type RuleLogic =
   | {
       kind: "time_limit";
       /**
-       * The service's key (`business-opening`).
+       * The service's key (`business-opening`), what a deadline is asked for; unique among the
+       * time limits that apply in one jurisdiction.
        */
       service: string;
       /**
-       * The parameter holding the duration.
+       * The parameter holding the duration; its unit is the limit's unit.
        */
       duration: string;
       starts: Text;
+      /**
+       * What must be done by the deadline, in Chinese and English.
+       */
+      due?: Text | null;
+      /**
+       * True if the clause limits the average over cases (平均时间), not each case: a single
+       * case may take longer, and the deadline is that of a case taking the average.
+       */
+      average?: boolean;
     };
 /**
  * A rounding mode.
@@ -628,6 +638,38 @@ export type Entry =
        */
       reading?: string | null;
     };
+/**
+ * The kind of a day in a working-day calendar.
+ *
+ * Weekends and weekdays are what they are unless a notice says otherwise: a statutory
+ * holiday (法定节假日) or a swapped rest day (调休放假的工作日) is off; a Saturday or Sunday the
+ * notice makes a working day (补班) is a make-up working day.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DayKind".
+ */
+export type DayKind = "working_day" | "weekend" | "statutory_holiday" | "swapped_rest_day" | "make_up_working_day";
+/**
+ * The unit of a time limit, from its parameter's unit.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "TimeUnit".
+ */
+export type TimeUnit = "working_days" | "calendar_days" | "hours";
+/**
+ * An assumption a caller may opt into, per call, for dates the data does not cover.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Assume".
+ */
+export type Assume = "weekends_only";
+/**
+ * How a start on a rest day is treated.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RestDayStart".
+ */
+export type RestDayStart = "as_given" | "next_working_day";
 /**
  * An enterprise's credit-risk class (企业信用风险分类, 国市监信发〔2022〕6号): A low, B ordinary,
  * C fairly high, D high; or not (yet) classified.
@@ -1639,6 +1681,287 @@ export interface Problem {
    * What is wrong, naming the value and what was expected.
    */
   message: string;
+}
+/**
+ * One layer of calendar data: the national calendar (`cn`) or a regional overlay (`cn-xj`).
+ *
+ * This is the JSON shape of `core/data/calendar/cn.json` and `cn-xj.json`, and of the data a
+ * user passes to [`Calendars::layered`](super::Calendars::layered) to add or correct a year.
+ * A layer applies to its `jurisdiction` and every jurisdiction below it; an overlay names the
+ * layer it `extends`. `coverage` lists the ranges the data speaks for (sorted, disjoint, not
+ * necessarily contiguous); every other date is unknown, never guessed.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CalendarData".
+ */
+export interface CalendarData {
+  /**
+   * Stable id of the layer (`cn`, `cn-xj`).
+   */
+  id: string;
+  name: Text;
+  /**
+   * The jurisdiction whose calendar this layer sets; it applies to every jurisdiction below.
+   */
+  jurisdiction: string;
+  /**
+   * The layer this one is drawn over (`cn` for a provincial overlay); absent for a root.
+   */
+  extends?: string | null;
+  /**
+   * The ranges of days this layer's data covers: sorted, disjoint, not necessarily contiguous.
+   */
+  coverage: Period[];
+  /**
+   * The laws in force that fix the statutory days, by date.
+   */
+  rules?: HolidayRule[];
+  /**
+   * One entry per notice year, each with the notice it comes from.
+   */
+  years: CalendarYear[];
+}
+/**
+ * The holiday law in force from a date (全国年节及纪念日放假办法 and its revisions).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "HolidayRule".
+ */
+export interface HolidayRule {
+  /**
+   * First day in force.
+   */
+  effective_from: string;
+  source: NoticeSource;
+  /**
+   * The statutory days it sets, in words.
+   */
+  statutory_days: string;
+}
+/**
+ * A notice or law that a calendar year or block comes from.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "NoticeSource".
+ */
+export interface NoticeSource {
+  /**
+   * Title of the notice, as issued.
+   */
+  title: string;
+  /**
+   * Its document number (文号, e.g. `国办发明电〔2023〕7号`), null where it could not be confirmed.
+   */
+  number?: string | null;
+  /**
+   * The date the notice bears, null where it could not be confirmed.
+   */
+  published?: string | null;
+  /**
+   * Where the text can be read.
+   */
+  url?: string | null;
+  /**
+   * Other copies or relays of the same text.
+   */
+  see_also?: string[];
+}
+/**
+ * The days set by one year's notice.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CalendarYear".
+ */
+export interface CalendarYear {
+  /**
+   * The year of the notice's schedule (a New Year block may start in December before it).
+   */
+  year: number;
+  source: NoticeSource;
+  /**
+   * One block per festival.
+   */
+  holidays: HolidayBlock[];
+}
+/**
+ * The days off and make-up working days of one festival in one year.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "HolidayBlock".
+ */
+export interface HolidayBlock {
+  /**
+   * The festival's key (`spring_festival`, `eid_al_adha`, ...).
+   */
+  festival: string;
+  name: Text;
+  /**
+   * Every day off of the block, weekends inside it included; sorted.
+   */
+  off: string[];
+  /**
+   * The statutory days (法定节假日) among them, under the law in force; sorted.
+   */
+  statutory: string[];
+  /**
+   * Saturdays and Sundays the notice makes working days (补班, make-up working days); sorted.
+   */
+  work: string[];
+  /**
+   * The block whose `off` lists this festival's days (a Mid-Autumn merged with National Day).
+   */
+  merged_into?: string | null;
+  /**
+   * The notice that set this block, when it is not the year's notice.
+   */
+  source?: NoticeSource | null;
+  /**
+   * Notices that changed the block after the year's notice.
+   */
+  amended_by?: NoticeSource[];
+  /**
+   * A remark on the block.
+   */
+  note?: Text | null;
+  /**
+   * For a regional festival: the day the notice names as the festival.
+   */
+  festival_date?: string | null;
+}
+/**
+ * One day of a calendar, classified, with the festival and the data layer behind it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Day".
+ */
+export interface Day {
+  /**
+   * The date.
+   */
+  date: string;
+  kind: DayKind;
+  /**
+   * True for a working day or a make-up working day.
+   */
+  working: boolean;
+  /**
+   * The festival whose notice sets the day (`spring_festival`), if any.
+   */
+  festival?: string | null;
+  /**
+   * The festival's name in Chinese and English.
+   */
+  name?: Text | null;
+  /**
+   * The calendar layer whose notice sets the day (`cn`, `cn-xj`), if any.
+   */
+  calendar?: string | null;
+  /**
+   * True if the date lies outside the data and was classified by the caller's assumption
+   * (`weekends_only`).
+   */
+  assumed?: boolean;
+}
+/**
+ * A deadline, with what it was computed from and why.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Deadline".
+ */
+export interface Deadline {
+  /**
+   * The last day to act: the time limit expires at the end of it.
+   */
+  date: string;
+  /**
+   * The date of the event the period starts from (not counted).
+   */
+  start: string;
+  /**
+   * The day the count runs from: the start, or the next working day when a start on a rest
+   * day is taken as received then.
+   */
+  counted_from: string;
+  /**
+   * The length of the limit.
+   */
+  duration: number;
+  unit: TimeUnit;
+  /**
+   * For calendar days: the last day before any roll-over to a working day.
+   */
+  nominal_end?: string | null;
+  /**
+   * The jurisdiction whose calendar counted the days.
+   */
+  jurisdiction: string;
+  /**
+   * The calendar layers used, national first.
+   */
+  calendar: string[];
+  /**
+   * Every non-working day after the count's first day up to the deadline, classified.
+   */
+  skipped: Day[];
+  /**
+   * The laws behind the counting conventions.
+   */
+  basis: Citation[];
+  /**
+   * The time-limit rule, when the deadline comes from the catalogue.
+   */
+  rule?: string | null;
+  /**
+   * The service's key.
+   */
+  service?: string | null;
+  /**
+   * The rule's name.
+   */
+  name?: Text | null;
+  /**
+   * The clause that sets the limit, with its words.
+   */
+  source?: Citation | null;
+  /**
+   * The duration parameter's value in force on the start date, with its source.
+   */
+  parameter?: ParameterLookup | null;
+  /**
+   * True if the clause limits the average over cases rather than each case.
+   */
+  average?: boolean;
+  /**
+   * True if some day was classified by the caller's assumption, not by the data.
+   */
+  assumed?: boolean;
+  explanation: Text;
+}
+/**
+ * Options of the day and arithmetic calls.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CalendarOptions".
+ */
+export interface CalendarOptions {
+  /**
+   * What to assume for a date outside the data; `None` (the default) makes such a date an
+   * `out_of_coverage` error.
+   */
+  assume?: Assume | null;
+}
+/**
+ * Options of a deadline computation.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DeadlineOptions".
+ */
+export interface DeadlineOptions {
+  /**
+   * What to assume for dates outside the data; `None` makes them an `out_of_coverage` error.
+   */
+  assume?: Assume | null;
+  rest_day_start?: RestDayStart;
 }
 /**
  * One market entity of the register.

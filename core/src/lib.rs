@@ -37,6 +37,7 @@ pub use catalogue::{
 };
 pub use error::{Error, ErrorKind, Problem, Result};
 // --- calendar ---
+pub use calendar::{Calendar, Calendars, Deadline};
 // --- rules ---
 pub use rules::Rule;
 // --- sampling ---

@@ -64,6 +64,14 @@ fn api_schema() -> Value {
         Problem
     );
     // --- calendar ---
+    add!(
+        calendar::CalendarData,
+        calendar::Day,
+        calendar::Deadline,
+        calendar::CalendarOptions,
+        calendar::DeadlineOptions,
+        Period
+    );
     // --- rules ---
     // --- sampling ---
     add!(

@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
 // --- calendar ---
+import * as calendar from "./calendar.mjs";
 // --- rules ---
 // --- sampling ---
 import * as sampling from "./sampling.mjs";
@@ -16,6 +17,7 @@ const cat = zhengce.Catalogue.builtin();
 console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue from JavaScript`);
 catalogue.tour(zhengce, cat);
 // --- calendar ---
+calendar.tour(zhengce, cat);
 // --- rules ---
 // --- sampling ---
 sampling.tour(zhengce, cat);

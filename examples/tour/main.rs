@@ -4,6 +4,7 @@
 
 mod catalogue;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 // --- sampling ---
 mod sampling;
@@ -15,6 +16,7 @@ fn main() -> Result<(), zhengce::Error> {
     println!("zhengce {} — a tour of the built-in catalogue\n", zhengce::VERSION);
     catalogue::tour(&cat)?;
     // --- calendar ---
+    calendar::tour(&cat)?;
     // --- rules ---
     // --- sampling ---
     sampling::tour(&cat)?;

@@ -25,6 +25,7 @@ from ._errors import (
 from ._zhengce import Catalogue, __version__
 
 # --- calendar ---
+from ._zhengce import Calendar, Calendars, deadline
 # --- rules ---
 # --- sampling ---
 from ._zhengce import InspectionPlan, StratifiedDraw
@@ -32,6 +33,8 @@ from ._zhengce import InspectionPlan, StratifiedDraw
 # --- communities ---
 
 __all__ = [
+    "Calendar",
+    "Calendars",
     "Catalogue",
     "InfeasibleError",
     "InspectionPlan",
@@ -45,4 +48,5 @@ __all__ = [
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "deadline",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Literal, final
 
-__all__ = ["Catalogue", "InspectionPlan", "StratifiedDraw", "__version__"]
+__all__ = ["Calendar", "Calendars", "Catalogue", "InspectionPlan", "StratifiedDraw", "__version__", "deadline"]
 __version__: str
 
 JSON = dict[str, Any]
@@ -107,6 +107,99 @@ class Catalogue:
         """The parameter's value in force on ``date`` in ``jurisdiction`` or its nearest ancestor, with its source."""
 
 # --- calendar ---
+
+Assume = Literal["weekends_only"]
+RestDayStart = Literal["as_given", "next_working_day"]
+TimeUnit = Literal["working_days", "calendar_days", "hours"]
+Column = Any
+"""A column of dates: numpy ``datetime64[D]`` or integer day numbers (days since 1970-01-01),
+a pyarrow ``date32`` array, or a sequence of ``datetime.date`` / ISO strings."""
+
+@final
+class Calendars:
+    """The calendar data layers: the national calendar (2004-2026) and regional overlays (Xinjiang).
+
+    :meth:`layered` adds or corrects a year at run time from data in the format of the data
+    files; :meth:`calendar` compiles the calendar of a jurisdiction.
+    """
+
+    @staticmethod
+    def builtin() -> Calendars:
+        """The built-in layers: ``cn`` (2004-2026) and ``cn-xj`` (2022, 2023, 2025)."""
+    @staticmethod
+    def empty() -> Calendars:
+        """No layers; add them with :meth:`layered`."""
+    @staticmethod
+    def schema() -> JSON:
+        """The JSON Schema of calendar data files."""
+    def layered(self, overlay: str | JSON) -> Calendars:
+        """A new set with ``overlay`` on top: its years replace or add years, its coverage is added. Raises InvalidCalendarError."""
+    def layers(self) -> list[JSON]:
+        """The data layers, in order."""
+    def layer(self, id: str) -> JSON:
+        """The layer with this id. Raises NotFoundError."""
+    def calendar(self, jurisdiction: str, catalogue: Catalogue | None = None) -> Calendar:
+        """The calendar of a jurisdiction: the layers of it and its ancestors (from the catalogue's tree; built-in by default)."""
+    def deadline(
+        self, service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None, *,
+        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+    ) -> JSON:
+        """The deadline of a service promise (a service key or time-limit rule id) from ``start``, with its explanation."""
+
+@final
+class Calendar:
+    """A working-day calendar compiled for one jurisdiction; every operation is O(1).
+
+    The start day is never counted. A date outside the data raises OutOfCoverageError unless
+    the call passes ``assume="weekends_only"``.
+    """
+
+    @staticmethod
+    def builtin(jurisdiction: str) -> Calendar:
+        """The calendar of a jurisdiction of the built-in catalogue, from the built-in data."""
+    def jurisdiction(self) -> str:
+        """The jurisdiction the calendar was compiled for."""
+    def layers(self) -> list[str]:
+        """The data layers used, national first."""
+    def coverage(self) -> list[JSON]:
+        """The ranges every layer covers (``{"from", "until"}``), sorted; need not be contiguous."""
+    def is_covered(self, date: DateLike) -> bool:
+        """True if every layer's data covers the date."""
+    def day(self, date: DateLike, *, assume: Assume | None = ...) -> JSON:
+        """The day's kind (working_day, weekend, statutory_holiday, swapped_rest_day, make_up_working_day), festival and layer."""
+    def days(self, start: DateLike, end: DateLike, *, assume: Assume | None = ...) -> list[JSON]:
+        """Every day from ``start`` to ``end`` (both included), classified."""
+    def is_working_day(self, date: DateLike, *, assume: Assume | None = ...) -> bool:
+        """True for a working day or a make-up working day."""
+    def next_working_day(self, date: DateLike, *, assume: Assume | None = ...) -> datetime.date:
+        """The first working day after the date."""
+    def previous_working_day(self, date: DateLike, *, assume: Assume | None = ...) -> datetime.date:
+        """The last working day before the date."""
+    def add_working_days(self, date: DateLike, n: int, *, assume: Assume | None = ...) -> datetime.date:
+        """The n-th working day after the date (before it for negative n); the date is not counted."""
+    def sub_working_days(self, date: DateLike, n: int, *, assume: Assume | None = ...) -> datetime.date:
+        """The n-th working day before the date."""
+    def working_days_between(self, start: DateLike, end: DateLike, *, assume: Assume | None = ...) -> int:
+        """Working days met going from ``start`` to ``end``: the start not counted, the end counted."""
+    def deadline(
+        self, start: DateLike, duration: int, unit: TimeUnit, *,
+        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+    ) -> JSON:
+        """The deadline of ``duration`` units from ``start`` (start day not counted; calendar days roll to a working day)."""
+    def is_working_day_batch(self, days: Column, *, assume: Assume | None = ...) -> Any:
+        """``is_working_day`` over a column; returns a numpy bool array."""
+    def add_working_days_batch(self, days: Column, n: int | Any, *, assume: Assume | None = ...) -> Any:
+        """``add_working_days`` over a column, ``n`` one count or one per row; returns numpy ``datetime64[D]``."""
+    def sub_working_days_batch(self, days: Column, n: int | Any, *, assume: Assume | None = ...) -> Any:
+        """``sub_working_days`` over a column; returns numpy ``datetime64[D]``."""
+    def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
+        """``working_days_between`` over two columns; returns numpy ``int64``."""
+
+def deadline(
+    service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None,
+    calendars: Calendars | None = None, *, assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+) -> JSON:
+    """The deadline of a service promise on the built-in catalogue and calendars (or those given), with its explanation."""
 
 # --- rules ---
 

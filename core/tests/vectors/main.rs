@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use zhengce::{Catalogue, Error};
 
+mod calendar;
 mod catalogue;
 // --- calendar ---
 // --- rules ---
@@ -24,6 +25,7 @@ fn call_for(function: &str) -> Option<Call> {
     match module {
         "catalogue" => catalogue::call(function),
         // --- calendar ---
+        "calendar" => calendar::call(function),
         // --- rules ---
         // --- sampling ---
         "sampling" => sampling::call(function),
