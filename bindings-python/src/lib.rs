@@ -9,8 +9,10 @@ use pyo3::prelude::*;
 mod catalogue;
 mod convert;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 mod targets;
 // --- communities ---
@@ -23,8 +25,13 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
     // --- calendar ---
+    m.add_class::<calendar::PyCalendars>()?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     // --- rules ---
     // --- sampling ---
+    m.add_class::<sampling::PyInspectionPlan>()?;
+    m.add_class::<sampling::PyStratifiedDraw>()?;
     // --- targets ---
     m.add_class::<targets::PyMonitor>()?;
     m.add_class::<targets::PyScorecard>()?;

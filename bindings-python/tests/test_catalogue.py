@@ -141,9 +141,19 @@ def test_public_names_match_the_stubs_and_have_docstrings() -> None:
 
     stub = pathlib.Path(zhengce.__file__).with_name("_zhengce.pyi")
     tree = ast.parse(stub.read_text(encoding="utf-8"))
-    declared = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    declared = {node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
     exported = {name for name in zhengce.__all__ if not name.endswith("Error") and not name.startswith("__")}
     assert exported == declared
     for name in zhengce.__all__:
         if not name.startswith("__"):
             assert getattr(zhengce, name).__doc__, f"{name} has no docstring"
+
+
+def test_every_inventory_item_is_reachable_from_python() -> None:
+    import pathlib
+
+    coverage = pathlib.Path(__file__).resolve().parents[2] / "tests" / "coverage"
+    ids = [req["id"] for f in sorted(coverage.glob("*.json")) for req in json.loads(f.read_text(encoding="utf-8"))["required"]]
+    assert len(ids) >= 799
+    for id_ in ids:
+        assert CAT.get(id_)["id"] == id_

@@ -11,8 +11,10 @@ use wasm_bindgen::prelude::*;
 mod catalogue;
 mod convert;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 mod targets;
 // --- communities ---

@@ -84,3 +84,13 @@ test("round trip, hash, schema", () => {
   assert.equal(zhengce.Catalogue.schema().title, "CatalogueData");
   assert.equal(typeof zhengce.version(), "string");
 });
+
+test("every inventory item is reachable from JavaScript", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const dir = new URL("../../tests/coverage/", import.meta.url);
+  const ids = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .flatMap((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")).required.map((r) => r.id));
+  assert.ok(ids.length >= 799);
+  for (const id of ids) assert.equal(cat.get(id).id, id);
+});

@@ -16,6 +16,31 @@ if (entry.type === "jurisdiction") {
 }
 void [title, measures, value, hits];
 
+// Sampling: rows of objects, typed-array columns, the plan's JSON shape.
+const register: zhengce.Entity[] = [{ id: "e1", credit_class: "d", flags: ["complaint"] }];
+const directory: zhengce.Inspector[] = [{ id: "i1", department: "amr", conflicts: [{ industry: "food" }] }];
+const spec: zhengce.PlanSpec = { jurisdiction: "cn", date: "2022-06-01", seed: "s", checks: [{ department: "amr", items: ["licence"] }] };
+const plan: zhengce.InspectionPlan = zhengce.InspectionPlan.draw(cat, register, directory, spec);
+const visits: zhengce.Visit[] = plan.visits;
+const summary: zhengce.StratumSummary[] = plan.strata;
+const data: zhengce.InspectionPlanData = plan.toValue();
+const report: zhengce.Verification = plan.verify(cat, register, directory);
+const draw: zhengce.StratifiedDraw = zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2022-06-01", seed: "s" }, new Uint8Array([1, 2]));
+const positions: Uint32Array = draw.randomIndices("a");
+void [visits, summary, data.publication.publish_by, report.differences, positions, plan.toCsv()];
+// --- calendar ---
+const calendars: zhengce.Calendars = zhengce.Calendars.builtin();
+const tianshan: zhengce.Calendar = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+const day: zhengce.Day = tianshan.day("2023-06-29", { assume: "weekends_only" });
+const kind: zhengce.DayKind = day.kind;
+const next: string = tianshan.addWorkingDays(new Date(), 2, {});
+const due: zhengce.Deadline = zhengce.deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", { rest_day_start: "next_working_day" });
+const skipped: zhengce.Day[] = due.skipped;
+const working: Uint8Array = tianshan.isWorkingDayBatch(Int32Array.from([19757]));
+const shifted = tianshan.addWorkingDaysBatch(Int32Array.from([19757]), 1);
+const covered: zhengce.Period[] = tianshan.coverage();
+void [kind, next, skipped, working, shifted, covered];
+
 // --- targets ---
 const monitor: zhengce.Monitor = new zhengce.Monitor(cat);
 const added: number = monitor.addObservations([

@@ -12,6 +12,16 @@ use std::fmt;
 use serde::Serialize;
 
 /// The result type of every fallible call in the crate.
+///
+/// # Example
+///
+/// ```
+/// fn rate() -> zhengce::Result<String> {
+///     Ok(zhengce::Catalogue::builtin().parameter("procurement.bid_bond.rate")?.unit.clone())
+/// }
+/// assert_eq!(rate()?, "ratio");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// An error from zhengce: what went wrong, where, and what was expected.
@@ -87,6 +97,18 @@ impl fmt::Display for Problem {
 /// What went wrong. Each kind has a stable code, see [`Error::code`].
 ///
 /// The enum is `#[non_exhaustive]`: new kinds may be added without a breaking release.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::ErrorKind;
+///
+/// let err = zhengce::Catalogue::builtin().unit("nobody").unwrap_err();
+/// match err.kind() {
+///     ErrorKind::NotFound { kind, id } => assert_eq!((kind.as_str(), id.as_str()), ("unit", "nobody")),
+///     other => panic!("unexpected {other}"),
+/// }
+/// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
@@ -133,17 +155,22 @@ pub enum ErrorKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         row: Option<usize>,
     },
-    /// A date lies outside the range the calendar's data covers.
-    #[error("expected a date within {from}..={until} covered by calendar '{calendar}', got {date}")]
+    /// A date lies outside the ranges the calendar's data covers.
+    #[error("expected a date covered by the calendar of '{calendar}' ({}), got {date}", ranges(covered))]
     OutOfCoverage {
-        /// The date asked about.
+        /// The date asked about (for a count, the first day the data does not cover).
+        #[serde(with = "crate::value::iso_date")]
         date: chrono::NaiveDate,
-        /// The calendar's id.
+        /// The jurisdiction whose calendar was asked.
         calendar: String,
         /// First covered day.
+        #[serde(with = "crate::value::iso_date")]
         from: chrono::NaiveDate,
         /// Last covered day.
+        #[serde(with = "crate::value::iso_date")]
         until: chrono::NaiveDate,
+        /// Every covered range: coverage need not be contiguous (Xinjiang: 2022, 2023, 2025).
+        covered: Vec<crate::catalogue::Period>,
     },
     /// A value came with a unit other than the one expected.
     #[error("expected unit '{expected}', got '{got}' for '{field}'")]
@@ -181,6 +208,13 @@ fn count(n: usize, noun: &str) -> String {
 
 fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("\n  {p}")).collect()
+}
+
+fn ranges(covered: &[crate::catalogue::Period]) -> String {
+    if covered.is_empty() {
+        return "no data".to_owned();
+    }
+    covered.iter().map(|p| format!("{}..={}", p.from, p.until)).collect::<Vec<_>>().join(", ")
 }
 
 fn row_suffix(row: Option<usize>) -> String {

@@ -37,9 +37,11 @@ pub use catalogue::{
 };
 pub use error::{Error, ErrorKind, Problem, Result};
 // --- calendar ---
+pub use calendar::{Calendar, Calendars, Deadline};
 // --- rules ---
 pub use rules::Rule;
 // --- sampling ---
+pub use sampling::{InspectionPlan, StratifiedDraw};
 // --- targets ---
 pub use targets::{Assessment, Monitor, Scorecard, Status};
 // --- communities ---

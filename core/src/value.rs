@@ -153,16 +153,30 @@ fn lookup<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v serde_json
 }
 
 /// Serde for a [`NaiveDate`] as a strict ISO string; use with `#[serde(with = "...")]`.
+///
+/// # Example
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(with = "zhengce::value::iso_date")]
+///     day: chrono::NaiveDate,
+/// }
+/// assert!(serde_json::from_str::<Row>(r#"{"day": "2022-05-18"}"#).is_ok());
+/// assert!(serde_json::from_str::<Row>(r#"{"day": "2022-5-18"}"#).is_err());
+/// ```
 pub mod iso_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
 
     /// Writes the date as `YYYY-MM-DD`.
+    // no example: a serde hook, shown in the module's example.
     pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::format_date(*date))
     }
 
     /// Reads a `YYYY-MM-DD` string, rejecting any other form.
+    // no example: a serde hook, shown in the module's example.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         super::parse_date(&text).ok_or_else(|| {
@@ -172,11 +186,24 @@ pub mod iso_date {
 }
 
 /// Serde for an optional [`NaiveDate`]; pair with `#[serde(default)]`.
+///
+/// # Example
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(default, with = "zhengce::value::opt_iso_date")]
+///     day: Option<chrono::NaiveDate>,
+/// }
+/// assert!(serde_json::from_str::<Row>(r#"{}"#).unwrap().day.is_none());
+/// assert!(serde_json::from_str::<Row>(r#"{"day": null}"#).unwrap().day.is_none());
+/// ```
 pub mod opt_iso_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Writes the date as `YYYY-MM-DD`, or null.
+    // no example: a serde hook, shown in the module's example.
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {
             Some(d) => super::iso_date::serialize(d, s),
@@ -185,6 +212,7 @@ pub mod opt_iso_date {
     }
 
     /// Reads a `YYYY-MM-DD` string or null.
+    // no example: a serde hook, shown in the module's example.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         #[derive(Deserialize)]
         struct Wrapped(#[serde(with = "super::iso_date")] NaiveDate);

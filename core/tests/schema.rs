@@ -64,8 +64,26 @@ fn api_schema() -> Value {
         Problem
     );
     // --- calendar ---
+    add!(
+        calendar::CalendarData,
+        calendar::Day,
+        calendar::Deadline,
+        calendar::CalendarOptions,
+        calendar::DeadlineOptions,
+        Period
+    );
     // --- rules ---
     // --- sampling ---
+    add!(
+        zhengce::sampling::Entity,
+        zhengce::sampling::Inspector,
+        zhengce::sampling::PlanSpec,
+        zhengce::sampling::SampleSpec,
+        zhengce::sampling::InspectionPlan,
+        zhengce::sampling::StratifiedDraw,
+        zhengce::sampling::StratumSummary,
+        zhengce::sampling::Verification
+    );
     // --- targets ---
     add!(
         targets::Assessment,

@@ -3,8 +3,10 @@
 import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
 // --- calendar ---
+import * as calendar from "./calendar.mjs";
 // --- rules ---
 // --- sampling ---
+import * as sampling from "./sampling.mjs";
 // --- targets ---
 import * as targets from "./targets.mjs";
 // --- communities ---
@@ -17,8 +19,10 @@ const cat = zhengce.Catalogue.builtin();
 console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue from JavaScript`);
 catalogue.tour(zhengce, cat);
 // --- calendar ---
+calendar.tour(zhengce, cat);
 // --- rules ---
 // --- sampling ---
+sampling.tour(zhengce, cat);
 // --- targets ---
 targets.tour(zhengce, cat);
 // --- communities ---

@@ -13,8 +13,10 @@ import zhengce  # noqa: E402
 import catalogue  # noqa: E402
 
 # --- calendar ---
+import calendar_tour  # noqa: E402
 # --- rules ---
 # --- sampling ---
+import sampling  # noqa: E402
 # --- targets ---
 import targets  # noqa: E402
 
@@ -27,8 +29,10 @@ def main() -> None:
     print(f"zhengce {zhengce.__version__} — a tour of the built-in catalogue from Python")
     catalogue.tour(cat)
     # --- calendar ---
+    calendar_tour.tour(cat)
     # --- rules ---
     # --- sampling ---
+    sampling.tour(cat)
     # --- targets ---
     targets.tour(cat)
     # --- communities ---

@@ -4,8 +4,10 @@
 
 mod catalogue;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 mod targets;
 // --- communities ---
@@ -16,8 +18,10 @@ fn main() -> Result<(), zhengce::Error> {
     println!("zhengce {} — a tour of the built-in catalogue\n", zhengce::VERSION);
     catalogue::tour(&cat)?;
     // --- calendar ---
+    calendar::tour(&cat)?;
     // --- rules ---
     // --- sampling ---
+    sampling::tour(&cat)?;
     // --- targets ---
     targets::tour(&cat)?;
     // --- communities ---

@@ -25,17 +25,22 @@ from ._errors import (
 from ._zhengce import Catalogue, __version__
 
 # --- calendar ---
+from ._zhengce import Calendar, Calendars, deadline
 # --- rules ---
 # --- sampling ---
+from ._zhengce import InspectionPlan, StratifiedDraw
 # --- targets ---
 from ._zhengce import Monitor, Scorecard  # noqa: E402
 # --- communities ---
 from ._zhengce import Communities  # noqa: E402
 
 __all__ = [
+    "Calendar",
+    "Calendars",
     "Catalogue",
     "Communities",
     "InfeasibleError",
+    "InspectionPlan",
     "InvalidCalendarError",
     "InvalidCatalogueError",
     "InvalidInputError",
@@ -44,7 +49,9 @@ __all__ = [
     "NotFoundError",
     "OutOfCoverageError",
     "Scorecard",
+    "StratifiedDraw",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "deadline",
 ]

@@ -10,6 +10,13 @@ use super::{
 use crate::rules::Rule;
 
 /// The format tag a catalogue file may carry in its `format` field.
+///
+/// # Example
+///
+/// ```
+/// let file = format!(r#"{{"format": "{}"}}"#, zhengce::catalogue::FORMAT);
+/// assert!(zhengce::Catalogue::from_json(&file).is_ok());
+/// ```
 pub const FORMAT: &str = "zhengce-catalogue/1";
 
 /// The content of a catalogue file: one list per kind of entry, every list optional.

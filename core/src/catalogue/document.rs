@@ -64,6 +64,13 @@ pub struct Document {
 }
 
 /// The kind of a document.
+///
+/// # Example
+///
+/// ```
+/// let kind: zhengce::DocumentKind = serde_json::from_str(r#""implementation_plan""#).unwrap();
+/// assert_eq!(kind, zhengce::DocumentKind::ImplementationPlan);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {

@@ -40,6 +40,14 @@ pub struct Jurisdiction {
 }
 
 /// The administrative level of a jurisdiction.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// assert_eq!(cat.jurisdiction("cn-sh")?.level, zhengce::JurisdictionLevel::Province);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum JurisdictionLevel {

@@ -38,6 +38,17 @@ pub struct Parameter {
 }
 
 /// One dated value of a parameter in one jurisdiction.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let rate = cat.parameter("procurement.bid_bond.rate")?;
+/// let tianshan = rate.values.iter().find(|v| v.jurisdiction == "cn-xj-urumqi-tianshan").unwrap();
+/// assert_eq!(tianshan.value.to_string(), "0.01");
+/// assert_eq!(tianshan.effective_from.to_string(), "2022-05-18");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParameterValue {

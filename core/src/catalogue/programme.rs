@@ -65,6 +65,15 @@ pub struct ChainLink {
 }
 
 /// A level of the district-to-community chain.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let chain = &cat.programme("urumqi-2022-startup-communities/programme")?.responsibility_chain;
+/// assert_eq!(chain[2].tier, zhengce::ChainTier::Community);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChainTier {
@@ -77,6 +86,15 @@ pub enum ChainTier {
 }
 
 /// What a level of the chain answers for.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let chain = &cat.programme("urumqi-2022-startup-communities/programme")?.responsibility_chain;
+/// assert_eq!(chain[1].role, zhengce::ChainRole::Direct);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChainRole {

@@ -82,6 +82,16 @@ pub struct Target {
 }
 
 /// How an observed value is compared with a target.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// // 超过16家: more than 16, the number itself excluded
+/// let bases = cat.target("putuo-2019-startup-district/t03")?;
+/// assert_eq!(bases.comparator, zhengce::Comparator::MoreThan);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
@@ -131,6 +141,15 @@ impl Comparator {
 }
 
 /// How a target's observations are combined into the value that is assessed.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// // 「年均失业登记率控制在4%以内」: an average over the years.
+/// let t = cat.target("xinjin-2021-fragment/t16").unwrap();
+/// assert_eq!(t.aggregation, zhengce::catalogue::Aggregation::Mean);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -156,6 +175,14 @@ impl Aggregation {
 }
 
 /// A target's nature in a plan's indicator table.
+///
+/// # Example
+///
+/// ```
+/// // None of the five documents labels a target 约束性 or 预期性.
+/// let cat = zhengce::Catalogue::builtin();
+/// assert!(cat.data().targets.iter().all(|t| t.nature == zhengce::Nature::Unstated));
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
@@ -169,6 +196,13 @@ pub enum Nature {
 }
 
 /// How firmly the text words a target.
+///
+/// # Example
+///
+/// ```
+/// let s: zhengce::Strength = serde_json::from_str(r#""strive""#).unwrap();
+/// assert_eq!(s, zhengce::Strength::Strive);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Strength {
@@ -185,6 +219,14 @@ pub enum Strength {
 }
 
 /// How exactly a reported figure is stated.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::catalogue::Qualifier;
+/// let q: Qualifier = serde_json::from_str(r#""more_than""#).unwrap();
+/// assert_eq!(q, Qualifier::MoreThan);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {

@@ -36,6 +36,14 @@ pub struct Unit {
 }
 
 /// The kind of a responsible unit.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// assert_eq!(cat.unit("putuo-hrss")?.kind, zhengce::UnitKind::Department);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {

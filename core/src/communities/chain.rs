@@ -12,7 +12,16 @@ use crate::error::{Error, Result};
 ///
 /// # Example
 ///
-/// See [`Communities::responsible`].
+/// ```
+/// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+/// registry.register_value(&serde_json::json!({"id": "pilot-1", "name": {"zh": "试点一", "en": "Pilot 1"},
+///     "jurisdiction": "cn-xj-urumqi-tianshan", "programmes": ["urumqi-2022-startup-communities/programme"],
+///     "source": {"document": "tianshan-2022-87"}}))?;
+/// let answer = registry.responsible("tianshan-2022-87/t81a", "pilot-1")?;
+/// assert_eq!(answer.programme.as_deref(), Some("urumqi-2022-startup-communities/programme"));
+/// assert_eq!(answer.chain.len(), 3);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Responsibility {
     /// The target.
@@ -34,6 +43,15 @@ pub struct Responsibility {
 }
 
 /// One level of a responsibility chain and who holds it in a community.
+///
+/// # Example
+///
+/// ```
+/// let h: zhengce::communities::ChainHolder = serde_json::from_value(serde_json::json!({
+///     "tier": "sub_district", "role": "direct", "level": {"zh": "街道", "en": "Sub-district"},
+///     "kind": "unit", "holder": "tianshan-subdistricts"})).unwrap();
+/// assert_eq!(h.role, zhengce::ChainRole::Direct);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ChainHolder {
     /// The level of government.
@@ -56,6 +74,13 @@ pub struct ChainHolder {
 }
 
 /// How a unit is responsible for a target.
+///
+/// # Example
+///
+/// ```
+/// let role = zhengce::communities::UnitRole::MeasureLead;
+/// assert_eq!(serde_json::to_value(role).unwrap(), "measure_lead");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitRole {
@@ -72,6 +97,17 @@ pub enum UnitRole {
 }
 
 /// A unit responsible for a target, with its role and the clause that names it.
+///
+/// # Example
+///
+/// ```
+/// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+/// registry.register_value(&serde_json::json!({"id": "featured-1", "name": {"zh": "社区一", "en": "Community 1"},
+///     "jurisdiction": "cn-sh-putuo", "source": {"document": "putuo-2019-startup-district"}}))?;
+/// let units = registry.responsible("putuo-2019-startup-district/t06", "featured-1")?.units;
+/// assert_eq!(units[0].name.zh, "区教育局");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ResponsibleUnit {
     /// The unit's id.

@@ -194,6 +194,19 @@ impl StatusCounts {
 }
 
 /// The ids of the targets behind each count.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
+///
+/// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let options = ScorecardOptions { by: vec![Dimension::Document], document: Some("xinjin-2021-fragment".into()), ..Default::default() };
+/// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), &options)?;
+/// assert_eq!(card.groups[0].targets.no_data.len(), 22);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusLists {
     /// Targets met.
@@ -244,6 +257,19 @@ impl StatusLists {
 }
 
 /// One row of a scorecard: the targets of one key of one dimension.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
+///
+/// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let options = ScorecardOptions { by: vec![Dimension::Jurisdiction], document: Some("tianshan-2022-87".into()), ..Default::default() };
+/// let group = &monitor.scorecard(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), &options)?.groups[0];
+/// assert_eq!((group.key.as_deref(), group.counts.total), (Some("cn-xj-urumqi-tianshan"), 62));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ScorecardGroup {
     /// The dimension.
@@ -278,8 +304,7 @@ pub struct ScorecardGroup {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-// Named apart from the binding classes `Scorecard` (as `CatalogueData` is from `Catalogue`).
-#[schemars(rename = "ScorecardData")]
+#[schemars(rename = "ScorecardData")] // apart from the binding classes `Scorecard`, as `CatalogueData` is from `Catalogue`
 pub struct Scorecard {
     /// The date of the assessments.
     #[serde(with = "crate::value::iso_date")]

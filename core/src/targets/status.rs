@@ -50,6 +50,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order scorecards list them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::targets::Status::ALL.len(), 6);
+    /// ```
     pub const ALL: [Status; 6] =
         [Status::Met, Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::Missed, Status::NoData];
 
@@ -181,6 +187,12 @@ pub(crate) const EARLY_SHARE: &str = "monitoring.status.early_share";
 
 impl Thresholds {
     /// The values of the built-in `monitoring.json`: lags 0 and 0.1, early share 0.5.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::targets::Thresholds::DEFAULT.early_share.to_string(), "0.5");
+    /// ```
     pub const DEFAULT: Thresholds = Thresholds {
         on_track_lag: Decimal::ZERO,
         at_risk_lag: Decimal::from_parts(1, 0, 0, false, 1),

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use zhengce::{Catalogue, Error};
 
+mod calendar;
 mod catalogue;
 // --- calendar ---
 // --- rules ---
 // --- sampling ---
+mod sampling;
 // --- targets ---
 mod targets;
 // --- communities ---
@@ -25,8 +27,10 @@ fn call_for(function: &str) -> Option<Call> {
     match module {
         "catalogue" => catalogue::call(function),
         // --- calendar ---
+        "calendar" => calendar::call(function),
         // --- rules ---
         // --- sampling ---
+        "sampling" => sampling::call(function),
         // --- targets ---
         "targets" => targets::call(function),
         // --- communities ---
