@@ -2283,10 +2283,15 @@ export interface Publication {
    */
   working_days: number;
   /**
-   * The plan's date plus that many working days on the jurisdiction's calendar; empty
-   * until the working-day calendar is available to the planner.
+   * The plan's date plus that many working days on the jurisdiction's built-in calendar
+   * (Xinjiang's festivals included in Tianshan); empty when that falls outside the
+   * calendar's data, with the reason in `publish_by_unknown`.
    */
   publish_by?: string | null;
+  /**
+   * Why `publish_by` is empty: the out-of-coverage error, naming the dates covered.
+   */
+  publish_by_unknown?: string | null;
 }
 /**
  * The draw of one stratum: its size, ratio and sample.

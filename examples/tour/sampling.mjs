@@ -60,7 +60,7 @@ export function tour(zhengce, cat) {
     const checks = v.checks.map((c) => `${c.department}: ${c.items.join("+")}`).join("; ");
     console.log(`  #${String(v.number).padEnd(4)} ${v.entity} class ${v.credit_class} ${v.reason} ${v.mode} [${checks}] by ${v.inspectors.map((i) => i.id).join(", ")}`);
   }
-  const publishBy = value.publication.publish_by ?? "(computed once the calendar lands)";
+  const publishBy = value.publication.publish_by ?? value.publication.publish_by_unknown;
   console.log(`results public within ${value.publication.working_days} working days: by ${publishBy}`);
 
   console.log(`\nverify the published plan: matches = ${plan.verify(cat, register, inspectors).matches}`);

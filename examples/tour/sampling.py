@@ -65,7 +65,7 @@ def tour(cat: zhengce.Catalogue) -> None:
         checks = "; ".join(f"{c['department']}: {'+'.join(c['items'])}" for c in v["checks"])
         print(f"  #{v['number']:<4} {v['entity']} class {v['credit_class']} {v['reason']} {v['mode']} [{checks}] "
               f"by {', '.join(i['id'] for i in v['inspectors'])}")
-    publish_by = value["publication"]["publish_by"] or "(computed once the calendar lands)"
+    publish_by = value["publication"]["publish_by"] or value["publication"]["publish_by_unknown"]
     print(f"results public within {value['publication']['working_days']} working days: by {publish_by}")
 
     print(f"\nverify the published plan: matches = {str(plan.verify(cat, register, inspectors)['matches']).lower()}")

@@ -115,10 +115,10 @@ pub fn tour(cat: &Catalogue) -> Result<(), Error> {
             inspectors.join(", ")
         );
     }
-    let publish_by = plan
-        .publication
+    let publication = &plan.publication;
+    let publish_by = publication
         .publish_by
-        .map_or("(computed once the calendar lands)".to_owned(), |d| d.to_string());
+        .map_or_else(|| publication.publish_by_unknown.clone().unwrap_or_default(), |d| d.to_string());
     println!("results public within {} working days: by {publish_by}", plan.publication.working_days);
 
     let report = plan.verify(cat, &register, &directory)?;

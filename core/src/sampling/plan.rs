@@ -161,11 +161,15 @@ pub struct Visit {
 pub struct Publication {
     /// The time limit in working days (`inspection.result_publication.time_limit`).
     pub working_days: u64,
-    /// The plan's date plus that many working days on the jurisdiction's calendar; empty
-    /// until the working-day calendar is available to the planner.
+    /// The plan's date plus that many working days on the jurisdiction's built-in calendar
+    /// (Xinjiang's festivals included in Tianshan); empty when that falls outside the
+    /// calendar's data, with the reason in `publish_by_unknown`.
     #[serde(default, with = "crate::value::opt_iso_date")]
     #[schemars(with = "Option<NaiveDate>")]
     pub publish_by: Option<NaiveDate>,
+    /// Why `publish_by` is empty: the out-of-coverage error, naming the dates covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish_by_unknown: Option<String>,
 }
 
 /// A double-random inspection plan (双随机抽查计划): entities drawn at random by credit class
@@ -324,8 +328,11 @@ impl InspectionPlan {
             ));
         }
         let limit = cat.parameter_value(PUBLICATION_LIMIT, &spec.jurisdiction, spec.date)?;
-        let working_days = limit.value.to_u64().unwrap_or(0);
-        let publish_by = publish_by(cat, &spec.jurisdiction, spec.date, &limit)?;
+        let working_days =
+            limit.value.to_u64().filter(|_| limit.value.fract().is_zero()).ok_or_else(|| {
+                Error::invalid_input(PUBLICATION_LIMIT, limit.value, "a whole number of working days")
+            })?;
+        let (publish_by, publish_by_unknown) = publish_by(cat, &spec.jurisdiction, spec.date, working_days)?;
 
         // Strata of the in-scope entities.
         let entities = register.entities();
@@ -442,7 +449,7 @@ impl InspectionPlan {
             policies: resolved.policies.policies.clone(),
             policy_rule: resolved.policies.rule.clone(),
             parameters,
-            publication: Publication { working_days, publish_by },
+            publication: Publication { working_days, publish_by, publish_by_unknown },
             out_of_scope: (entities.len() - in_scope.len()) as u64,
             strata: drawn.into_iter().map(|d| d.0).collect(),
             visits,

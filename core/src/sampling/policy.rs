@@ -178,15 +178,23 @@ pub(crate) fn resolve(
 }
 
 /// The date by which results must be published: `date` plus `limit` working days on the
-/// jurisdiction's calendar (企业信息公示暂行条例 art 6; the start day is not counted).
+/// jurisdiction's built-in working-day calendar (企业信息公示暂行条例 art 6; the start day is
+/// not counted), or, when that date falls outside the calendar's data, no date and the reason.
 ///
-/// This is where the working-day calendar (issue 4) plugs in; until it lands, the plan
-/// records the time limit and leaves the date empty rather than guess at holidays.
+/// An uncovered date is not guessed at: the plan still draws, says why the date is missing,
+/// and records the limit so it can be computed once the year's holidays are known.
 pub(crate) fn publish_by(
-    _cat: &Catalogue,
-    _jurisdiction: &str,
-    _date: NaiveDate,
-    _limit: &ParameterLookup,
-) -> Result<Option<NaiveDate>> {
-    Ok(None)
+    cat: &Catalogue,
+    jurisdiction: &str,
+    date: NaiveDate,
+    working_days: u64,
+) -> Result<(Option<NaiveDate>, Option<String>)> {
+    let days = i32::try_from(working_days)
+        .map_err(|_| Error::invalid_input(PUBLICATION_LIMIT, working_days, "a number of working days"))?;
+    let calendar = crate::calendar::Calendars::builtin().calendar(cat, jurisdiction)?;
+    match calendar.add_working_days(date, days, &Default::default()) {
+        Ok(due) => Ok((Some(due), None)),
+        Err(err) if err.is_out_of_coverage() => Ok((None, Some(err.to_string()))),
+        Err(err) => Err(err),
+    }
 }
