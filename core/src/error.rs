@@ -6,6 +6,15 @@
 //! and [details](Error::details) as JSON for the bindings. Python raises a
 //! `zhengce.ZhengceError` subclass chosen by the code; JavaScript throws an `Error` whose
 //! `code` and `details` carry the same values.
+//!
+//! # Example
+//!
+//! ```
+//! let err = zhengce::Catalogue::builtin().parameter_value("procurement.bid_bond.rate", "cn",
+//!     chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap()).unwrap_err();
+//! assert_eq!(err.code(), "invalid_input");
+//! assert_eq!(err.path(), Some("date"));
+//! ```
 
 use std::fmt;
 

@@ -48,6 +48,17 @@ pub struct CalendarData {
 }
 
 /// The holiday law in force from a date (全国年节及纪念日放假办法 and its revisions).
+///
+/// # Example
+///
+/// ```
+/// let calendars = zhengce::calendar::Calendars::builtin();
+/// let cn = calendars.layer("cn")?;
+/// // Four revisions: 1999, 2007, 2013 and 2024 (in force 2025: 13 statutory days).
+/// assert_eq!(cn.rules.len(), 4);
+/// assert_eq!(cn.rules.last().unwrap().effective_from.to_string(), "2025-01-01");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayRule {
@@ -62,6 +73,16 @@ pub struct HolidayRule {
 }
 
 /// A notice or law that a calendar year or block comes from.
+///
+/// # Example
+///
+/// ```
+/// let calendars = zhengce::calendar::Calendars::builtin();
+/// let cn = calendars.layer("cn")?;
+/// let y2024 = cn.years.iter().find(|y| y.year == 2024).unwrap();
+/// assert_eq!(y2024.source.number.as_deref(), Some("国办发明电〔2023〕7号"));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeSource {
@@ -83,6 +104,16 @@ pub struct NoticeSource {
 }
 
 /// The days set by one year's notice.
+///
+/// # Example
+///
+/// ```
+/// let calendars = zhengce::calendar::Calendars::builtin();
+/// let cn = calendars.layer("cn")?;
+/// let y2024 = cn.years.iter().find(|y| y.year == 2024).unwrap();
+/// assert!(y2024.holidays.iter().any(|h| h.festival == "spring_festival"));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarYear {
@@ -95,6 +126,20 @@ pub struct CalendarYear {
 }
 
 /// The days off and make-up working days of one festival in one year.
+///
+/// # Example
+///
+/// ```
+/// let calendars = zhengce::calendar::Calendars::builtin();
+/// let cn = calendars.layer("cn")?;
+/// let y2024 = cn.years.iter().find(|y| y.year == 2024).unwrap();
+/// let spring = y2024.holidays.iter().find(|h| h.festival == "spring_festival").unwrap();
+/// // 2024: off 2/10-2/17, statutory 初一-初三 (2/10-2/12), make-up days Sun 2/4 and Sun 2/18.
+/// assert_eq!(spring.off.len(), 8);
+/// assert_eq!(spring.statutory.len(), 3);
+/// assert_eq!(spring.work.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2024-02-04", "2024-02-18"]);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayBlock {
@@ -137,6 +182,7 @@ mod iso_dates {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
 
+    // no example: a private serde hook.
     pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(dates.len()))?;
         for d in dates {
@@ -145,6 +191,7 @@ mod iso_dates {
         seq.end()
     }
 
+    // no example: a private serde hook.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
         #[derive(Deserialize)]
         struct Wrapped(#[serde(with = "crate::value::iso_date")] NaiveDate);
