@@ -9,11 +9,15 @@ use pyo3::prelude::*;
 mod catalogue;
 mod convert;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 mod rules;
 // --- sampling ---
+mod sampling;
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 mod error;
 
 #[pymodule]
@@ -22,6 +26,9 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
     // --- calendar ---
+    m.add_class::<calendar::PyCalendars>()?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     // --- rules ---
     m.add_class::<rules::PyScenario>()?;
     m.add_class::<rules::PyEvaluator>()?;
@@ -29,7 +36,12 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rules::PyBatchResult>()?;
     m.add_class::<rules::PyComparison>()?;
     // --- sampling ---
+    m.add_class::<sampling::PyInspectionPlan>()?;
+    m.add_class::<sampling::PyStratifiedDraw>()?;
     // --- targets ---
+    m.add_class::<targets::PyMonitor>()?;
+    m.add_class::<targets::PyScorecard>()?;
     // --- communities ---
+    m.add_class::<communities::PyCommunities>()?;
     Ok(())
 }

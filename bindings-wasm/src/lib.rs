@@ -11,11 +11,15 @@ use wasm_bindgen::prelude::*;
 mod catalogue;
 mod convert;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 mod rules;
 // --- sampling ---
+mod sampling;
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 mod error;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json

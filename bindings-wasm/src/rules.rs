@@ -21,12 +21,16 @@ fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A JS value as JSON through `JSON.stringify` (columns of many values).
 fn js_to_json(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| crate::error::to_js_error(zhengce::Error::invalid_input(what, crate::convert::describe(value), "JSON values")))?;
-    serde_json::from_str(&text)
-        .map_err(|e| crate::error::to_js_error(zhengce::Error::invalid_input(what, "text", format!("JSON values ({e})"))))
+    let text = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+        crate::error::to_js_error(zhengce::Error::invalid_input(
+            what,
+            crate::convert::describe(value),
+            "JSON values",
+        ))
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        crate::error::to_js_error(zhengce::Error::invalid_input(what, "text", format!("JSON values ({e})")))
+    })
 }
 use crate::error::IntoJs;
 

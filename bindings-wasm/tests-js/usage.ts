@@ -33,3 +33,53 @@ const total: string = cmp.totals.difference;
 const check: zhengce.TableCheck | null = scenario.evaluator("tianshan-2022-87/r10-credit-class").checkTable();
 const use: zhengce.ParameterUse = alt.parameterValue("procurement.bid_bond.rate", "cn", new Date());
 void [cited, amounts, total, check, use];
+// Sampling: rows of objects, typed-array columns, the plan's JSON shape.
+const register: zhengce.Entity[] = [{ id: "e1", credit_class: "d", flags: ["complaint"] }];
+const directory: zhengce.Inspector[] = [{ id: "i1", department: "amr", conflicts: [{ industry: "food" }] }];
+const spec: zhengce.PlanSpec = { jurisdiction: "cn", date: "2022-06-01", seed: "s", checks: [{ department: "amr", items: ["licence"] }] };
+const plan: zhengce.InspectionPlan = zhengce.InspectionPlan.draw(cat, register, directory, spec);
+const visits: zhengce.Visit[] = plan.visits;
+const summary: zhengce.StratumSummary[] = plan.strata;
+const data: zhengce.InspectionPlanData = plan.toValue();
+const report: zhengce.Verification = plan.verify(cat, register, directory);
+const draw: zhengce.StratifiedDraw = zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2022-06-01", seed: "s" }, new Uint8Array([1, 2]));
+const positions: Uint32Array = draw.randomIndices("a");
+void [visits, summary, data.publication.publish_by, report.differences, positions, plan.toCsv()];
+// --- calendar ---
+const calendars: zhengce.Calendars = zhengce.Calendars.builtin();
+const tianshan: zhengce.Calendar = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+const day: zhengce.Day = tianshan.day("2023-06-29", { assume: "weekends_only" });
+const kind: zhengce.DayKind = day.kind;
+const next: string = tianshan.addWorkingDays(new Date(), 2, {});
+const due: zhengce.Deadline = zhengce.deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", { rest_day_start: "next_working_day" });
+const skipped: zhengce.Day[] = due.skipped;
+const working: Uint8Array = tianshan.isWorkingDayBatch(Int32Array.from([19757]));
+const shifted = tianshan.addWorkingDaysBatch(Int32Array.from([19757]), 1);
+const covered: zhengce.Period[] = tianshan.coverage();
+void [kind, next, skipped, working, shifted, covered];
+
+// --- targets ---
+const monitor: zhengce.Monitor = new zhengce.Monitor(cat);
+const added: number = monitor.addObservations([
+  { target: "tianshan-2022-87/t28", date: "2022-09-30", value: "75", unit: "%", source: "district statistics" },
+]);
+const assessment: zhengce.Assessment = monitor.assess("tianshan-2022-87/t28", "2022-10-15", { at_risk_lag: "0.05" });
+const status: zhengce.Status = assessment.status;
+const card: zhengce.Scorecard = monitor.scorecard(new Date(), { by: ["group", "unit"], document: "tianshan-2022-87" });
+const cardValue: zhengce.ScorecardData = card.toValue();
+const firstGroup: zhengce.ScorecardGroup | undefined = cardValue.groups[0];
+const csv: string = card.toCsv();
+const check: zhengce.RatioCheck = monitor.checkRatio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", "500000");
+const held: zhengce.Observation[] = monitor.observations("tianshan-2022-87/t28");
+void [added, status, firstGroup, csv, check, held];
+
+// --- communities ---
+const communities: zhengce.Communities = new zhengce.Communities(cat);
+communities.register({
+  id: "tianshan-pilot-1", name: { zh: "试点一", en: "Pilot 1" }, jurisdiction: "cn-xj-urumqi-tianshan",
+  source: { document: "tianshan-2022-87" },
+});
+const answer: zhengce.Responsibility = communities.responsible("tianshan-2022-87/t81a", "tianshan-pilot-1");
+const holder: string | undefined = answer.chain[0]?.holder ?? undefined;
+const withCommunities: zhengce.Monitor = monitor.withCommunities(communities);
+void [holder, withCommunities];

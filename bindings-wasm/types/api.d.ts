@@ -76,6 +76,13 @@ export type Comparator =
   | "achieve"
   | "maintain";
 /**
+ * How a target's observations are combined into the value that is assessed.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Aggregation".
+ */
+export type Aggregation = "latest" | "mean";
+/**
  * A target's nature in a plan's indicator table.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
@@ -200,7 +207,7 @@ export type RuleLogic =
       /**
        * For `collect`: how the matched rows' outputs are combined (absent: the list of them).
        */
-      aggregation?: Aggregation | null;
+      aggregation?: Aggregation2 | null;
       /**
        * The input columns, in order.
        */
@@ -232,14 +239,24 @@ export type RuleLogic =
   | {
       kind: "time_limit";
       /**
-       * The service's key (`business-opening`).
+       * The service's key (`business-opening`), what a deadline is asked for; unique among the
+       * time limits that apply in one jurisdiction.
        */
       service: string;
       /**
-       * The parameter holding the duration.
+       * The parameter holding the duration; its unit is the limit's unit.
        */
       duration: string;
       starts: Text;
+      /**
+       * What must be done by the deadline, in Chinese and English.
+       */
+      due?: Text | null;
+      /**
+       * True if the clause limits the average over cases (平均时间), not each case: a single
+       * case may take longer, and the deadline is that of a case taking the average.
+       */
+      average?: boolean;
     };
 /**
  * What a capped-rate amount is.
@@ -280,9 +297,9 @@ export type HitPolicy = "unique" | "any" | "priority" | "first" | "collect";
  * How a `collect` table combines its matched rows.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "Aggregation".
+ * via the `definition` "Aggregation2".
  */
-export type Aggregation = "sum" | "min" | "max" | "count";
+export type Aggregation2 = "sum" | "min" | "max" | "count";
 /**
  * The type of a decision-table output.
  *
@@ -590,6 +607,10 @@ export type Entry =
        * Programmes it takes part in.
        */
       programmes?: string[];
+      /**
+       * Targets it carries or contributes to (scorecards roll these up by community).
+       */
+      targets?: string[];
       source: Citation;
       /**
        * How an ambiguous point was read, and why.
@@ -628,6 +649,7 @@ export type Entry =
        * The period over which the target holds (for averages and standing targets).
        */
       period?: Period | null;
+      aggregation?: Aggregation;
       nature?: Nature;
       /**
        * The wording's strength (确保 ensure, 力争 strive, ...), when the text gives one.
@@ -744,6 +766,38 @@ export type Entry =
        */
       reading?: string | null;
     };
+/**
+ * The kind of a day in a working-day calendar.
+ *
+ * Weekends and weekdays are what they are unless a notice says otherwise: a statutory
+ * holiday (法定节假日) or a swapped rest day (调休放假的工作日) is off; a Saturday or Sunday the
+ * notice makes a working day (补班) is a make-up working day.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DayKind".
+ */
+export type DayKind = "working_day" | "weekend" | "statutory_holiday" | "swapped_rest_day" | "make_up_working_day";
+/**
+ * The unit of a time limit, from its parameter's unit.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "TimeUnit".
+ */
+export type TimeUnit = "working_days" | "calendar_days" | "hours";
+/**
+ * An assumption a caller may opt into, per call, for dates the data does not cover.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Assume".
+ */
+export type Assume = "weekends_only";
+/**
+ * How a start on a rest day is treated.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RestDayStart".
+ */
+export type RestDayStart = "as_given" | "next_working_day";
 /**
  * A language for readable explanations.
  *
@@ -867,6 +921,10 @@ export type RuleValue =
        * The limit.
        */
       limit?: string | null;
+    }
+  | {
+      kind: "time_limit";
+      deadline: Deadline;
     };
 /**
  * One step of a computation.
@@ -958,7 +1016,15 @@ export type Step =
     }
   | {
       step: "aggregated";
-      aggregation: Aggregation;
+      aggregation: Aggregation2;
+    }
+  | {
+      step: "deadline";
+      /**
+       * The last day to act.
+       */
+      date: string;
+      text: Text;
     }
   | {
       step: "compared";
@@ -976,6 +1042,136 @@ export type Step =
        */
       holds: boolean;
     };
+/**
+ * An enterprise's credit-risk class (企业信用风险分类, 国市监信发〔2022〕6号): A low, B ordinary,
+ * C fairly high, D high; or not (yet) classified.
+ *
+ * In columns a class is one byte: 0 unclassified, 1 A, 2 B, 3 C, 4 D.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CreditClass".
+ */
+export type CreditClass = "unclassified" | "a" | "b" | "c" | "d";
+/**
+ * A reason an entity must be inspected whatever the draw: the four cases in which Tianshan
+ * item 10 lifts class A's "no proactive on-site check" (投诉举报、大数据监测发现问题、
+ * 转办交办案件线索及法律法规另有规定).
+ *
+ * In columns the flags are one byte, a bit each: 1 complaint, 2 big-data alert, 4 referred
+ * case, 8 legal mandate.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Flag".
+ */
+export type Flag = "complaint" | "big_data_alert" | "referred_case" | "legal_mandate";
+/**
+ * Something an inspector must not inspect (回避, 行政处罚法 art 43: a direct interest or
+ * another relation that may affect a fair check).
+ *
+ * In JSON a one-key object: `{"entity": "91650102MA01"}`, `{"industry": "food"}` (e.g. a
+ * spouse runs a restaurant chain) or `{"district": "cn-xj-urumqi-tianshan"}` (e.g. the
+ * inspector's own home area, where a local rule asks for rotation).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Conflict".
+ */
+export type Conflict =
+  | {
+      entity: string;
+    }
+  | {
+      industry: string;
+    }
+  | {
+      district: string;
+    };
+/**
+ * An entity attribute a draw may stratify by, besides the credit class.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StratifyBy".
+ */
+export type StratifyBy = "industry" | "district";
+/**
+ * How a class is treated on site (Tianshan item 10).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "OnSite".
+ */
+export type OnSite = "not_proactive" | "normal" | "required";
+/**
+ * How visits are shared among eligible inspectors.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Workload".
+ */
+export type Workload = "balanced" | "uniform";
+/**
+ * Why an entity is in the plan.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Reason".
+ */
+export type Reason = "random" | "mandatory";
+/**
+ * How a visit is carried out.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Mode".
+ */
+export type Mode = "on_site" | "off_site";
+/**
+ * Where a target stands at a date.
+ *
+ * The rules, in order (see the module docs for details):
+ *
+ * 1. [`NoData`](Status::NoData): no observation to judge by.
+ * 2. [`Met`](Status::Met): the assessed value satisfies the comparator.
+ * 3. [`Missed`](Status::Missed): the deadline has passed and the target is not met.
+ * 4. Otherwise [`OnTrack`](Status::OnTrack), [`AtRisk`](Status::AtRisk) or
+ *    [`OffTrack`](Status::OffTrack), judged against the straight line from baseline to
+ *    target, or by the direction of change, or by the time elapsed.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Status".
+ */
+export type Status = "met" | "on_track" | "at_risk" | "off_track" | "missed" | "no_data";
+/**
+ * Which rule decided an assessment's status.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Basis".
+ */
+export type Basis =
+  | "no_observation"
+  | "no_baseline"
+  | "comparator"
+  | "deadline_passed"
+  | "linear_path"
+  | "slipped"
+  | "trend"
+  | "elapsed_time";
+/**
+ * The schema of an observation's `source`: text, or a citation.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "SourceInput".
+ */
+export type SourceInput = string | Citation;
+/**
+ * A dimension a scorecard rolls targets up by.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Dimension".
+ */
+export type Dimension = "document" | "group" | "programme" | "unit" | "community_type" | "community" | "jurisdiction";
+/**
+ * How a unit is responsible for a target.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "UnitRole".
+ */
+export type UnitRole = "target" | "measure_lead" | "measure_co" | "programme_lead" | "programme_co";
 
 /**
  * The content of a catalogue file: one list per kind of entry, every list optional.
@@ -1388,6 +1584,10 @@ export interface Community {
    * Programmes it takes part in.
    */
   programmes?: string[];
+  /**
+   * Targets it carries or contributes to (scorecards roll these up by community).
+   */
+  targets?: string[];
   source: Citation;
   /**
    * How an ambiguous point was read, and why.
@@ -1434,6 +1634,7 @@ export interface Target {
    * The period over which the target holds (for averages and standing targets).
    */
   period?: Period | null;
+  aggregation?: Aggregation;
   nature?: Nature;
   /**
    * The wording's strength (确保 ensure, 力争 strive, ...), when the text gives one.
@@ -1978,6 +2179,287 @@ export interface Problem {
   message: string;
 }
 /**
+ * One layer of calendar data: the national calendar (`cn`) or a regional overlay (`cn-xj`).
+ *
+ * This is the JSON shape of `core/data/calendar/cn.json` and `cn-xj.json`, and of the data a
+ * user passes to [`Calendars::layered`](super::Calendars::layered) to add or correct a year.
+ * A layer applies to its `jurisdiction` and every jurisdiction below it; an overlay names the
+ * layer it `extends`. `coverage` lists the ranges the data speaks for (sorted, disjoint, not
+ * necessarily contiguous); every other date is unknown, never guessed.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CalendarData".
+ */
+export interface CalendarData {
+  /**
+   * Stable id of the layer (`cn`, `cn-xj`).
+   */
+  id: string;
+  name: Text;
+  /**
+   * The jurisdiction whose calendar this layer sets; it applies to every jurisdiction below.
+   */
+  jurisdiction: string;
+  /**
+   * The layer this one is drawn over (`cn` for a provincial overlay); absent for a root.
+   */
+  extends?: string | null;
+  /**
+   * The ranges of days this layer's data covers: sorted, disjoint, not necessarily contiguous.
+   */
+  coverage: Period[];
+  /**
+   * The laws in force that fix the statutory days, by date.
+   */
+  rules?: HolidayRule[];
+  /**
+   * One entry per notice year, each with the notice it comes from.
+   */
+  years: CalendarYear[];
+}
+/**
+ * The holiday law in force from a date (全国年节及纪念日放假办法 and its revisions).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "HolidayRule".
+ */
+export interface HolidayRule {
+  /**
+   * First day in force.
+   */
+  effective_from: string;
+  source: NoticeSource;
+  /**
+   * The statutory days it sets, in words.
+   */
+  statutory_days: string;
+}
+/**
+ * A notice or law that a calendar year or block comes from.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "NoticeSource".
+ */
+export interface NoticeSource {
+  /**
+   * Title of the notice, as issued.
+   */
+  title: string;
+  /**
+   * Its document number (文号, e.g. `国办发明电〔2023〕7号`), null where it could not be confirmed.
+   */
+  number?: string | null;
+  /**
+   * The date the notice bears, null where it could not be confirmed.
+   */
+  published?: string | null;
+  /**
+   * Where the text can be read.
+   */
+  url?: string | null;
+  /**
+   * Other copies or relays of the same text.
+   */
+  see_also?: string[];
+}
+/**
+ * The days set by one year's notice.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CalendarYear".
+ */
+export interface CalendarYear {
+  /**
+   * The year of the notice's schedule (a New Year block may start in December before it).
+   */
+  year: number;
+  source: NoticeSource;
+  /**
+   * One block per festival.
+   */
+  holidays: HolidayBlock[];
+}
+/**
+ * The days off and make-up working days of one festival in one year.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "HolidayBlock".
+ */
+export interface HolidayBlock {
+  /**
+   * The festival's key (`spring_festival`, `eid_al_adha`, ...).
+   */
+  festival: string;
+  name: Text;
+  /**
+   * Every day off of the block, weekends inside it included; sorted.
+   */
+  off: string[];
+  /**
+   * The statutory days (法定节假日) among them, under the law in force; sorted.
+   */
+  statutory: string[];
+  /**
+   * Saturdays and Sundays the notice makes working days (补班, make-up working days); sorted.
+   */
+  work: string[];
+  /**
+   * The block whose `off` lists this festival's days (a Mid-Autumn merged with National Day).
+   */
+  merged_into?: string | null;
+  /**
+   * The notice that set this block, when it is not the year's notice.
+   */
+  source?: NoticeSource | null;
+  /**
+   * Notices that changed the block after the year's notice.
+   */
+  amended_by?: NoticeSource[];
+  /**
+   * A remark on the block.
+   */
+  note?: Text | null;
+  /**
+   * For a regional festival: the day the notice names as the festival.
+   */
+  festival_date?: string | null;
+}
+/**
+ * One day of a calendar, classified, with the festival and the data layer behind it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Day".
+ */
+export interface Day {
+  /**
+   * The date.
+   */
+  date: string;
+  kind: DayKind;
+  /**
+   * True for a working day or a make-up working day.
+   */
+  working: boolean;
+  /**
+   * The festival whose notice sets the day (`spring_festival`), if any.
+   */
+  festival?: string | null;
+  /**
+   * The festival's name in Chinese and English.
+   */
+  name?: Text | null;
+  /**
+   * The calendar layer whose notice sets the day (`cn`, `cn-xj`), if any.
+   */
+  calendar?: string | null;
+  /**
+   * True if the date lies outside the data and was classified by the caller's assumption
+   * (`weekends_only`).
+   */
+  assumed?: boolean;
+}
+/**
+ * A deadline, with what it was computed from and why.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Deadline".
+ */
+export interface Deadline {
+  /**
+   * The last day to act: the time limit expires at the end of it.
+   */
+  date: string;
+  /**
+   * The date of the event the period starts from (not counted).
+   */
+  start: string;
+  /**
+   * The day the count runs from: the start, or the next working day when a start on a rest
+   * day is taken as received then.
+   */
+  counted_from: string;
+  /**
+   * The length of the limit.
+   */
+  duration: number;
+  unit: TimeUnit;
+  /**
+   * For calendar days: the last day before any roll-over to a working day.
+   */
+  nominal_end?: string | null;
+  /**
+   * The jurisdiction whose calendar counted the days.
+   */
+  jurisdiction: string;
+  /**
+   * The calendar layers used, national first.
+   */
+  calendar: string[];
+  /**
+   * Every non-working day after the count's first day up to the deadline, classified.
+   */
+  skipped: Day[];
+  /**
+   * The laws behind the counting conventions.
+   */
+  basis: Citation[];
+  /**
+   * The time-limit rule, when the deadline comes from the catalogue.
+   */
+  rule?: string | null;
+  /**
+   * The service's key.
+   */
+  service?: string | null;
+  /**
+   * The rule's name.
+   */
+  name?: Text | null;
+  /**
+   * The clause that sets the limit, with its words.
+   */
+  source?: Citation | null;
+  /**
+   * The duration parameter's value in force on the start date, with its source.
+   */
+  parameter?: ParameterLookup | null;
+  /**
+   * True if the clause limits the average over cases rather than each case.
+   */
+  average?: boolean;
+  /**
+   * True if some day was classified by the caller's assumption, not by the data.
+   */
+  assumed?: boolean;
+  explanation: Text;
+}
+/**
+ * Options of the day and arithmetic calls.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CalendarOptions".
+ */
+export interface CalendarOptions {
+  /**
+   * What to assume for a date outside the data; `None` (the default) makes such a date an
+   * `out_of_coverage` error.
+   */
+  assume?: Assume | null;
+}
+/**
+ * Options of a deadline computation.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DeadlineOptions".
+ */
+export interface DeadlineOptions {
+  /**
+   * What to assume for dates outside the data; `None` makes them an `out_of_coverage` error.
+   */
+  assume?: Assume | null;
+  rest_day_start?: RestDayStart;
+}
+/**
  * The case one evaluation is about: its date, its jurisdiction and the rule's inputs.
  *
  * Parameters are looked up in `jurisdiction` (the rule's own when absent) on `date`. Input
@@ -2479,4 +2961,1039 @@ export interface Overlap {
    * True if the rows give the same literal outputs (allowed under hit policy `any`).
    */
   same_outputs: boolean;
+}
+/**
+ * One market entity of the register.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Entity".
+ */
+export interface Entity {
+  /**
+   * The entity's id, e.g. its unified social credit code.
+   */
+  id: string;
+  credit_class?: CreditClass;
+  /**
+   * Its industry, as the plan's checks name industries.
+   */
+  industry?: string | null;
+  /**
+   * Its district (or other area), for stratification and inspectors' conflicts.
+   */
+  district?: string | null;
+  /**
+   * Reasons it must be inspected whatever the draw.
+   */
+  flags?: Flag[];
+}
+/**
+ * One inspector (执法检查人员) of the directory.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Inspector".
+ */
+export interface Inspector {
+  /**
+   * The inspector's id (e.g. the enforcement certificate number).
+   */
+  id: string;
+  /**
+   * The department whose checks the inspector may carry out.
+   */
+  department: string;
+  /**
+   * What the inspector must not inspect.
+   */
+  conflicts?: Conflict[];
+}
+/**
+ * The inputs of an inspection plan besides the register and the directory.
+ *
+ * Parameters left out are read from the catalogue at `date` in `jurisdiction` (the nearest
+ * ancestor's value when the jurisdiction has none): the base ratio
+ * `inspection.sampling_ratio.base`, the class multipliers `inspection.sampling_multiplier.*`,
+ * the minimum inspectors per check `inspection.inspectors_per_check.min` and the publication
+ * time limit `inspection.result_publication.time_limit`.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "PlanSpec".
+ */
+export interface PlanSpec {
+  /**
+   * The jurisdiction whose parameters and calendar apply.
+   */
+  jurisdiction: string;
+  /**
+   * The plan's date: parameters are those in force on it; publication is due from it.
+   */
+  date: string;
+  /**
+   * The published seed (any non-empty text, e.g. the numbers drawn at a public lottery).
+   */
+  seed: string;
+  /**
+   * The departments' check items; at least one.
+   */
+  checks: CheckSpec[];
+  /**
+   * Attributes to stratify by besides the credit class.
+   */
+  stratify_by?: StratifyBy[];
+  /**
+   * The base (class B) sampling ratio, instead of the catalogue's.
+   */
+  base_ratio?: string | null;
+  /**
+   * Class policies replacing the catalogue's for the classes they name.
+   */
+  policies?: ClassPolicy[];
+  /**
+   * Inspectors per department per visit; the legal minimum when absent, never fewer.
+   */
+  inspectors_per_check?: number | null;
+  workload?: Workload;
+  /**
+   * Merge the departments' checks of one entity into one visit (进一次门、查多项事);
+   * otherwise each department visits on its own.
+   */
+  joint?: boolean;
+}
+/**
+ * One department's check items in a plan (抽查事项), and the entities they apply to.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CheckSpec".
+ */
+export interface CheckSpec {
+  /**
+   * The department carrying out the check.
+   */
+  department: string;
+  /**
+   * Its check items, from the published item list (抽查事项清单).
+   */
+  items: string[];
+  /**
+   * The industries the items apply to; every entity when absent.
+   */
+  industries?: string[] | null;
+}
+/**
+ * The treatment of one credit class in a draw: its sampling ratio multiplier and on-site mode.
+ *
+ * The ratio of a class is `base ratio × ratio_multiplier`. The built-in policies come from the
+ * catalogue's parameters `inspection.sampling_multiplier.class_a`…`class_d` (see
+ * [`class_policies`](super::class_policies)); a plan may give its own.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ClassPolicy".
+ */
+export interface ClassPolicy {
+  class: CreditClass;
+  /**
+   * The class's sampling ratio as a multiple of the base (normal) ratio: a decimal string.
+   */
+  ratio_multiplier: string;
+  on_site: OnSite;
+  /**
+   * Inspections a year, where set (the credit-class rule's `frequency_per_year`). Recorded,
+   * not used by one draw: a plan is one batch, and the frequency says how many a year.
+   */
+  frequency_per_year?: string | null;
+}
+/**
+ * The inputs of a columnar draw ([`StratifiedDraw`](super::StratifiedDraw)): the sampling part
+ * of a [`PlanSpec`], without checks or inspectors.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "SampleSpec".
+ */
+export interface SampleSpec {
+  /**
+   * The jurisdiction whose parameters apply.
+   */
+  jurisdiction: string;
+  /**
+   * The date the parameters are read at.
+   */
+  date: string;
+  /**
+   * The published seed.
+   */
+  seed: string;
+  /**
+   * The base (class B) sampling ratio, instead of the catalogue's.
+   */
+  base_ratio?: string | null;
+  /**
+   * Class policies replacing the catalogue's for the classes they name.
+   */
+  policies?: ClassPolicy[];
+}
+/**
+ * A double-random inspection plan (双随机抽查计划): entities drawn at random by credit class
+ * from the register, flagged entities added, departments' checks merged into visits and
+ * inspectors drawn at random for each visit.
+ *
+ * The plan is a pure function of its inputs (catalogue, register, directory, spec) and the
+ * published seed: the same inputs give the same plan, byte for byte, in Rust, Python and
+ * JavaScript on any machine. It records its seed, the parameters used, the hashes of the
+ * catalogue, register and directory, the algorithm and the library version, so anyone can
+ * [verify](InspectionPlan::verify) it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "InspectionPlanData".
+ */
+export interface InspectionPlanData {
+  /**
+   * The algorithm (`zhengce.sampling.v1`); a verifier refuses another.
+   */
+  algorithm: string;
+  /**
+   * The library version that drew the plan.
+   */
+  library_version: string;
+  /**
+   * The content hash of the catalogue the parameters came from.
+   */
+  catalogue_hash: string;
+  /**
+   * The hash of the register ([`Register::content_hash`]).
+   */
+  register_hash: string;
+  /**
+   * The hash of the inspector directory ([`Directory::content_hash`]).
+   */
+  directory_hash: string;
+  spec: PlanSpec;
+  /**
+   * The base (class B) ratio used.
+   */
+  base_ratio: string;
+  /**
+   * Inspectors per department per visit.
+   */
+  inspectors_per_check: number;
+  /**
+   * The treatment of each class.
+   */
+  policies: ClassPolicy[];
+  /**
+   * The rule the policies came from, if a rule gave them.
+   */
+  policy_rule?: string | null;
+  /**
+   * The catalogue parameters used, with their sources and dates.
+   */
+  parameters: ParameterLookup[];
+  publication: Publication;
+  /**
+   * Register entities to which none of the plan's checks applies (not in any stratum).
+   */
+  out_of_scope: number;
+  /**
+   * Per-stratum population, sample and realised ratio, in listing order.
+   */
+  strata: StratumSummary[];
+  /**
+   * The visits, in register order.
+   */
+  visits: Visit[];
+}
+/**
+ * When the plan's results must be public.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Publication".
+ */
+export interface Publication {
+  /**
+   * The time limit in working days (`inspection.result_publication.time_limit`).
+   */
+  working_days: number;
+  /**
+   * The plan's date plus that many working days on the jurisdiction's built-in calendar
+   * (Xinjiang's festivals included in Tianshan); empty when that falls outside the
+   * calendar's data, with the reason in `publish_by_unknown`.
+   */
+  publish_by?: string | null;
+  /**
+   * Why `publish_by` is empty: the out-of-coverage error, naming the dates covered.
+   */
+  publish_by_unknown?: string | null;
+}
+/**
+ * The draw of one stratum: its size, ratio and sample.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StratumSummary".
+ */
+export interface StratumSummary {
+  /**
+   * The stratum's key: the class, then each stratifying attribute (`b|industry=food`); the
+   * draw's stream is derived from it.
+   */
+  key: string;
+  credit_class: CreditClass;
+  /**
+   * The industry of the stratum, when stratified by industry.
+   */
+  industry?: string | null;
+  /**
+   * The district of the stratum, when stratified by district.
+   */
+  district?: string | null;
+  /**
+   * The stratum code, when a columnar draw was given stratum codes.
+   */
+  code?: number | null;
+  /**
+   * Entities in the stratum (N).
+   */
+  population: number;
+  /**
+   * Flagged entities, inspected whatever the draw (F).
+   */
+  flagged: number;
+  /**
+   * Entities the random draw picks from: N − F.
+   */
+  pool: number;
+  /**
+   * The stratum's sampling ratio: base ratio × class multiplier.
+   */
+  ratio: string;
+  /**
+   * Entities drawn at random: ⌈pool × ratio⌉, at most the pool.
+   */
+  sample: number;
+  /**
+   * Entities selected: sample + flagged.
+   */
+  selected: number;
+  /**
+   * selected / population, rounded half to even to 6 places.
+   */
+  realised_ratio: string;
+}
+/**
+ * One visit of the plan: an entity, why it is inspected, how, for which items and by whom.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Visit".
+ */
+export interface Visit {
+  /**
+   * 1-based, in register order of the entities.
+   */
+  number: number;
+  /**
+   * The entity's id.
+   */
+  entity: string;
+  credit_class: CreditClass;
+  /**
+   * The key of the entity's stratum.
+   */
+  stratum: string;
+  reason: Reason;
+  /**
+   * The flags that made the visit mandatory.
+   */
+  flags?: Flag[];
+  mode: Mode;
+  /**
+   * The departments' check items, in the plan's order; several in a joint visit.
+   */
+  checks: VisitCheck[];
+  /**
+   * The inspectors, department by department, in pick order.
+   */
+  inspectors: AssignedInspector[];
+}
+/**
+ * One department's check items in a visit.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "VisitCheck".
+ */
+export interface VisitCheck {
+  /**
+   * The department.
+   */
+  department: string;
+  /**
+   * Its items that apply to the entity.
+   */
+  items: string[];
+}
+/**
+ * An inspector assigned to a visit.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "AssignedInspector".
+ */
+export interface AssignedInspector {
+  /**
+   * The inspector's id.
+   */
+  id: string;
+  /**
+   * The department the inspector checks for.
+   */
+  department: string;
+}
+/**
+ * A stratified random draw over a register given as columns: the researcher's path to a
+ * whole country's register.
+ *
+ * Strata are the credit classes (with stratum codes: each (class, code) pair). Each stratum
+ * draws `⌈pool × ratio⌉` of its unflagged entities from its own stream, and flagged entities
+ * are selected whatever the draw. With the same classes, [`InspectionPlan::draw`](super::InspectionPlan::draw)
+ * selects the same entities (its strata without `stratify_by` are the classes).
+ *
+ * Memory beyond the borrowed columns: one bit per entity of the largest stratum while it is
+ * drawn, and 8 bytes per selected entity.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StratifiedDrawData".
+ */
+export interface StratifiedDrawData {
+  /**
+   * The algorithm (`zhengce.sampling.v1`).
+   */
+  algorithm: string;
+  /**
+   * The library version that drew it.
+   */
+  library_version: string;
+  /**
+   * The content hash of the catalogue the parameters came from.
+   */
+  catalogue_hash: string;
+  /**
+   * The jurisdiction whose parameters applied.
+   */
+  jurisdiction: string;
+  /**
+   * The date the parameters were read at.
+   */
+  date: string;
+  /**
+   * The published seed.
+   */
+  seed: string;
+  /**
+   * The base (class B) ratio.
+   */
+  base_ratio: string;
+  /**
+   * The treatment of each class.
+   */
+  policies: ClassPolicy[];
+  /**
+   * The rule the policies came from, if a rule gave them.
+   */
+  policy_rule?: string | null;
+  /**
+   * The catalogue parameters used, with their sources.
+   */
+  parameters: ParameterLookup[];
+  /**
+   * The strata in order: class A, B, C, D, unclassified, then by code.
+   */
+  strata: StratumDraw[];
+}
+/**
+ * One stratum of a columnar draw: its summary and the positions selected, ascending.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StratumDraw".
+ */
+export interface StratumDraw {
+  summary: StratumSummary;
+  /**
+   * Positions (0-based rows of the columns) drawn at random, ascending.
+   */
+  random: number[];
+  /**
+   * Positions of flagged entities, ascending.
+   */
+  mandatory: number[];
+}
+/**
+ * The outcome of [`InspectionPlan::verify`].
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Verification".
+ */
+export interface Verification {
+  /**
+   * True if the re-derived plan is the published one (the library version aside).
+   */
+  matches: boolean;
+  /**
+   * Every difference, header fields first, then strata, then visits in published order.
+   */
+  differences: Difference[];
+  /**
+   * The library version that drew the published plan.
+   */
+  published_version: string;
+  /**
+   * The library version that re-derived it. A different version of the same algorithm
+   * must give the same plan, so versions are reported, not compared.
+   */
+  verifier_version: string;
+}
+/**
+ * One difference between a published plan and the plan re-derived from its inputs.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Difference".
+ */
+export interface Difference {
+  /**
+   * Where: a JSON path into the plan; visits are named by entity
+   * (`$.visits[entity='e12'].inspectors[0].id`).
+   */
+  path: string;
+  /**
+   * The published value (null if the published plan lacks it).
+   */
+  published: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * The re-derived value (null if the re-derived plan lacks it).
+   */
+  derived: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * The assessment of one target at a date.
+ *
+ * Computed numbers (`progress`, `elapsed`, `expected`, a mean `value`) are rounded to four
+ * decimal places, half away from zero; every number is written without trailing zeros.
+ * Statuses are decided on exact values, before rounding.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Assessment".
+ */
+export interface Assessment {
+  /**
+   * The target's id.
+   */
+  target: string;
+  metric: Text;
+  status: Status;
+  basis: Basis;
+  /**
+   * The date of the assessment: observations dated after it are not known.
+   */
+  as_of: string;
+  comparator: Comparator;
+  /**
+   * The unit of every value below.
+   */
+  unit: string;
+  /**
+   * The value to reach: the stated one, the lower end of a range, or for targets relative
+   * to their baseline the value derived from it (`reduce_by` 70 from 20 is 6).
+   */
+  target_value?: string | null;
+  /**
+   * The upper end of a range target.
+   */
+  upper?: string | null;
+  /**
+   * True if `target_value` was derived from the baseline.
+   */
+  derived?: boolean;
+  /**
+   * The baseline: the target's, or else its earliest observation.
+   */
+  baseline?: string | null;
+  /**
+   * The baseline's date, where known.
+   */
+  baseline_date?: string | null;
+  /**
+   * The start of the time axis: the baseline's date, else the start of the target's,
+   * programme's or document's period.
+   */
+  start?: string | null;
+  /**
+   * The deadline: the target's, else the end of its period.
+   */
+  deadline?: string | null;
+  /**
+   * The value assessed: the latest observation, or the mean for a target averaged over its
+   * period.
+   */
+  value?: string | null;
+  qualifier?: Qualifier;
+  /**
+   * The date of the value assessed (of the latest observation averaged).
+   */
+  observed_on?: string | null;
+  /**
+   * The ids of the observations the value rests on.
+   */
+  observations?: string[];
+  /**
+   * The share of the way from baseline to target covered: 0 at the baseline, 1 at the
+   * target, above 1 beyond it, negative when moving away. When the baseline already meets
+   * or equals the target: 1 if met, else 0.
+   */
+  progress?: string | null;
+  /**
+   * The share of the time from `start` to `deadline` elapsed at `observed_on` (0..=1): the
+   * progress the straight-line path expects.
+   */
+  elapsed?: string | null;
+  /**
+   * The value the straight line from baseline to target expects at `observed_on`.
+   */
+  expected?: string | null;
+  /**
+   * The distance still to go: positive while short, zero on the target, negative beyond;
+   * for a range, the distance to the nearer end.
+   */
+  gap?: string | null;
+  /**
+   * The reasoning in one sentence, with the thresholds used.
+   */
+  note: string;
+}
+/**
+ * Per-call overrides of the status thresholds; unset fields come from the catalogue.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "AssessOptions".
+ */
+export interface AssessOptions {
+  /**
+   * Overrides `monitoring.status.on_track_lag` (a share, 0..=1).
+   */
+  on_track_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.at_risk_lag` (a share, 0..=1).
+   */
+  at_risk_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.early_share` (a share, 0..=1).
+   */
+  early_share?: string | null;
+}
+/**
+ * One observed value of a target, as added to a [`Monitor`](super::Monitor).
+ *
+ * `value` is a decimal string (or, from Python and JSON, an integer); a float is refused,
+ * as everywhere in the library. `unit` must be the target's unit.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ObservationInput".
+ */
+export interface ObservationInput {
+  /**
+   * Stable id; default `<target>@<date>`. An id already held replaces that observation.
+   */
+  id?: string | null;
+  /**
+   * The target observed.
+   */
+  target: string;
+  /**
+   * The date the value refers to (the end of the period for a period total).
+   */
+  date: string;
+  /**
+   * The value, as a decimal string (an integer is accepted too; a float is refused).
+   */
+  value: string;
+  /**
+   * The value's unit; it must be the target's.
+   */
+  unit: string;
+  /**
+   * Where the value comes from: a citation, or text naming the source (required).
+   */
+  source?: SourceInput | null;
+  /**
+   * How exactly the source states the value (default `exact`).
+   */
+  qualifier?: Qualifier | null;
+  /**
+   * What was measured; default the target's metric.
+   */
+  metric?: Text | null;
+  /**
+   * The jurisdiction measured; default (and the only one accepted) the target's scope.
+   */
+  scope?: string | null;
+  /**
+   * How an ambiguous point was read, and why.
+   */
+  reading?: string | null;
+}
+/**
+ * Assessments of many targets at one date, with counts per status overall and per group.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ScorecardData".
+ */
+export interface ScorecardData {
+  /**
+   * The date of the assessments.
+   */
+  as_of: string;
+  counts: StatusCounts;
+  /**
+   * One row per key of each dimension asked for: dimensions in the order asked, keys in
+   * catalogue order, targets without a key last.
+   */
+  groups: ScorecardGroup[];
+  /**
+   * One assessment per target, in catalogue order.
+   */
+  assessments: Assessment[];
+}
+/**
+ * How many targets have each status.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StatusCounts".
+ */
+export interface StatusCounts {
+  /**
+   * Targets met.
+   */
+  met: number;
+  /**
+   * Targets on track.
+   */
+  on_track: number;
+  /**
+   * Targets at risk.
+   */
+  at_risk: number;
+  /**
+   * Targets off track.
+   */
+  off_track: number;
+  /**
+   * Targets missed.
+   */
+  missed: number;
+  /**
+   * Targets without data.
+   */
+  no_data: number;
+  /**
+   * All of them.
+   */
+  total: number;
+}
+/**
+ * One row of a scorecard: the targets of one key of one dimension.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ScorecardGroup".
+ */
+export interface ScorecardGroup {
+  dimension: Dimension;
+  /**
+   * The id of the document, clause, programme, unit, community type, community or
+   * jurisdiction; absent for the targets that have none (no unit named, for example).
+   */
+  key?: string | null;
+  /**
+   * Its name, for display.
+   */
+  name?: Text | null;
+  counts: StatusCounts;
+  targets: StatusLists;
+}
+/**
+ * The ids of the targets behind each count.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StatusLists".
+ */
+export interface StatusLists {
+  /**
+   * Targets met.
+   */
+  met: string[];
+  /**
+   * Targets on track.
+   */
+  on_track: string[];
+  /**
+   * Targets at risk.
+   */
+  at_risk: string[];
+  /**
+   * Targets off track.
+   */
+  off_track: string[];
+  /**
+   * Targets missed.
+   */
+  missed: string[];
+  /**
+   * Targets without data.
+   */
+  no_data: string[];
+}
+/**
+ * What a scorecard covers and how it rolls up. Selection fields narrow the targets as in
+ * [`TargetFilter`](crate::TargetFilter); threshold fields override the catalogue's as in
+ * [`AssessOptions`].
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ScorecardOptions".
+ */
+export interface ScorecardOptions {
+  /**
+   * The dimensions to roll up by, in order (default none: only the totals and the
+   * assessments).
+   */
+  by?: Dimension[];
+  /**
+   * Only targets covering this jurisdiction or one below it.
+   */
+  scope?: string | null;
+  /**
+   * Only targets set in this document.
+   */
+  document?: string | null;
+  /**
+   * Only targets set by this measure.
+   */
+  measure?: string | null;
+  /**
+   * Only targets of this programme.
+   */
+  programme?: string | null;
+  /**
+   * Only targets this unit is responsible for (directly or through the measure).
+   */
+  unit?: string | null;
+  /**
+   * Only targets concerning this community type.
+   */
+  community_type?: string | null;
+  /**
+   * Only the targets this registered community lists.
+   */
+  community?: string | null;
+  /**
+   * Overrides `monitoring.status.on_track_lag`.
+   */
+  on_track_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.at_risk_lag`.
+   */
+  at_risk_lag?: string | null;
+  /**
+   * Overrides `monitoring.status.early_share`.
+   */
+  early_share?: string | null;
+}
+/**
+ * Whether a count target and a per-N ratio target of the same document agree.
+ *
+ * Raising a ratio from `baseline` to `target` per `per` residents by adding `added` things
+ * implies a population of `added × per / (target − baseline)`: 163 places raise the
+ * childcare ratio by 0.4 per 1,000 only for 407,500 residents. Given the real population,
+ * `needed` is what the ratio target requires (`(target − baseline) × population / per`), and
+ * the two targets are consistent when `added ≥ needed`. The population is taken as the same
+ * at the baseline and at the target date.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "RatioCheck".
+ */
+export interface RatioCheck {
+  /**
+   * The ratio target (`…_per_<N>_…` unit, with a baseline).
+   */
+  ratio_target: string;
+  /**
+   * The count target whose count raises the ratio.
+   */
+  count_target: string;
+  /**
+   * N: the ratio is per this many (1000 for `places_per_1000_residents`).
+   */
+  per: string;
+  /**
+   * The ratio at the baseline.
+   */
+  baseline: string;
+  /**
+   * The ratio to reach.
+   */
+  target: string;
+  /**
+   * The count added (the count target's value).
+   */
+  added: string;
+  /**
+   * The population for which `added` moves the ratio exactly from baseline to target.
+   */
+  implied_population: string;
+  /**
+   * The population given.
+   */
+  population?: string | null;
+  /**
+   * The ratio `added` reaches for that population.
+   */
+  reached?: string | null;
+  /**
+   * The count the ratio target needs for that population.
+   */
+  needed?: string | null;
+  /**
+   * True if `added ≥ needed`; absent without a population.
+   */
+  consistent?: boolean | null;
+  /**
+   * The reasoning in one sentence.
+   */
+  note: string;
+}
+/**
+ * The thresholds of the status rules, as used for one assessment.
+ *
+ * They are catalogue parameters (`monitoring.status.on_track_lag`, `.at_risk_lag`,
+ * `.early_share`, in `core/data/catalogue/monitoring.json`), looked up for the target's
+ * jurisdiction at the as-of date, so a layered catalogue can change them for a district or
+ * from a date; [`AssessOptions`] overrides them per call. A catalogue without them uses
+ * [`Thresholds::DEFAULT`], the same values.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Thresholds".
+ */
+export interface Thresholds {
+  /**
+   * On track while progress ≥ elapsed share − this (default 0).
+   */
+  on_track_lag: string;
+  /**
+   * At risk while progress ≥ elapsed share − this, off track below (default 0.1).
+   */
+  at_risk_lag: string;
+  /**
+   * Without a path, on track while less than this share of the time has elapsed, at risk
+   * after (default 0.5).
+   */
+  early_share: string;
+}
+/**
+ * The answer to "who is responsible for this target in this community?".
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Responsibility".
+ */
+export interface Responsibility {
+  /**
+   * The target.
+   */
+  target: string;
+  /**
+   * The community.
+   */
+  community: string;
+  /**
+   * The programme whose responsibility chain applies, if any.
+   */
+  programme?: string | null;
+  /**
+   * The chain, top first (district 主体, sub-district 直接责任, community 具体落实), with
+   * who holds each level in this community; empty when no programme sets one.
+   */
+  chain: ChainHolder[];
+  /**
+   * The units responsible for the target itself, in the order: named on the target, lead
+   * and co-responsible units of its measure, lead and co-responsible units of its programme.
+   */
+  units: ResponsibleUnit[];
+  /**
+   * The clauses the answer rests on: the target's, its measure's, the chain's (each
+   * clause once).
+   */
+  clauses: Citation[];
+}
+/**
+ * One level of a responsibility chain and who holds it in a community.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ChainHolder".
+ */
+export interface ChainHolder {
+  tier: ChainTier;
+  role: ChainRole;
+  level: Text;
+  /**
+   * The kind of `holder`: `jurisdiction` (the district), `unit` (the sub-district or the
+   * community's own unit) or `community`.
+   */
+  kind?: string | null;
+  /**
+   * The id of who holds the level here; absent when the community does not say (no
+   * sub-district recorded).
+   */
+  holder?: string | null;
+  /**
+   * The holder's name.
+   */
+  name?: Text | null;
+}
+/**
+ * A unit responsible for a target, with its role and the clause that names it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ResponsibleUnit".
+ */
+export interface ResponsibleUnit {
+  /**
+   * The unit's id.
+   */
+  unit: string;
+  name: Text;
+  role: UnitRole;
+  source: Citation;
+}
+/**
+ * Which communities [`Communities::communities`] returns. Every field narrows the list.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CommunityFilter".
+ */
+export interface CommunityFilter {
+  /**
+   * In this jurisdiction or one below it.
+   */
+  jurisdiction?: string | null;
+  /**
+   * Under this sub-district unit.
+   */
+  sub_district?: string | null;
+  /**
+   * Of this community type.
+   */
+  community_type?: string | null;
+  /**
+   * Taking part in this programme.
+   */
+  programme?: string | null;
+  /**
+   * Listing this target.
+   */
+  target?: string | null;
 }

@@ -6,6 +6,15 @@
 //! and [details](Error::details) as JSON for the bindings. Python raises a
 //! `zhengce.ZhengceError` subclass chosen by the code; JavaScript throws an `Error` whose
 //! `code` and `details` carry the same values.
+//!
+//! # Example
+//!
+//! ```
+//! let err = zhengce::Catalogue::builtin().parameter_value("procurement.bid_bond.rate", "cn",
+//!     chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap()).unwrap_err();
+//! assert_eq!(err.code(), "invalid_input");
+//! assert_eq!(err.path(), Some("date"));
+//! ```
 
 use std::fmt;
 
@@ -155,17 +164,22 @@ pub enum ErrorKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         row: Option<usize>,
     },
-    /// A date lies outside the range the calendar's data covers.
-    #[error("expected a date within {from}..={until} covered by calendar '{calendar}', got {date}")]
+    /// A date lies outside the ranges the calendar's data covers.
+    #[error("expected a date covered by the calendar of '{calendar}' ({}), got {date}", ranges(covered))]
     OutOfCoverage {
-        /// The date asked about.
+        /// The date asked about (for a count, the first day the data does not cover).
+        #[serde(with = "crate::value::iso_date")]
         date: chrono::NaiveDate,
-        /// The calendar's id.
+        /// The jurisdiction whose calendar was asked.
         calendar: String,
         /// First covered day.
+        #[serde(with = "crate::value::iso_date")]
         from: chrono::NaiveDate,
         /// Last covered day.
+        #[serde(with = "crate::value::iso_date")]
         until: chrono::NaiveDate,
+        /// Every covered range: coverage need not be contiguous (Xinjiang: 2022, 2023, 2025).
+        covered: Vec<crate::catalogue::Period>,
     },
     /// A value came with a unit other than the one expected.
     #[error("expected unit '{expected}', got '{got}' for '{field}'")]
@@ -203,6 +217,13 @@ fn count(n: usize, noun: &str) -> String {
 
 fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("\n  {p}")).collect()
+}
+
+fn ranges(covered: &[crate::catalogue::Period]) -> String {
+    if covered.is_empty() {
+        return "no data".to_owned();
+    }
+    covered.iter().map(|p| format!("{}..={}", p.from, p.until)).collect::<Vec<_>>().join(", ")
 }
 
 fn row_suffix(row: Option<usize>) -> String {

@@ -37,11 +37,15 @@ pub use catalogue::{
 };
 pub use error::{Error, ErrorKind, Problem, Result};
 // --- calendar ---
+pub use calendar::{Calendar, Calendars, Deadline};
 // --- rules ---
 pub use rules::Rule;
 // --- sampling ---
+pub use sampling::{InspectionPlan, StratifiedDraw};
 // --- targets ---
+pub use targets::{Assessment, Monitor, Scorecard, Status};
 // --- communities ---
+pub use communities::Communities;
 
 // The README's Rust snippets run as doc tests (Python and JS snippets run in their suites).
 #[cfg(doctest)]

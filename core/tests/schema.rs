@@ -64,6 +64,14 @@ fn api_schema() -> Value {
         Problem
     );
     // --- calendar ---
+    add!(
+        calendar::CalendarData,
+        calendar::Day,
+        calendar::Deadline,
+        calendar::CalendarOptions,
+        calendar::DeadlineOptions,
+        Period
+    );
     // --- rules ---
     add!(
         zhengce::rules::Input,
@@ -80,8 +88,28 @@ fn api_schema() -> Value {
         zhengce::rules::Lang
     );
     // --- sampling ---
+    add!(
+        zhengce::sampling::Entity,
+        zhengce::sampling::Inspector,
+        zhengce::sampling::PlanSpec,
+        zhengce::sampling::SampleSpec,
+        zhengce::sampling::InspectionPlan,
+        zhengce::sampling::StratifiedDraw,
+        zhengce::sampling::StratumSummary,
+        zhengce::sampling::Verification
+    );
     // --- targets ---
+    add!(
+        targets::Assessment,
+        targets::AssessOptions,
+        targets::ObservationInput,
+        targets::Scorecard,
+        targets::ScorecardOptions,
+        targets::RatioCheck,
+        targets::Thresholds
+    );
     // --- communities ---
+    add!(communities::Responsibility, communities::CommunityFilter);
     let defs = generator.take_definitions(true);
     let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -3,11 +3,15 @@
 import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
 // --- calendar ---
+import * as calendar from "./calendar.mjs";
 // --- rules ---
 import * as rules from "./rules.mjs";
 // --- sampling ---
+import * as sampling from "./sampling.mjs";
 // --- targets ---
+import * as targets from "./targets.mjs";
 // --- communities ---
+import * as communities from "./communities.mjs";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
@@ -16,8 +20,12 @@ const cat = zhengce.Catalogue.builtin();
 console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue from JavaScript`);
 catalogue.tour(zhengce, cat);
 // --- calendar ---
+calendar.tour(zhengce, cat);
 // --- rules ---
 rules.tour(zhengce, cat);
 // --- sampling ---
+sampling.tour(zhengce, cat);
 // --- targets ---
+targets.tour(zhengce, cat);
 // --- communities ---
+communities.tour(zhengce, cat);

@@ -13,11 +13,16 @@ import zhengce  # noqa: E402
 import catalogue  # noqa: E402
 
 # --- calendar ---
+import calendar_tour  # noqa: E402
 # --- rules ---
 import rules  # noqa: E402
 # --- sampling ---
+import sampling  # noqa: E402
 # --- targets ---
+import targets  # noqa: E402
+
 # --- communities ---
+import communities  # noqa: E402
 
 
 def main() -> None:
@@ -25,11 +30,15 @@ def main() -> None:
     print(f"zhengce {zhengce.__version__} — a tour of the built-in catalogue from Python")
     catalogue.tour(cat)
     # --- calendar ---
+    calendar_tour.tour(cat)
     # --- rules ---
     rules.tour(cat)
     # --- sampling ---
+    sampling.tour(cat)
     # --- targets ---
+    targets.tour(cat)
     # --- communities ---
+    communities.tour(cat)
 
 
 if __name__ == "__main__":

@@ -4,22 +4,30 @@
 
 mod catalogue;
 // --- calendar ---
+mod calendar;
 // --- rules ---
 mod rules;
 // --- sampling ---
+mod sampling;
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 
 fn main() -> Result<(), zhengce::Error> {
     let cat = zhengce::Catalogue::builtin();
     println!("zhengce {} — a tour of the built-in catalogue\n", zhengce::VERSION);
     catalogue::tour(&cat)?;
     // --- calendar ---
+    calendar::tour(&cat)?;
     // --- rules ---
     rules::tour(&cat)?;
     // --- sampling ---
+    sampling::tour(&cat)?;
     // --- targets ---
+    targets::tour(&cat)?;
     // --- communities ---
+    communities::tour(&cat)?;
     Ok(())
 }
 

@@ -545,7 +545,7 @@ def build() -> dict:
         "id": "cn",
         "name": {"zh": "全国法定节假日与调休", "en": "National statutory holidays and working-day swaps"},
         "jurisdiction": "cn",
-        "coverage": {"from": "2004-01-01", "until": "2026-12-31"},
+        "coverage": [{"from": "2004-01-01", "until": "2026-12-31"}],
         "rules": RULES,
         "years": years,
     }

@@ -5,6 +5,9 @@ Each year is transcribed from the 新疆维吾尔自治区人民政府办公厅 
 year's holidays (quoted in the comments).  Nothing is computed from the Hijri
 calendar: a year is here only if its notice was found.
 
+Coverage is the list of years whose notice was found (2022, 2023, 2025): it need not be
+contiguous, and a consumer must treat every other date as unknown.
+
 Conventions (see core/data/calendar/README.md):
 - `off`       = every day off of the regional block (weekends inside it included);
                 these days are off in Xinjiang even if cn.json makes them working days.
@@ -96,6 +99,27 @@ YEARS = [
             block("eid_al_adha", "2023-06-29", rng("2023-06-28", "2023-06-30")),
         ],
     },
+    # 2025 — (三)肉孜节：3月31日（周一）是少数民族习惯节日肉孜节，3月29日（周六）至31日（周一）放假，共3天。
+    #        (七)古尔邦节：6月6日（周五）是少数民族习惯节日古尔邦节，6月6日（周五）至10日（周二）放假，共5天。
+    #        No regional make-up working day (the 上班 days listed are the national ones).
+    {
+        "year": 2025,
+        "source": {
+            "title": "新疆维吾尔自治区人民政府办公厅关于2025年节假日放假和冬夏季作息时间安排的通知",
+            "number": None,
+            "published": None,
+            "url": "http://www.mnw.cn/news/cj/3018205.html",
+            "see_also": ["http://tkx.gov.cn/tkxx/c106471/202504/fd1ceb86c322408a9aa773014e3b7f58.shtml"],
+        },
+        "holidays": [
+            block("eid_al_fitr", "2025-03-31", rng("2025-03-29", "2025-03-31"), note={
+                "zh": "3月31日（周一）是肉孜节，3月29日（周六）至31日（周一）放假，共3天。",
+                "en": "The festival fell on Monday 31 March; 29-31 March off (Saturday and Sunday included)."}),
+            block("eid_al_adha", "2025-06-06", rng("2025-06-06", "2025-06-10"), note={
+                "zh": "6月6日（周五）是古尔邦节，6月6日（周五）至10日（周二）放假，共5天。",
+                "en": "The festival fell on Friday 6 June; 6-10 June off (three weekdays and the weekend between)."}),
+        ],
+    },
 ]
 
 
@@ -106,7 +130,7 @@ def build():
                  "en": "Xinjiang Uygur Autonomous Region: ethnic-minority festival days off"},
         "jurisdiction": "cn-xj",
         "extends": "cn",
-        "coverage": {"from": "2022-01-01", "until": "2023-12-31"},
+        "coverage": [{"from": "2022-01-01", "until": "2023-12-31"}, {"from": "2025-01-01", "until": "2025-12-31"}],
         "rules": [
             {
                 "effective_from": "2012-01-01",

@@ -168,11 +168,13 @@ def main() -> int:
     if XJ.exists():
         xj = json.loads(XJ.read_text(encoding="utf-8"))
         errors = check_structure(xj, "cn-xj")
-        cov_from = dt.date.fromisoformat(xj["coverage"]["from"])
-        cov_until = dt.date.fromisoformat(xj["coverage"]["until"])
         years = [y["year"] for y in xj["years"]]
-        if years != list(range(cov_from.year, cov_until.year + 1)):
-            errors.append(f"cn-xj: years {years} do not fill the coverage {cov_from}..{cov_until} contiguously")
+        covered = []
+        for r in xj["coverage"]:
+            cov_from, cov_until = dt.date.fromisoformat(r["from"]), dt.date.fromisoformat(r["until"])
+            covered += list(range(cov_from.year, cov_until.year + 1))
+        if years != covered:
+            errors.append(f"cn-xj: years {years} are not the covered years {covered}")
         print(f"\n[cn-xj structure] {len(errors)} problem(s)")
         for e in errors:
             print("  ", e)

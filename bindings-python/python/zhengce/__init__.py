@@ -25,27 +25,39 @@ from ._errors import (
 from ._zhengce import Catalogue, __version__
 
 # --- calendar ---
+from ._zhengce import Calendar, Calendars, deadline
 # --- rules ---
 from ._zhengce import BatchResult, Comparison, Evaluation, Evaluator, Scenario
 # --- sampling ---
+from ._zhengce import InspectionPlan, StratifiedDraw
 # --- targets ---
+from ._zhengce import Monitor, Scorecard  # noqa: E402
 # --- communities ---
+from ._zhengce import Communities  # noqa: E402
 
 __all__ = [
     "BatchResult",
+    "Calendar",
+    "Calendars",
     "Catalogue",
+    "Communities",
     "Comparison",
     "Evaluation",
     "Evaluator",
     "InfeasibleError",
+    "InspectionPlan",
     "InvalidCalendarError",
     "InvalidCatalogueError",
     "InvalidInputError",
     "MissingInputError",
+    "Monitor",
     "NotFoundError",
     "OutOfCoverageError",
     "Scenario",
+    "Scorecard",
+    "StratifiedDraw",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "deadline",
 ]

@@ -6,12 +6,16 @@ Entries and results are dicts in the catalogue's JSON shape (see ``Catalogue.sch
 from __future__ import annotations
 
 import datetime
+import decimal
 from typing import Any, Literal, final
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BatchResult", "Catalogue", "Comparison", "Evaluation", "Evaluator", "Scenario", "__version__"]
+__all__ = [
+    "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Evaluation", "Evaluator",
+    "InspectionPlan", "Monitor", "Scenario", "Scorecard", "StratifiedDraw", "__version__", "deadline",
+]
 __version__: str
 
 JSON = dict[str, Any]
@@ -110,6 +114,99 @@ class Catalogue:
         """The parameter's value in force on ``date`` in ``jurisdiction`` or its nearest ancestor, with its source."""
 
 # --- calendar ---
+
+Assume = Literal["weekends_only"]
+RestDayStart = Literal["as_given", "next_working_day"]
+TimeUnit = Literal["working_days", "calendar_days", "hours"]
+Column = Any
+"""A column of dates: numpy ``datetime64[D]`` or integer day numbers (days since 1970-01-01),
+a pyarrow ``date32`` array, or a sequence of ``datetime.date`` / ISO strings."""
+
+@final
+class Calendars:
+    """The calendar data layers: the national calendar (2004-2026) and regional overlays (Xinjiang).
+
+    :meth:`layered` adds or corrects a year at run time from data in the format of the data
+    files; :meth:`calendar` compiles the calendar of a jurisdiction.
+    """
+
+    @staticmethod
+    def builtin() -> Calendars:
+        """The built-in layers: ``cn`` (2004-2026) and ``cn-xj`` (2022, 2023, 2025)."""
+    @staticmethod
+    def empty() -> Calendars:
+        """No layers; add them with :meth:`layered`."""
+    @staticmethod
+    def schema() -> JSON:
+        """The JSON Schema of calendar data files."""
+    def layered(self, overlay: str | JSON) -> Calendars:
+        """A new set with ``overlay`` on top: its years replace or add years, its coverage is added. Raises InvalidCalendarError."""
+    def layers(self) -> list[JSON]:
+        """The data layers, in order."""
+    def layer(self, id: str) -> JSON:
+        """The layer with this id. Raises NotFoundError."""
+    def calendar(self, jurisdiction: str, catalogue: Catalogue | None = None) -> Calendar:
+        """The calendar of a jurisdiction: the layers of it and its ancestors (from the catalogue's tree; built-in by default)."""
+    def deadline(
+        self, service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None, *,
+        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+    ) -> JSON:
+        """The deadline of a service promise (a service key or time-limit rule id) from ``start``, with its explanation."""
+
+@final
+class Calendar:
+    """A working-day calendar compiled for one jurisdiction; every operation is O(1).
+
+    The start day is never counted. A date outside the data raises OutOfCoverageError unless
+    the call passes ``assume="weekends_only"``.
+    """
+
+    @staticmethod
+    def builtin(jurisdiction: str) -> Calendar:
+        """The calendar of a jurisdiction of the built-in catalogue, from the built-in data."""
+    def jurisdiction(self) -> str:
+        """The jurisdiction the calendar was compiled for."""
+    def layers(self) -> list[str]:
+        """The data layers used, national first."""
+    def coverage(self) -> list[JSON]:
+        """The ranges every layer covers (``{"from", "until"}``), sorted; need not be contiguous."""
+    def is_covered(self, date: DateLike) -> bool:
+        """True if every layer's data covers the date."""
+    def day(self, date: DateLike, *, assume: Assume | None = ...) -> JSON:
+        """The day's kind (working_day, weekend, statutory_holiday, swapped_rest_day, make_up_working_day), festival and layer."""
+    def days(self, start: DateLike, end: DateLike, *, assume: Assume | None = ...) -> list[JSON]:
+        """Every day from ``start`` to ``end`` (both included), classified."""
+    def is_working_day(self, date: DateLike, *, assume: Assume | None = ...) -> bool:
+        """True for a working day or a make-up working day."""
+    def next_working_day(self, date: DateLike, *, assume: Assume | None = ...) -> datetime.date:
+        """The first working day after the date."""
+    def previous_working_day(self, date: DateLike, *, assume: Assume | None = ...) -> datetime.date:
+        """The last working day before the date."""
+    def add_working_days(self, date: DateLike, n: int, *, assume: Assume | None = ...) -> datetime.date:
+        """The n-th working day after the date (before it for negative n); the date is not counted."""
+    def sub_working_days(self, date: DateLike, n: int, *, assume: Assume | None = ...) -> datetime.date:
+        """The n-th working day before the date."""
+    def working_days_between(self, start: DateLike, end: DateLike, *, assume: Assume | None = ...) -> int:
+        """Working days met going from ``start`` to ``end``: the start not counted, the end counted."""
+    def deadline(
+        self, start: DateLike, duration: int, unit: TimeUnit, *,
+        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+    ) -> JSON:
+        """The deadline of ``duration`` units from ``start`` (start day not counted; calendar days roll to a working day)."""
+    def is_working_day_batch(self, days: Column, *, assume: Assume | None = ...) -> Any:
+        """``is_working_day`` over a column; returns a numpy bool array."""
+    def add_working_days_batch(self, days: Column, n: int | Any, *, assume: Assume | None = ...) -> Any:
+        """``add_working_days`` over a column, ``n`` one count or one per row; returns numpy ``datetime64[D]``."""
+    def sub_working_days_batch(self, days: Column, n: int | Any, *, assume: Assume | None = ...) -> Any:
+        """``sub_working_days`` over a column; returns numpy ``datetime64[D]``."""
+    def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
+        """``working_days_between`` over two columns; returns numpy ``int64``."""
+
+def deadline(
+    service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None,
+    calendars: Calendars | None = None, *, assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+) -> JSON:
+    """The deadline of a service promise on the built-in catalogue and calendars (or those given), with its explanation."""
 
 # --- rules ---
 
@@ -251,6 +348,163 @@ class Comparison:
 
 # --- sampling ---
 
+import numpy
+import numpy.typing
+
+@final
+class InspectionPlan:
+    """A double-random inspection plan (双随机、一公开) drawn by credit class.
+
+    The plan is a pure function of the catalogue, the register, the inspector directory, the
+    spec and its published seed: the same inputs give the same plan, byte for byte, in Rust,
+    Python and JavaScript. ``register`` is a list of entity dicts (``id``, ``credit_class``
+    ``"a"``–``"d"`` or ``"unclassified"``, ``industry``, ``district``, ``flags``); ``directory``
+    a list of inspector dicts (``id``, ``department``, ``conflicts`` such as
+    ``{"entity": id}``, ``{"industry": x}``, ``{"district": x}``); ``spec`` a dict
+    (``jurisdiction``, ``date``, ``seed``, ``checks``, optional ``stratify_by``, ``base_ratio``,
+    ``policies``, ``inspectors_per_check``, ``workload``, ``joint``).
+    """
+
+    @staticmethod
+    def draw(catalogue: Catalogue, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
+        """Draws a plan. Raises InvalidInputError for bad inputs, InfeasibleError naming the visit
+        that cannot get enough inspectors free of conflict."""
+    @staticmethod
+    def from_json(text: str) -> InspectionPlan:
+        """Reads a published plan from its JSON text. Raises InvalidInputError."""
+    @staticmethod
+    def from_value(value: JSON) -> InspectionPlan:
+        """Reads a plan from a dict in the JSON shape. Raises InvalidInputError."""
+    def verify(self, catalogue: Catalogue, register: list[JSON], directory: list[JSON]) -> JSON:
+        """Re-derives the plan from its recorded spec and seed; returns ``matches``, every
+        difference (``path``, ``published``, ``derived``) and both library versions."""
+    def to_value(self) -> JSON:
+        """The plan as a dict in the JSON shape."""
+    def to_json(self) -> str:
+        """The plan's JSON text, the published form (identical in every language)."""
+    def to_csv(self) -> str:
+        """The visits as CSV, one row per visit."""
+    def strata_to_csv(self) -> str:
+        """The per-stratum figures as CSV."""
+    @property
+    def strata(self) -> list[JSON]:
+        """Per-stratum population, flagged, pool, ratio, sample, selected and realised ratio."""
+    @property
+    def visits(self) -> list[JSON]:
+        """The visits in register order."""
+    def __len__(self) -> int:
+        """The number of visits."""
+
+@final
+class StratifiedDraw:
+    """A stratified random draw over a register given as numpy columns (the researcher's path).
+
+    ``classes`` is a uint8 array (0 unclassified, 1 A, 2 B, 3 C, 4 D), ``strata`` an optional
+    uint32 array of stratum codes, ``flags`` an optional uint8 array (1 complaint, 2 big-data
+    alert, 4 referred case, 8 legal mandate). Columns are read without copying. Entities are
+    named by position; map positions to ids with ``ids[draw.random_indices("b")]``.
+    """
+
+    @staticmethod
+    def draw(
+        catalogue: Catalogue, spec: JSON, classes: numpy.typing.ArrayLike,
+        strata: numpy.typing.ArrayLike | None = ..., flags: numpy.typing.ArrayLike | None = ...,
+    ) -> StratifiedDraw:
+        """Draws ``ceil(pool x ratio)`` per stratum; the same selection as InspectionPlan.draw."""
+    @property
+    def strata(self) -> list[JSON]:
+        """The per-stratum figures, in order (keys ``"a"``, ``"b|code=17"``, ...)."""
+    def random_indices(self, key: str) -> numpy.typing.NDArray[numpy.uint64]:
+        """Positions drawn at random in the stratum, ascending. Raises NotFoundError."""
+    def mandatory_indices(self, key: str) -> numpy.typing.NDArray[numpy.uint64]:
+        """Positions of the stratum's flagged entities, ascending. Raises NotFoundError."""
+    def to_value(self) -> JSON:
+        """Everything as a dict, positions as lists (large for a whole country)."""
+
 # --- targets ---
 
+DecimalLike = decimal.Decimal | int | str
+Table = Any  # a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts
+Dimension = Literal["document", "group", "programme", "unit", "community_type", "community", "jurisdiction"]
+
+@final
+class Monitor:
+    """Monitors a catalogue's targets against observed data.
+
+    Holds the catalogue's own observations of targets (baselines) and the rows added with
+    :meth:`add_observation` and :meth:`add_observations`. Status thresholds come from the
+    catalogue (``monitoring.status.*``) unless overridden per call.
+    """
+
+    def __new__(cls, catalogue: Catalogue, communities: Communities | None = None) -> Monitor:
+        """A monitor of ``catalogue``'s targets; ``communities`` (a copy is taken) for scorecards by community."""
+    def with_communities(self, communities: Communities) -> Monitor:
+        """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
+    def add_observation(self, observation: JSON) -> None:
+        """Adds one observation: ``target``, ``date``, ``value`` (Decimal, int or str; never a float), ``unit`` and
+        ``source``; optional ``id`` (default ``<target>@<date>``, replacing one held), ``qualifier``, ``metric``,
+        ``scope``, ``reading``. Raises UnitMismatchError, NotFoundError, InvalidInputError, MissingInputError."""
+    def add_observations(self, table: Table) -> int:
+        """Adds rows of a DataFrame, pyarrow Table or list of dicts, all or none; errors name the row."""
+    def observations(self, target: str | None = None) -> list[JSON]:
+        """The observations held (of one target, or all), in the catalogue's observation shape."""
+    def assess(
+        self, target: str, as_of: DateLike, *, on_track_lag: DecimalLike | None = ...,
+        at_risk_lag: DecimalLike | None = ..., early_share: DecimalLike | None = ...,
+    ) -> JSON:
+        """Where ``target`` stands at ``as_of``: status, basis, progress, elapsed, expected, gap, note."""
+    def scorecard(
+        self, as_of: DateLike, *, by: list[Dimension] | None = ..., scope: str | None = ...,
+        document: str | None = ..., measure: str | None = ..., programme: str | None = ...,
+        unit: str | None = ..., community_type: str | None = ..., community: str | None = ...,
+        on_track_lag: DecimalLike | None = ..., at_risk_lag: DecimalLike | None = ...,
+        early_share: DecimalLike | None = ...,
+    ) -> Scorecard:
+        """Assesses the selected targets and rolls them up by the dimensions in ``by``."""
+    def check_ratio(self, ratio_target: str, count_target: str, population: DecimalLike | None = None) -> JSON:
+        """Whether a count target and the per-N ratio target it raises agree (implied population; given one, consistency)."""
+    def __len__(self) -> int:
+        """The number of observations held."""
+
+@final
+class Scorecard:
+    """Assessments of many targets at one date, with counts per status overall and per group."""
+
+    def to_value(self) -> JSON:
+        """The scorecard as a dict: ``as_of``, ``counts``, ``groups`` (counts and target ids per status), ``assessments``."""
+    def to_json(self) -> str:
+        """The scorecard as JSON text."""
+    def to_csv(self) -> str:
+        """The groups as CSV: dimension, key, name_zh, name_en, one column per status, total (first row: all)."""
+    def assessments_to_csv(self) -> str:
+        """The assessments as CSV, one row per target."""
+    def to_pandas(self) -> Any:
+        """The groups as a pandas DataFrame with the CSV's columns (needs pandas)."""
+    def assessments_to_pandas(self) -> Any:
+        """The assessments as a pandas DataFrame, decimals as ``Decimal`` and dates as ``date`` (needs pandas)."""
+    def _repr_html_(self) -> str:
+        """An HTML table of the groups for notebooks."""
+
 # --- communities ---
+
+@final
+class Communities:
+    """Concrete communities (district, sub-district, types, programmes, targets) and their responsibility chain."""
+
+    def __new__(cls, catalogue: Catalogue) -> Communities:
+        """A registry holding ``catalogue``'s communities."""
+    def register(self, community: JSON) -> None:
+        """Registers a community in the catalogue's JSON shape, checked against the catalogue."""
+    def register_all(self, table: Table) -> int:
+        """Registers rows of a list of dicts (or a table), all or none; errors name the row."""
+    def community(self, id: str) -> JSON:
+        """The community with this id. Raises NotFoundError."""
+    def communities(
+        self, *, jurisdiction: str | None = ..., sub_district: str | None = ..., community_type: str | None = ...,
+        programme: str | None = ..., target: str | None = ...,
+    ) -> list[JSON]:
+        """Communities, filtered; ``jurisdiction`` includes those below it."""
+    def responsible(self, target: str, community: str) -> JSON:
+        """Who is responsible for ``target`` in ``community``: units, the district-to-community chain, the clauses."""
+    def __len__(self) -> int:
+        """The number of communities held."""

@@ -150,6 +150,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("builtin/xinjin-2021-fragment.json", include_str!("../../data/catalogue/xinjin-2021-fragment.json")),
     ("builtin/time-limits.json", include_str!("../../data/catalogue/time-limits.json")),
     ("builtin/rules.json", include_str!("../../data/catalogue/rules.json")),
+    ("builtin/monitoring.json", include_str!("../../data/catalogue/monitoring.json")),
 ];
 
 impl Catalogue {

@@ -65,6 +65,9 @@ pub struct Community {
     /// Programmes it takes part in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub programmes: Vec<String>,
+    /// Targets it carries or contributes to (scorecards roll these up by community).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<String>,
     /// Where it is named or designated.
     pub source: Citation,
     /// How an ambiguous point was read, and why.

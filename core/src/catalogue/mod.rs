@@ -49,5 +49,5 @@ pub use programme::{ChainLink, ChainRole, ChainTier, Measure, Programme};
 pub use query::{
     DocumentFilter, MeasureFilter, ObservationFilter, SearchHit, SearchOptions, TargetFilter, UnitFilter,
 };
-pub use target::{Baseline, Comparator, Nature, Observation, Qualifier, Strength, Target};
+pub use target::{Aggregation, Baseline, Comparator, Nature, Observation, Qualifier, Strength, Target};
 pub use unit::{Unit, UnitKind};

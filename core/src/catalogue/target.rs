@@ -50,6 +50,10 @@ pub struct Target {
     /// The period over which the target holds (for averages and standing targets).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// How observations are combined into the value assessed: the latest one (default) or
+    /// their mean over the period (年均, "on average per year").
+    #[serde(default, skip_serializing_if = "Aggregation::is_latest")]
+    pub aggregation: Aggregation,
     /// Binding (约束性), expected (预期性) or not stated.
     #[serde(default)]
     pub nature: Nature,
@@ -133,6 +137,40 @@ impl Comparator {
             self,
             Comparator::Increase | Comparator::Decrease | Comparator::Achieve | Comparator::Maintain
         )
+    }
+}
+
+/// How a target's observations are combined into the value that is assessed.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// // 「年均失业登记率控制在4%以内」: an average over the years.
+/// let t = cat.target("xinjin-2021-fragment/t16").unwrap();
+/// assert_eq!(t.aggregation, zhengce::catalogue::Aggregation::Mean);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The latest observation (the default): a level reached by a date.
+    #[default]
+    Latest,
+    /// The mean of the observations within the target's period (年均: an average per year,
+    /// given as one observation per year).
+    Mean,
+}
+
+impl Aggregation {
+    /// True for [`Aggregation::Latest`], the default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::catalogue::Aggregation::default().is_latest());
+    /// ```
+    pub fn is_latest(&self) -> bool {
+        *self == Aggregation::Latest
     }
 }
 

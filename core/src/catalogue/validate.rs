@@ -304,6 +304,7 @@ impl<'a> Validator<'a> {
             self.optional(&path, "unit", "unit", &c.unit);
             self.references(&path, "types", "community_type", &c.types);
             self.references(&path, "programmes", "programme", &c.programmes);
+            self.references(&path, "targets", "target", &c.targets);
             self.citation(&format!("{path}.source"), &c.source, false);
         }
     }

@@ -68,6 +68,31 @@ pub enum RuleValue {
     Eligibility(EligibilityValue),
     /// Whether a measured value complies with its limit.
     Threshold(ThresholdValue),
+    /// The deadline of a time limit, from the calendar.
+    TimeLimit(TimeLimitValue),
+}
+
+/// The value of a time-limit rule for one case: the deadline the calendar computes from the
+/// case's date (the start, not counted).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+///
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let ev = s.evaluator("tianshan-2022-87/r58-business-opening")?;
+/// let r = ev.evaluate(&Input::new(NaiveDate::from_ymd_opt(2022, 9, 30).unwrap()), &Options::default())?;
+/// let RuleValue::TimeLimit(v) = r.value else { panic!() };
+/// assert_eq!(v.deadline.date.to_string(), "2022-10-09"); // National Day off; the 8th and 9th are make-up working days
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)] // inlines it in RuleValue's schema, so `kind` reaches the TypeScript types
+pub struct TimeLimitValue {
+    /// The deadline, with the days skipped and its own explanation.
+    pub deadline: Box<crate::calendar::Deadline>,
 }
 
 impl Evaluation {
@@ -436,6 +461,15 @@ pub enum Step {
         /// How.
         aggregation: Aggregation,
     },
+    /// The deadline of a time limit, computed by the calendar.
+    Deadline {
+        /// The last day to act.
+        #[serde(with = "crate::value::iso_date")]
+        #[schemars(with = "NaiveDate")]
+        date: NaiveDate,
+        /// The calendar's explanation, in Chinese and English.
+        text: Text,
+    },
     /// A measured value against its limit.
     Compared {
         /// The measured value (shown to 8 decimal places; the comparison is exact).
@@ -563,6 +597,9 @@ fn result_text(value: &RuleValue, zh: bool) -> String {
                 let _ = write!(s, "{}{}", if zh { ";缺少:" } else { "; missing: " }, v.missing.join(", "));
             }
             s
+        }
+        RuleValue::TimeLimit(v) => {
+            format!("{} {}", if zh { "期限" } else { "deadline" }, crate::value::format_date(v.deadline.date))
         }
         RuleValue::Threshold(v) => match (v.compliant, v.measured, v.limit, zh) {
             (None, _, _, false) => "not applicable".into(),
@@ -773,6 +810,13 @@ fn step_text(s: &Step, zh: bool) -> String {
         Step::Aggregated { aggregation } => {
             let a = serde_json::to_value(aggregation).ok().and_then(|v| v.as_str().map(str::to_owned));
             format!("{} {}", if zh { "汇总" } else { "aggregated by" }, a.unwrap_or_default())
+        }
+        Step::Deadline { text, .. } => {
+            if zh {
+                text.zh.clone()
+            } else {
+                text.en.clone()
+            }
         }
         Step::Compared { measured, op, limit, holds } => {
             if zh {

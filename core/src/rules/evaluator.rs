@@ -188,6 +188,8 @@ pub(crate) enum Kind {
     DecisionTable(decision_table::Compiled),
     Eligibility(eligibility::Compiled),
     Threshold(threshold::Compiled),
+    /// Computed by the calendar: the case's date is the start date.
+    TimeLimit,
 }
 
 /// Compiles a rule's parts against its inputs and parameters.
@@ -305,8 +307,9 @@ impl Evaluator {
     /// # Errors
     ///
     /// - `not_found` if the scenario's catalogue has no rule with the id.
-    /// - `wrong_rule_kind` for a `time_limit` rule: time limits are computed by the calendar
-    ///   module (`zhengce::calendar`), which owns working days.
+    /// - A `time_limit` rule compiles too: its evaluations take the case's date as the start
+    ///   date and return the deadline computed by [`calendar::deadline`](crate::calendar::deadline)
+    ///   on the scenario's calendars (see [`Scenario::with_calendars`]).
     ///
     /// # Example
     ///
@@ -319,14 +322,6 @@ impl Evaluator {
     pub fn new(scenario: &Scenario, rule: &str) -> Result<Evaluator> {
         let cat = scenario.catalogue();
         let rule = cat.rule(rule)?.clone();
-        if let RuleLogic::TimeLimit(_) = rule.logic {
-            return Err(Error::new(ErrorKind::WrongRuleKind {
-                rule: rule.id.clone(),
-                expected: "capped_rate, decision_table, eligibility or threshold (time limits are computed by the calendar)"
-                    .into(),
-                got: "time_limit".into(),
-            }));
-        }
         let mut jurisdictions = vec![rule.jurisdiction.clone()];
         for j in &cat.data().jurisdictions {
             if j.id != rule.jurisdiction && cat.is_within(&j.id, &rule.jurisdiction) {
@@ -351,7 +346,10 @@ impl Evaluator {
             RuleLogic::DecisionTable(t) => Kind::DecisionTable(decision_table::compile(t, &mut b)?),
             RuleLogic::Eligibility(e) => Kind::Eligibility(eligibility::compile(e, &mut b)?),
             RuleLogic::Threshold(t) => Kind::Threshold(threshold::compile(t, &mut b)?),
-            RuleLogic::TimeLimit(_) => unreachable!("refused above"),
+            RuleLogic::TimeLimit(t) => {
+                b.param(&t.duration, "duration")?;
+                Kind::TimeLimit
+            }
         };
         let defaults = rule
             .inputs
@@ -552,6 +550,20 @@ impl Evaluator {
             Kind::DecisionTable(k) => k.run(self, frame, applies, steps),
             Kind::Eligibility(k) => k.run(self, frame, applies, steps),
             Kind::Threshold(k) => k.run(self, frame, applies, steps),
+            Kind::TimeLimit => {
+                let deadline = crate::calendar::deadline(
+                    c.scenario.catalogue(),
+                    c.scenario.calendars(),
+                    &c.rule.id,
+                    frame.date,
+                    &c.jurisdictions[frame.jur],
+                    &Default::default(),
+                )?;
+                if let Some(s) = steps {
+                    s.push(Step::Deadline { date: deadline.date, text: deadline.explanation.clone() });
+                }
+                Ok(super::RuleValue::TimeLimit(super::TimeLimitValue { deadline: Box::new(deadline) }))
+            }
         }
     }
 

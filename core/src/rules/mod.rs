@@ -12,7 +12,8 @@
 //! - **eligibility** ([`Eligibility`]): `all`/`any`/`not` of tests; the result names every
 //!   failed test and every missing input;
 //! - **threshold** ([`Threshold`]): a measured value against a limit;
-//! - **time limit** ([`TimeLimit`]): computed by the calendar module.
+//! - **time limit** ([`TimeLimit`]): the deadline from the case's date, computed by the
+//!   calendar module ([`calendar::deadline`](crate::calendar::deadline)).
 //!
 //! Every evaluation runs under a [`Scenario`] (the catalogue, or the catalogue with parameter
 //! overrides and added rules). An [`Evaluator`] is one rule compiled under a scenario; its
@@ -65,7 +66,9 @@ pub use decision_table::{
     TableCheck, check_table,
 };
 pub use eligibility::{Eligibility, EligibilityValue, FailedTest};
-pub use evaluation::{ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, Step};
+pub use evaluation::{
+    ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, Step, TimeLimitValue,
+};
 pub use evaluator::{CallOptions, Evaluator, Options};
 pub use input::{Input, InputValue};
 pub use model::{

@@ -351,22 +351,39 @@ pub enum Operand {
     Literal(serde_json::Value),
 }
 
-/// A time limit: N working days, calendar days or hours from an event.
+/// A time limit: N working days, calendar days or hours from an event, the form of every
+/// service promise in the documents (企业开办2个工作日内办结).
+///
+/// The unit is the duration parameter's unit (`working_days`, `calendar_days` or `hours`);
+/// the value is the parameter's value in force on the start date in the jurisdiction asked
+/// about. [`calendar::deadline`](crate::calendar::deadline) turns a time limit and a start date
+/// into a deadline with its explanation; the conventions (start day not counted, roll-over
+/// to the next working day) are those of the [`calendar`](crate::calendar) module.
 ///
 /// # Example
 ///
 /// ```
-/// let t: zhengce::rules::TimeLimit = serde_json::from_str(r#"{"service": "business-opening", "duration": "service.business_opening.time_limit",
-///   "starts": {"zh": "申请", "en": "application"}}"#).unwrap();
-/// assert_eq!(t.service, "business-opening");
+/// let cat = zhengce::Catalogue::builtin();
+/// let rule = cat.rule("tianshan-2022-87/r58-business-opening")?;
+/// let zhengce::rules::RuleLogic::TimeLimit(limit) = &rule.logic else { unreachable!() };
+/// assert_eq!((limit.service.as_str(), limit.duration.as_str()), ("business-opening", "service.business_opening.time_limit"));
+/// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
-    /// The service's key (`business-opening`).
+    /// The service's key (`business-opening`), what a deadline is asked for; unique among the
+    /// time limits that apply in one jurisdiction.
     pub service: String,
-    /// The parameter holding the duration.
+    /// The parameter holding the duration; its unit is the limit's unit.
     pub duration: String,
-    /// What the count starts from, in Chinese and English.
+    /// The event the count starts from (the day of the event is not counted), in Chinese and English.
     pub starts: Text,
+    /// What must be done by the deadline, in Chinese and English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Text>,
+    /// True if the clause limits the average over cases (平均时间), not each case: a single
+    /// case may take longer, and the deadline is that of a case taking the average.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub average: bool,
 }

@@ -119,6 +119,8 @@ struct Inner {
     spec: ScenarioSpec,
     catalogue: Arc<Catalogue>,
     hash: String,
+    /// The working-day calendars time limits are counted on (the built-in ones unless set).
+    calendars: std::sync::OnceLock<crate::calendar::Calendars>,
 }
 
 impl Scenario {
@@ -133,7 +135,9 @@ impl Scenario {
     pub fn baseline(catalogue: impl Into<Arc<Catalogue>>) -> Scenario {
         let spec = ScenarioSpec { name: "baseline".into(), ..Default::default() };
         let hash = hash(&spec);
-        Scenario { inner: Arc::new(Inner { spec, catalogue: catalogue.into(), hash }) }
+        Scenario {
+            inner: Arc::new(Inner { spec, catalogue: catalogue.into(), hash, calendars: Default::default() }),
+        }
     }
 
     /// A scenario: `catalogue` with the spec's overlay layered on and its parameter overrides.
@@ -188,7 +192,36 @@ impl Scenario {
             }
         }
         let hash = hash(&spec);
-        Ok(Scenario { inner: Arc::new(Inner { spec, catalogue, hash }) })
+        Ok(Scenario { inner: Arc::new(Inner { spec, catalogue, hash, calendars: Default::default() }) })
+    }
+
+    /// The same scenario counting time limits on `calendars` (a year added at run time, a
+    /// region's own days off) instead of the built-in calendars.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin())
+    ///     .with_calendars(zhengce::calendar::Calendars::builtin());
+    /// assert_eq!(s.name(), "baseline");
+    /// ```
+    pub fn with_calendars(&self, calendars: crate::calendar::Calendars) -> Scenario {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(calendars);
+        let i = &self.inner;
+        Scenario {
+            inner: Arc::new(Inner {
+                spec: i.spec.clone(),
+                catalogue: i.catalogue.clone(),
+                hash: i.hash.clone(),
+                calendars: cell,
+            }),
+        }
+    }
+
+    /// The calendars time limits are counted on.
+    pub(crate) fn calendars(&self) -> &crate::calendar::Calendars {
+        self.inner.calendars.get_or_init(crate::calendar::Calendars::builtin)
     }
 
     /// The scenario's name.

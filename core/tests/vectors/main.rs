@@ -8,13 +8,17 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use zhengce::{Catalogue, Error};
 
+mod calendar;
 mod catalogue;
 // --- calendar ---
 // --- rules ---
 mod rules;
 // --- sampling ---
+mod sampling;
 // --- targets ---
+mod targets;
 // --- communities ---
+mod communities;
 
 /// A vector call: the catalogue the case runs on, the case's input, the result as JSON.
 type Call = fn(&Catalogue, &Value) -> Result<Value, Error>;
@@ -24,11 +28,15 @@ fn call_for(function: &str) -> Option<Call> {
     match module {
         "catalogue" => catalogue::call(function),
         // --- calendar ---
+        "calendar" => calendar::call(function),
         // --- rules ---
         "rules" => rules::call(function),
         // --- sampling ---
+        "sampling" => sampling::call(function),
         // --- targets ---
+        "targets" => targets::call(function),
         // --- communities ---
+        "communities" => communities::call(function),
         _ => None,
     }
 }

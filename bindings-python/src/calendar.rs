@@ -1,0 +1,475 @@
+//! `zhengce.Calendars`, `zhengce.Calendar` and `zhengce.deadline`: working-day calendars and
+//! deadlines, single calls on `datetime.date` and batch calls on numpy / Arrow columns.
+//!
+//! Batch columns cross as day numbers (days since 1970-01-01, the storage of numpy
+//! `datetime64[D]` and Arrow `date32`) through the buffer protocol: one copy of the column in
+//! and one out, never a Python object per element.
+
+use std::sync::{Arc, OnceLock};
+
+use pyo3::buffer::PyBuffer;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
+use zhengce::{Catalogue, Error};
+
+use crate::catalogue::PyCatalogue;
+use crate::convert::{extract_date, from_py, options, serialize};
+use crate::error::IntoPy;
+
+/// The built-in catalogue and calendar data, loaded once for the module-level `deadline`.
+fn builtin() -> &'static (Catalogue, Calendars) {
+    static BUILTIN: OnceLock<(Catalogue, Calendars)> = OnceLock::new();
+    BUILTIN.get_or_init(|| (Catalogue::builtin(), Calendars::builtin()))
+}
+
+/// The set of calendar data layers (national calendar and regional overlays).
+#[pyclass(module = "zhengce._zhengce", name = "Calendars", frozen)]
+pub struct PyCalendars {
+    inner: Arc<Calendars>,
+}
+
+/// A working-day calendar compiled for one jurisdiction.
+#[pyclass(module = "zhengce._zhengce", name = "Calendar", frozen)]
+pub struct PyCalendar {
+    inner: Arc<Calendar>,
+}
+
+/// A date argument, with a fast path for an exact `datetime.date`: one `toordinal()` call
+/// instead of three attribute reads (the limited API has no direct access to date fields).
+fn date_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<chrono::NaiveDate> {
+    let py = obj.py();
+    if let Ok(date_type) = DATE.import(py, "datetime", "date")
+        && obj.get_type().is(date_type)
+        && let Ok(ordinal) = obj.call_method0(pyo3::intern!(py, "toordinal")).and_then(|o| o.extract::<i32>())
+        && let Some(date) = chrono::NaiveDate::from_num_days_from_ce_opt(ordinal)
+    {
+        return Ok(date);
+    }
+    extract_date(obj, field).py()
+}
+
+static DATE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+
+/// A `datetime.date` result.
+fn py_date(py: Python<'_>, date: PyResult<chrono::NaiveDate>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(date?.into_pyobject(py)?.into_any())
+}
+
+fn opts(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<CalendarOptions> {
+    options(kwargs, "options").py()
+}
+
+fn catalogue_or_builtin<'a>(catalogue: Option<&'a Bound<'_, PyCatalogue>>) -> &'a Catalogue {
+    match catalogue {
+        Some(c) => c.get().inner.as_ref(),
+        None => &builtin().0,
+    }
+}
+
+#[pymethods]
+impl PyCalendars {
+    #[staticmethod]
+    fn builtin() -> PyCalendars {
+        PyCalendars { inner: Arc::new(builtin().1.clone()) }
+    }
+
+    #[staticmethod]
+    fn empty() -> PyCalendars {
+        PyCalendars { inner: Arc::new(Calendars::empty()) }
+    }
+
+    #[staticmethod]
+    fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        crate::convert::to_py(py, &zhengce::calendar::json_schema())
+    }
+
+    fn layered(&self, overlay: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
+        let result = match overlay.cast::<PyString>() {
+            Ok(text) => self.inner.layered(&text.to_string()),
+            Err(_) => self.inner.layered_value(&from_py(overlay, "overlay").py()?),
+        };
+        result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
+    }
+
+    fn layers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.layers())
+    }
+
+    fn layer<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.layer(id).py()?)
+    }
+
+    #[pyo3(signature = (jurisdiction, catalogue=None))]
+    fn calendar(
+        &self,
+        jurisdiction: &str,
+        catalogue: Option<&Bound<'_, PyCatalogue>>,
+    ) -> PyResult<PyCalendar> {
+        let cat = catalogue_or_builtin(catalogue);
+        self.inner.calendar(cat, jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+    }
+
+    #[pyo3(signature = (service, start, jurisdiction, catalogue=None, **options_))]
+    fn deadline<'py>(
+        &self,
+        py: Python<'py>,
+        service: &str,
+        start: &Bound<'py, PyAny>,
+        jurisdiction: &str,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let start = extract_date(start, "start").py()?;
+        let o: DeadlineOptions = options(options_, "options").py()?;
+        let cat = catalogue_or_builtin(catalogue);
+        serialize(py, &self.inner.deadline(cat, service, start, jurisdiction, &o).py()?)
+    }
+
+    fn __repr__(&self) -> String {
+        let ids: Vec<&str> = self.inner.layers().iter().map(|l| l.id.as_str()).collect();
+        format!("<zhengce.Calendars: {}>", ids.join(", "))
+    }
+}
+
+/// The module-level `deadline`: on the built-in data unless a catalogue or calendars are given.
+#[pyfunction]
+#[pyo3(signature = (service, start, jurisdiction, catalogue=None, calendars=None, **options_))]
+pub fn deadline<'py>(
+    py: Python<'py>,
+    service: &str,
+    start: &Bound<'py, PyAny>,
+    jurisdiction: &str,
+    catalogue: Option<&Bound<'py, PyCatalogue>>,
+    calendars: Option<&Bound<'py, PyCalendars>>,
+    options_: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let start = extract_date(start, "start").py()?;
+    let o: DeadlineOptions = options(options_, "options").py()?;
+    let cat = catalogue_or_builtin(catalogue);
+    let cals = match calendars {
+        Some(c) => c.get().inner.as_ref(),
+        None => &builtin().1,
+    };
+    serialize(py, &cals.deadline(cat, service, start, jurisdiction, &o).py()?)
+}
+
+/// A column of day numbers read from numpy `datetime64[D]` / integer arrays, Arrow `date32`
+/// arrays, or a sequence of dates.
+enum Column {
+    I32(Vec<i32>),
+    I64(Vec<i64>),
+}
+
+impl Column {
+    fn len(&self) -> usize {
+        match self {
+            Column::I32(v) => v.len(),
+            Column::I64(v) => v.len(),
+        }
+    }
+}
+
+fn invalid(field: &str, obj: &Bound<'_, PyAny>, expected: &str) -> PyErr {
+    let shown = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "a value".into());
+    Err::<(), _>(Error::invalid_input(field, shown, expected)).py().unwrap_err()
+}
+
+const COLUMN: &str = "a numpy datetime64[D] or integer array, an Arrow date32 array, or a sequence of dates";
+
+fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Column> {
+    let module = obj.get_type().module().map(|m| m.to_string()).unwrap_or_default();
+    let mut obj = obj.clone();
+    if module.starts_with("pyarrow") {
+        if obj.hasattr("combine_chunks")? {
+            obj = obj.call_method0("combine_chunks")?;
+        }
+        if obj.getattr("null_count")?.extract::<usize>()? > 0 {
+            return Err(invalid(field, &obj, "a column without nulls"));
+        }
+        let ty = obj.getattr("type")?.str()?.to_string();
+        if ty != "date32[day]" {
+            return Err(invalid(field, &obj, COLUMN));
+        }
+        let int32 = py.import("pyarrow")?.getattr("int32")?.call0()?;
+        obj = obj.call_method1("view", (int32,))?.call_method0("to_numpy")?;
+    } else if !obj.hasattr("dtype")? {
+        // A sequence of dates or ISO strings: numpy reads it (conversion, once per column).
+        obj = py.import("numpy")?.call_method1("asarray", (obj, "datetime64[D]"))?;
+    }
+    let dtype = obj.getattr("dtype")?;
+    let kind: String = dtype.getattr("kind")?.extract()?;
+    if kind == "M" {
+        if dtype.getattr("str")?.extract::<String>()?.ends_with("[D]") {
+            obj = obj.call_method1("view", ("int64",))?;
+        } else {
+            return Err(invalid(field, &obj, "datetime64[D] (convert with .astype('datetime64[D]'))"));
+        }
+    } else if kind != "i" {
+        return Err(invalid(field, &obj, COLUMN));
+    }
+    if let Ok(buf) = PyBuffer::<i64>::get(&obj) {
+        return Ok(Column::I64(buf.to_vec(py)?));
+    }
+    if let Ok(buf) = PyBuffer::<i32>::get(&obj) {
+        return Ok(Column::I32(buf.to_vec(py)?));
+    }
+    Err(invalid(field, &obj, COLUMN))
+}
+
+fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>>> {
+    if let Ok(k) = n.extract::<i32>() {
+        return Ok(Ok(k));
+    }
+    let arr = py.import("numpy")?.call_method1("asarray", (n, "int32"))?;
+    Ok(Err(PyBuffer::<i32>::get(&arr)?.to_vec(py)?))
+}
+
+/// A writable numpy array of `dtype` over a `bytearray` of `len` items of `width` bytes,
+/// which `fill` writes in place (the core writes straight into the array's memory).
+fn numpy_from<'py>(
+    py: Python<'py>,
+    len: usize,
+    width: usize,
+    dtype: &str,
+    fill: impl FnOnce(&mut [u8]) -> Result<(), Error> + Send,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut failed = None;
+    let bytes = pyo3::types::PyByteArray::new_with(py, len * width, |buf| {
+        failed = py.detach(|| fill(buf)).err();
+        Ok(())
+    })?;
+    if let Some(err) = failed {
+        return Err(err).py();
+    }
+    py.import("numpy")?.call_method1("frombuffer", (bytes, dtype))
+}
+
+#[pymethods]
+impl PyCalendar {
+    #[staticmethod]
+    fn builtin(jurisdiction: &str) -> PyResult<PyCalendar> {
+        let (cat, cals) = builtin();
+        cals.calendar(cat, jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+    }
+
+    fn jurisdiction(&self) -> &str {
+        self.inner.jurisdiction()
+    }
+
+    fn layers(&self) -> Vec<String> {
+        self.inner.layers().to_vec()
+    }
+
+    fn coverage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.coverage())
+    }
+
+    fn is_covered(&self, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.is_covered(date_arg(date, "date")?))
+    }
+
+    #[pyo3(signature = (date, **options_))]
+    fn day<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let date = date_arg(date, "date")?;
+        serialize(py, &self.inner.day(date, &opts(options_)?).py()?)
+    }
+
+    #[pyo3(signature = (start, end, **options_))]
+    fn days<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        end: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (from, until) = (extract_date(start, "from").py()?, extract_date(end, "until").py()?);
+        serialize(py, &self.inner.days(from, until, &opts(options_)?).py()?)
+    }
+
+    #[pyo3(signature = (date, **options_))]
+    fn is_working_day(
+        &self,
+        date: &Bound<'_, PyAny>,
+        options_: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<bool> {
+        let date = date_arg(date, "date")?;
+        self.inner.is_working_day(date, &opts(options_)?).py()
+    }
+
+    #[pyo3(signature = (date, **options_))]
+    fn next_working_day<'py>(
+        &self,
+        date: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.next_working_day(day, &opts(options_)?).py())
+    }
+
+    #[pyo3(signature = (date, **options_))]
+    fn previous_working_day<'py>(
+        &self,
+        date: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.previous_working_day(day, &opts(options_)?).py())
+    }
+
+    #[pyo3(signature = (date, n, **options_))]
+    fn add_working_days<'py>(
+        &self,
+        date: &Bound<'py, PyAny>,
+        n: i32,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.add_working_days(day, n, &opts(options_)?).py())
+    }
+
+    #[pyo3(signature = (date, n, **options_))]
+    fn sub_working_days<'py>(
+        &self,
+        date: &Bound<'py, PyAny>,
+        n: i32,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = date_arg(date, "date")?;
+        py_date(date.py(), self.inner.sub_working_days(day, n, &opts(options_)?).py())
+    }
+
+    #[pyo3(signature = (start, end, **options_))]
+    fn working_days_between(
+        &self,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        options_: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<i64> {
+        let (from, to) = (date_arg(start, "from")?, date_arg(end, "to")?);
+        self.inner.working_days_between(from, to, &opts(options_)?).py()
+    }
+
+    #[pyo3(signature = (start, duration, unit, **options_))]
+    fn deadline<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        duration: u32,
+        unit: &str,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let start = extract_date(start, "start").py()?;
+        let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
+        let o: DeadlineOptions = options(options_, "options").py()?;
+        serialize(py, &self.inner.deadline(start, duration, unit, &o).py()?)
+    }
+
+    #[pyo3(signature = (days, **options_))]
+    fn is_working_day_batch<'py>(
+        &self,
+        py: Python<'py>,
+        days: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = opts(options_)?;
+        let column = column(py, days, "days")?;
+        let cal = &self.inner;
+        numpy_from(py, column.len(), 1, "bool", |buf: &mut [u8]| match &column {
+            Column::I32(v) => cal.is_working_day_batch(v, buf, &o),
+            Column::I64(v) => cal.is_working_day_batch(v, buf, &o),
+        })
+    }
+
+    #[pyo3(signature = (days, n, **options_))]
+    fn add_working_days_batch<'py>(
+        &self,
+        py: Python<'py>,
+        days: &Bound<'py, PyAny>,
+        n: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.shift_batch(py, days, n, false, options_)
+    }
+
+    #[pyo3(signature = (days, n, **options_))]
+    fn sub_working_days_batch<'py>(
+        &self,
+        py: Python<'py>,
+        days: &Bound<'py, PyAny>,
+        n: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.shift_batch(py, days, n, true, options_)
+    }
+
+    #[pyo3(signature = (start, end, **options_))]
+    fn working_days_between_batch<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        end: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = opts(options_)?;
+        let as_i64 = |c: Column| match c {
+            Column::I64(v) => v,
+            Column::I32(v) => v.into_iter().map(i64::from).collect(),
+        };
+        let from = as_i64(column(py, start, "from")?);
+        let to = as_i64(column(py, end, "to")?);
+        let mut out = vec![0i64; from.len()];
+        py.detach(|| self.inner.working_days_between_batch(&from, &to, &mut out, &o)).py()?;
+        numpy_from(py, out.len(), 8, "int64", |buf: &mut [u8]| {
+            for (chunk, v) in buf.chunks_exact_mut(8).zip(&out) {
+                chunk.copy_from_slice(&v.to_ne_bytes());
+            }
+            Ok(())
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let ranges: Vec<String> =
+            self.inner.coverage().iter().map(|p| format!("{}..{}", p.from, p.until)).collect();
+        format!(
+            "<zhengce.Calendar '{}': layers {}, covered {}>",
+            self.inner.jurisdiction(),
+            self.inner.layers().join("+"),
+            ranges.join(", ")
+        )
+    }
+}
+
+impl PyCalendar {
+    fn shift_batch<'py>(
+        &self,
+        py: Python<'py>,
+        days: &Bound<'py, PyAny>,
+        n: &Bound<'py, PyAny>,
+        sub: bool,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = opts(options_)?;
+        let column = column(py, days, "days")?;
+        let counts = counts(py, n)?;
+        let cal = &self.inner;
+        numpy_from(py, column.len(), 8, "datetime64[D]", |buf: &mut [u8]| {
+            let (out, _) = buf.as_chunks_mut::<8>();
+            let n = match &counts {
+                Ok(k) => Counts::One(*k),
+                Err(each) => Counts::Each(each),
+            };
+            match (&column, sub) {
+                (Column::I32(v), false) => cal.add_working_days_batch(v, n, out, &o),
+                (Column::I64(v), false) => cal.add_working_days_batch(v, n, out, &o),
+                (Column::I32(v), true) => cal.sub_working_days_batch(v, n, out, &o),
+                (Column::I64(v), true) => cal.sub_working_days_batch(v, n, out, &o),
+            }
+        })
+    }
+}

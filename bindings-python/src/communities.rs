@@ -1,0 +1,67 @@
+//! `zhengce.Communities`: the community registry and the responsibility chain.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use zhengce::communities::{Communities, CommunityFilter};
+
+use crate::catalogue::PyCatalogue;
+use crate::convert::{from_py, options, serialize};
+use crate::error::IntoPy;
+
+/// Concrete communities with their district, sub-district, types, programmes and targets;
+/// answers "who is responsible for this target in this community?".
+#[pyclass(module = "zhengce._zhengce", name = "Communities")]
+pub struct PyCommunities {
+    pub inner: Communities,
+}
+
+#[pymethods]
+impl PyCommunities {
+    #[new]
+    fn new(catalogue: &PyCatalogue) -> PyCommunities {
+        PyCommunities { inner: Communities::new(Arc::clone(&catalogue.inner)) }
+    }
+
+    fn register(&mut self, community: &Bound<'_, PyAny>) -> PyResult<()> {
+        let value = from_py(community, "community").py()?;
+        self.inner.register_value(&value).py()
+    }
+
+    fn register_all(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let value = from_py(&crate::targets::rows(table)?, "communities").py()?;
+        self.inner.register_all_value(&value).py()
+    }
+
+    fn community<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.community(id).py()?)
+    }
+
+    #[pyo3(signature = (**filter))]
+    fn communities<'py>(
+        &self,
+        py: Python<'py>,
+        filter: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let filter: CommunityFilter = options(filter, "filter").py()?;
+        serialize(py, &self.inner.communities(&filter).py()?)
+    }
+
+    fn responsible<'py>(
+        &self,
+        py: Python<'py>,
+        target: &str,
+        community: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.responsible(target, community).py()?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<zhengce.Communities: {} communities>", self.inner.len())
+    }
+}

@@ -1,0 +1,234 @@
+//! `zhengce.Monitor` and `zhengce.Scorecard`: observations, assessment, scorecards.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use zhengce::targets::{AssessOptions, Monitor, ObservationInput, Scorecard, ScorecardOptions};
+
+use crate::catalogue::PyCatalogue;
+use crate::communities::PyCommunities;
+use crate::convert::{extract_date, extract_decimal, from_py, options, serialize};
+use crate::error::IntoPy;
+
+/// Rows of a table as a list of dicts: a pandas DataFrame, a pyarrow Table or RecordBatch,
+/// or any list of dicts, converted by `zhengce._tables.rows` (pandas and pyarrow are optional).
+pub fn rows<'py>(table: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    table.py().import("zhengce._tables")?.getattr("rows")?.call1((table,))
+}
+
+/// The columns an observation table may have to be read column by column; a table with other
+/// columns (a `metric` of dicts, a `source` of citations) is read row by row.
+const COLUMNS: [&str; 9] =
+    ["target", "date", "value", "unit", "source", "id", "qualifier", "scope", "reading"];
+
+/// Observation rows from a pandas DataFrame or pyarrow Table, read column by column (a dict
+/// per row costs more than the assessment); `None` for other inputs.
+fn from_columns(table: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ObservationInput>>> {
+    let found = table.py().import("zhengce._tables")?.getattr("columns")?.call1((table,))?;
+    let Ok(columns) = found.cast::<PyDict>() else { return Ok(None) };
+    let mut lists: Vec<Option<Bound<'_, PyList>>> = vec![None; COLUMNS.len()];
+    for (name, list) in columns.iter() {
+        let name: String = name.extract()?;
+        let Some(at) = COLUMNS.iter().position(|c| *c == name) else { return Ok(None) };
+        lists[at] = Some(list.cast_into::<PyList>()?);
+    }
+    if lists[4].as_ref().is_some_and(|l| l.iter().any(|v| v.is_instance_of::<PyDict>())) {
+        return Ok(None); // sources given as citations
+    }
+    let n = lists.iter().flatten().map(|l| l.len()).max().unwrap_or(0);
+    let cell =
+        |c: usize, i: usize| lists[c].as_ref().and_then(|l| l.get_item(i).ok()).filter(|v| !v.is_none());
+    let text = |c: usize, i: usize| -> Result<Option<String>, zhengce::Error> {
+        cell(c, i)
+            .map(|v| {
+                v.extract::<String>().map_err(|_| {
+                    let field = format!("observations[{i}].{}", COLUMNS[c]);
+                    zhengce::Error::invalid_input(field, describe(&v), "text").at_row(i)
+                })
+            })
+            .transpose()
+    };
+    let required = |c: usize, i: usize| -> Result<Bound<'_, PyAny>, zhengce::Error> {
+        cell(c, i).ok_or_else(|| {
+            zhengce::Error::missing_input(format!("observations[{i}].{}", COLUMNS[c])).at_row(i)
+        })
+    };
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let row = (|| -> Result<ObservationInput, zhengce::Error> {
+            let field = |c: usize| format!("observations[{i}].{}", COLUMNS[c]);
+            let qualifier = match text(6, i)? {
+                Some(q) => Some(zhengce::value::from_json_value(&serde_json::Value::String(q), &field(6))?),
+                None => None,
+            };
+            Ok(ObservationInput {
+                target: text(0, i)?.ok_or_else(|| zhengce::Error::missing_input(field(0)))?,
+                date: extract_date(&required(1, i)?, &field(1))?,
+                value: extract_decimal(&required(2, i)?, &field(2))?,
+                unit: text(3, i)?.ok_or_else(|| zhengce::Error::missing_input(field(3)))?,
+                source: text(4, i)?.map(|document| zhengce::Citation { document, clause: None, quote: None }),
+                id: text(5, i)?,
+                qualifier,
+                scope: text(7, i)?,
+                reading: text(8, i)?,
+                metric: None,
+            })
+        })()
+        .map_err(|e| e.at_row(i))
+        .py()?;
+        rows.push(row);
+    }
+    Ok(Some(rows))
+}
+
+fn describe(value: &Bound<'_, PyAny>) -> String {
+    value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "a value".to_owned())
+}
+
+/// Monitors a catalogue's targets against observed data: add observations one by one or as a
+/// table, assess a target at a date, build scorecards.
+#[pyclass(module = "zhengce._zhengce", name = "Monitor")]
+pub struct PyMonitor {
+    inner: Monitor,
+}
+
+#[pymethods]
+impl PyMonitor {
+    #[new]
+    #[pyo3(signature = (catalogue, communities = None))]
+    fn new(catalogue: &PyCatalogue, communities: Option<PyRef<'_, PyCommunities>>) -> PyResult<PyMonitor> {
+        let monitor = Monitor::new(Arc::clone(&catalogue.inner));
+        let inner = match communities {
+            Some(c) => monitor.with_communities(c.inner.clone()).py()?,
+            None => monitor,
+        };
+        Ok(PyMonitor { inner })
+    }
+
+    fn with_communities(&self, communities: PyRef<'_, PyCommunities>) -> PyResult<PyMonitor> {
+        let inner = self.inner.clone().with_communities(communities.inner.clone()).py()?;
+        Ok(PyMonitor { inner })
+    }
+
+    fn add_observation(&mut self, observation: &Bound<'_, PyAny>) -> PyResult<()> {
+        let value = from_py(observation, "observation").py()?;
+        self.inner.add_observation_value(&value).py()
+    }
+
+    fn add_observations(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
+        if let Some(rows) = from_columns(table)? {
+            return self.inner.add_observations(rows).py();
+        }
+        let value = from_py(&rows(table)?, "observations").py()?;
+        self.inner.add_observations_value(&value).py()
+    }
+
+    #[pyo3(signature = (target = None))]
+    fn observations<'py>(&self, py: Python<'py>, target: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.observations(target).py()?)
+    }
+
+    #[pyo3(signature = (target, as_of, **options_))]
+    fn assess<'py>(
+        &self,
+        py: Python<'py>,
+        target: &str,
+        as_of: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = extract_date(as_of, "as_of").py()?;
+        let opts: AssessOptions = options(options_, "options").py()?;
+        serialize(py, &self.inner.assess(target, as_of, &opts).py()?)
+    }
+
+    #[pyo3(signature = (as_of, **options_))]
+    fn scorecard(
+        &self,
+        as_of: &Bound<'_, PyAny>,
+        options_: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyScorecard> {
+        let as_of = extract_date(as_of, "as_of").py()?;
+        let opts: ScorecardOptions = options(options_, "options").py()?;
+        Ok(PyScorecard { inner: self.inner.scorecard(as_of, &opts).py()? })
+    }
+
+    #[pyo3(signature = (ratio_target, count_target, population = None))]
+    fn check_ratio<'py>(
+        &self,
+        py: Python<'py>,
+        ratio_target: &str,
+        count_target: &str,
+        population: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let population = population.map(|p| extract_decimal(p, "population")).transpose().py()?;
+        serialize(py, &self.inner.check_ratio(ratio_target, count_target, population).py()?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<zhengce.Monitor: {} targets, {} observations, {} communities>",
+            self.inner.catalogue().data().targets.len(),
+            self.inner.len(),
+            self.inner.communities().len()
+        )
+    }
+}
+
+/// Assessments of many targets at one date, with counts per status overall and per group.
+#[pyclass(module = "zhengce._zhengce", name = "Scorecard", frozen)]
+pub struct PyScorecard {
+    inner: Scorecard,
+}
+
+#[pymethods]
+impl PyScorecard {
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner)
+    }
+
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+
+    fn assessments_to_csv(&self) -> String {
+        self.inner.assessments_to_csv()
+    }
+
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("zhengce._tables")?.getattr("groups_frame")?.call1((self.inner.to_csv(),))
+    }
+
+    fn assessments_to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("zhengce._tables")?.getattr("assessments_frame")?.call1((self.inner.assessments_to_csv(),))
+    }
+
+    fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = zhengce::value::format_date(self.inner.as_of);
+        py.import("zhengce._tables")?.getattr("scorecard_html")?.call1((as_of, self.inner.to_csv()))
+    }
+
+    fn __repr__(&self) -> String {
+        let c = &self.inner.counts;
+        format!(
+            "<zhengce.Scorecard as of {}: {} targets: {} met, {} on track, {} at risk, {} off track, {} missed, {} no data; {} groups>",
+            self.inner.as_of,
+            c.total,
+            c.met,
+            c.on_track,
+            c.at_risk,
+            c.off_track,
+            c.missed,
+            c.no_data,
+            self.inner.groups.len()
+        )
+    }
+}

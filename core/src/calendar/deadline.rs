@@ -1,0 +1,654 @@
+//! Deadlines: a time limit in working days, calendar days or hours from a start date, with an
+//! explanation naming the clause, the conventions and every day skipped.
+
+use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Calendars;
+use super::calendar::{Assume, Calendar, CalendarOptions, day_number};
+use super::day::{Day, DayKind};
+use crate::catalogue::{Catalogue, Citation, ParameterLookup, Text};
+use crate::error::{Error, ErrorKind, Result};
+use crate::rules::{Rule, RuleLogic};
+
+/// The unit of a time limit, from its parameter's unit.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::calendar::TimeUnit;
+/// assert_eq!(TimeUnit::from_unit("working_days"), Some(TimeUnit::WorkingDays));
+/// assert_eq!(TimeUnit::from_unit("yuan"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    /// Working days (工作日): weekends, statutory holidays and swapped rest days excluded.
+    WorkingDays,
+    /// Calendar days (日, 自然日), rolled to the next working day if the last one is a rest day.
+    CalendarDays,
+    /// Hours (小时), run continuously.
+    Hours,
+}
+
+impl TimeUnit {
+    /// The unit named by a parameter's `unit`: `working_days`, `calendar_days` or `hours`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::calendar::TimeUnit::from_unit("hours"), Some(zhengce::calendar::TimeUnit::Hours));
+    /// ```
+    pub fn from_unit(unit: &str) -> Option<TimeUnit> {
+        match unit {
+            "working_days" => Some(TimeUnit::WorkingDays),
+            "calendar_days" => Some(TimeUnit::CalendarDays),
+            "hours" => Some(TimeUnit::Hours),
+            _ => None,
+        }
+    }
+
+    /// The unit's snake_case name, as in JSON and parameter units.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::calendar::TimeUnit::CalendarDays.as_str(), "calendar_days");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::WorkingDays => "working_days",
+            TimeUnit::CalendarDays => "calendar_days",
+            TimeUnit::Hours => "hours",
+        }
+    }
+}
+
+/// How a start on a rest day is treated.
+///
+/// # Example
+///
+/// ```
+/// let r: zhengce::calendar::RestDayStart = serde_json::from_str("\"next_working_day\"").unwrap();
+/// assert_eq!(r, zhengce::calendar::RestDayStart::NextWorkingDay);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RestDayStart {
+    /// The period runs from the day given, whatever its kind (the start day is never counted,
+    /// so a Saturday start and a Friday start give the same working-day deadline).
+    #[default]
+    AsGiven,
+    /// A start on a rest day is taken as received (受理) on the next working day, and the
+    /// period runs from that day: the practice of offices that accept filings only on working
+    /// days, and what chinese-calendar's `find_workday` computes.
+    NextWorkingDay,
+}
+
+/// Options of a deadline computation.
+///
+/// # Example
+///
+/// ```
+/// let o: zhengce::calendar::DeadlineOptions =
+///     serde_json::from_str(r#"{"assume": "weekends_only", "rest_day_start": "next_working_day"}"#).unwrap();
+/// assert!(o.assume.is_some());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineOptions {
+    /// What to assume for dates outside the data; `None` makes them an `out_of_coverage` error.
+    #[serde(default)]
+    pub assume: Option<Assume>,
+    /// How a start on a rest day is treated.
+    #[serde(default)]
+    pub rest_day_start: RestDayStart,
+}
+
+/// A deadline, with what it was computed from and why.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::{Catalogue, calendar::Calendars};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let due = Calendars::builtin().deadline(&Catalogue::builtin(), "business-opening", d(2023, 6, 27),
+///     "cn-xj-urumqi-tianshan", &Default::default())?;
+/// assert_eq!(due.date, d(2023, 7, 4));
+/// assert_eq!(due.source.unwrap().clause.as_deref(), Some("tianshan-2022-87/58"));
+/// assert_eq!(due.skipped.len(), 5); // 古尔邦节 28-30 June, then the weekend
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Deadline {
+    /// The last day to act: the time limit expires at the end of it.
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub date: NaiveDate,
+    /// The date of the event the period starts from (not counted).
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub start: NaiveDate,
+    /// The day the count runs from: the start, or the next working day when a start on a rest
+    /// day is taken as received then.
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub counted_from: NaiveDate,
+    /// The length of the limit.
+    pub duration: u32,
+    /// Its unit.
+    pub unit: TimeUnit,
+    /// For calendar days: the last day before any roll-over to a working day.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub nominal_end: Option<NaiveDate>,
+    /// The jurisdiction whose calendar counted the days.
+    pub jurisdiction: String,
+    /// The calendar layers used, national first.
+    pub calendar: Vec<String>,
+    /// Every non-working day after the count's first day up to the deadline, classified.
+    pub skipped: Vec<Day>,
+    /// The laws behind the counting conventions.
+    pub basis: Vec<Citation>,
+    /// The time-limit rule, when the deadline comes from the catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The service's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The rule's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// The clause that sets the limit, with its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+    /// The duration parameter's value in force on the start date, with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<ParameterLookup>,
+    /// True if the clause limits the average over cases rather than each case.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub average: bool,
+    /// True if some day was classified by the caller's assumption, not by the data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumed: bool,
+    /// The computation in words, in Chinese and English.
+    pub explanation: Text,
+}
+
+fn cite(clause: &str) -> Citation {
+    let document = clause.split('/').next().unwrap_or(clause).to_owned();
+    Citation { document, clause: Some(clause.to_owned()), quote: None }
+}
+
+impl Calendar {
+    /// The deadline of a time limit of `duration` `unit`s from `start`, under administrative
+    /// practice:
+    ///
+    /// - the start day is not counted (民法典 art 201: a period in days starts the next day);
+    /// - working days count working days only (行政许可法 art 82: 以工作日计算，不含法定节假日);
+    ///   make-up working days count;
+    /// - a calendar-day period whose last day is a rest day (weekend, statutory holiday or
+    ///   swapped rest day) ends on the next working day (民法典 art 203);
+    /// - hours run continuously through nights and rest days and are not extended (民法典
+    ///   art 201: a period in hours starts at the time of the event); with dates only, the
+    ///   deadline is the day `⌈hours / 24⌉` days after the start, the latest day on which the
+    ///   limit can expire whatever the time of the event.
+    ///
+    /// # Errors
+    ///
+    /// - `out_of_coverage` for the first day the count needs that the data does not cover,
+    ///   without an assumption.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhengce::calendar::{Calendar, TimeUnit};
+    ///
+    /// let cal = Calendar::builtin("cn")?;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// // 20 calendar days from 2024-09-11 end on 2024-10-01, National Day: moved to 2024-10-08.
+    /// let due = cal.deadline(d(2024, 9, 11), 20, TimeUnit::CalendarDays, &Default::default())?;
+    /// assert_eq!((due.nominal_end, due.date), (Some(d(2024, 10, 1)), d(2024, 10, 8)));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn deadline(
+        &self,
+        start: NaiveDate,
+        duration: u32,
+        unit: TimeUnit,
+        options: &DeadlineOptions,
+    ) -> Result<Deadline> {
+        let opts = CalendarOptions { assume: options.assume };
+        let counted_from = match options.rest_day_start {
+            RestDayStart::NextWorkingDay if !self.is_working_day(start, &opts)? => {
+                self.next_working_day(start, &opts)?
+            }
+            _ => start,
+        };
+        let n = i32::try_from(duration)
+            .map_err(|_| Error::invalid_input("duration", duration, "at most 2^31 - 1"))?;
+        let overflow = || Error::invalid_input("duration", duration, "a deadline within the supported dates");
+        let (date, nominal_end, basis) = match unit {
+            TimeUnit::WorkingDays => (
+                self.add_working_days(counted_from, n, &opts)?,
+                None,
+                vec![cite("cn-licensing-law-2003/a82")],
+            ),
+            TimeUnit::CalendarDays => {
+                let nominal =
+                    counted_from.checked_add_signed(TimeDelta::days(i64::from(n))).ok_or_else(overflow)?;
+                let date = if self.is_working_day(nominal, &opts)? {
+                    // Checks the days in between too, so that a gap in the data is reported.
+                    self.working_days_between(counted_from, nominal, &opts)?;
+                    nominal
+                } else {
+                    self.working_days_between(counted_from, nominal, &opts)?;
+                    self.next_working_day(nominal, &opts)?
+                };
+                (date, Some(nominal), vec![cite("cn-civil-code-2020/a201"), cite("cn-civil-code-2020/a203")])
+            }
+            TimeUnit::Hours => {
+                let days = i64::from(duration.div_ceil(24));
+                let date = counted_from.checked_add_signed(TimeDelta::days(days)).ok_or_else(overflow)?;
+                (date, None, vec![cite("cn-civil-code-2020/a201")])
+            }
+        };
+        let skipped = if unit == TimeUnit::Hours || date <= counted_from {
+            Vec::new()
+        } else {
+            let first = counted_from.succ_opt().unwrap_or(counted_from);
+            self.days(first, date, &opts)?.into_iter().filter(|d| !d.working).collect()
+        };
+        let assumed = options.assume.is_some()
+            && (!self.is_covered(start) || !self.is_covered(date) || {
+                let (a, b) = (i64::from(day_number(start)), i64::from(day_number(date)));
+                self.check_range(a.min(b), a.max(b), false).is_err()
+            });
+        let mut deadline = Deadline {
+            date,
+            start,
+            counted_from,
+            duration,
+            unit,
+            nominal_end,
+            jurisdiction: self.jurisdiction().to_owned(),
+            calendar: self.layers().to_vec(),
+            skipped,
+            basis,
+            rule: None,
+            service: None,
+            name: None,
+            source: None,
+            parameter: None,
+            average: false,
+            assumed,
+            explanation: Text::new("", ""),
+        };
+        deadline.explanation = explain(&deadline, self);
+        Ok(deadline)
+    }
+}
+
+impl Calendars {
+    /// The deadline of a service promise in the catalogue: the time-limit rule for `service`
+    /// (a service key such as `business-opening`, or a rule id) that applies in
+    /// `jurisdiction`, its duration in force on `start`, counted on the jurisdiction's
+    /// calendar as [`Calendar::deadline`] does.
+    ///
+    /// The rule of the jurisdiction or of its nearest ancestor applies. The explanation names
+    /// the rule, its clause and words, the conventions with their laws, and every day skipped.
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` (kind `time_limit`) if no time-limit rule has the service key or id.
+    /// - `invalid_input` (field `jurisdiction`) if the rule does not apply in the jurisdiction;
+    ///   (field `date`) if the duration has no value in force on the start date.
+    /// - `wrong_rule_kind` if the id names a rule of another kind.
+    /// - `unit_mismatch` if the duration's unit is not `working_days`, `calendar_days` or `hours`.
+    /// - `out_of_coverage` as for [`Calendar::deadline`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhengce::{Catalogue, calendar::Calendars};
+    ///
+    /// let cat = Catalogue::builtin();
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let due = Calendars::builtin().deadline(&cat, "simple-deregistration-notice", d(2024, 9, 11),
+    ///     "cn-sh-putuo", &Default::default())?;
+    /// assert_eq!(due.date, d(2024, 10, 8)); // 20 days end on National Day: next working day
+    /// assert!(due.explanation.en.contains("民法典 art 203"));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn deadline(
+        &self,
+        catalogue: &Catalogue,
+        service: &str,
+        start: NaiveDate,
+        jurisdiction: &str,
+        options: &DeadlineOptions,
+    ) -> Result<Deadline> {
+        let (rule, limit) = time_limit_rule(catalogue, service, jurisdiction)?;
+        let lookup = catalogue.parameter_value(&limit.duration, jurisdiction, start)?;
+        let unit = TimeUnit::from_unit(&lookup.unit).ok_or_else(|| {
+            Error::new(ErrorKind::UnitMismatch {
+                field: limit.duration.clone(),
+                expected: "working_days, calendar_days or hours".into(),
+                got: lookup.unit.clone(),
+            })
+        })?;
+        let duration = whole(lookup.value).ok_or_else(|| {
+            Error::invalid_input(limit.duration.clone(), lookup.value, "a whole number of days or hours")
+        })?;
+        let calendar = self.calendar(catalogue, jurisdiction)?;
+        let mut deadline = calendar
+            .deadline(start, duration, unit, options)
+            .map_err(|e| e.context(format!("failed to compute the deadline of rule '{}'", rule.id)))?;
+        deadline.rule = Some(rule.id.clone());
+        deadline.service = Some(limit.service.clone());
+        deadline.name = Some(rule.name.clone());
+        deadline.source = Some(rule.source.clone());
+        deadline.parameter = Some(lookup);
+        deadline.average = limit.average;
+        deadline.explanation = explain(&deadline, &calendar);
+        Ok(deadline)
+    }
+}
+
+/// The deadline of a service promise: [`Calendars::deadline`] as a free function, for callers
+/// (the rules engine) that hold a catalogue and calendars.
+///
+/// # Errors
+///
+/// - As for [`Calendars::deadline`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::{Catalogue, calendar::{self, Calendars}};
+///
+/// let due = calendar::deadline(&Catalogue::builtin(), &Calendars::builtin(), "tianshan-2022-87/r58-business-opening",
+///     NaiveDate::from_ymd_opt(2022, 9, 30).unwrap(), "cn-xj-urumqi-tianshan", &Default::default())?;
+/// assert_eq!(due.date.to_string(), "2022-10-09"); // National Day off 1-7 Oct; Sat 8 and Sun 9 are make-up working days
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+pub fn deadline(
+    catalogue: &Catalogue,
+    calendars: &Calendars,
+    service: &str,
+    start: NaiveDate,
+    jurisdiction: &str,
+    options: &DeadlineOptions,
+) -> Result<Deadline> {
+    calendars.deadline(catalogue, service, start, jurisdiction, options)
+}
+
+fn whole(value: Decimal) -> Option<u32> {
+    (value.fract().is_zero() && value >= Decimal::ZERO)
+        .then(|| value.trunc().to_string().parse().ok())
+        .flatten()
+}
+
+/// The time-limit rule for a service key or rule id that applies in `jurisdiction`.
+pub(crate) fn time_limit_rule<'c>(
+    catalogue: &'c Catalogue,
+    service: &str,
+    jurisdiction: &str,
+) -> Result<(&'c Rule, &'c crate::rules::TimeLimit)> {
+    let ancestry = catalogue.ancestry(jurisdiction)?;
+    let applies = |r: &Rule| ancestry.iter().position(|j| j.id == r.jurisdiction);
+    if let Ok(rule) = catalogue.rule(service) {
+        let RuleLogic::TimeLimit(limit) = &rule.logic else {
+            return Err(Error::new(ErrorKind::WrongRuleKind {
+                rule: rule.id.clone(),
+                expected: "time_limit".into(),
+                got: rule.logic.kind().into(),
+            }));
+        };
+        return match applies(rule) {
+            Some(_) => Ok((rule, limit)),
+            None => Err(not_here(service, jurisdiction, &[rule])),
+        };
+    }
+    let candidates: Vec<(&Rule, &crate::rules::TimeLimit)> = catalogue
+        .data()
+        .rules
+        .iter()
+        .filter_map(|r| match &r.logic {
+            RuleLogic::TimeLimit(t) if t.service == service => Some((r, t)),
+            _ => None,
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Err(Error::not_found("time_limit", service));
+    }
+    candidates
+        .iter()
+        .filter_map(|&(r, t)| applies(r).map(|depth| (depth, r, t)))
+        .min_by_key(|(depth, _, _)| *depth)
+        .map(|(_, r, t)| (r, t))
+        .ok_or_else(|| {
+            not_here(service, jurisdiction, &candidates.iter().map(|(r, _)| *r).collect::<Vec<_>>())
+        })
+}
+
+fn not_here(service: &str, jurisdiction: &str, rules: &[&Rule]) -> Error {
+    let places: Vec<&str> = rules.iter().map(|r| r.jurisdiction.as_str()).collect();
+    Error::invalid_input(
+        "jurisdiction",
+        format!("'{jurisdiction}'"),
+        format!("a jurisdiction where '{service}' has a time limit ({} or below)", places.join(", ")),
+    )
+}
+
+fn weekday_en(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+fn weekday_zh(d: NaiveDate) -> &'static str {
+    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+        [d.weekday().num_days_from_monday() as usize]
+}
+
+fn kind_en(kind: DayKind) -> &'static str {
+    match kind {
+        DayKind::WorkingDay => "working day",
+        DayKind::Weekend => "weekend",
+        DayKind::StatutoryHoliday => "statutory holiday",
+        DayKind::SwappedRestDay => "swapped rest day",
+        DayKind::MakeUpWorkingDay => "make-up working day",
+    }
+}
+
+fn kind_zh(kind: DayKind) -> &'static str {
+    match kind {
+        DayKind::WorkingDay => "工作日",
+        DayKind::Weekend => "周末",
+        DayKind::StatutoryHoliday => "法定节假日",
+        DayKind::SwappedRestDay => "调休日",
+        DayKind::MakeUpWorkingDay => "补班日",
+    }
+}
+
+/// Runs of consecutive skipped days of the same festival (and layer); days of no festival
+/// (ordinary weekends) are left out and counted apart.
+fn festival_runs(days: &[Day]) -> Vec<&[Day]> {
+    let mut out: Vec<&[Day]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=days.len() {
+        let split = i == days.len()
+            || days[i - 1].date.succ_opt() != Some(days[i].date)
+            || days[i - 1].festival != days[i].festival
+            || days[i - 1].calendar != days[i].calendar;
+        if split {
+            if days[start].festival.is_some() {
+                out.push(&days[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "2025-05-31 statutory holiday, 06-01 weekend" or "statutory holidays" when all agree.
+fn kinds(run: &[Day], zh: bool) -> String {
+    let name = |k: DayKind| if zh { kind_zh(k) } else { kind_en(k) };
+    if run.iter().all(|d| d.kind == run[0].kind) {
+        return name(run[0].kind).to_owned();
+    }
+    let sep = if zh { "，" } else { ", " };
+    run.iter().map(|d| format!("{} {}", d.date.format("%m-%d"), name(d.kind))).collect::<Vec<_>>().join(sep)
+}
+
+fn span(run: &[Day]) -> String {
+    let (a, b) = (run[0].date, run[run.len() - 1].date);
+    if a == b { a.to_string() } else { format!("{a}..{b}") }
+}
+
+fn explain(d: &Deadline, cal: &Calendar) -> Text {
+    let (mut en, mut zh) = (String::new(), String::new());
+    if let (Some(name), Some(rule)) = (&d.name, &d.rule) {
+        let clause = d.source.as_ref().and_then(|s| s.clause.clone()).unwrap_or_default();
+        let quote = d.source.as_ref().and_then(|s| s.quote.clone());
+        en += &format!("{} ({rule}, clause {clause}", name.en);
+        zh += &format!("{}（{rule}，条款 {clause}", name.zh);
+        if let Some(q) = &quote {
+            en += &format!(": 「{q}」");
+            zh += &format!("：“{q}”");
+        }
+        en += "): ";
+        zh += "）：";
+    }
+    let n = d.duration;
+    if d.counted_from != d.start {
+        let kind = cal.day(d.start, &CalendarOptions { assume: Some(Assume::WeekendsOnly) }).map(|x| x.kind);
+        let kind = kind.unwrap_or(DayKind::Weekend);
+        en += &format!(
+            "started on {} ({}), taken as received on the next working day, {}; ",
+            d.start,
+            kind_en(kind),
+            d.counted_from
+        );
+        zh += &format!("{}（{}）提出，视为下一个工作日{}受理；", d.start, kind_zh(kind), d.counted_from);
+    }
+    match d.unit {
+        TimeUnit::WorkingDays => {
+            en += &format!(
+                "{} from {}, the start day not counted; working days only (行政许可法 art 82: 以工作日计算，不含法定节假日)",
+                plural(n, "working day", "working days"),
+                d.counted_from
+            );
+            zh += &format!(
+                "自{}起{n}个工作日，起算日不计入（《行政许可法》第八十二条：以工作日计算，不含法定节假日）",
+                d.counted_from
+            );
+        }
+        TimeUnit::CalendarDays => {
+            en += &format!(
+                "{} from {}, the start day not counted (民法典 art 201)",
+                plural(n, "calendar day", "calendar days"),
+                d.counted_from
+            );
+            zh += &format!("自{}起{n}日，起算日不计入（《民法典》第二百零一条）", d.counted_from);
+            if let Some(nominal) = d.nominal_end
+                && nominal != d.date
+            {
+                let kind = cal
+                    .day(nominal, &CalendarOptions { assume: Some(Assume::WeekendsOnly) })
+                    .map_or(DayKind::Weekend, |x| x.kind);
+                en += &format!(
+                    "; the last day, {nominal} ({}), is not a working day, so the period ends on the next working day (民法典 art 203, read as administrative practice does: any rest day, weekends included)",
+                    kind_en(kind)
+                );
+                zh += &format!(
+                    "；最后一日{nominal}（{}）不是工作日，以其后第一个工作日为期间的最后一日（《民法典》第二百零三条）",
+                    kind_zh(kind)
+                );
+            }
+        }
+        TimeUnit::Hours => {
+            en += &format!(
+                "{} from the event on {}, run continuously through nights and rest days (民法典 art 201); with dates only, it expires at the latest {} later, whatever the time of the event",
+                plural(n, "hour", "hours"),
+                d.counted_from,
+                plural(n.div_ceil(24), "day", "days")
+            );
+            zh += &format!(
+                "自{}事件发生时起{n}小时，连续计算，含夜间和休息日（《民法典》第二百零一条）；仅按日期计，无论事件发生于何时，最迟于{}日后届满",
+                d.counted_from,
+                n.div_ceil(24)
+            );
+        }
+    }
+    if !d.skipped.is_empty() {
+        let runs = festival_runs(&d.skipped);
+        let mut parts_en: Vec<String> = Vec::new();
+        let mut parts_zh: Vec<String> = Vec::new();
+        for run in &runs {
+            let (name, layer) = (run[0].name.as_ref(), run[0].calendar.as_deref().unwrap_or(""));
+            let (zh_name, en_name) = name.map_or(("", ""), |n| (n.zh.as_str(), n.en.as_str()));
+            parts_en.push(format!(
+                "{} {zh_name} {en_name} ({}; calendar {layer})",
+                span(run),
+                kinds(run, false)
+            ));
+            parts_zh.push(format!("{} {zh_name}（{}）", span(run), kinds(run, true)));
+        }
+        let in_runs: usize = runs.iter().map(|r| r.len()).sum();
+        let others = (d.skipped.len() - in_runs) as u32;
+        if others > 0 {
+            parts_en.push(if runs.is_empty() {
+                plural(others, "weekend day", "weekend days")
+            } else {
+                format!("{} of ordinary weekends", plural(others, "day", "days"))
+            });
+            parts_zh.push(format!("普通周末{others}天"));
+        }
+        let count = plural(d.skipped.len() as u32, "non-working day", "non-working days");
+        if d.unit == TimeUnit::CalendarDays {
+            en += &format!(
+                "; the period runs through {count}, counted as calendar days are: {}",
+                parts_en.join(", ")
+            );
+            zh += &format!("；期间含{}个非工作日，照常计入：{}", d.skipped.len(), parts_zh.join("，"));
+        } else {
+            en += &format!("; skips {count}: {}", parts_en.join(", "));
+            zh += &format!("；跳过{}个非工作日：{}", d.skipped.len(), parts_zh.join("，"));
+        }
+    } else if d.unit != TimeUnit::Hours {
+        en += "; no non-working day in between";
+        zh += "；期间无非工作日";
+    }
+    en += &format!("; due {} ({})", d.date, weekday_en(d.date));
+    zh += &format!("；{}（{}）届满", d.date, weekday_zh(d.date));
+    if d.average {
+        en += ". The clause limits the average over cases: a single case may take longer";
+        zh += "。该条款限定的是平均用时，单个案件可能超过";
+    }
+    if d.assumed {
+        en += ". Some days lie outside the calendar data and were assumed to have no holiday (weekends_only)";
+        zh += "。部分日期超出日历数据范围，按仅周末休息推定";
+    }
+    en += ".";
+    zh += "。";
+    Text { zh, en }
+}

@@ -1,0 +1,594 @@
+//! The monitor: a catalogue's targets, the observations held for them, and the calls that
+//! assess them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::assess::{Assessment, Context, assess};
+use super::checks::{RatioCheck, check_ratio};
+use super::observations::{Checked, ObservationInput, Store, from_catalogue};
+use super::scorecard::{Dimension, Rollup, Scorecard, ScorecardOptions, totals};
+use super::status::{AssessOptions, Thresholds};
+use crate::catalogue::{Catalogue, Clause, Observation, Target, TargetFilter, Text};
+use crate::communities::Communities;
+use crate::error::{Error, Result};
+
+/// Monitors a catalogue's targets against observed data.
+///
+/// A monitor holds the catalogue, the observations added to it (starting with the
+/// catalogue's own observations of targets, such as the baselines of Tianshan item 85 and
+/// Xinshi's 13th-plan results) and a registry of communities for scorecards by community.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::targets::{AssessOptions, Monitor, Status};
+///
+/// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// monitor.add_observations_value(&serde_json::json!([
+///     {"target": "tianshan-2022-87/t28", "date": "2022-03-31", "value": "60", "unit": "%", "source": "synthetic"},
+///     {"target": "tianshan-2022-87/t28", "date": "2022-12-31", "value": "86.5", "unit": "%", "source": "synthetic"}]))?;
+/// let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(monitor.assess("tianshan-2022-87/t28", at(2023, 1, 31), &AssessOptions::default())?.status, Status::Met);
+/// assert_eq!(monitor.assess("tianshan-2022-87/t37", at(2023, 1, 31), &AssessOptions::default())?.status, Status::NoData);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Monitor {
+    catalogue: Arc<Catalogue>,
+    communities: Communities,
+    index: HashMap<String, u32>,
+    meta: Vec<Meta>,
+    /// Catalogue position of every id (within its kind), clauses in document order.
+    order: HashMap<String, usize>,
+    /// The top-level clause (group) of every clause.
+    groups: HashMap<String, String>,
+    store: Store,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Meta {
+    period_start: Option<NaiveDate>,
+    deadline: Option<NaiveDate>,
+}
+
+impl Monitor {
+    /// A monitor of `catalogue`'s targets, holding the catalogue's observations of them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// // Tianshan's three baselines and Xinshi's insurance rate name a target.
+    /// assert_eq!(monitor.len(), 4);
+    /// ```
+    pub fn new(catalogue: impl Into<Arc<Catalogue>>) -> Monitor {
+        let catalogue: Arc<Catalogue> = catalogue.into();
+        let data = catalogue.data();
+        let index = data.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i as u32)).collect();
+        let meta = data
+            .targets
+            .iter()
+            .map(|t| {
+                let programme = t.programme.as_deref().and_then(|p| catalogue.programme(p).ok());
+                let document = catalogue.document(&t.source.document).ok();
+                Meta {
+                    period_start: t
+                        .period
+                        .or(programme.and_then(|p| p.period))
+                        .or(document.and_then(|d| d.period))
+                        .map(|p| p.from),
+                    deadline: t.deadline.or(t.period.map(|p| p.until)),
+                }
+            })
+            .collect();
+        let mut order = HashMap::new();
+        let mut groups = HashMap::new();
+        macro_rules! positions {
+            ($($field:ident),*) => {$(
+                for (i, e) in data.$field.iter().enumerate() {
+                    order.insert(e.id.clone(), i);
+                }
+            )*};
+        }
+        positions!(jurisdictions, documents, units, programmes, community_types, communities);
+        fn walk(
+            clauses: &[Clause],
+            top: Option<&str>,
+            order: &mut HashMap<String, usize>,
+            groups: &mut HashMap<String, String>,
+        ) {
+            for c in clauses {
+                let top = top.unwrap_or(&c.id);
+                order.insert(c.id.clone(), order.len());
+                groups.insert(c.id.clone(), top.to_owned());
+                walk(&c.children, Some(top), order, groups);
+            }
+        }
+        for d in &data.documents {
+            walk(&d.clauses, None, &mut order, &mut groups);
+        }
+        let store = Store::new(data.targets.len());
+        let mut monitor = Monitor {
+            communities: Communities::new(Arc::clone(&catalogue)),
+            catalogue,
+            index,
+            meta,
+            order,
+            groups,
+            store,
+        };
+        let rows: Vec<Checked> = monitor
+            .catalogue
+            .data()
+            .observations
+            .iter()
+            .filter_map(|o| {
+                let t = *monitor.index.get(o.target.as_deref()?)?;
+                let target = &monitor.catalogue.data().targets[t as usize];
+                Store::check(from_catalogue(o), t, target, "observation").ok()
+            })
+            .collect();
+        monitor.store.insert_all(rows);
+        monitor
+    }
+
+    /// The same monitor with another community registry, for scorecards by community.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` if the registry checks against another catalogue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use zhengce::{Catalogue, communities::Communities, targets::Monitor};
+    ///
+    /// let cat = Arc::new(Catalogue::builtin());
+    /// let monitor = Monitor::new(Arc::clone(&cat)).with_communities(Communities::new(cat))?;
+    /// assert!(monitor.communities().is_empty());
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn with_communities(mut self, communities: Communities) -> Result<Monitor> {
+        let same = Arc::ptr_eq(communities.catalogue_arc(), &self.catalogue)
+            || communities.catalogue().data() == self.catalogue.data();
+        if !same {
+            return Err(Error::invalid_input(
+                "communities",
+                "a registry of another catalogue",
+                "a registry built on the monitor's catalogue",
+            ));
+        }
+        self.communities = communities;
+        Ok(self)
+    }
+
+    /// The catalogue monitored.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// assert!(monitor.catalogue().target("tianshan-2022-87/t28").is_ok());
+    /// ```
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The community registry used for scorecards by community.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// assert_eq!(monitor.communities().len(), 0);
+    /// ```
+    pub fn communities(&self) -> &Communities {
+        &self.communities
+    }
+
+    /// The number of observations held.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!zhengce::targets::Monitor::new(zhengce::Catalogue::builtin()).is_empty());
+    /// ```
+    pub fn len(&self) -> usize {
+        self.store.len()
+    }
+
+    /// True if no observation is held.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!zhengce::targets::Monitor::new(zhengce::Catalogue::builtin()).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.store.len() == 0
+    }
+
+    fn target_index(&self, id: &str) -> Result<usize> {
+        self.index.get(id).map(|&i| i as usize).ok_or_else(|| Error::not_found("target", id))
+    }
+
+    fn checked(&self, row: ObservationInput, what: &str) -> Result<Checked> {
+        let t = self.target_index(&row.target).map_err(|e| e.context(format!("failed to add {what}")))?;
+        Store::check(row, t as u32, &self.catalogue.data().targets[t], what)
+    }
+
+    /// Adds one observation; one with the id of an observation held replaces it (the default
+    /// id is `<target>@<date>`, so a second figure for a target and date replaces the first).
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if the target is not in the catalogue.
+    /// - `unit_mismatch` if the unit is not the target's.
+    /// - `invalid_input` for a scope other than the target's, a `boolean` value other than 0
+    ///   or 1, or a malformed id; `missing_input` for an empty source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::targets::{Monitor, ObservationInput};
+    ///
+    /// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let row: ObservationInput = serde_json::from_value(serde_json::json!({"target": "tianshan-2022-87/t28",
+    ///     "date": "2022-06-30", "value": "0.8", "unit": "ratio", "source": "synthetic"})).unwrap();
+    /// let err = monitor.add_observation(row).unwrap_err();
+    /// assert_eq!(err.code(), "unit_mismatch");
+    /// assert_eq!(err.path(), Some("observation.unit"));
+    /// ```
+    pub fn add_observation(&mut self, observation: ObservationInput) -> Result<()> {
+        let row = self.checked(observation, "observation")?;
+        self.store.insert(row);
+        Ok(())
+    }
+
+    /// Adds many observations, all or none; returns how many were added.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_observation`](Monitor::add_observation), for the first bad row, naming it
+    /// (`observations[3].unit`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// assert_eq!(monitor.add_observations(vec![])?, 0);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn add_observations(&mut self, observations: Vec<ObservationInput>) -> Result<usize> {
+        let n = observations.len();
+        let rows = observations
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| self.checked(row, &format!("observations[{i}]")).map_err(|e| e.at_row(i)))
+            .collect::<Result<Vec<_>>>()?;
+        self.store.insert_all(rows);
+        Ok(n)
+    }
+
+    /// Adds one observation given as JSON (a dict or object from a binding).
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` for a malformed row (unknown field, a float value, a bad date), and
+    ///   as [`add_observation`](Monitor::add_observation).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let err = monitor.add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t28",
+    ///     "date": "2022-06-30", "value": 87.5, "unit": "%", "source": "synthetic"})).unwrap_err();
+    /// assert_eq!(err.path(), Some("observation.value"));
+    /// ```
+    pub fn add_observation_value(&mut self, observation: &serde_json::Value) -> Result<()> {
+        let row: ObservationInput = crate::value::from_json_value(observation, "observation")?;
+        self.add_observation(row)
+    }
+
+    /// Adds a JSON array of observations (rows of a table), all or none.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` if `observations` is not an array, or for a malformed row (naming
+    ///   it), and as [`add_observations`](Monitor::add_observations).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let err = monitor.add_observations_value(&serde_json::json!([
+    ///     {"target": "tianshan-2022-87/t28", "date": "2022-06-30", "value": "80", "unit": "%", "source": "s"},
+    ///     {"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": "82", "unit": "ratio", "source": "s"}])).unwrap_err();
+    /// assert_eq!(err.path(), Some("observations[1].unit"));
+    /// assert_eq!(monitor.len(), 4); // nothing was added
+    /// ```
+    pub fn add_observations_value(&mut self, observations: &serde_json::Value) -> Result<usize> {
+        let rows = observations.as_array().ok_or_else(|| {
+            Error::invalid_input("observations", "a non-array value", "an array of observations")
+        })?;
+        let parsed = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                crate::value::from_json_value(row, &format!("observations[{i}]")).map_err(|e| e.at_row(i))
+            })
+            .collect::<Result<Vec<ObservationInput>>>()?;
+        self.add_observations(parsed)
+    }
+
+    /// The observations held, of one target or of all, in the catalogue's observation shape,
+    /// by target (catalogue order) and date.
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if the target is not in the catalogue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let held = monitor.observations(Some("tianshan-2022-87/t85i"))?;
+    /// assert_eq!(held[0].value.to_string(), "0.5");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn observations(&self, target: Option<&str>) -> Result<Vec<Observation>> {
+        let targets = &self.catalogue.data().targets;
+        let range = match target {
+            Some(id) => {
+                let t = self.target_index(id)?;
+                t..t + 1
+            }
+            None => 0..targets.len(),
+        };
+        Ok(range
+            .flat_map(|t| self.store.of(t).iter().map(move |p| (t, p)))
+            .map(|(t, p)| self.store.observation(p, &targets[t]))
+            .collect())
+    }
+
+    fn context(&self, t: usize) -> Context<'_> {
+        let meta = self.meta[t];
+        Context {
+            target: &self.catalogue.data().targets[t],
+            period_start: meta.period_start,
+            deadline: meta.deadline,
+        }
+    }
+
+    /// Assesses one target at `as_of` (see the [module docs](super) for the rules).
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if the target is not in the catalogue.
+    /// - `invalid_input` if a threshold option lies outside 0..=1, or the target's values lie
+    ///   beyond ±10^15 (percentages of relative targets beyond ±10,000), too large to compute with.
+    ///
+    /// # Example: exactly on the boundary
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhengce::targets::{AssessOptions, Monitor, Status};
+    ///
+    /// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// // Putuo: 「市、区两级创业孵化示范基地超过16家」, more than 16 bases.
+    /// monitor.add_observation_value(&serde_json::json!({"target": "putuo-2019-startup-district/t03",
+    ///     "date": "2022-12-31", "value": "16", "unit": "count", "source": "synthetic"}))?;
+    /// let a = monitor.assess("putuo-2019-startup-district/t03", NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(), &AssessOptions::default())?;
+    /// assert_eq!(a.status, Status::Missed); // 16 is not more than 16
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn assess(&self, target: &str, as_of: NaiveDate, options: &AssessOptions) -> Result<Assessment> {
+        let t = self.target_index(target)?;
+        let ctx = self.context(t);
+        let thresholds = Thresholds::resolve(&self.catalogue, &ctx.target.scope, as_of, options)?;
+        assess(&ctx, &self.store, t, as_of, &thresholds)
+    }
+
+    /// Assesses the targets selected by `options` at `as_of` and rolls them up by the
+    /// dimensions asked for.
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if a selection field names an entry that is not in the catalogue (or a
+    ///   community that is not registered).
+    /// - `invalid_input` if a threshold option lies outside 0..=1, or a selected target's
+    ///   values are too large to compute with (as for [`assess`](Monitor::assess)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
+    ///
+    /// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let options = ScorecardOptions { by: vec![Dimension::Unit], document: Some("putuo-2019-startup-district".into()), ..Default::default() };
+    /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?;
+    /// assert_eq!(card.groups[0].key.as_deref(), Some("putuo-hrss")); // units in catalogue order
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn scorecard(&self, as_of: NaiveDate, options: &ScorecardOptions) -> Result<Scorecard> {
+        let assess_options = options.assess_options();
+        assess_options.check()?;
+        let selected = self.select(options)?;
+        // Thresholds per jurisdiction: few jurisdictions, so a short list beats hashing.
+        let mut thresholds: Vec<(&str, Thresholds)> = Vec::new();
+        let mut assessments = Vec::with_capacity(selected.len());
+        for &t in &selected {
+            let ctx = self.context(t);
+            let scope = ctx.target.scope.as_str();
+            let th = match thresholds.iter().find(|(s, _)| *s == scope) {
+                Some((_, th)) => *th,
+                None => {
+                    let th = Thresholds::resolve(&self.catalogue, scope, as_of, &assess_options)?;
+                    thresholds.push((scope, th));
+                    th
+                }
+            };
+            assessments.push(assess(&ctx, &self.store, t, as_of, &th)?);
+        }
+        let community_targets = if options.by.contains(&Dimension::Community) {
+            let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, c) in self.communities.all().iter().enumerate() {
+                for t in &c.targets {
+                    map.entry(t.as_str()).or_default().push(i);
+                }
+            }
+            map
+        } else {
+            HashMap::new()
+        };
+        let mut groups = Vec::new();
+        for &dimension in &options.by {
+            let mut rollup = Rollup::new(dimension);
+            for (&t, a) in selected.iter().zip(&assessments) {
+                let target = &self.catalogue.data().targets[t];
+                match dimension {
+                    Dimension::Community => {
+                        let found = community_targets.get(target.id.as_str()).map_or(&[][..], Vec::as_slice);
+                        if found.is_empty() {
+                            rollup.add(None, || 0, || None, a);
+                        }
+                        for &i in found {
+                            let c = &self.communities.all()[i];
+                            rollup.add(Some(&c.id), || i, || Some(c.name.clone()), a);
+                        }
+                    }
+                    _ => {
+                        let keys = self.keys(target, dimension);
+                        if keys.is_empty() {
+                            rollup.add(None, || 0, || None, a);
+                        }
+                        for key in keys {
+                            let order = || self.order.get(key).copied().unwrap_or(usize::MAX - 1);
+                            rollup.add(Some(key), order, || self.name(dimension, key), a);
+                        }
+                    }
+                }
+            }
+            groups.extend(rollup.finish());
+        }
+        Ok(Scorecard { as_of, counts: totals(&assessments), groups, assessments })
+    }
+
+    /// The targets a scorecard covers, in catalogue order.
+    fn select(&self, options: &ScorecardOptions) -> Result<Vec<usize>> {
+        let filter = TargetFilter {
+            scope: options.scope.clone(),
+            document: options.document.clone(),
+            measure: options.measure.clone(),
+            programme: options.programme.clone(),
+            unit: options.unit.clone(),
+            community_type: options.community_type.clone(),
+        };
+        let listed = match &options.community {
+            Some(c) => Some(&self.communities.community(c)?.targets),
+            None => None,
+        };
+        let all = &self.catalogue.data().targets;
+        let targets = if filter == TargetFilter::default() {
+            all.iter().collect()
+        } else {
+            self.catalogue.targets(&filter)?
+        };
+        // The catalogue returns references into its target list: their offsets are the indices.
+        let base = all.as_ptr() as usize;
+        Ok(targets
+            .into_iter()
+            .filter(|t| listed.is_none_or(|ids| ids.contains(&t.id)))
+            .map(|t| (t as *const Target as usize - base) / std::mem::size_of::<Target>())
+            .collect())
+    }
+
+    /// The keys of `target` in a dimension other than community.
+    fn keys<'t>(&'t self, target: &'t Target, dimension: Dimension) -> Vec<&'t str> {
+        let cat = &self.catalogue;
+        let measure = || target.measure.as_deref().and_then(|m| cat.measure(m).ok());
+        let mut keys: Vec<&str> = match dimension {
+            Dimension::Document => vec![&target.source.document],
+            Dimension::Group => target
+                .source
+                .clause
+                .as_deref()
+                .and_then(|c| self.groups.get(c))
+                .map(String::as_str)
+                .into_iter()
+                .collect(),
+            Dimension::Programme => target.programme.as_deref().into_iter().collect(),
+            Dimension::Unit => {
+                let mut units: Vec<&str> = target.units.iter().map(String::as_str).collect();
+                if let Some(m) = measure() {
+                    units.extend(m.lead_units.iter().chain(&m.co_units).map(String::as_str));
+                }
+                units
+            }
+            Dimension::CommunityType => match &target.community_type {
+                Some(t) => vec![t.as_str()],
+                None => measure()
+                    .map(|m| m.community_types.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+            },
+            Dimension::Jurisdiction => vec![&target.scope],
+            Dimension::Community => Vec::new(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        keys.retain(|k| seen.insert(*k));
+        keys
+    }
+
+    fn name(&self, dimension: Dimension, key: &str) -> Option<Text> {
+        let cat = &self.catalogue;
+        match dimension {
+            Dimension::Document => cat.document(key).ok().map(|d| d.title.clone()),
+            Dimension::Group => cat.clause(key).ok().map(|c| {
+                c.title.clone().unwrap_or_else(|| {
+                    Text::new(c.label.clone().unwrap_or_else(|| c.id.clone()), c.summary.clone())
+                })
+            }),
+            Dimension::Programme => cat.programme(key).ok().map(|p| p.name.clone()),
+            Dimension::Unit => cat.unit(key).ok().map(|u| u.name.clone()),
+            Dimension::CommunityType => cat.community_type(key).ok().map(|t| t.name.clone()),
+            Dimension::Jurisdiction => cat.jurisdiction(key).ok().map(|j| j.name.clone()),
+            Dimension::Community => self.communities.community(key).ok().map(|c| c.name.clone()),
+        }
+    }
+
+    /// Checks a count target against a per-N ratio target it raises (Tianshan item 85: 163
+    /// new childcare places and 0.5 → 0.9 places per 1,000 residents imply 407,500
+    /// residents); given the population, says whether the two agree.
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if a target is not in the catalogue.
+    /// - `invalid_input` if the ratio target's unit is not `<thing>_per_<N>_<whom>`, it has no
+    ///   baseline or does not rise from it, the count target has no positive value, or the
+    ///   population is not positive.
+    /// - `unit_mismatch` if the count target's unit is not the ratio's `<thing>`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let check = monitor.check_ratio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", None)?;
+    /// assert_eq!(check.implied_population.to_string(), "407500");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn check_ratio(
+        &self,
+        ratio_target: &str,
+        count_target: &str,
+        population: Option<Decimal>,
+    ) -> Result<RatioCheck> {
+        check_ratio(&self.catalogue, ratio_target, count_target, population)
+    }
+}

@@ -1,0 +1,41 @@
+// Working days and deadlines from JavaScript: the service promises for a request filed before
+// a long holiday, in Tianshan (with 古尔邦节) and in Putuo; coverage; typed arrays.
+import { heading } from "./catalogue.mjs";
+
+function services(cat, jurisdiction) {
+  const out = [];
+  for (const rule of cat.toValue().rules ?? []) {
+    const logic = rule.logic;
+    if (logic.kind === "time_limit" && cat.isWithin(jurisdiction, rule.jurisdiction) && !out.includes(logic.service)) {
+      out.push(logic.service);
+    }
+  }
+  return out;
+}
+
+export function tour(zhengce, cat) {
+  heading("Working days and deadlines");
+  const calendars = zhengce.Calendars.builtin();
+  const filed = "2025-05-30";
+  console.log(`A request filed on Friday ${filed}, before Dragon Boat Festival and, in Xinjiang, 古尔邦节:`);
+  for (const place of ["cn-xj-urumqi-tianshan", "cn-sh-putuo"]) {
+    console.log(`\n  in ${cat.jurisdiction(place).name.en}:`);
+    for (const service of services(cat, place)) {
+      const due = calendars.deadline(service, filed, place, cat);
+      console.log(`  ${service.padEnd(34)} ${String(due.duration).padStart(3)} ${due.unit.padEnd(13)} → ${due.date}`);
+      console.log(`      ${due.explanation.en}`);
+    }
+  }
+  const tianshan = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+  try {
+    tianshan.addWorkingDays("2024-06-14", 5);
+  } catch (err) {
+    console.log(`\n  2024 in Tianshan: ${err.message}`);
+  }
+  console.log(`  with { assume: "weekends_only" }: ${tianshan.addWorkingDays("2024-06-14", 5, { assume: "weekends_only" })}`);
+  const cn = calendars.calendar("cn", cat);
+  const first = Date.UTC(2025, 0, 1) / 86400000;
+  const days = Int32Array.from({ length: 365 }, (_, i) => first + i);
+  const working = cn.isWorkingDayBatch(days).reduce((a, b) => a + b, 0);
+  console.log(`\n  an Int32Array of the 365 days of 2025: ${working} working days`);
+}

@@ -1,0 +1,147 @@
+//! Working days and deadlines: the documents' service promises for a request filed just
+//! before a long holiday, in Tianshan (with a Xinjiang festival) and in Putuo; coverage and
+//! adding a year at run time.
+
+use chrono::NaiveDate;
+use zhengce::calendar::{Assume, CalendarOptions, Calendars, DeadlineOptions};
+use zhengce::rules::RuleLogic;
+use zhengce::{Catalogue, Deadline};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+fn print(due: &Deadline) {
+    println!(
+        "  {:<32} {:>3} {:<13} → {} {}",
+        due.service.as_deref().unwrap_or(""),
+        due.duration,
+        due.unit_label(),
+        due.date,
+        due.date.format("%a")
+    );
+    println!("      {}", due.explanation.en);
+}
+
+trait UnitLabel {
+    fn unit_label(&self) -> &'static str;
+}
+
+impl UnitLabel for Deadline {
+    fn unit_label(&self) -> &'static str {
+        match self.unit {
+            zhengce::calendar::TimeUnit::WorkingDays => "working days",
+            zhengce::calendar::TimeUnit::CalendarDays => "calendar days",
+            zhengce::calendar::TimeUnit::Hours => "hours",
+        }
+    }
+}
+
+/// The services whose time limits apply in a jurisdiction (its own rules and its ancestors').
+fn services(cat: &Catalogue, jurisdiction: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for rule in &cat.data().rules {
+        if let RuleLogic::TimeLimit(t) = &rule.logic
+            && cat.is_within(jurisdiction, &rule.jurisdiction)
+            && !out.contains(&t.service)
+        {
+            out.push(t.service.clone());
+        }
+    }
+    out
+}
+
+pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
+    super::heading("Working days and deadlines");
+    let calendars = Calendars::builtin();
+    let strict = CalendarOptions::default();
+    let tianshan = calendars.calendar(cat, "cn-xj-urumqi-tianshan")?;
+    let putuo = calendars.calendar(cat, "cn-sh-putuo")?;
+    let cover = |c: &zhengce::Calendar| {
+        c.coverage().iter().map(|p| format!("{}..{}", p.from, p.until)).collect::<Vec<_>>().join(", ")
+    };
+    println!("Tianshan counts on {:?}, covered {}", tianshan.layers(), cover(&tianshan));
+    println!("Putuo counts on {:?}, covered {}", putuo.layers(), cover(&putuo));
+
+    let filed = date(2025, 5, 30);
+    println!(
+        "\nA request filed on Friday {filed}, just before Dragon Boat Festival (31 May-2 June) and, in Xinjiang, \
+         古尔邦节 (6-10 June):"
+    );
+    println!("\n  the days after it, in Tianshan | in Putuo:");
+    for d in tianshan.days(date(2025, 5, 31), date(2025, 6, 11), &strict)? {
+        let p = putuo.day(d.date, &strict)?;
+        let show = |day: &zhengce::calendar::Day| {
+            let name = day.name.as_ref().map(|n| format!(" {}", n.zh)).unwrap_or_default();
+            format!("{}{name}", day.kind.as_str())
+        };
+        println!("  {} {}  {:<34} | {}", d.date, d.date.format("%a"), show(&d), show(&p));
+    }
+
+    println!("\nDeadlines of every service promise that applies in Tianshan:");
+    let options = DeadlineOptions::default();
+    for service in services(cat, "cn-xj-urumqi-tianshan") {
+        print(&calendars.deadline(cat, &service, filed, "cn-xj-urumqi-tianshan", &options)?);
+    }
+
+    println!("\nIn Putuo, the national promises apply:");
+    for service in services(cat, "cn-sh-putuo") {
+        print(&calendars.deadline(cat, &service, filed, "cn-sh-putuo", &options)?);
+    }
+    println!("\n  and Tianshan's working-day promises, counted on Putuo's calendar for comparison:");
+    for service in services(cat, "cn-xj-urumqi-tianshan") {
+        let due = calendars.deadline(cat, &service, filed, "cn-xj-urumqi-tianshan", &options)?;
+        let there = putuo.deadline(filed, due.duration, due.unit, &options)?;
+        if there.date != due.date {
+            println!(
+                "  {:<32} {:>3} {:<13} → Putuo {}, Tianshan {} ({} more days off)",
+                service,
+                due.duration,
+                due.unit_label(),
+                there.date,
+                due.date,
+                due.skipped.len() - there.skipped.len()
+            );
+        }
+    }
+
+    println!("\nSimplified deregistration in Tianshan, step by step (item 59):");
+    let notice_ends =
+        calendars.deadline(cat, "simple-deregistration-notice", filed, "cn-xj-urumqi-tianshan", &options)?;
+    let decided = calendars.deadline(
+        cat,
+        "simple-deregistration-decision",
+        notice_ends.date,
+        "cn-xj-urumqi-tianshan",
+        &options,
+    )?;
+    println!(
+        "  notice published {filed}; 20-day notice ends {}; decision due {}",
+        notice_ends.date, decided.date
+    );
+
+    println!("\nCoverage is explicit: Xinjiang's 2024 notice is not in the data.");
+    match tianshan.add_working_days(date(2024, 6, 14), 5, &strict) {
+        Ok(d) => println!("  (unexpectedly answered {d})"),
+        Err(err) => println!("  {} [{}]", err, err.code()),
+    }
+    let assume = CalendarOptions { assume: Some(Assume::WeekendsOnly) };
+    println!(
+        "  with assume = weekends_only (national 2024 holidays kept, no regional festival): {}",
+        tianshan.add_working_days(date(2024, 6, 14), 5, &assume)?
+    );
+
+    let year_2027 = r#"{"id": "cn", "name": {"zh": "全国法定节假日与调休", "en": "National statutory holidays"},
+        "jurisdiction": "cn", "coverage": [{"from": "2027-01-01", "until": "2027-12-31"}],
+        "years": [{"year": 2027, "source": {"title": "国务院办公厅关于2027年部分节假日安排的通知（示例）"},
+          "holidays": [{"festival": "new_year", "name": {"zh": "元旦", "en": "New Year's Day"},
+            "off": ["2027-01-01", "2027-01-02", "2027-01-03"], "statutory": ["2027-01-01"], "work": []}]}]}"#;
+    println!("\nAdding a year at run time (an example 2027 notice, same format as the data files):");
+    let with_2027 = calendars.layered(year_2027)?.calendar(cat, "cn-sh-putuo")?;
+    println!(
+        "  Putuo now covers {}; 2026-12-31 + 1 working day = {}",
+        cover(&with_2027),
+        with_2027.add_working_days(date(2026, 12, 31), 1, &strict)?
+    );
+    Ok(())
+}
