@@ -30,9 +30,9 @@ const amounts = batch.columns["amount"];
 const alt = new zhengce.Scenario(cat, { name: "cap", parameters: [{ parameter: "procurement.bid_bond.cap_per_lot", jurisdiction: "cn", value: "50000" }] });
 const cmp: zhengce.Comparison = scenario.compare(alt, "tianshan-2022-87/r68-bid-bond", { budget: BigInt64Array.from([1n]) }, "2022-06-01");
 const total: string = cmp.totals.difference;
-const check: zhengce.TableCheck | null = scenario.evaluator("tianshan-2022-87/r10-credit-class").checkTable();
+const tableCheck: zhengce.TableCheck | null = scenario.evaluator("tianshan-2022-87/r10-credit-class").checkTable();
 const use: zhengce.ParameterUse = alt.parameterValue("procurement.bid_bond.rate", "cn", new Date());
-void [cited, amounts, total, check, use];
+void [cited, amounts, total, tableCheck, use];
 // Sampling: rows of objects, typed-array columns, the plan's JSON shape.
 const register: zhengce.Entity[] = [{ id: "e1", credit_class: "d", flags: ["complaint"] }];
 const directory: zhengce.Inspector[] = [{ id: "i1", department: "amr", conflicts: [{ industry: "food" }] }];
