@@ -1,14 +1,15 @@
-//! Where a draw's ratios and treatments come from: the catalogue's parameters (and, once the
-//! rules engine lands, the credit-class rule), and the publication deadline.
+//! Where a draw's ratios and treatments come from: the credit-class rule of the rules engine
+//! where it applies, else the catalogue's parameters; and the publication deadline.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{ClassPolicy, CreditClass};
+use super::{ClassPolicy, CreditClass, OnSite};
 use crate::catalogue::{Catalogue, ParameterLookup};
 use crate::error::{Error, Result};
+use crate::rules::{Input, Options, Scenario};
 
 /// The parameter of the base (class B) sampling ratio.
 ///
@@ -71,14 +72,16 @@ pub struct ClassPolicies {
     pub rule: Option<String>,
 }
 
-/// The catalogue's treatment of each credit class at `date` in `jurisdiction` (Tianshan item
-/// 10): ratio multipliers from `inspection.sampling_multiplier.class_a`…`class_d`; on-site mode
-/// A not proactive, B and C normal, D required; unclassified entities as class B (the text is
-/// silent; R-002-10 suggests B).
+/// The treatment of each credit class at `date` in `jurisdiction` (Tianshan item 10).
 ///
-/// This is the one place the credit-class rule of the rules engine (issue 5,
-/// `tianshan-2022-87/r10-credit-class`) plugs in: when it lands, the policies come from
-/// evaluating it per class and `rule` names it.
+/// Where the credit-class rule [`CREDIT_CLASS_RULE`] applies (Tianshan and below), each class
+/// is evaluated through it with no trigger, and its outputs give the ratio multiplier, the
+/// inspections a year and the on-site mode (`may_skip` with `proactive: false` → not
+/// proactive; `normal` → normal; `when_necessary` → required); `rule` names it. Elsewhere the
+/// policies come from the same national parameters the rule reads,
+/// `inspection.sampling_multiplier.class_a`…`class_d`, with A not proactive, B and C normal, D
+/// required. Unclassified entities are treated as class B either way (the text is silent;
+/// R-002-10 suggests B).
 ///
 /// # Errors
 ///
@@ -90,12 +93,19 @@ pub struct ClassPolicies {
 ///
 /// ```
 /// use chrono::NaiveDate;
+/// use zhengce::sampling::{class_policies, CreditClass, OnSite};
 ///
 /// let cat = zhengce::Catalogue::builtin();
-/// let p = zhengce::sampling::class_policies(&cat, "cn-xj-urumqi-tianshan", NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())?;
-/// assert_eq!(p.policies.len(), 5);
-/// assert!(p.rule.is_none());
-/// let early = zhengce::sampling::class_policies(&cat, "cn", NaiveDate::from_ymd_opt(2021, 6, 1).unwrap());
+/// let on = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+/// let tianshan = class_policies(&cat, "cn-xj-urumqi-tianshan", on)?;
+/// assert_eq!(tianshan.rule.as_deref(), Some("tianshan-2022-87/r10-credit-class"));
+/// let a = tianshan.policies.iter().find(|p| p.class == CreditClass::A).unwrap();
+/// assert_eq!((a.ratio_multiplier.to_string().as_str(), a.on_site), ("0.5", OnSite::NotProactive));
+/// // Putuo is not under Tianshan's rule: the national parameters apply.
+/// let putuo = class_policies(&cat, "cn-sh-putuo", on)?;
+/// assert!(putuo.rule.is_none());
+/// assert_eq!(putuo.policies.len(), 5);
+/// let early = class_policies(&cat, "cn", NaiveDate::from_ymd_opt(2021, 6, 1).unwrap());
 /// assert_eq!(early.unwrap_err().path(), Some("date"));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -115,7 +125,40 @@ pub fn class_policies(cat: &Catalogue, jurisdiction: &str, date: NaiveDate) -> R
     }
     let b = policies[1].clone();
     policies.push(ClassPolicy { class: CreditClass::Unclassified, ..b });
-    Ok(ClassPolicies { policies, parameters, rule: None })
+    let rule = cat.rule(CREDIT_CLASS_RULE).ok().filter(|r| cat.is_within(jurisdiction, &r.jurisdiction));
+    let Some(rule) = rule else {
+        return Ok(ClassPolicies { policies, parameters, rule: None });
+    };
+    let scenario = Scenario::baseline(cat.clone());
+    let evaluator = scenario.evaluator(&rule.id)?;
+    for policy in &mut policies {
+        let input = Input::new(date)
+            .in_jurisdiction(jurisdiction)
+            .with("credit_class", policy.class.as_str())
+            .with("trigger", "none");
+        let evaluation = evaluator.evaluate(&input, &Options::default())?;
+        let decimal = |name: &str| {
+            evaluation.output(name).and_then(|v| v.as_str()).and_then(crate::value::parse_decimal)
+        };
+        let wrong = |name: &str| {
+            Error::invalid_input(
+                format!("{}.{name}", rule.id),
+                evaluation.output(name).map_or("nothing".to_owned(), |v| v.to_string()),
+                "an output the planner understands",
+            )
+        };
+        policy.ratio_multiplier =
+            decimal("sampling_ratio_multiplier").ok_or_else(|| wrong("sampling_ratio_multiplier"))?;
+        policy.frequency_per_year = decimal("frequency_per_year");
+        let proactive = evaluation.output("proactive").and_then(|v| v.as_bool()).unwrap_or(true);
+        policy.on_site = match evaluation.output("on_site").and_then(|v| v.as_str()) {
+            Some("may_skip") if !proactive => OnSite::NotProactive,
+            Some("normal" | "may_skip") => OnSite::Normal,
+            Some("when_necessary") => OnSite::Required,
+            _ => return Err(wrong("on_site")),
+        };
+    }
+    Ok(ClassPolicies { policies, parameters, rule: Some(rule.id.clone()) })
 }
 
 /// The sampling inputs resolved against the catalogue.
