@@ -469,16 +469,19 @@ impl Calendar {
     #[inline(always)]
     pub(crate) fn add_fast(&self, n: i64, k: i64, options: &CalendarOptions) -> Option<i64> {
         let i = n.wrapping_sub(self.lo);
-        if (i as u64) >= self.len as u64 || k == 0 {
+        if (i as u64) >= self.len as u64 {
             return None;
         }
-        let s = self.slots[i as usize];
+        // `slots` has a sentinel after the last day, so `i < len` is in bounds.
+        let s = *self.slots.get(i as usize)?;
+        let strict = self.has_gaps && options.assume.is_none();
+        if k == 0 {
+            // Adding no working days leaves the day as it is, if the day is covered.
+            return (!strict || self.info[i as usize] & UNCOVERED == 0).then_some(n);
+        }
         let r = if k > 0 { rank(s) + working(s) + k - 1 } else { rank(s) + k };
-        if (r as u64) >= self.work.len() as u64 {
-            return None;
-        }
-        let t = self.work[r as usize] as usize;
-        if self.has_gaps && options.assume.is_none() {
+        let t = *self.work.get(usize::try_from(r).ok()?)? as usize;
+        if strict {
             let (from, to) = if k > 0 { (i as usize, t) } else { (t, i as usize) };
             if self.gaps[to + 1] != self.gaps[from] {
                 return None;
