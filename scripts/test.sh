@@ -37,6 +37,9 @@ step "python venv"
 step "node dev dependencies"
 npm ci --no-audit --no-fund --loglevel=error
 
+step "rust: every public item has a doc example"
+python3 tools/check-doc-examples.py
+
 step "rust: core tests, doc examples, conformance vectors"
 cargo test -p zhengce
 
