@@ -25,6 +25,7 @@ pub mod communities;
 pub mod error;
 pub mod rules;
 pub mod sampling;
+pub mod schema;
 pub mod targets;
 pub mod value;
 

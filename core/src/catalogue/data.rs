@@ -118,21 +118,5 @@ pub(crate) const SECTIONS: [&str; 11] = [
 /// assert_eq!(schema["additionalProperties"], false);
 /// ```
 pub fn json_schema() -> serde_json::Value {
-    fn trim(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(serde_json::Value::String(d)) = map.get_mut("description")
-                    && let Some(cut) = d.find("\n\n# ")
-                {
-                    d.truncate(cut);
-                }
-                map.values_mut().for_each(trim);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(trim),
-            _ => {}
-        }
-    }
-    let mut schema = serde_json::to_value(schemars::schema_for!(CatalogueData)).expect("a schema serialises");
-    trim(&mut schema);
-    schema
+    crate::schema::catalogue()
 }
