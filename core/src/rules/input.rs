@@ -296,9 +296,9 @@ impl Val {
 /// What a value of this type must look like, for error messages.
 pub(crate) fn expected(spec: &InputSpec) -> String {
     match spec.ty {
-        InputType::Money => {
-            "a non-negative amount in yuan with at most 2 decimal places (a decimal string)".into()
-        }
+        InputType::Money => "a non-negative amount in yuan with at most 2 decimal places, at most \
+             92,233,720,368,547,758.07 (a decimal string)"
+            .into(),
         InputType::Decimal => match spec.min {
             Some(min) => format!("a decimal of at least {min} (a decimal string)"),
             None => "a decimal (a decimal string)".into(),
@@ -319,10 +319,14 @@ pub(crate) fn is_fen(d: Decimal) -> bool {
     d.scale() <= 2 || d.normalize().scale() <= 2
 }
 
+/// The largest amount of money an input may hold: `i64::MAX` fen, the bound of the batch
+/// kernel, so a single evaluation and a batch accept the same amounts.
+pub(crate) const MONEY_MAX: Decimal = Decimal::from_parts(u32::MAX, u32::MAX >> 1, 0, false, 2);
+
 /// Checks a decimal against its spec; `field` names it in errors.
 pub(crate) fn check_decimal(spec: &InputSpec, d: Decimal, field: &str) -> Result<Val> {
     let ok = match spec.ty {
-        InputType::Money => !d.is_sign_negative() && is_fen(d),
+        InputType::Money => !d.is_sign_negative() && is_fen(d) && d <= MONEY_MAX,
         InputType::Count => !d.is_sign_negative() && d.fract().is_zero(),
         InputType::Decimal => spec.min.is_none_or(|m| d >= m),
         _ => false,
@@ -376,6 +380,17 @@ pub(crate) fn literal(spec: &InputSpec, value: &serde_json::Value) -> Option<Val
 }
 
 #[cfg(test)]
+mod money_bound {
+    use super::*;
+
+    #[test]
+    fn the_money_bound_is_i64_max_fen() {
+        assert_eq!(MONEY_MAX.to_string(), "92233720368547758.07");
+        assert_eq!(MONEY_MAX * Decimal::ONE_HUNDRED, Decimal::from(i64::MAX));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::Text;
@@ -401,7 +416,7 @@ mod tests {
         let err = check(&money, &"1.005".into()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "expected a non-negative amount in yuan with at most 2 decimal places (a decimal string), got '1.005' for 'x'"
+            "expected a non-negative amount in yuan with at most 2 decimal places, at most 92,233,720,368,547,758.07 (a decimal string), got '1.005' for 'x'"
         );
         assert!(check(&money, &"-1".into()).is_err());
         assert!(check(&money, &InputValue::Json(serde_json::json!(0.5))).is_err(), "floats are refused");
