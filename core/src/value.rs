@@ -46,6 +46,25 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
+/// True if `date` has a four-digit year (0001 to 9999): the dates zhengce reads and writes.
+///
+/// Results beyond that range (a deadline far beyond the data under a weekends-only
+/// assumption) are errors, not dates that no ISO parser, Python `date` or our own
+/// [`parse_date`] would read back.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::value::is_supported_date;
+///
+/// assert!(is_supported_date(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()));
+/// assert!(!is_supported_date(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap()));
+/// ```
+pub fn is_supported_date(date: NaiveDate) -> bool {
+    (1..=9999).contains(&date.year())
+}
+
 /// Formats a date as ISO `YYYY-MM-DD`.
 ///
 /// # Example

@@ -66,7 +66,8 @@ pub fn day_number(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - EPOCH_CE
 }
 
-/// The date of a day number (days since 1970-01-01); `None` outside chrono's range.
+/// The date of a day number (days since 1970-01-01); `None` outside the years 0001 to 9999
+/// ([`is_supported_date`](crate::value::is_supported_date)).
 ///
 /// # Example
 ///
@@ -75,6 +76,7 @@ pub fn day_number(date: NaiveDate) -> i32 {
 /// ```
 pub fn from_day_number(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_CE)?)
+        .filter(|d| crate::value::is_supported_date(*d))
 }
 
 const EPOCH_CE: i32 = 719_163;

@@ -240,8 +240,10 @@ impl Calendar {
                 vec![cite("cn-licensing-law-2003/a82")],
             ),
             TimeUnit::CalendarDays => {
-                let nominal =
-                    counted_from.checked_add_signed(TimeDelta::days(i64::from(n))).ok_or_else(overflow)?;
+                let nominal = counted_from
+                    .checked_add_signed(TimeDelta::days(i64::from(n)))
+                    .filter(|d| crate::value::is_supported_date(*d))
+                    .ok_or_else(overflow)?;
                 let date = if self.is_working_day(nominal, &opts)? {
                     // Checks the days in between too, so that a gap in the data is reported.
                     self.working_days_between(counted_from, nominal, &opts)?;
@@ -254,7 +256,10 @@ impl Calendar {
             }
             TimeUnit::Hours => {
                 let days = i64::from(duration.div_ceil(24));
-                let date = counted_from.checked_add_signed(TimeDelta::days(days)).ok_or_else(overflow)?;
+                let date = counted_from
+                    .checked_add_signed(TimeDelta::days(days))
+                    .filter(|d| crate::value::is_supported_date(*d))
+                    .ok_or_else(overflow)?;
                 (date, None, vec![cite("cn-civil-code-2020/a201")])
             }
         };
