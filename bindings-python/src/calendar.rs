@@ -35,21 +35,10 @@ pub struct PyCalendar {
     inner: Arc<Calendar>,
 }
 
-/// A date argument, with a fast path for an exact `datetime.date`: one `toordinal()` call
-/// instead of three attribute reads (the limited API has no direct access to date fields).
+/// A date argument (see [`extract_date`]: an exact `datetime.date` takes one `toordinal()` call).
 fn date_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<chrono::NaiveDate> {
-    let py = obj.py();
-    if let Ok(date_type) = DATE.import(py, "datetime", "date")
-        && obj.get_type().is(date_type)
-        && let Ok(ordinal) = obj.call_method0(pyo3::intern!(py, "toordinal")).and_then(|o| o.extract::<i32>())
-        && let Some(date) = chrono::NaiveDate::from_num_days_from_ce_opt(ordinal)
-    {
-        return Ok(date);
-    }
     extract_date(obj, field).py()
 }
-
-static DATE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
 
 /// A `datetime.date` result.
 fn py_date(py: Python<'_>, date: PyResult<chrono::NaiveDate>) -> PyResult<Bound<'_, PyAny>> {
