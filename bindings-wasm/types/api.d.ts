@@ -2420,9 +2420,10 @@ export interface Deadline {
    */
   source?: Citation | null;
   /**
-   * The duration parameter's value in force on the start date, with its source.
+   * The duration parameter's value in force on the start date, with its source (or the
+   * scenario whose override supplied it, when evaluated under a scenario).
    */
-  parameter?: ParameterLookup | null;
+  parameter?: ParameterUse | null;
   /**
    * True if the clause limits the average over cases rather than each case.
    */
@@ -2432,6 +2433,58 @@ export interface Deadline {
    */
   assumed?: boolean;
   explanation: Text;
+}
+/**
+ * A parameter as an evaluation used it: its value, and where the value came from.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ParameterUse".
+ */
+export interface ParameterUse {
+  /**
+   * The parameter's key.
+   */
+  parameter: string;
+  /**
+   * What the rule uses it for (`rate`, `cap`, `limit`, `duration`, `test capacity`, `output ...`).
+   */
+  role?: string;
+  /**
+   * The value in force; `null` when none is (the rule says what that means).
+   */
+  value?: string | null;
+  /**
+   * The parameter's unit.
+   */
+  unit: string;
+  /**
+   * The jurisdiction whose value was used: the one evaluated in or an ancestor.
+   */
+  jurisdiction?: string | null;
+  /**
+   * First day the value is in force (absent for a scenario value with no start).
+   */
+  effective_from?: string | null;
+  /**
+   * Last day in force, if set.
+   */
+  until?: string | null;
+  /**
+   * Where the catalogue value is set.
+   */
+  source?: Citation | null;
+  /**
+   * True if the number is an assumption, not the text's.
+   */
+  assumption?: boolean;
+  /**
+   * How the text was read to get the value.
+   */
+  reading?: string | null;
+  /**
+   * The scenario whose override supplied the value; absent for a catalogue value.
+   */
+  scenario?: string | null;
 }
 /**
  * Options of the day and arithmetic calls.
@@ -2680,58 +2733,6 @@ export interface RuleInfo {
    * How a vague clause was read.
    */
   reading?: string | null;
-}
-/**
- * A parameter as an evaluation used it: its value, and where the value came from.
- *
- * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "ParameterUse".
- */
-export interface ParameterUse {
-  /**
-   * The parameter's key.
-   */
-  parameter: string;
-  /**
-   * What the rule uses it for (`rate`, `cap`, `limit`, `test capacity`, `output ...`).
-   */
-  role?: string;
-  /**
-   * The value in force; `null` when none is (the rule says what that means).
-   */
-  value?: string | null;
-  /**
-   * The parameter's unit.
-   */
-  unit: string;
-  /**
-   * The jurisdiction whose value was used: the one evaluated in or an ancestor.
-   */
-  jurisdiction?: string | null;
-  /**
-   * First day the value is in force (absent for a scenario value with no start).
-   */
-  effective_from?: string | null;
-  /**
-   * Last day in force, if set.
-   */
-  until?: string | null;
-  /**
-   * Where the catalogue value is set.
-   */
-  source?: Citation | null;
-  /**
-   * True if the number is an assumption, not the text's.
-   */
-  assumption?: boolean;
-  /**
-   * How the text was read to get the value.
-   */
-  reading?: string | null;
-  /**
-   * The scenario whose override supplied the value; absent for a catalogue value.
-   */
-  scenario?: string | null;
 }
 /**
  * One test of the rule and how it came out for the case.

@@ -463,6 +463,39 @@ fn scenarios_override_and_remove_values() {
 }
 
 #[test]
+fn scenarios_reach_time_limits() {
+    // Business opening in Tianshan (item 58): 2 working days; a scenario makes it 1 and then
+    // removes it. From Friday 2022-09-30, National Day (1-7 October off, Saturday 8 and Sunday 9
+    // worked) puts 1 working day on the 8th and 2 on the 9th.
+    let opening = |value: serde_json::Value| {
+        let spec: ScenarioSpec = serde_json::from_value(json!({"name": "one-day", "parameters": [
+            {"parameter": "service.business_opening.time_limit", "jurisdiction": "cn-xj-urumqi-tianshan",
+             "effective_from": "2022-05-18", "value": value}]}))
+        .unwrap();
+        Scenario::new(builtin(), spec).unwrap().evaluator("tianshan-2022-87/r58-business-opening").unwrap()
+    };
+    let due = |ev: &Evaluator| {
+        let r = ev.evaluate(&Input::new(date(2022, 9, 30)), &Options::default())?;
+        let zhengce::rules::RuleValue::TimeLimit(v) = r.value else {
+            panic!("not a time limit: {:?}", r.value)
+        };
+        Ok::<_, zhengce::Error>(*v.deadline)
+    };
+    let base = due(&baseline().evaluator("tianshan-2022-87/r58-business-opening").unwrap()).unwrap();
+    assert_eq!((base.date, base.parameter.as_ref().unwrap().scenario.as_deref()), (date(2022, 10, 9), None));
+    let one = due(&opening(json!("1"))).unwrap();
+    assert_eq!(one.date, date(2022, 10, 8));
+    let p = one.parameter.as_ref().unwrap();
+    assert_eq!(
+        (p.value, p.scenario.as_deref(), p.role.as_str()),
+        (Some(dec("1")), Some("one-day"), "duration")
+    );
+    assert!(one.explanation.en.contains("scenario 'one-day'"), "{}", one.explanation.en);
+    let removed = due(&opening(json!(null))).unwrap_err();
+    assert_eq!((removed.code(), removed.path()), ("invalid_input", Some("date")));
+}
+
+#[test]
 fn comparing_scenarios_over_a_batch() {
     let budgets = [100_000_000i64, 300_000_000, 800_000_000, 800_000_000];
     let types = ["ordinary", "ordinary", "ordinary", "ppp"];

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::Calendars;
 use super::calendar::{Assume, Calendar, CalendarOptions, day_number};
 use super::day::{Day, DayKind};
-use crate::catalogue::{Catalogue, Citation, ParameterLookup, Text};
+use crate::catalogue::{Catalogue, Citation, Text};
 use crate::error::{Error, ErrorKind, Result};
-use crate::rules::{Rule, RuleLogic};
+use crate::rules::{ParameterUse, Rule, RuleLogic};
 
 /// The unit of a time limit, from its parameter's unit.
 ///
@@ -166,9 +166,10 @@ pub struct Deadline {
     /// The clause that sets the limit, with its words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,
-    /// The duration parameter's value in force on the start date, with its source.
+    /// The duration parameter's value in force on the start date, with its source (or the
+    /// scenario whose override supplied it, when evaluated under a scenario).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<ParameterLookup>,
+    pub parameter: Option<ParameterUse>,
     /// True if the clause limits the average over cases rather than each case.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub average: bool,
@@ -341,25 +342,62 @@ impl Calendars {
     ) -> Result<Deadline> {
         let (rule, limit) = time_limit_rule(catalogue, service, jurisdiction)?;
         let lookup = catalogue.parameter_value(&limit.duration, jurisdiction, start)?;
-        let unit = TimeUnit::from_unit(&lookup.unit).ok_or_else(|| {
+        let duration = ParameterUse {
+            parameter: lookup.parameter,
+            role: "duration".into(),
+            value: Some(lookup.value),
+            unit: lookup.unit,
+            jurisdiction: Some(lookup.jurisdiction),
+            effective_from: Some(lookup.effective_from),
+            until: lookup.until,
+            source: Some(lookup.source),
+            assumption: lookup.assumption,
+            reading: None,
+            scenario: None,
+        };
+        self.deadline_of_rule(catalogue, rule, duration, start, jurisdiction, options)
+    }
+
+    /// The deadline of time-limit rule `rule` with its duration parameter already resolved
+    /// (from the catalogue, or by a scenario that may override it).
+    pub(crate) fn deadline_of_rule(
+        &self,
+        catalogue: &Catalogue,
+        rule: &Rule,
+        duration: ParameterUse,
+        start: NaiveDate,
+        jurisdiction: &str,
+        options: &DeadlineOptions,
+    ) -> Result<Deadline> {
+        let RuleLogic::TimeLimit(limit) = &rule.logic else {
+            return Err(Error::new(ErrorKind::WrongRuleKind {
+                rule: rule.id.clone(),
+                expected: "time_limit".into(),
+                got: rule.logic.kind().into(),
+            }));
+        };
+        let unit = TimeUnit::from_unit(&duration.unit).ok_or_else(|| {
             Error::new(ErrorKind::UnitMismatch {
                 field: limit.duration.clone(),
                 expected: "working_days, calendar_days or hours".into(),
-                got: lookup.unit.clone(),
+                got: duration.unit.clone(),
             })
         })?;
-        let duration = whole(lookup.value).ok_or_else(|| {
-            Error::invalid_input(limit.duration.clone(), lookup.value, "a whole number of days or hours")
+        let value = duration
+            .value
+            .ok_or_else(|| crate::rules::condition::no_value(&limit.duration, jurisdiction, start))?;
+        let days = whole(value).ok_or_else(|| {
+            Error::invalid_input(limit.duration.clone(), value, "a whole number of days or hours")
         })?;
         let calendar = self.calendar(catalogue, jurisdiction)?;
         let mut deadline = calendar
-            .deadline(start, duration, unit, options)
+            .deadline(start, days, unit, options)
             .map_err(|e| e.context(format!("failed to compute the deadline of rule '{}'", rule.id)))?;
         deadline.rule = Some(rule.id.clone());
         deadline.service = Some(limit.service.clone());
         deadline.name = Some(rule.name.clone());
         deadline.source = Some(rule.source.clone());
-        deadline.parameter = Some(lookup);
+        deadline.parameter = Some(duration);
         deadline.average = limit.average;
         deadline.explanation = explain(&deadline, &calendar);
         Ok(deadline)
@@ -645,6 +683,10 @@ fn explain(d: &Deadline, cal: &Calendar) -> Text {
     }
     en += &format!("; due {} ({})", d.date, weekday_en(d.date));
     zh += &format!("；{}（{}）届满", d.date, weekday_zh(d.date));
+    if let Some(scenario) = d.parameter.as_ref().and_then(|p| p.scenario.as_deref()) {
+        en += &format!(". The duration is scenario '{scenario}''s override, not the clause's number");
+        zh += &format!("。时限取情景“{scenario}”的设定值，而非条款原文数值");
+    }
     if d.average {
         en += ". The clause limits the average over cases: a single case may take longer";
         zh += "。该条款限定的是平均用时，单个案件可能超过";

@@ -991,7 +991,7 @@ impl Sink {
     fn new(ev: &Evaluator, rows: usize) -> Result<Sink> {
         let c = &*ev.inner;
         Ok(match &c.kind {
-            Kind::TimeLimit => {
+            Kind::TimeLimit { .. } => {
                 return Err(Error::new(ErrorKind::Infeasible {
                     what: format!("evaluate rule '{}' in a batch", c.rule.id),
                     why: "time limits are batched by the calendar (Calendar::deadline on day-number columns); evaluate them one by one here"
@@ -1200,7 +1200,7 @@ impl Scenario {
         let baseline = base_ev.evaluate_batch(batch, options)?;
         let alt = alt_ev.evaluate_batch(batch, options)?;
         let column = match &base_ev.inner.kind {
-            Kind::TimeLimit => "deadline".to_owned(),
+            Kind::TimeLimit { .. } => "deadline".to_owned(),
             Kind::CappedRate(_) => "amount".to_owned(),
             Kind::Eligibility(_) => "eligible".to_owned(),
             Kind::Threshold(_) => "compliant".to_owned(),

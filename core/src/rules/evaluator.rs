@@ -188,8 +188,11 @@ pub(crate) enum Kind {
     DecisionTable(decision_table::Compiled),
     Eligibility(eligibility::Compiled),
     Threshold(threshold::Compiled),
-    /// Computed by the calendar: the case's date is the start date.
-    TimeLimit,
+    /// Computed by the calendar: the case's date is the start date; `duration` is the key of
+    /// the parameter holding the limit, resolved through the scenario.
+    TimeLimit {
+        duration: String,
+    },
 }
 
 /// Compiles a rule's parts against its inputs and parameters.
@@ -348,7 +351,7 @@ impl Evaluator {
             RuleLogic::Threshold(t) => Kind::Threshold(threshold::compile(t, &mut b)?),
             RuleLogic::TimeLimit(t) => {
                 b.param(&t.duration, "duration")?;
-                Kind::TimeLimit
+                Kind::TimeLimit { duration: t.duration.clone() }
             }
         };
         let defaults = rule
@@ -550,13 +553,17 @@ impl Evaluator {
             Kind::DecisionTable(k) => k.run(self, frame, applies, steps),
             Kind::Eligibility(k) => k.run(self, frame, applies, steps),
             Kind::Threshold(k) => k.run(self, frame, applies, steps),
-            Kind::TimeLimit => {
-                let deadline = crate::calendar::deadline(
+            Kind::TimeLimit { duration: key } => {
+                // The duration goes through the scenario, so that an override of it is used.
+                let jurisdiction = &c.jurisdictions[frame.jur];
+                let mut duration = c.scenario.parameter_value(key, jurisdiction, frame.date)?;
+                duration.role = "duration".into();
+                let deadline = c.scenario.calendars().deadline_of_rule(
                     c.scenario.catalogue(),
-                    c.scenario.calendars(),
-                    &c.rule.id,
+                    &c.rule,
+                    duration,
                     frame.date,
-                    &c.jurisdictions[frame.jur],
+                    jurisdiction,
                     &Default::default(),
                 )?;
                 if let Some(s) = steps {

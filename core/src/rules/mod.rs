@@ -42,7 +42,7 @@
 
 mod batch;
 mod capped_rate;
-mod condition;
+pub(crate) mod condition;
 mod decision_table;
 mod eligibility;
 mod evaluation;

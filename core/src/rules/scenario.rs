@@ -365,7 +365,7 @@ fn hash(spec: &ScenarioSpec) -> String {
 pub struct ParameterUse {
     /// The parameter's key.
     pub parameter: String,
-    /// What the rule uses it for (`rate`, `cap`, `limit`, `test capacity`, `output ...`).
+    /// What the rule uses it for (`rate`, `cap`, `limit`, `duration`, `test capacity`, `output ...`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
     /// The value in force; `null` when none is (the rule says what that means).
