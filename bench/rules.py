@@ -7,7 +7,8 @@ Compares, on the same budgets (int64 fen):
 - zhengce batch on a numpy int64 fen column and on a pyarrow decimal128 column (exact);
 - numpy doing the same exact integer-fen arithmetic itself (min(budget * 1 // 100, cap));
 - numpy float64 (counting lots wrong in the last fen);
-- single evaluations from Python, zhengce versus the ZEN engine's per-record evaluate.
+- single evaluations from Python, zhengce versus the ZEN engine's per-record evaluate;
+- time limits in a batch (deadlines per filing date) beside the calendar's own batch form.
 """
 
 from __future__ import annotations
@@ -71,6 +72,26 @@ def main() -> None:
     assert arrow[0].as_py() == decimal.Decimal(int(fen[0])) / 100
     t_a = best(lambda: bond.evaluate_batch({"budget": arrow}, "2022-06-01"))
     print(f"  zhengce batch, pyarrow decimal128(18,2) in ({n_arrow:,})    {rate(n_arrow, t_a)}")
+    deadlines(cat)
+
+
+def deadlines(cat) -> None:
+    """Time limits in a batch: one deadline per filing date on Tianshan's calendar (Xinjiang's
+    festivals included), beside the calendar's own add_working_days_batch."""
+    n = 1_000_000
+    starts = np.datetime64("2022-05-18") + (np.arange(n) % 480).astype("timedelta64[D]")
+    s = zhengce.Scenario.baseline(cat)
+    funding = s.evaluator("tianshan-2022-87/r67-xinyidai-funding")
+    notice = s.evaluator("tianshan-2022-87/r59-simple-deregistration-notice")
+    cal = zhengce.Calendars.builtin().calendar("cn-xj-urumqi-tianshan", cat)
+    assert np.array_equal(funding.evaluate_batch({}, starts)["deadline"], cal.add_working_days_batch(starts, 30))
+    print(f"\ntime limits over {n:,} filing dates (2022-05-18 onwards, Tianshan), best of 3")
+    t = best(lambda: funding.evaluate_batch({}, starts))
+    print(f"  信易贷 funding, 30 working days (rules batch)             {rate(n, t)}")
+    t = best(lambda: notice.evaluate_batch({}, starts))
+    print(f"  deregistration notice, 20 calendar days (rules batch)    {rate(n, t)}")
+    t = best(lambda: cal.add_working_days_batch(starts, 30))
+    print(f"  the calendar's add_working_days_batch(starts, 30)        {rate(n, t)}")
 
 
 def singles(bond) -> None:

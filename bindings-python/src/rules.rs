@@ -343,6 +343,16 @@ fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, Py
             PyBuffer::<i32>::get(&array)?.copy_from_slice(py, codes)?;
             Ok(array)
         }
+        OutColumn::Date { values } => {
+            // numpy's NaT is i64::MIN days.
+            let days: Vec<i64> = values
+                .iter()
+                .map(|d| d.map_or(i64::MIN, |d| i64::from(zhengce::calendar::day_number(d))))
+                .collect();
+            let array = np.call_method1("empty", (days.len(), "<i8"))?;
+            PyBuffer::<i64>::get(&array)?.copy_from_slice(py, &days)?;
+            array.call_method1("view", ("datetime64[D]",))
+        }
         other => to_py(py, &other.to_json()),
     }
 }
@@ -473,6 +483,9 @@ fn evaluate_chunked(
                     OutColumn::Bool { .. } => {
                         PyCol::Core(OutColumn::Bool { values: Vec::with_capacity(rows) })
                     }
+                    OutColumn::Date { .. } => {
+                        PyCol::Core(OutColumn::Date { values: Vec::with_capacity(rows) })
+                    }
                 };
                 out.push((name.clone(), col));
             }
@@ -489,6 +502,9 @@ fn evaluate_chunked(
                     values.extend(more)
                 }
                 (PyCol::Core(OutColumn::Bool { values }), OutColumn::Bool { values: more }) => {
+                    values.extend(more)
+                }
+                (PyCol::Core(OutColumn::Date { values }), OutColumn::Date { values: more }) => {
                     values.extend(more)
                 }
                 _ => {}

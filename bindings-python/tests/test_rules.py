@@ -174,3 +174,31 @@ def test_large_batches_stream_in_chunks(bond: zhengce.Evaluator) -> None:
     with pytest.raises(zhengce.InvalidInputError) as err:
         bond.evaluate_batch({"budget": bad}, JUNE)
     assert err.value.details["row"] == 150_000
+
+
+def test_time_limit_batches_give_dates(cat: zhengce.Catalogue) -> None:
+    s = zhengce.Scenario.baseline(cat)
+    notice = s.evaluator("tianshan-2022-87/r59-simple-deregistration-notice")
+    # 20 calendar days: 2022-06-20 ends on Sunday 10 July, Corban in Xinjiang (off 9-13 July),
+    # so Thursday 14 July; 2022-09-01 ends on Wednesday 21 September, a working day.
+    out = notice.evaluate_batch({}, np.array(["2022-06-20", "2022-09-01"], dtype="datetime64[D]"))
+    deadline = out["deadline"]
+    assert deadline.dtype == np.dtype("datetime64[D]")
+    assert deadline.tolist() == [datetime.date(2022, 7, 14), datetime.date(2022, 9, 21)]
+    assert out.strings("deadline") == ["2022-07-14", "2022-09-21"]
+    alt = zhengce.Scenario(cat, '{"name": "notice-45", "parameters": [{"parameter": "registration.simple_deregistration.notice_period", '
+                                '"jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": "2022-05-18", "value": "45"}]}')
+    cmp = s.compare(alt, "tianshan-2022-87/r59-simple-deregistration-notice", {}, ["2022-06-20", "2022-09-01"])
+    assert cmp.column == "deadline" and cmp.difference.tolist() == [21, 26]
+    assert (cmp.totals["baseline"], cmp.totals["alternative"]) == ("44", "91")
+
+
+def test_time_limit_batches_stream_and_match_the_calendar(cat: zhengce.Catalogue) -> None:
+    # 信易贷 funding in 30 working days: a chunked batch equals adding 30 working days on
+    # Tianshan's calendar.
+    n = 200_003
+    starts = np.datetime64("2022-05-18") + (np.arange(n) % 480).astype("timedelta64[D]")
+    funding = zhengce.Scenario.baseline(cat).evaluator("tianshan-2022-87/r67-xinyidai-funding")
+    got = funding.evaluate_batch({}, starts)["deadline"]
+    cal = zhengce.Calendars.builtin().calendar("cn-xj-urumqi-tianshan", cat)
+    assert np.array_equal(got, cal.add_working_days_batch(starts, 30))

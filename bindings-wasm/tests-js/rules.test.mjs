@@ -54,6 +54,15 @@ test("scenarios and comparisons", () => {
   assert.throws(() => new zhengce.Scenario(cat, { name: "x", parameters: [{ parameter: "nope", jurisdiction: "cn", value: "1" }] }), (e) => e.code === "not_found");
 });
 
+test("time limits in a batch: one deadline per start date, ISO strings", () => {
+  // 7 working days from Friday 2022-09-30: 8 and 9 October (make-up days), then 10-14 October.
+  const approval = baseline.evaluator("tianshan-2022-87/r67-xinyidai-approval");
+  const out = approval.evaluateBatch({}, ["2022-09-30", "2022-09-19"]);
+  assert.deepEqual(out.columns.deadline, ["2022-10-14", "2022-09-28"]);
+  const one = approval.evaluate({}, "2022-09-30");
+  assert.equal(one.value.deadline.date, out.columns.deadline[0]);
+});
+
 test("tables and eligibility", () => {
   const table = baseline.evaluator("tianshan-2022-87/r10-credit-class");
   assert.equal(table.evaluate({ credit_class: "a" }, "2022-06-01").value.outputs.on_site, "may_skip");

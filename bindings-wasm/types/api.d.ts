@@ -2607,11 +2607,14 @@ export interface BatchOptions {
  * - decision table: each output, and `matched` (the id of the row used; null if none);
  * - eligibility: `eligible` (null while undecided), `failed` (the first failed test's id)
  *   and `missing` (the first missing input);
- * - threshold: `compliant` (null where not applicable) and `measured`.
+ * - threshold: `compliant` (null where not applicable) and `measured`;
+ * - time limit: `deadline`, the date each row's case is due, counted from the row's date on
+ *   the jurisdiction's calendar with the duration in force under the scenario (no input
+ *   columns: the batch's dates are the start dates).
  *
  * Its JSON shape is `{"rows": n, "columns": {"amount": ["10000.00", ...], "status": ["rate",
- * ...]}}`: amounts and decimals as strings, booleans as booleans, labels as strings, null for
- * null.
+ * ...]}}`: amounts and decimals as strings, booleans as booleans, labels and dates as
+ * strings, null for null.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "BatchResult".
@@ -2837,7 +2840,8 @@ export interface ComparisonTotals {
    */
   rows: number;
   /**
-   * The sum of the compared output under the baseline (the count of `true` for booleans).
+   * The sum of the compared output under the baseline (the count of `true` for booleans;
+   * for deadlines, the calendar days from each row's date to its deadline).
    */
   baseline: string;
   /**

@@ -664,6 +664,30 @@ proptest! {
         }
     }
 
+    /// Time-limit batches give the single evaluation's deadline for every row, in working
+    /// days, calendar days and hours, on Xinjiang's calendar.
+    #[test]
+    fn time_limit_batches_equal_single_evaluations(
+        days in prop::collection::vec((2022i32..=2023, 1u32..=12, 1u32..=28), 1..15),
+        rule in prop::sample::select(vec![
+            "tianshan-2022-87/r67-xinyidai-funding",
+            "tianshan-2022-87/r59-simple-deregistration-notice",
+            "tianshan-2022-87/r51-export-refund-invoice",
+        ]),
+    ) {
+        let starts: Vec<NaiveDate> = days.iter().map(|(y, m, d)| date(*y, *m, *d)).filter(|d| *d >= date(2022, 5, 18) && *d < date(2023, 11, 1)).collect();
+        // (Xinjiang's 2024 holidays are not in the data: deadlines must stay within 2023.)
+        let ev = baseline().evaluator(rule).unwrap();
+        let batch = Batch { dates: Dates::Each(&starts), jurisdiction: None, columns: vec![] };
+        let out = ev.evaluate_batch(&batch, &BatchOptions::default()).unwrap();
+        let got = out.column("deadline").unwrap().to_strings();
+        for (i, start) in starts.iter().enumerate() {
+            let RuleValue::TimeLimit(v) = ev.evaluate(&Input::new(*start), &Options::default()).unwrap().value else { panic!() };
+            let single = v.deadline.date.to_string();
+            prop_assert_eq!(got[i].as_deref(), Some(single.as_str()));
+        }
+    }
+
     /// Under hit policy unique, a table whose rows can overlap is rejected when loaded, and a
     /// table that loads never has two rows matching one input.
     #[test]

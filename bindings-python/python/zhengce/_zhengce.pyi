@@ -309,15 +309,15 @@ class BatchResult:
         """The number of rows."""
     def names(self) -> list[str]:
         """The columns' names."""
-    def column(self, name: str) -> npt.NDArray[np.int64] | npt.NDArray[np.int32] | list[Any]:
-        """A column: int64 units for amounts (see :meth:`scale`), int32 codes for labels (see :meth:`labels`; -1 is null), a list otherwise."""
-    def __getitem__(self, name: str, /) -> npt.NDArray[np.int64] | npt.NDArray[np.int32] | list[Any]: ...
+    def column(self, name: str) -> npt.NDArray[np.int64] | npt.NDArray[np.int32] | npt.NDArray[np.datetime64] | list[Any]:
+        """A column: int64 units for amounts (see :meth:`scale`), int32 codes for labels (see :meth:`labels`; -1 is null), ``datetime64[D]`` for a time limit's deadlines (NaT is null), a list otherwise."""
+    def __getitem__(self, name: str, /) -> npt.NDArray[np.int64] | npt.NDArray[np.int32] | npt.NDArray[np.datetime64] | list[Any]: ...
     def scale(self, name: str) -> int | None:
         """The power of ten an amount column is divided by (2: fen)."""
     def labels(self, name: str) -> list[str] | None:
         """The labels a code column indexes."""
     def strings(self, name: str) -> list[Any]:
-        """A column in the JSON shape: decimal strings, booleans, labels, None."""
+        """A column in the JSON shape: decimal strings, booleans, labels, ISO dates, None."""
     def explanations(self) -> list[Evaluation] | None:
         """One explained evaluation per row, when ``explain`` was set."""
     def to_value(self) -> JSON:
@@ -330,7 +330,7 @@ class Comparison:
 
     @property
     def column(self) -> str:
-        """The output compared (``amount``, ``eligible``, ``compliant``, or a decision table's output)."""
+        """The output compared (``amount``, ``eligible``, ``compliant``, a decision table's output, or a time limit's ``deadline``)."""
     @property
     def baseline(self) -> BatchResult:
         """The baseline's results."""
@@ -339,7 +339,7 @@ class Comparison:
         """The alternative's results."""
     @property
     def difference(self) -> npt.NDArray[np.int64] | list[Any]:
-        """Per row, alternative - baseline (int64 units for amounts)."""
+        """Per row, alternative - baseline (int64 units for amounts; int64 calendar days for deadlines)."""
     @property
     def totals(self) -> JSON:
         """``rows``, ``baseline``, ``alternative``, ``difference`` (decimal strings) and ``changed``."""

@@ -225,44 +225,11 @@ impl Calendar {
         options: &DeadlineOptions,
     ) -> Result<Deadline> {
         let opts = CalendarOptions { assume: options.assume };
-        let counted_from = match options.rest_day_start {
-            RestDayStart::NextWorkingDay if !self.is_working_day(start, &opts)? => {
-                self.next_working_day(start, &opts)?
-            }
-            _ => start,
-        };
-        let n = i32::try_from(duration)
-            .map_err(|_| Error::invalid_input("duration", duration, "at most 2^31 - 1"))?;
-        let overflow = || Error::invalid_input("duration", duration, "a deadline within the supported dates");
-        let (date, nominal_end, basis) = match unit {
-            TimeUnit::WorkingDays => (
-                self.add_working_days(counted_from, n, &opts)?,
-                None,
-                vec![cite("cn-licensing-law-2003/a82")],
-            ),
-            TimeUnit::CalendarDays => {
-                let nominal = counted_from
-                    .checked_add_signed(TimeDelta::days(i64::from(n)))
-                    .filter(|d| crate::value::is_supported_date(*d))
-                    .ok_or_else(overflow)?;
-                let date = if self.is_working_day(nominal, &opts)? {
-                    // Checks the days in between too, so that a gap in the data is reported.
-                    self.working_days_between(counted_from, nominal, &opts)?;
-                    nominal
-                } else {
-                    self.working_days_between(counted_from, nominal, &opts)?;
-                    self.next_working_day(nominal, &opts)?
-                };
-                (date, Some(nominal), vec![cite("cn-civil-code-2020/a201"), cite("cn-civil-code-2020/a203")])
-            }
-            TimeUnit::Hours => {
-                let days = i64::from(duration.div_ceil(24));
-                let date = counted_from
-                    .checked_add_signed(TimeDelta::days(days))
-                    .filter(|d| crate::value::is_supported_date(*d))
-                    .ok_or_else(overflow)?;
-                (date, None, vec![cite("cn-civil-code-2020/a201")])
-            }
+        let (counted_from, date, nominal_end) = self.deadline_dates(start, duration, unit, options)?;
+        let basis = match unit {
+            TimeUnit::WorkingDays => vec![cite("cn-licensing-law-2003/a82")],
+            TimeUnit::CalendarDays => vec![cite("cn-civil-code-2020/a201"), cite("cn-civil-code-2020/a203")],
+            TimeUnit::Hours => vec![cite("cn-civil-code-2020/a201")],
         };
         let skipped = if unit == TimeUnit::Hours || date <= counted_from {
             Vec::new()
@@ -297,6 +264,53 @@ impl Calendar {
         };
         deadline.explanation = explain(&deadline, self);
         Ok(deadline)
+    }
+
+    /// The dates of [`Calendar::deadline`] without the explanation: the day the count runs
+    /// from, the deadline, and a calendar-day period's nominal last day. Batches use it.
+    pub(crate) fn deadline_dates(
+        &self,
+        start: NaiveDate,
+        duration: u32,
+        unit: TimeUnit,
+        options: &DeadlineOptions,
+    ) -> Result<(NaiveDate, NaiveDate, Option<NaiveDate>)> {
+        let opts = CalendarOptions { assume: options.assume };
+        let counted_from = match options.rest_day_start {
+            RestDayStart::NextWorkingDay if !self.is_working_day(start, &opts)? => {
+                self.next_working_day(start, &opts)?
+            }
+            _ => start,
+        };
+        let n = i32::try_from(duration)
+            .map_err(|_| Error::invalid_input("duration", duration, "at most 2^31 - 1"))?;
+        let overflow = || Error::invalid_input("duration", duration, "a deadline within the supported dates");
+        let (date, nominal_end) = match unit {
+            TimeUnit::WorkingDays => (self.add_working_days(counted_from, n, &opts)?, None),
+            TimeUnit::CalendarDays => {
+                let nominal = counted_from
+                    .checked_add_signed(TimeDelta::days(i64::from(n)))
+                    .filter(|d| crate::value::is_supported_date(*d))
+                    .ok_or_else(overflow)?;
+                // Checks the days in between too, so that a gap in the data is reported.
+                self.working_days_between(counted_from, nominal, &opts)?;
+                let date = if self.is_working_day(nominal, &opts)? {
+                    nominal
+                } else {
+                    self.next_working_day(nominal, &opts)?
+                };
+                (date, Some(nominal))
+            }
+            TimeUnit::Hours => {
+                let days = i64::from(duration.div_ceil(24));
+                let date = counted_from
+                    .checked_add_signed(TimeDelta::days(days))
+                    .filter(|d| crate::value::is_supported_date(*d))
+                    .ok_or_else(overflow)?;
+                (date, None)
+            }
+        };
+        Ok((counted_from, date, nominal_end))
     }
 }
 
@@ -376,19 +390,10 @@ impl Calendars {
                 got: rule.logic.kind().into(),
             }));
         };
-        let unit = TimeUnit::from_unit(&duration.unit).ok_or_else(|| {
-            Error::new(ErrorKind::UnitMismatch {
-                field: limit.duration.clone(),
-                expected: "working_days, calendar_days or hours".into(),
-                got: duration.unit.clone(),
-            })
-        })?;
         let value = duration
             .value
             .ok_or_else(|| crate::rules::condition::no_value(&limit.duration, jurisdiction, start))?;
-        let days = whole(value).ok_or_else(|| {
-            Error::invalid_input(limit.duration.clone(), value, "a whole number of days or hours")
-        })?;
+        let (days, unit) = limit_of(&limit.duration, value, &duration.unit)?;
         let calendar = self.calendar(catalogue, jurisdiction)?;
         let mut deadline = calendar
             .deadline(start, days, unit, options)
@@ -433,10 +438,23 @@ pub fn deadline(
     calendars.deadline(catalogue, service, start, jurisdiction, options)
 }
 
+/// A time limit's duration and unit from its parameter's value and unit.
+pub(crate) fn limit_of(key: &str, value: Decimal, unit: &str) -> Result<(u32, TimeUnit)> {
+    let unit = TimeUnit::from_unit(unit).ok_or_else(|| {
+        Error::new(ErrorKind::UnitMismatch {
+            field: key.to_owned(),
+            expected: "working_days, calendar_days or hours".into(),
+            got: unit.to_owned(),
+        })
+    })?;
+    let days =
+        whole(value).ok_or_else(|| Error::invalid_input(key, value, "a whole number of days or hours"))?;
+    Ok((days, unit))
+}
+
 fn whole(value: Decimal) -> Option<u32> {
-    (value.fract().is_zero() && value >= Decimal::ZERO)
-        .then(|| value.trunc().to_string().parse().ok())
-        .flatten()
+    use rust_decimal::prelude::ToPrimitive;
+    if value.fract().is_zero() { value.to_u32() } else { None }
 }
 
 /// The time-limit rule for a service key or rule id that applies in `jurisdiction`.

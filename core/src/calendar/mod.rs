@@ -73,4 +73,5 @@ pub use calendar::{Assume, Calendar, CalendarOptions, day_number, from_day_numbe
 pub use calendars::Calendars;
 pub use data::{CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, json_schema};
 pub use day::{Day, DayKind};
+pub(crate) use deadline::limit_of;
 pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit, deadline};

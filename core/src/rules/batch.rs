@@ -225,17 +225,39 @@ pub struct BatchOptions {
 /// - decision table: each output, and `matched` (the id of the row used; null if none);
 /// - eligibility: `eligible` (null while undecided), `failed` (the first failed test's id)
 ///   and `missing` (the first missing input);
-/// - threshold: `compliant` (null where not applicable) and `measured`.
+/// - threshold: `compliant` (null where not applicable) and `measured`;
+/// - time limit: `deadline`, the date each row's case is due, counted from the row's date on
+///   the jurisdiction's calendar with the duration in force under the scenario (no input
+///   columns: the batch's dates are the start dates).
 ///
 /// Its JSON shape is `{"rows": n, "columns": {"amount": ["10000.00", ...], "status": ["rate",
-/// ...]}}`: amounts and decimals as strings, booleans as booleans, labels as strings, null for
-/// null.
+/// ...]}}`: amounts and decimals as strings, booleans as booleans, labels and dates as
+/// strings, null for null.
 ///
 /// # Example
 ///
 /// ```
 /// let r = zhengce::rules::BatchResult { rows: 1, columns: vec![("eligible".into(), zhengce::rules::OutColumn::Bool { values: vec![None] })], explanations: None };
 /// assert_eq!(serde_json::to_value(&r).unwrap()["columns"]["eligible"], serde_json::json!([null]));
+/// ```
+///
+/// # Example: business-opening deadlines for three filing dates in Tianshan
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zhengce::rules::{Batch, BatchOptions, Dates, Scenario};
+///
+/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let opening = s.evaluator("tianshan-2022-87/r58-business-opening")?;
+/// let filed = [
+///     NaiveDate::from_ymd_opt(2022, 9, 28).unwrap(), // Wednesday: due Friday 30 September
+///     NaiveDate::from_ymd_opt(2022, 9, 30).unwrap(), // Friday before National Day: due Sunday 9 October (worked)
+///     NaiveDate::from_ymd_opt(2022, 10, 3).unwrap(), // a holiday: 8 and 9 October are the two working days
+/// ];
+/// let batch = Batch { dates: Dates::Each(&filed), jurisdiction: None, columns: vec![] };
+/// let out = opening.evaluate_batch(&batch, &BatchOptions::default())?;
+/// assert_eq!(out.column("deadline").unwrap().to_json(), serde_json::json!(["2022-09-30", "2022-10-09", "2022-10-09"]));
+/// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct BatchResult {
@@ -311,6 +333,11 @@ pub enum OutColumn {
         /// The distinct values.
         labels: Vec<String>,
     },
+    /// Dates (a time limit's deadlines); `None` is null.
+    Date {
+        /// The values.
+        values: Vec<Option<NaiveDate>>,
+    },
 }
 
 impl OutColumn {
@@ -333,6 +360,7 @@ impl OutColumn {
             OutColumn::Codes { codes, labels } => {
                 codes.iter().map(|c| usize::try_from(*c).ok().map(|c| labels[c].clone())).collect()
             }
+            OutColumn::Date { values } => values.iter().map(|v| v.map(|d| d.to_string())).collect(),
         }
     }
 
@@ -365,6 +393,7 @@ impl OutColumn {
             OutColumn::Decimal { values } => values.len(),
             OutColumn::Bool { values } => values.len(),
             OutColumn::Codes { codes, .. } => codes.len(),
+            OutColumn::Date { values } => values.len(),
         }
     }
 
@@ -389,6 +418,9 @@ impl OutColumn {
             OutColumn::Bool { values } => values.iter().map(|v| v.map(|b| Decimal::from(b as i64))).collect(),
             OutColumn::Codes { codes, .. } => {
                 codes.iter().map(|c| (*c >= 0).then(|| Decimal::from(*c))).collect()
+            }
+            OutColumn::Date { values } => {
+                values.iter().map(|v| v.map(|d| Decimal::from(crate::calendar::day_number(d)))).collect()
             }
         }
     }
@@ -458,7 +490,8 @@ pub struct Comparison {
 pub struct ComparisonTotals {
     /// The number of rows.
     pub rows: usize,
-    /// The sum of the compared output under the baseline (the count of `true` for booleans).
+    /// The sum of the compared output under the baseline (the count of `true` for booleans;
+    /// for deadlines, the calendar days from each row's date to its deadline).
     #[schemars(with = "String")]
     pub baseline: Decimal,
     /// The same under the alternative.
@@ -710,7 +743,7 @@ impl Evaluator {
         let c = &*self.inner;
         let first = if rows == 0 { epoch() } else { batch.dates.at(0)? };
         let mut frame = self.empty_frame(first, jur);
-        let mut sink = Sink::new(self, rows)?;
+        let mut sink = Sink::new(self, rows, jur)?;
         for row in 0..rows {
             self.fill(&mut frame, batch, bound, row).map_err(|e| at_row(e, row))?;
             for (i, t) in c.tests.iter().enumerate() {
@@ -985,18 +1018,18 @@ enum Sink {
     Table { outputs: Vec<OutColumn>, matched: Vec<i32>, buf: Vec<usize> },
     Eligibility { eligible: Vec<Option<bool>>, failed: Vec<i32>, missing: Vec<i32>, buf: Vec<u16> },
     Threshold { compliant: Vec<Option<bool>>, measured: Vec<Option<Decimal>> },
+    Deadline { dates: Vec<Option<NaiveDate>>, calendar: Box<crate::calendar::Calendar>, unit: String },
 }
 
 impl Sink {
-    fn new(ev: &Evaluator, rows: usize) -> Result<Sink> {
+    fn new(ev: &Evaluator, rows: usize, jur: usize) -> Result<Sink> {
         let c = &*ev.inner;
         Ok(match &c.kind {
-            Kind::TimeLimit { .. } => {
-                return Err(Error::new(ErrorKind::Infeasible {
-                    what: format!("evaluate rule '{}' in a batch", c.rule.id),
-                    why: "time limits are batched by the calendar (Calendar::deadline on day-number columns); evaluate them one by one here"
-                        .into(),
-                }));
+            Kind::TimeLimit { slot, .. } => {
+                let cat = c.scenario.catalogue();
+                let calendar = c.scenario.calendars().calendar(cat, &c.jurisdictions[jur])?;
+                let unit = cat.data().parameters[c.params[*slot as usize].index].unit.clone();
+                Sink::Deadline { dates: Vec::with_capacity(rows), calendar: Box::new(calendar), unit }
             }
             Kind::CappedRate(k) => {
                 let mut labels: Vec<String> =
@@ -1044,6 +1077,12 @@ impl Sink {
     fn push(&mut self, ev: &Evaluator, frame: &Frame, applies: Option<bool>) -> Result<()> {
         let c = &*ev.inner;
         match (self, &c.kind) {
+            (Sink::Deadline { dates, calendar, unit }, Kind::TimeLimit { duration, slot }) => {
+                let value = frame.params[*slot as usize].ok_or_else(|| ev.no_value(frame, *slot))?.value;
+                let (n, unit) = crate::calendar::limit_of(duration, value, unit)?;
+                let (_, due, _) = calendar.deadline_dates(frame.date, n, unit, &Default::default())?;
+                dates.push(Some(due));
+            }
             (Sink::Capped { amounts, status, places, .. }, Kind::CappedRate(k)) => {
                 let (amount, st) = k.compute(ev, frame, applies)?;
                 let units = amount.map_or(0, |a| {
@@ -1077,7 +1116,7 @@ impl Sink {
                         (OutColumn::Bool { values }, _) => values.push(None),
                         (OutColumn::Codes { codes, .. }, OutVal::Choice(i)) => codes.push(i as i32),
                         (OutColumn::Codes { codes, .. }, _) => codes.push(-1),
-                        (OutColumn::Int { .. }, _) => {}
+                        (OutColumn::Int { .. } | OutColumn::Date { .. }, _) => {}
                     }
                 }
             }
@@ -1149,6 +1188,7 @@ impl Sink {
                 ("compliant".into(), OutColumn::Bool { values: compliant }),
                 ("measured".into(), OutColumn::Decimal { values: measured }),
             ],
+            (Sink::Deadline { dates, .. }, _) => vec![("deadline".into(), OutColumn::Date { values: dates })],
             _ => Vec::new(),
         }
     }
@@ -1159,8 +1199,10 @@ impl Scenario {
     /// `rule`: both results, the per-row difference of the compared output, and totals.
     ///
     /// The compared output is the capped rate's `amount` (exact, in integer units), the
-    /// eligibility's `eligible` or the threshold's `compliant` (counted as 1 and 0), or a
-    /// decision table's first decimal output.
+    /// eligibility's `eligible` or the threshold's `compliant` (counted as 1 and 0), a
+    /// decision table's first decimal output, or a time limit's `deadline` (counted as the
+    /// calendar days from the row's date to its deadline: the difference is the days gained
+    /// or lost, the totals the days given over the batch).
     ///
     /// # Errors
     ///
@@ -1229,16 +1271,25 @@ impl Scenario {
                 let sum = |v: &[i64]| Decimal::from_i128_with_scale(v.iter().map(|x| *x as i128).sum(), *bs);
                 let changed = diff.iter().filter(|d| **d != 0).count();
                 let (tb, ta) = (sum(bv), sum(av));
-                (
-                    OutColumn::Int { values: diff, scale: *bs },
-                    ComparisonTotals {
-                        rows: baseline.rows,
-                        baseline: tb,
-                        alternative: ta,
-                        difference: ta - tb,
-                        changed,
-                    },
-                )
+                (OutColumn::Int { values: diff, scale: *bs }, totals(baseline.rows, tb, ta, changed))
+            }
+            (OutColumn::Date { values: bv }, OutColumn::Date { values: av }) => {
+                // Deadlines compare as the days each case is given: the deadline minus the
+                // row's start date, in calendar days.
+                let days = |v: &[Option<NaiveDate>]| -> Result<Vec<i64>> {
+                    v.iter()
+                        .enumerate()
+                        .map(|(row, d)| {
+                            let start = batch.dates.at(row)?;
+                            Ok(d.map_or(0, |d| (d - start).num_days()))
+                        })
+                        .collect()
+                };
+                let (bd, ad) = (days(bv)?, days(av)?);
+                let diff: Vec<i64> = bd.iter().zip(&ad).map(|(x, y)| y - x).collect();
+                let changed = bv.iter().zip(av).filter(|(x, y)| x != y).count();
+                let (tb, ta) = (Decimal::from(bd.iter().sum::<i64>()), Decimal::from(ad.iter().sum::<i64>()));
+                (OutColumn::Int { values: diff, scale: 0 }, totals(baseline.rows, tb, ta, changed))
             }
             _ => {
                 let (bn, an) = (b.numbers(), a.numbers());
@@ -1250,20 +1301,16 @@ impl Scenario {
                 let changed = bn.iter().zip(&an).filter(|(x, y)| x != y).count();
                 let tb: Decimal = bn.iter().flatten().sum();
                 let ta: Decimal = an.iter().flatten().sum();
-                (
-                    OutColumn::Decimal { values: diff },
-                    ComparisonTotals {
-                        rows: baseline.rows,
-                        baseline: tb,
-                        alternative: ta,
-                        difference: ta - tb,
-                        changed,
-                    },
-                )
+                (OutColumn::Decimal { values: diff }, totals(baseline.rows, tb, ta, changed))
             }
         };
         Ok(Comparison { rule: rule.to_owned(), column, baseline, alternative: alt, difference, totals })
     }
+}
+
+/// The totals of a comparison: both sums, their difference and the rows that changed.
+fn totals(rows: usize, baseline: Decimal, alternative: Decimal, changed: usize) -> ComparisonTotals {
+    ComparisonTotals { rows, baseline, alternative, difference: alternative - baseline, changed }
 }
 
 /// Columns owned by the batch, built from JSON arrays: what bindings receive from JavaScript

@@ -189,9 +189,10 @@ pub(crate) enum Kind {
     Eligibility(eligibility::Compiled),
     Threshold(threshold::Compiled),
     /// Computed by the calendar: the case's date is the start date; `duration` is the key of
-    /// the parameter holding the limit, resolved through the scenario.
+    /// the parameter holding the limit (parameter slot `slot`), resolved through the scenario.
     TimeLimit {
         duration: String,
+        slot: u16,
     },
 }
 
@@ -350,8 +351,8 @@ impl Evaluator {
             RuleLogic::Eligibility(e) => Kind::Eligibility(eligibility::compile(e, &mut b)?),
             RuleLogic::Threshold(t) => Kind::Threshold(threshold::compile(t, &mut b)?),
             RuleLogic::TimeLimit(t) => {
-                b.param(&t.duration, "duration")?;
-                Kind::TimeLimit { duration: t.duration.clone() }
+                let slot = b.param(&t.duration, "duration")?;
+                Kind::TimeLimit { duration: t.duration.clone(), slot }
             }
         };
         let defaults = rule
@@ -553,7 +554,7 @@ impl Evaluator {
             Kind::DecisionTable(k) => k.run(self, frame, applies, steps),
             Kind::Eligibility(k) => k.run(self, frame, applies, steps),
             Kind::Threshold(k) => k.run(self, frame, applies, steps),
-            Kind::TimeLimit { duration: key } => {
+            Kind::TimeLimit { duration: key, .. } => {
                 // The duration goes through the scenario, so that an override of it is used.
                 let jurisdiction = &c.jurisdictions[frame.jur];
                 let mut duration = c.scenario.parameter_value(key, jurisdiction, frame.date)?;

@@ -13,7 +13,8 @@
 //!   failed test and every missing input;
 //! - **threshold** ([`Threshold`]): a measured value against a limit;
 //! - **time limit** ([`TimeLimit`]): the deadline from the case's date, computed by the
-//!   calendar module ([`calendar::deadline`](crate::calendar::deadline)).
+//!   calendar module ([`calendar::deadline`](crate::calendar::deadline)) with the duration
+//!   the scenario has in force; in a batch, a `deadline` column of dates.
 //!
 //! Every evaluation runs under a [`Scenario`] (the catalogue, or the catalogue with parameter
 //! overrides and added rules). An [`Evaluator`] is one rule compiled under a scenario; its
