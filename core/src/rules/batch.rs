@@ -1018,18 +1018,17 @@ enum Sink {
     Table { outputs: Vec<OutColumn>, matched: Vec<i32>, buf: Vec<usize> },
     Eligibility { eligible: Vec<Option<bool>>, failed: Vec<i32>, missing: Vec<i32>, buf: Vec<u16> },
     Threshold { compliant: Vec<Option<bool>>, measured: Vec<Option<Decimal>> },
-    Deadline { dates: Vec<Option<NaiveDate>>, calendar: Box<crate::calendar::Calendar>, unit: String },
+    Deadline { dates: Vec<Option<NaiveDate>>, calendar: Box<crate::calendar::Calendar> },
 }
 
 impl Sink {
     fn new(ev: &Evaluator, rows: usize, jur: usize) -> Result<Sink> {
         let c = &*ev.inner;
         Ok(match &c.kind {
-            Kind::TimeLimit { slot, .. } => {
-                let cat = c.scenario.catalogue();
-                let calendar = c.scenario.calendars().calendar(cat, &c.jurisdictions[jur])?;
-                let unit = cat.data().parameters[c.params[*slot as usize].index].unit.clone();
-                Sink::Deadline { dates: Vec::with_capacity(rows), calendar: Box::new(calendar), unit }
+            Kind::TimeLimit { .. } => {
+                let calendar =
+                    c.scenario.calendars().calendar(c.scenario.catalogue(), &c.jurisdictions[jur])?;
+                Sink::Deadline { dates: Vec::with_capacity(rows), calendar: Box::new(calendar) }
             }
             Kind::CappedRate(k) => {
                 let mut labels: Vec<String> =
@@ -1077,9 +1076,10 @@ impl Sink {
     fn push(&mut self, ev: &Evaluator, frame: &Frame, applies: Option<bool>) -> Result<()> {
         let c = &*ev.inner;
         match (self, &c.kind) {
-            (Sink::Deadline { dates, calendar, unit }, Kind::TimeLimit { duration, slot }) => {
+            (Sink::Deadline { dates, calendar }, Kind::TimeLimit { slot }) => {
                 let value = frame.params[*slot as usize].ok_or_else(|| ev.no_value(frame, *slot))?.value;
-                let (n, unit) = crate::calendar::limit_of(duration, value, unit)?;
+                let param = &c.scenario.catalogue().data().parameters[c.params[*slot as usize].index];
+                let (n, unit) = crate::calendar::limit_of(&param.id, value, &param.unit)?;
                 let (_, due, _) = calendar.deadline_dates(frame.date, n, unit, &Default::default())?;
                 dates.push(Some(due));
             }

@@ -188,10 +188,9 @@ pub(crate) enum Kind {
     DecisionTable(decision_table::Compiled),
     Eligibility(eligibility::Compiled),
     Threshold(threshold::Compiled),
-    /// Computed by the calendar: the case's date is the start date; `duration` is the key of
-    /// the parameter holding the limit (parameter slot `slot`), resolved through the scenario.
+    /// Computed by the calendar: the case's date is the start date; parameter slot `slot`
+    /// holds the limit, resolved through the scenario like every parameter.
     TimeLimit {
-        duration: String,
         slot: u16,
     },
 }
@@ -352,7 +351,7 @@ impl Evaluator {
             RuleLogic::Threshold(t) => Kind::Threshold(threshold::compile(t, &mut b)?),
             RuleLogic::TimeLimit(t) => {
                 let slot = b.param(&t.duration, "duration")?;
-                Kind::TimeLimit { duration: t.duration.clone(), slot }
+                Kind::TimeLimit { slot }
             }
         };
         let defaults = rule
@@ -554,11 +553,12 @@ impl Evaluator {
             Kind::DecisionTable(k) => k.run(self, frame, applies, steps),
             Kind::Eligibility(k) => k.run(self, frame, applies, steps),
             Kind::Threshold(k) => k.run(self, frame, applies, steps),
-            Kind::TimeLimit { duration: key, .. } => {
-                // The duration goes through the scenario, so that an override of it is used.
+            Kind::TimeLimit { slot } => {
+                // The frame holds the duration as the scenario resolves it (overrides included).
                 let jurisdiction = &c.jurisdictions[frame.jur];
-                let mut duration = c.scenario.parameter_value(key, jurisdiction, frame.date)?;
-                duration.role = "duration".into();
+                let param = &c.params[*slot as usize];
+                let duration =
+                    c.scenario.parameter_use(param.index, frame.params[*slot as usize], &param.role);
                 let deadline = c.scenario.calendars().deadline_of_rule(
                     c.scenario.catalogue(),
                     &c.rule,
