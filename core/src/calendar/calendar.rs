@@ -305,6 +305,7 @@ impl Calendar {
     /// assert_eq!(cal.layers(), ["cn", "cn-xj"]);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
+    #[cfg(feature = "builtin-catalogue")]
     pub fn builtin(jurisdiction: &str) -> Result<Calendar> {
         super::Calendars::builtin().calendar(&crate::Catalogue::builtin(), jurisdiction)
     }

@@ -134,6 +134,7 @@ impl Entry<'_> {
 }
 
 /// The built-in catalogue files, in load order: (label, JSON text).
+#[cfg(feature = "builtin-catalogue")]
 const BUILTIN: &[(&str, &str)] = &[
     ("builtin/jurisdictions.json", include_str!("../../data/catalogue/jurisdictions.json")),
     ("builtin/national.json", include_str!("../../data/catalogue/national.json")),
@@ -157,7 +158,9 @@ impl Catalogue {
     /// The built-in catalogue: the five source documents and the national rules behind them,
     /// embedded in the library at compile time.
     ///
-    /// The built-in data is checked by the crate's tests, so this cannot fail.
+    /// The built-in data is checked by the crate's tests, so this cannot fail. Needs the
+    /// `builtin-catalogue` feature (on by default; the npm package leaves it off and ships the
+    /// same data as a JSON file, to keep the WebAssembly small).
     ///
     /// # Example
     ///
@@ -165,6 +168,7 @@ impl Catalogue {
     /// let cat = zhengce::Catalogue::builtin();
     /// assert!(cat.data().documents.len() >= 5);
     /// ```
+    #[cfg(feature = "builtin-catalogue")]
     pub fn builtin() -> Catalogue {
         Catalogue::from_layers(BUILTIN.iter().copied(), Clash::Forbid)
             .expect("the built-in catalogue is valid (checked by tests)")
@@ -177,6 +181,7 @@ impl Catalogue {
     /// ```
     /// assert!(zhengce::Catalogue::builtin_size() > 10_000);
     /// ```
+    #[cfg(feature = "builtin-catalogue")]
     pub fn builtin_size() -> usize {
         BUILTIN.iter().map(|(_, text)| text.len()).sum()
     }
