@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Builds the npm package `zhengce` into bindings-wasm/pkg/:
-#   node/  CommonJS build for Node (wasm-bindgen --target nodejs)
-#   web/   ES-module build for browsers and bundlers (wasm-bindgen --target web)
-#   package.json, README.md
-# Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the exact version of the
-# wasm-bindgen crate in Cargo.lock (scripts/test.sh installs both).
+# Builds the npm package `zhengce` into bindings-wasm/pkg/ (layout in bindings-wasm/npm/assemble.mjs):
+#   zhengce_bg.wasm   the one module, for Node and browsers (size-optimised: profile `wasm`, then
+#                     `wasm-opt -Oz` from npm binaryen, names and producers stripped)
+#   catalogue.json    the built-in catalogue, loaded on demand rather than embedded
+#   node/             CommonJS entry + ES-module entry for Node
+#   web/              ES-module entry for browsers and bundlers
+#   types.d.ts, package.json, README.md, licences
+# Needs the wasm32-unknown-unknown target, wasm-bindgen-cli at the exact version of the
+# wasm-bindgen crate in Cargo.lock, and `npm ci` (binaryen) — scripts/test.sh installs them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-cargo build --release --target wasm32-unknown-unknown -p zhengce-wasm
-wasm=target/wasm32-unknown-unknown/release/zhengce_wasm.wasm
-out=bindings-wasm/pkg
-rm -rf "$out"
-wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
-wasm-bindgen --target web --out-dir "$out/web" "$wasm"
-# The Node build is CommonJS; say so, whatever a package.json above it says.
-echo '{"type": "commonjs"}' > "$out/node/package.json"
+cargo build --profile wasm --target wasm32-unknown-unknown -p zhengce-wasm
+raw=target/wasm32-unknown-unknown/wasm/zhengce_wasm.wasm
+tmp=target/wasm-package
+rm -rf "$tmp"
+wasm-bindgen --target nodejs --out-name zhengce --out-dir "$tmp/node" "$raw"
+wasm-bindgen --target web --out-name zhengce --out-dir "$tmp/web" "$raw"
+# Both glues drive the same module; the package ships it once.
+cmp -s "$tmp/node/zhengce_bg.wasm" "$tmp/web/zhengce_bg.wasm" || { echo "the two wasm-bindgen outputs differ" >&2; exit 1; }
+# npm binaryen (pinned in package.json): Debian's binaryen 108 breaks wasm-bindgen's externref table.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "$tmp/web/zhengce_bg.wasm" -o "$tmp/zhengce_bg.wasm"
+# The built-in catalogue as one JSON file, written by the core itself.
+cargo run -q -p zhengce --example builtin_catalogue > "$tmp/catalogue.json"
 version="$(cargo pkgid -p zhengce | sed 's/.*[@#]//')"
-sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" bindings-wasm/npm/package.json > "$out/package.json"
-cp bindings-wasm/npm/README.md "$out/README.md"
-echo "built $out: $(du -k "$out/web/zhengce_wasm_bg.wasm" | cut -f1) KB wasm"
+node bindings-wasm/npm/assemble.mjs "$tmp/node" "$tmp/web" "$tmp/zhengce_bg.wasm" "$tmp/catalogue.json" bindings-wasm/pkg "$version"
+wasm=bindings-wasm/pkg/zhengce_bg.wasm
+echo "built bindings-wasm/pkg: wasm $(wc -c < "$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) gzipped; catalogue.json $(wc -c < bindings-wasm/pkg/catalogue.json) bytes"

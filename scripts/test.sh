@@ -58,6 +58,7 @@ bindings-wasm/build.sh
 step "js: generated TypeScript types are current and type-check"
 node tools/gen-ts-types.mjs --check
 node_modules/.bin/tsc -p bindings-wasm/tests-js/tsconfig.json
+node_modules/.bin/tsc -p bindings-wasm/tests-js/tsconfig.default-libs.json
 
 step "js: node tests and conformance vectors, then headless chromium"
 node --test tests/vectors.test.mjs bindings-wasm/tests-js/ bindings-wasm/tests-browser/

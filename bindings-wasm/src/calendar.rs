@@ -15,12 +15,17 @@ use crate::convert::{date, describe, from_js, options, to_js};
 use crate::error::IntoJs;
 
 thread_local! {
-    /// The built-in catalogue and calendar data, loaded once for calls that do not pass their own.
-    static BUILTIN: (Rc<Catalogue>, Rc<Calendars>) = (Rc::new(Catalogue::builtin()), Rc::new(Calendars::builtin()));
+    /// The built-in calendar data, loaded once for calls that do not pass their own.
+    static BUILTIN: Rc<Calendars> = Rc::new(Calendars::builtin());
 }
 
-fn builtin() -> (Rc<Catalogue>, Rc<Calendars>) {
-    BUILTIN.with(|(c, k)| (c.clone(), k.clone()))
+fn builtin_calendars() -> Rc<Calendars> {
+    BUILTIN.with(Rc::clone)
+}
+
+/// The built-in catalogue (loaded on first use) and calendars.
+fn builtin() -> Result<(Rc<Catalogue>, Rc<Calendars>), JsValue> {
+    Ok((crate::builtin::catalogue()?.0, builtin_calendars()))
 }
 
 /// The calendar data layers: the national calendar (2004–2026) and regional overlays (Xinjiang).
@@ -43,7 +48,7 @@ fn iso(d: chrono::NaiveDate) -> String {
 impl JsCalendars {
     /// The built-in layers: `cn` (2004–2026) and `cn-xj` (2022, 2023, 2025).
     pub fn builtin() -> JsCalendars {
-        JsCalendars { inner: builtin().1 }
+        JsCalendars { inner: builtin_calendars() }
     }
 
     /// No layers; add them with `layered`.
@@ -115,7 +120,7 @@ pub fn deadline(
 ) -> Result<JsValue, JsValue> {
     let start = date(&start, "start").js()?;
     let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
-    let (cat, cals) = builtin();
+    let (cat, cals) = builtin()?;
     to_js(&cals.deadline(&cat, service, start, jurisdiction, &o).js()?)
 }
 
@@ -183,7 +188,7 @@ fn days_out(input: &Column, out: Vec<i32>) -> JsValue {
 impl JsCalendar {
     /// The calendar of a jurisdiction of the built-in catalogue, from the built-in data.
     pub fn builtin(jurisdiction: &str) -> Result<JsCalendar, JsValue> {
-        let (cat, cals) = builtin();
+        let (cat, cals) = builtin()?;
         let cal = cals.calendar(&cat, jurisdiction).js()?;
         Ok(JsCalendar { inner: Rc::new(cal) })
     }

@@ -8,6 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
+mod builtin;
 mod catalogue;
 mod convert;
 // --- calendar ---

@@ -12,13 +12,6 @@ use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates, Scenar
 use crate::catalogue::JsCatalogue;
 use crate::convert::{date, from_js, options, to_js};
 
-/// A result as a plain object through one JSON string: for large or nested results this is
-/// much faster than building the object field by field across the boundary.
-fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    js_sys::JSON::parse(&text)
-}
-
 /// A JS value as JSON through `JSON.stringify` (columns of many values).
 fn js_to_json(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
     let text = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
@@ -111,7 +104,7 @@ impl JsScenario {
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(),
         };
-        json_to_js(&self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).js()?)
+        to_js(&self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).js()?)
     }
 }
 
@@ -153,7 +146,7 @@ impl JsEvaluator {
         let opts: CallOptions = options(&opts.into(), "options").js()?;
         let mut input = Input::from_json(date(&on, "date").js()?, &from_js(&values, "values").js()?).js()?;
         input.jurisdiction = opts.jurisdiction.clone();
-        json_to_js(&self.inner.evaluate(&input, &opts.options()).js()?)
+        to_js(&self.inner.evaluate(&input, &opts.options()).js()?)
     }
 
     /// Evaluates a batch given as columns; errors name the row (`details.row`).
@@ -171,7 +164,7 @@ impl JsEvaluator {
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(),
         };
-        json_to_js(&self.inner.evaluate_batch(&batch, &opts.batch_options()).js()?)
+        to_js(&self.inner.evaluate_batch(&batch, &opts.batch_options()).js()?)
     }
 }
 

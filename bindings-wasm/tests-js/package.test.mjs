@@ -1,0 +1,39 @@
+// The npm package's shape: one module for every entry point, Node ESM and CommonJS entries
+// sharing one instance, a harmless init(), the ZhengceError class, and no name section.
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import init, * as esm from "../pkg/node/zhengce_wasm.mjs";
+
+const require = createRequire(import.meta.url);
+const cjs = require("../pkg/node/zhengce_wasm.js");
+const pkg = new URL("../pkg/", import.meta.url);
+
+test("Node ESM: `import init, * as zhengce` works and init() is harmless", async () => {
+  await init();
+  await esm.default();
+  esm.initSync();
+  assert.equal(esm.Catalogue.builtin().parameterValue("procurement.bid_bond.rate", "cn-xj-urumqi-tianshan", "2022-06-01").value, "0.01");
+  assert.equal(esm.Catalogue, cjs.Catalogue, "the ESM entry re-exports the CommonJS instance");
+});
+
+test("errors are instances of the exported ZhengceError, and the module stays usable", () => {
+  for (const z of [esm, cjs]) {
+    assert.throws(() => z.Catalogue.builtin().measure("nope"), (e) => e instanceof z.ZhengceError && e.code === "not_found");
+    assert.ok(!(new Error("x") instanceof z.ZhengceError));
+    assert.throws(() => z.setBuiltinCatalogue(42), (e) => e instanceof z.ZhengceError && e.code === "invalid_input");
+  }
+  assert.equal(cjs.Catalogue.builtin().clause("tianshan-2022-87/68").label, "68.");
+});
+
+test("one .wasm in the package, with no name section; the catalogue is a file beside it", () => {
+  const files = (dir) => readdirSync(new URL(dir, pkg), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}${e.name}/`) : [`${dir}${e.name}`]));
+  assert.deepEqual(files("").filter((f) => f.endsWith(".wasm")), ["zhengce_bg.wasm"]);
+  const wasm = readFileSync(new URL("zhengce_bg.wasm", pkg));
+  assert.equal(wasm.includes(Buffer.from("\x04name")), false, "a name section is present");
+  assert.equal(JSON.parse(readFileSync(new URL("catalogue.json", pkg), "utf8")).documents.length >= 5, true);
+  const manifest = JSON.parse(readFileSync(new URL("package.json", pkg), "utf8"));
+  assert.ok(manifest.exports["."].node.import && manifest.exports["."].node.require && manifest.exports["."].default);
+  assert.ok(manifest.engines.node && manifest.repository && manifest.license);
+});
