@@ -18,6 +18,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo_ apt-get update -qq
   $sudo_ apt-get install -y -qq chromium >/dev/null
 fi
+# A CJK font, so the web example's screenshots (examples/web/test-output) show Chinese text.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  sudo_="" ; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  $sudo_ apt-get install -y -qq fonts-wqy-microhei >/dev/null || echo "no CJK font: screenshots will show boxes for Chinese"
+fi
 
 step "rust wasm32 target"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

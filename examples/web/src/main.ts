@@ -1,0 +1,616 @@
+// The zhengce web example: four tools on the npm package's browser build. Every call that can
+// fail shows its message next to the field it concerns (the library's errors name the field in
+// `path`); nothing is left blank or thrown past the page.
+import init, * as zc from "zhengce";
+// esbuild copies these two files into dist/assets and gives their URLs (loader: file).
+import wasmUrl from "zhengce/zhengce_bg.wasm";
+import catalogueUrl from "zhengce/catalogue.json";
+import { CsvError, readCsv } from "./csv";
+import { currentLang, type Key, type Lang, pick, setLang, t } from "./i18n";
+
+type Attrs = Record<string, string | boolean | number | ((e: Event) => void) | undefined>;
+
+/** A DOM element: attributes (`on*` are listeners), then children. */
+function h(tag: string, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/** A text that follows the language switch. */
+function tx(key: Key): HTMLElement {
+  return h("span", { "data-i18n": key }, t(key));
+}
+
+function field(id: string, labelKey: Key, control: HTMLElement): HTMLElement {
+  control.id = id;
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: id }, tx(labelKey)),
+    control,
+    h("p", { class: "field-error", id: `${id}-error`, role: "alert", "aria-live": "polite" }),
+  );
+}
+
+function select(options: [string, Key | string][], value?: string): HTMLSelectElement {
+  const s = h("select") as HTMLSelectElement;
+  for (const [v, label] of options) {
+    const o = h("option", { value: v }) as HTMLOptionElement;
+    if (label in I18N_KEYS) o.setAttribute("data-i18n", label);
+    o.textContent = label in I18N_KEYS ? t(label as Key) : label;
+    s.append(o);
+  }
+  if (value !== undefined) s.value = value;
+  return s;
+}
+const I18N_KEYS: Record<string, true> = {};
+
+function input(type: string, value = "", extra: Attrs = {}): HTMLInputElement {
+  return h("input", { type, value, ...extra }) as HTMLInputElement;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+const value = (id: string): string => $<HTMLInputElement>(id).value.trim();
+
+function setError(id: string, message: string): void {
+  const el = $(`${id}-error`);
+  el.textContent = message;
+  $(id).setAttribute("aria-invalid", message ? "true" : "false");
+}
+
+function clearErrors(prefix: string): void {
+  document.querySelectorAll<HTMLElement>(`[id^="${prefix}"].field-error`).forEach((el) => (el.textContent = ""));
+}
+
+/** The message of any error, ZhengceErrors in the library's words. */
+function messageOf(err: unknown): string {
+  if (err instanceof zc.ZhengceError) return err.message;
+  return t("unexpected") + (err instanceof Error ? err.message : String(err));
+}
+
+/** Shows a library error next to the field its path names (`fields` maps path heads to ids). */
+function showError(err: unknown, fields: Record<string, string>, fallback: string): void {
+  const path = err instanceof zc.ZhengceError ? (err.path ?? "") : "";
+  const head = path.split(/[.[]/)[0];
+  let message = messageOf(err);
+  if (err instanceof zc.ZhengceError && err.code === "out_of_coverage") message = t("outOfCoverage") + message;
+  setError(fields[head] ?? fallback, message);
+}
+
+const DECIMAL = /^\d+(\.\d{1,2})?$/;
+const money = (s: string): string => {
+  const [int, frac = ""] = s.split(".");
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac.padEnd(2, "0")}`;
+};
+
+let cat: zc.Catalogue;
+const reruns: (() => void)[] = [];
+
+// ---------------------------------------------------------------- bid bond
+const BOND_RULE = "tianshan-2022-87/r68-bid-bond";
+
+function bondTool(): HTMLElement {
+  const jurisdictions = cat
+    .toValue()
+    .jurisdictions?.filter((j) => cat.isWithin(j.id, "cn-xj-urumqi-tianshan") || j.id === "cn-xj-urumqi" || j.id === "cn")
+    .map((j): [string, string] => [j.id, `${j.name.zh} · ${j.name.en}`]) ?? [];
+  const form = h(
+    "form",
+    { class: "tool", id: "bond-form", novalidate: true, onsubmit: (e) => (e.preventDefault(), runBond()) },
+    field("bond-jurisdiction", "jurisdiction", select(jurisdictions, "cn-xj-urumqi-tianshan")),
+    field("bond-date", "date", input("date", "2022-06-01")),
+    field("bond-lot", "lotKind", select([["ordinary", "lotOrdinary"], ["ppp", "lotPpp"], ["framework_entry", "lotFramework"]])),
+    h("div", { class: "field checkbox" }, h("label", {}, input("checkbox", "", { id: "bond-fiscal", checked: true }), tx("fiscalFunds"))),
+    field("bond-budget", "budget", input("text", "1000000", { inputmode: "decimal", autocomplete: "off" })),
+    h("button", { type: "submit", id: "bond-run" }, tx("compute")),
+  );
+  return h("section", { id: "tab-bond", class: "panel" }, form, h("div", { id: "bond-result", class: "result" }));
+}
+
+function runBond(): void {
+  clearErrors("bond-");
+  const out = $("bond-result");
+  out.replaceChildren();
+  const budget = value("bond-budget").replace(/[,，\s]/g, "");
+  const date = value("bond-date");
+  let ok = true;
+  if (budget === "") (setError("bond-budget", t("emptyBudget")), (ok = false));
+  else if (!DECIMAL.test(budget)) (setError("bond-budget", t("badDecimal")), (ok = false));
+  if (date === "") (setError("bond-date", t("emptyDate")), (ok = false));
+  if (!ok) return;
+  try {
+    const evaluator = zc.Scenario.baseline(cat).evaluator(BOND_RULE);
+    const r = evaluator.evaluate(
+      { budget, lot_type: value("bond-lot"), fiscal_funds: $<HTMLInputElement>("bond-fiscal").checked },
+      date,
+      { explain: true, text: currentLang(), jurisdiction: value("bond-jurisdiction") },
+    );
+    const v = r.value;
+    if (v.kind !== "capped_rate") throw new Error(`unexpected result kind ${v.kind}`);
+    const rule = r.explanation?.rule;
+    const clauseId = rule?.source.clause ?? "";
+    const clause = clauseId ? cat.clause(clauseId) : null;
+    out.append(
+      h(
+        "div",
+        { class: "answer" },
+        h("span", { class: "label" }, t("bond")),
+        h("output", { id: "bond-amount" }, v.applicable && v.amount != null ? `¥ ${money(v.amount)}` : t("notApplicable")),
+        h(
+          "span",
+          { class: "detail" },
+          v.rate ? `${t("rate")} ${(Number(v.rate) * 100).toString()}%` : "",
+          v.cap ? ` · ${t("cap")} ¥ ${money(v.cap)}${v.capped ? ` (${t("capped")})` : ""}` : ` · ${t("noCap")}`,
+        ),
+      ),
+      h("h3", {}, t("rule")),
+      h("p", { id: "bond-rule" }, `${pick(rule?.name)} (${rule?.id ?? ""})`),
+      h("h3", {}, t("clause")),
+      h(
+        "blockquote",
+        { id: "bond-clause", cite: clauseId },
+        h("p", {}, rule?.source.quote ?? clauseText(clause)),
+        h("footer", {}, `${pick(cat.documentOfClause(clauseId).title)} · ${clause?.label ?? ""} (${clauseId})`),
+      ),
+      h("h3", {}, t("explanation")),
+      h("pre", { id: "bond-explanation", class: "explanation" }, r.explanation?.text ?? ""),
+    );
+  } catch (err) {
+    showError(err, { budget: "bond-budget", date: "bond-date", jurisdiction: "bond-jurisdiction", lot_type: "bond-lot" }, "bond-budget");
+  }
+}
+
+// ---------------------------------------------------------------- deadlines
+function deadlineTool(): HTMLElement {
+  const services = (cat.toValue().rules ?? [])
+    .filter((r) => r.logic.kind === "time_limit")
+    .map((r): [string, string] => [`service:${(r.logic as { service: string }).service}`, `${r.name.zh} · ${r.name.en}`]);
+  const jurisdictions = (cat.toValue().jurisdictions ?? []).map((j): [string, string] => [j.id, `${j.name.zh} · ${j.name.en}`]);
+  const serviceSelect = select([...services, ["custom:working_days", "customWorking"], ["custom:calendar_days", "customCalendar"]], "service:business-opening");
+  const daysInput = input("number", "10", { min: 1, max: 3650, step: 1 });
+  const form = h(
+    "form",
+    { class: "tool", id: "due-form", novalidate: true, onsubmit: (e) => (e.preventDefault(), runDeadline()) },
+    field("due-service", "service", serviceSelect),
+    field("due-days", "days", daysInput),
+    field("due-start", "start", input("date", "2023-06-27")),
+    field("due-jurisdiction", "jurisdiction", select(jurisdictions, "cn-xj-urumqi-tianshan")),
+    h("button", { type: "submit", id: "due-run" }, tx("compute")),
+  );
+  const sync = () => ($("due-days").closest(".field")!.toggleAttribute("hidden", !value("due-service").startsWith("custom:")));
+  serviceSelect.addEventListener("change", sync);
+  queueMicrotask(sync);
+  return h("section", { id: "tab-deadline", class: "panel", hidden: true }, form, h("div", { id: "due-result", class: "result" }));
+}
+
+type DayLike = zc.Day & { provisional?: boolean; secondary?: boolean; source_kind?: string };
+const isProvisional = (d: DayLike) => Boolean(d.assumed || d.provisional);
+const isSecondary = (d: DayLike) => Boolean(d.secondary || d.source_kind === "secondary");
+
+function runDeadline(): void {
+  clearErrors("due-");
+  const out = $("due-result");
+  out.replaceChildren();
+  const start = value("due-start");
+  const jurisdiction = value("due-jurisdiction");
+  const choice = value("due-service");
+  if (start === "") return setError("due-start", t("emptyDate"));
+  let due: zc.Deadline;
+  try {
+    if (choice.startsWith("custom:")) {
+      const n = value("due-days");
+      if (!/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 3650) return setError("due-days", t("badDays"));
+      due = zc.Calendars.builtin().calendar(jurisdiction, cat).deadline(start, Number(n), choice.slice(7) as zc.TimeUnit);
+    } else {
+      due = zc.deadline(choice.slice(8), start, jurisdiction);
+    }
+  } catch (err) {
+    return showError(err, { start: "due-start", date: "due-start", jurisdiction: "due-jurisdiction", service: "due-service" }, "due-start");
+  }
+  const explanation = (due as { explanation?: { zh: string; en: string } }).explanation;
+  const skipped = (due.skipped ?? []) as DayLike[];
+  out.append(
+    h("div", { class: "answer" }, h("span", { class: "label" }, t("due")), h("output", { id: "due-date" }, due.date)),
+    explanation ? h("p", { id: "due-explanation", class: "explanation" }, pick(explanation)) : null,
+    monthView(due, skipped, jurisdiction),
+    h("h3", {}, t("skipped")),
+    h(
+      "ul",
+      { id: "due-skipped" },
+      ...skipped.map((d) =>
+        h(
+          "li",
+          {},
+          `${d.date} · ${t(d.kind as Key)}${d.name ? ` · ${pick(d.name)}` : ""}`,
+          isProvisional(d) ? h("span", { class: "flag provisional" }, ` ⚠ ${t("provisional")}`) : null,
+          isSecondary(d) ? h("span", { class: "flag secondary" }, ` † ${t("secondary")}`) : null,
+        ),
+      ),
+    ),
+    basis(due),
+  );
+}
+
+function basis(due: zc.Deadline): HTMLElement {
+  const items: HTMLElement[] = [];
+  const source = (due as { source?: zc.Citation | null }).source;
+  if (source?.clause) items.push(h("li", {}, h("strong", {}, `${t("promise")}: `), citation(source)));
+  for (const b of (due as { basis?: zc.Citation[] }).basis ?? []) items.push(h("li", {}, h("strong", {}, `${t("legalBasis")}: `), citation(b)));
+  return h("div", { id: "due-basis" }, h("h3", {}, t("legalBasis")), h("ul", {}, ...items));
+}
+
+/** A clause's own text where the catalogue has it, else its summary. */
+function clauseText(clause: zc.Clause | null): string {
+  return (clause as { text?: string | null } | null)?.text ?? clause?.summary ?? "";
+}
+
+function citation(c: { document?: string | null; clause?: string | null; quote?: string | null }): HTMLElement {
+  const clause = c.clause ? cat.clause(c.clause) : null;
+  const doc = c.document ? cat.document(c.document) : null;
+  return h(
+    "span",
+    {},
+    `${pick(doc?.title)} ${clause?.label ?? ""} `,
+    h("q", {}, c.quote ?? clauseText(clause)),
+    h("small", {}, ` (${c.clause ?? c.document ?? ""})`),
+  );
+}
+
+/** The months from the start to the due date, each day coloured by kind; skipped days name
+ * their festival; provisional days (outside the calendar's data) are marked. */
+function monthView(due: zc.Deadline, skipped: DayLike[], jurisdiction: string): HTMLElement {
+  const cal = zc.Calendars.builtin().calendar(jurisdiction, cat);
+  const skippedOn = new Map(skipped.map((d) => [d.date, d]));
+  const [sy, sm] = due.start.split("-").map(Number);
+  const [ey, em] = due.date.split("-").map(Number);
+  const months: HTMLElement[] = [];
+  for (let y = sy, m = sm, n = 0; (y < ey || (y === ey && m <= em)) && n < 4; n++, m === 12 ? ((m = 1), y++) : m++) {
+    const first = `${y}-${String(m).padStart(2, "0")}-01`;
+    const last = `${y}-${String(m).padStart(2, "0")}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+    const days = cal.days(first, last, { assume: "weekends_only" }) as DayLike[];
+    const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
+    const cells: HTMLElement[] = [...t("weekday")].map((w) => h("div", { class: "dow" }, w));
+    for (let i = 0; i < offset; i++) cells.push(h("div", { class: "pad" }));
+    for (const d of days) {
+      const s = skippedOn.get(d.date) ?? d;
+      const classes = ["day", d.kind];
+      if (skippedOn.has(d.date)) classes.push("skipped");
+      if (d.date === due.date) classes.push("due");
+      if (d.date === due.start) classes.push("start");
+      if (isProvisional(s)) classes.push("provisional");
+      if (isSecondary(s)) classes.push("secondary");
+      const title = [d.date, t(d.kind as Key), pick(d.name), isProvisional(s) ? t("provisional") : "", isSecondary(s) ? t("secondary") : ""]
+        .filter(Boolean)
+        .join(" · ");
+      cells.push(
+        h(
+          "div",
+          { class: classes.join(" "), title, "data-date": d.date },
+          h("span", { class: "n" }, String(Number(d.date.slice(8)))),
+          d.name && !d.working ? h("span", { class: "fest" }, pick(d.name)) : null,
+          isProvisional(s) ? h("span", { class: "mark" }, "⚠") : null,
+          isSecondary(s) ? h("span", { class: "mark" }, "†") : null,
+        ),
+      );
+    }
+    months.push(h("div", { class: "month" }, h("h4", {}, currentLang() === "zh" ? `${y}年${m}月` : `${y}-${String(m).padStart(2, "0")}`), h("div", { class: "grid" }, ...cells)));
+  }
+  const legend = h(
+    "div",
+    { class: "legend" },
+    ...(["working_day", "weekend", "statutory_holiday", "swapped_rest_day", "make_up_working_day"] as Key[]).map((k) => h("span", { class: `day ${k}` }, t(k))),
+    h("span", { class: "day skipped" }, t("skipped")),
+    h("span", { class: "day provisional" }, `⚠ ${t("provisional")}`),
+    h("span", { class: "day secondary" }, `† ${t("secondary")}`),
+  );
+  return h("div", { id: "due-months", class: "months" }, ...months, legend);
+}
+
+// ---------------------------------------------------------------- targets
+const STATUSES = ["met", "on_track", "at_risk", "off_track", "missed", "no_data"] as const;
+let scorecard: zc.Scorecard | null = null;
+
+function targetsTool(): HTMLElement {
+  const documents = (cat.documents() ?? []).filter((d) => cat.targets({ document: d.id }).length > 0).map((d): [string, string] => [d.id, pick(d.title) || d.id]);
+  const obs = h("textarea", { rows: 4, spellcheck: "false" }) as HTMLTextAreaElement;
+  const file = input("file", "", { accept: ".csv,text/csv", id: "targets-file" });
+  file.addEventListener("change", async () => {
+    const f = file.files?.[0];
+    if (f) obs.value = await f.text();
+  });
+  const form = h(
+    "form",
+    { class: "tool", id: "targets-form", novalidate: true, onsubmit: (e) => (e.preventDefault(), runTargets()) },
+    field("targets-asof", "asOf", input("date", "2026-01-01")),
+    field("targets-by", "groupBy", select([["group", "byGroup"], ["unit", "byUnit"], ["community", "byCommunity"]])),
+    field("targets-status", "statusFilter", select([["", "all"], ...STATUSES.map((s): [string, Key] => [s, s])])),
+    field("targets-document", "documentFilter", select([["", "all"], ...documents])),
+    field("targets-observations", "observations", obs),
+    h("div", { class: "field" }, file, h("button", { type: "button", id: "targets-sample", onclick: () => loadSample("observations.csv", "targets-observations") }, tx("useSample"))),
+    h("button", { type: "submit", id: "targets-run" }, tx("build")),
+  );
+  return h("section", { id: "tab-targets", class: "panel", hidden: true }, form, h("div", { id: "targets-result", class: "result" }));
+}
+
+function runTargets(): void {
+  clearErrors("targets-");
+  const out = $("targets-result");
+  out.replaceChildren();
+  const asOf = value("targets-asof");
+  if (asOf === "") return setError("targets-asof", t("emptyDate"));
+  const monitor = new zc.Monitor(cat);
+  const text = $<HTMLTextAreaElement>("targets-observations").value;
+  try {
+    if (text.trim() !== "") {
+      const rows = readCsv(text, ["target", "date", "value", "unit", "source"]);
+      monitor.addObservations(rows.map((r) => ({ target: r.target, date: r.date, value: r.value, unit: r.unit, source: r.source || "" })));
+    }
+  } catch (err) {
+    return setError("targets-observations", err instanceof CsvError ? err.message : messageOf(err));
+  }
+  const by = value("targets-by") as zc.Dimension;
+  const document_ = value("targets-document") || null;
+  try {
+    const m = by === "community" ? monitor.withCommunities(new zc.Communities(cat)) : monitor;
+    scorecard = m.scorecard(asOf, { by: [by], document: document_ });
+  } catch (err) {
+    return showError(err, { as_of: "targets-asof", date: "targets-asof", options: "targets-by" }, "targets-asof");
+  }
+  const data = scorecard.toValue();
+  const status = value("targets-status");
+  const rows = data.assessments.filter((a) => status === "" || a.status === status);
+  const download = (name: string, csv: string) =>
+    h("a", { class: "button", download: name, href: URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" })) }, name);
+  out.append(
+    h("div", { class: "answer counts", id: "targets-counts" }, ...STATUSES.map((s) => h("span", { class: `pill ${s}`, "data-status": s }, `${t(s)} ${data.counts[s]}`)), h("span", { class: "pill" }, `${t("total")} ${data.counts.total}`)),
+    chart(data.groups.filter((g) => status === "" || g.counts[status as (typeof STATUSES)[number]] > 0)),
+    h("p", { class: "downloads" }, download("scorecard-groups.csv", scorecard.toCsv()), " ", download("scorecard-targets.csv", scorecard.assessmentsToCsv())),
+    h("p", { class: "hint" }, t("clickRow")),
+    h("div", { id: "target-detail", class: "detail-card", hidden: true }),
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { id: "targets-table" },
+        h("thead", {}, h("tr", {}, h("th", {}, t("target")), h("th", {}, "")), ""),
+        h(
+          "tbody",
+          {},
+          ...rows.map((a) =>
+            h(
+              "tr",
+              { "data-target": a.target, tabindex: 0, onclick: () => targetDetail(a), onkeydown: (e) => (e as KeyboardEvent).key === "Enter" && targetDetail(a) },
+              h("td", {}, h("code", {}, a.target), " ", pick(a.metric)),
+              h("td", {}, h("span", { class: `pill ${a.status}` }, t(a.status))),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Horizontal stacked bars, one per group, by status: hand-made SVG. */
+function chart(groups: zc.ScorecardGroup[]): SVGElement {
+  const shown = groups.slice(0, 20);
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(NS, "svg");
+  const rowH = 22;
+  const labelW = 260;
+  const barW = 420;
+  const max = Math.max(1, ...shown.map((g) => g.counts.total));
+  svg.setAttribute("viewBox", `0 0 ${labelW + barW + 40} ${shown.length * rowH + 8}`);
+  svg.setAttribute("id", "targets-chart");
+  svg.setAttribute("role", "img");
+  const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  shown.forEach((g, i) => {
+    const y = i * rowH + 4;
+    const name = pick(g.name) || g.key || t("all");
+    svg.append(el("text", { x: labelW - 6, y: y + 14, "text-anchor": "end", class: "chart-label" }, name.length > 22 ? `${name.slice(0, 21)}…` : name));
+    let x = labelW;
+    for (const s of STATUSES) {
+      const n = g.counts[s];
+      if (!n) continue;
+      const w = (n / max) * barW;
+      const r = el("rect", { x, y, width: w, height: rowH - 6, class: `bar ${s}` });
+      r.append(el("title", {}, `${name}: ${t(s)} ${n}`));
+      svg.append(r);
+      x += w;
+    }
+    svg.append(el("text", { x: x + 4, y: y + 14, class: "chart-count" }, String(g.counts.total)));
+  });
+  return svg;
+}
+
+function targetDetail(a: zc.Assessment): void {
+  const box = $("target-detail");
+  const target = cat.target(a.target);
+  const clauseId = target.source.clause ?? "";
+  box.replaceChildren(
+    h("h3", {}, `${pick(target.metric)} (${target.id})`),
+    h("p", {}, h("span", { class: `pill ${a.status}` }, t(a.status)), " ", (a as { note?: string | null }).note ?? ""),
+    h("dl", {}, h("dt", {}, t("targetValue")), h("dd", {}, `${target.comparator} ${target.value ?? ""} ${target.unit}`), h("dt", {}, t("deadline")), h("dd", {}, target.deadline ?? (target.period ? `${target.period.from} – ${target.period.until}` : "—"))),
+    h("h4", {}, t("source")),
+    h("blockquote", { id: "target-clause" }, h("p", {}, target.source.quote ?? ""), h("footer", {}, `${pick(cat.document(target.source.document ?? "").title)} · ${clauseId}`)),
+    target.reading ? h("p", { class: "reading" }, h("strong", {}, `${t("reading")}: `), target.reading) : null,
+  );
+  box.hidden = false;
+  box.scrollIntoView({ block: "nearest" });
+}
+
+// ---------------------------------------------------------------- verify a plan
+function verifyTool(): HTMLElement {
+  const area = (id: string, rows: number, sample: string, accept: string) => {
+    const ta = h("textarea", { rows, spellcheck: "false" }) as HTMLTextAreaElement;
+    const file = input("file", "", { accept, id: `${id}-file` });
+    file.addEventListener("change", async () => {
+      const f = file.files?.[0];
+      if (f) ta.value = await f.text();
+    });
+    return [ta, h("div", { class: "field" }, file, h("button", { type: "button", id: `${id}-sample`, onclick: () => loadSample(sample, id) }, tx("useSample")))] as const;
+  };
+  const [register, registerFile] = area("verify-register", 5, "register.csv", ".csv,text/csv");
+  const [inspectors, inspectorsFile] = area("verify-inspectors", 4, "inspectors.csv", ".csv,text/csv");
+  const [plan, planFile] = area("verify-plan", 5, "plan.json", ".json,application/json");
+  const form = h(
+    "form",
+    { class: "tool", id: "verify-form", novalidate: true, onsubmit: (e) => (e.preventDefault(), runVerify()) },
+    field("verify-register", "register", register),
+    registerFile,
+    field("verify-inspectors", "inspectors", inspectors),
+    inspectorsFile,
+    field("verify-seed", "seed", input("text", "", { autocomplete: "off" })),
+    field("verify-plan", "plan", plan),
+    planFile,
+    h("button", { type: "submit", id: "verify-run" }, tx("verify")),
+  );
+  return h("section", { id: "tab-verify", class: "panel", hidden: true }, form, h("div", { id: "verify-result", class: "result" }));
+}
+
+function runVerify(): void {
+  clearErrors("verify-");
+  const out = $("verify-result");
+  out.replaceChildren();
+  const text = (id: string) => $<HTMLTextAreaElement>(id).value;
+  const seed = value("verify-seed");
+  let ok = true;
+  const csv = (id: string, required: string[]) => {
+    if (text(id).trim() === "") return (setError(id, t("emptyFile")), (ok = false), []);
+    try {
+      return readCsv(text(id), required);
+    } catch (err) {
+      setError(id, err instanceof CsvError ? err.message : messageOf(err));
+      ok = false;
+      return [];
+    }
+  };
+  const list = (s: string | undefined) => (s ? s.split(/[;|]/).map((x) => x.trim()).filter(Boolean) : []);
+  const register = csv("verify-register", ["id", "credit_class"]).map((r) => ({
+    id: r.id,
+    credit_class: (r.credit_class || "unclassified") as zc.CreditClass,
+    industry: r.industry || null,
+    district: r.district || null,
+    flags: list(r.flags) as zc.Flag[],
+  }));
+  const inspectors = csv("verify-inspectors", ["id", "department"]).map((r) => ({
+    id: r.id,
+    department: r.department,
+    conflicts: list(r.conflicts).map((entity) => ({ entity })),
+  }));
+  if (seed === "") (setError("verify-seed", t("emptySeed")), (ok = false));
+  if (text("verify-plan").trim() === "") (setError("verify-plan", t("emptyFile")), (ok = false));
+  if (!ok) return;
+  let plan: zc.InspectionPlan;
+  let replaced = false;
+  try {
+    plan = zc.InspectionPlan.fromJson(text("verify-plan"));
+    const data = plan.toValue();
+    if (data.spec.seed !== seed) {
+      data.spec.seed = seed;
+      plan = zc.InspectionPlan.fromValue(data);
+      replaced = true;
+    }
+  } catch (err) {
+    return setError("verify-plan", messageOf(err));
+  }
+  let report: zc.Verification;
+  try {
+    report = plan.verify(cat, register, inspectors);
+  } catch (err) {
+    return showError(err, { register: "verify-register", directory: "verify-inspectors", spec: "verify-plan" }, "verify-plan");
+  }
+  const show = (v: unknown) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "—"));
+  out.append(
+    replaced ? h("p", { class: "note" }, t("seedReplaced")) : null,
+    report.matches
+      ? h("div", { class: "answer verified", id: "verify-outcome", "data-outcome": "verified" }, "✓ ", t("verified"))
+      : h(
+          "div",
+          { class: "answer differs", id: "verify-outcome", "data-outcome": "differs" },
+          h("p", {}, "✗ ", t("differs"), String(report.differences.length)),
+          h(
+            "table",
+            { id: "verify-differences" },
+            h("thead", {}, h("tr", {}, h("th", {}, "path"), h("th", {}, t("published")), h("th", {}, t("derived")))),
+            h("tbody", {}, ...report.differences.map((d) => h("tr", {}, h("td", {}, h("code", {}, d.path)), h("td", {}, show(d.published)), h("td", {}, show(d.derived))))),
+          ),
+        ),
+  );
+}
+
+// ---------------------------------------------------------------- shell
+async function loadSample(name: string, id: string): Promise<void> {
+  try {
+    const response = await fetch(`samples/${name}`);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    $<HTMLTextAreaElement>(id).value = await response.text();
+    setError(id, "");
+  } catch (err) {
+    setError(id, messageOf(err));
+  }
+}
+
+function applyLang(lang: Lang): void {
+  setLang(lang);
+  document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => (el.textContent = t(el.dataset.i18n as Key)));
+  document.querySelectorAll("[data-lang]").forEach((b) => b.setAttribute("aria-pressed", String((b as HTMLElement).dataset.lang === lang)));
+  for (const rerun of reruns) rerun();
+}
+
+function showTab(name: string): void {
+  for (const tab of ["bond", "deadline", "targets", "verify"]) {
+    $(`tab-${tab}`).hidden = tab !== name;
+    $(`tab-button-${tab}`).setAttribute("aria-selected", String(tab === name));
+  }
+}
+
+async function main(): Promise<void> {
+  const status = $("status");
+  try {
+    await init({ module_or_path: wasmUrl, catalogue: catalogueUrl });
+    cat = zc.Catalogue.builtin();
+  } catch (err) {
+    status.removeAttribute("data-i18n");
+    status.textContent = t("loadFailed") + messageOf(err);
+    status.className = "status error";
+    return;
+  }
+  for (const k of ["lotOrdinary", "lotPpp", "lotFramework", "customWorking", "customCalendar", "byGroup", "byUnit", "byCommunity", "all", ...STATUSES]) I18N_KEYS[k] = true;
+  const tabs: [string, Key][] = [["bond", "tabBond"], ["deadline", "tabDeadline"], ["targets", "tabTargets"], ["verify", "tabVerify"]];
+  $("app").replaceChildren(
+    h("nav", { role: "tablist" }, ...tabs.map(([id, key]) => h("button", { role: "tab", id: `tab-button-${id}`, type: "button", onclick: () => showTab(id) }, tx(key)))),
+    bondTool(),
+    deadlineTool(),
+    targetsTool(),
+    verifyTool(),
+  );
+  // A result on screen is recomputed in the new language when the language changes.
+  const again = (resultId: string, run: () => void) => () => $(resultId).childElementCount > 0 && run();
+  reruns.push(again("bond-result", runBond), again("due-result", runDeadline), again("targets-result", runTargets), again("verify-result", runVerify));
+  showTab("bond");
+  status.removeAttribute("data-i18n");
+  status.textContent = "";
+  document.body.dataset.ready = "1";
+}
+
+document.querySelectorAll<HTMLButtonElement>("[data-lang]").forEach((b) => b.addEventListener("click", () => applyLang(b.dataset.lang as Lang)));
+window.addEventListener("unhandledrejection", (e) => {
+  const status = $("status");
+  status.textContent = t("unexpected") + messageOf(e.reason);
+  status.className = "status error";
+});
+applyLang("zh");
+void main();

@@ -1,0 +1,238 @@
+// The web example in headless Chromium (Debian's, driven by playwright-core), served from
+// dist/ on 127.0.0.1. Expected values are worked out by hand from the documents:
+// - Tianshan bid bond (tianshan-2022-87 item 68, from 2022-05-18): 1 % of the lot's budget,
+//   at most 20,000 yuan per lot except PPP; before 2022-05-18 the national 2 % (procurement
+//   regulation art. 33) with no cap.
+// - Opening a business in Tianshan (item 58): 2 working days. From Tue 2023-06-27 (not counted),
+//   Xinjiang's Corban festival 06-28..06-30 and the weekend 07-01/02 are skipped: Mon 07-03 is
+//   day 1, Tue 2023-07-04 day 2.
+// - 20 calendar days from 2024-09-11 end on 2024-10-01, National Day (10-01..10-07 off), so the
+//   deadline moves to the next working day, 2024-10-08.
+// - Xinshi FYP t03 (insurance participation 100 % by the end of 2025) observed at 100 % on
+//   2025-12-31: met; t04 (5G coverage of manufacturing clusters 100 % by 2025) at 80 %: missed.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+const shots = fileURLToPath(new URL("../test-output/", import.meta.url));
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm", ".csv": "text/csv; charset=utf-8", ".map": "application/json" };
+
+let server;
+let base;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = createServer(async (req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    if (path.endsWith("/")) path += "index.html";
+    if (path.includes("..")) return res.writeHead(403).end();
+    try {
+      const body = await readFile(join(dist, path));
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+  await page.click("#lang-en");
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r) ?? r());
+});
+
+const text = (selector) => page.locator(selector).innerText();
+const fieldError = (id) => text(`#${id}-error`);
+
+async function bond({ jurisdiction = "cn-xj-urumqi-tianshan", date = "2022-06-01", lot = "ordinary", budget }) {
+  await page.selectOption("#bond-jurisdiction", jurisdiction);
+  await page.fill("#bond-date", date);
+  await page.selectOption("#bond-lot", lot);
+  await page.fill("#bond-budget", budget);
+  await page.click("#bond-run");
+}
+
+test("bid bond: Tianshan's 1 % with the 20,000 cap, the exceptions, the clause quoted", async () => {
+  await page.click("#tab-button-bond");
+  await bond({ budget: "1000000" });
+  assert.equal(await text("#bond-amount"), "¥ 10,000.00");
+  assert.match(await text("#bond-clause"), /投标保证金缴纳比例由预算额度的2%调整为1%/);
+  assert.match(await text("#bond-rule"), /tianshan-2022-87\/r68-bid-bond/);
+  assert.match(await text("#bond-explanation"), /10000\.00/);
+  await page.screenshot({ path: join(shots, "bond.png"), fullPage: true });
+  await bond({ budget: "5000000" });
+  assert.equal(await text("#bond-amount"), "¥ 20,000.00");
+  await bond({ budget: "5000000", lot: "ppp" });
+  assert.equal(await text("#bond-amount"), "¥ 50,000.00");
+  await bond({ budget: "1000000", date: "2022-05-01" });
+  assert.equal(await text("#bond-amount"), "¥ 20,000.00");
+  await bond({ budget: "1000000", lot: "framework_entry" });
+  assert.equal(await text("#bond-amount"), "¥ 0.00");
+});
+
+test("bid bond: bad input gets a message next to its field", async () => {
+  await bond({ budget: "" });
+  assert.equal(await fieldError("bond-budget"), "Enter the budget in yuan.");
+  assert.equal(await page.locator("#bond-amount").count(), 0);
+  await bond({ budget: "1e6" });
+  assert.match(await fieldError("bond-budget"), /decimal with at most 2 places/);
+  await bond({ budget: "1000000.005" });
+  assert.match(await fieldError("bond-budget"), /decimal with at most 2 places/);
+  await bond({ budget: "1000000", date: "2010-06-01" });
+  assert.match(await fieldError("bond-date"), /2010-06-01/);
+  assert.equal(await fieldError("bond-budget"), "");
+  await page.click("#lang-zh");
+  await bond({ budget: "" });
+  assert.equal(await fieldError("bond-budget"), "请填写预算金额（元）。");
+  await page.click("#lang-en");
+});
+
+test("when is it due: a service promise over Xinjiang's Corban festival, with the month view", async () => {
+  await page.click("#tab-button-deadline");
+  await page.selectOption("#due-service", "service:business-opening");
+  await page.fill("#due-start", "2023-06-27");
+  await page.selectOption("#due-jurisdiction", "cn-xj-urumqi-tianshan");
+  await page.click("#due-run");
+  assert.equal(await text("#due-date"), "2023-07-04");
+  const skipped = await text("#due-skipped");
+  assert.match(skipped, /2023-06-28 · statutory holiday · Eid al-Adha/);
+  assert.match(skipped, /2023-07-01 · weekend/);
+  assert.equal(await page.locator("#due-skipped li").count(), 5);
+  const holiday = page.locator('#due-months [data-date="2023-06-29"]');
+  assert.match(await holiday.getAttribute("class"), /statutory_holiday.*skipped/);
+  assert.match(await holiday.innerText(), /Eid al-Adha/);
+  assert.match(await page.locator('#due-months [data-date="2023-07-04"]').getAttribute("class"), /\bdue\b/);
+  assert.match(await text("#due-basis"), /企业开办时限压缩至2个工作日内办结/);
+  await page.screenshot({ path: join(shots, "deadline.png"), fullPage: true });
+});
+
+test("when is it due: N calendar days ending on National Day move to the next working day", async () => {
+  await page.selectOption("#due-service", "custom:calendar_days");
+  await page.fill("#due-days", "20");
+  await page.fill("#due-start", "2024-09-11");
+  await page.selectOption("#due-jurisdiction", "cn");
+  await page.click("#due-run");
+  assert.equal(await text("#due-date"), "2024-10-08");
+});
+
+test("when is it due: a date outside the calendar's data, bad N", async () => {
+  await page.selectOption("#due-service", "service:business-opening");
+  await page.fill("#due-start", "2024-06-03");
+  await page.selectOption("#due-jurisdiction", "cn-xj-urumqi-tianshan");
+  await page.click("#due-run");
+  assert.match(await fieldError("due-start"), /^Outside the calendar's data: .*2024-06-03/);
+  assert.equal(await page.locator("#due-date").count(), 0);
+  await page.selectOption("#due-service", "custom:working_days");
+  await page.fill("#due-days", "2.5");
+  await page.fill("#due-start", "2023-06-27");
+  await page.click("#due-run");
+  assert.equal(await fieldError("due-days"), "Enter a whole number from 1 to 3650.");
+});
+
+test("targets: scorecard with chart, filters, CSV download and a target's source clause", async () => {
+  await page.click("#tab-button-targets");
+  await page.click("#targets-sample");
+  await page.waitForFunction(() => document.querySelector("#targets-observations").value.includes("xinshi-2021-fyp/t04"));
+  await page.fill("#targets-asof", "2026-01-01");
+  await page.selectOption("#targets-by", "group");
+  await page.click("#targets-run");
+  assert.equal(await text('#targets-counts [data-status="met"]'), "met 1");
+  assert.equal(await text('#targets-counts [data-status="missed"]'), "missed 1");
+  assert.ok((await page.locator("#targets-chart rect").count()) > 0);
+  const href = await page.locator("a[download='scorecard-groups.csv']").getAttribute("href");
+  const csv = await page.evaluate(async (u) => (await fetch(u)).text(), href);
+  assert.match(csv.split("\n")[1], /^all,,,,1,0,0,0,1,/);
+  await page.locator('tr[data-target="xinshi-2021-fyp/t04"]').click();
+  assert.match(await text("#target-detail"), /missed/);
+  assert.match(await text("#target-clause"), /到2025年实现制造业集聚区宽带无线网络和5G通信网络全覆盖/);
+  await page.screenshot({ path: join(shots, "targets.png"), fullPage: true });
+  await page.selectOption("#targets-status", "missed");
+  await page.selectOption("#targets-by", "unit");
+  await page.click("#targets-run");
+  assert.deepEqual(await page.locator("#targets-table tr[data-target]").evaluateAll((rows) => rows.map((r) => r.dataset.target)), ["xinshi-2021-fyp/t04"]);
+  await page.selectOption("#targets-status", "");
+  await page.selectOption("#targets-by", "community");
+  await page.click("#targets-run");
+  assert.ok((await page.locator("#targets-chart rect").count()) > 0);
+});
+
+test("targets: a malformed CSV and a float where a decimal belongs", async () => {
+  await page.fill("#targets-observations", 'target,date,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,"100,%,x\n');
+  await page.click("#targets-run");
+  assert.match(await fieldError("targets-observations"), /CSV line 2: a quote is not closed/);
+  await page.fill("#targets-observations", "target,date,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,1e2,%,x\n");
+  await page.click("#targets-run");
+  assert.match(await fieldError("targets-observations"), /never a float.*1e2/);
+  await page.fill("#targets-observations", "target,date,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,100,%\n");
+  await page.click("#targets-run");
+  assert.match(await fieldError("targets-observations"), /CSV line 2: expected 5 columns, found 4/);
+});
+
+async function verify({ seed = "tianshan-2023-q1-public-draw", plan } = {}) {
+  await page.click("#verify-register-sample");
+  await page.click("#verify-inspectors-sample");
+  await page.click("#verify-plan-sample");
+  await page.waitForFunction(() => document.querySelector("#verify-plan").value.includes("visits"));
+  if (plan) await page.fill("#verify-plan", plan(await page.inputValue("#verify-plan")));
+  await page.fill("#verify-seed", seed);
+  await page.click("#verify-run");
+}
+
+test("verify a published plan: verified, or each difference", async () => {
+  await page.click("#tab-button-verify");
+  await verify();
+  assert.equal(await page.locator("#verify-outcome").getAttribute("data-outcome"), "verified");
+  await page.screenshot({ path: join(shots, "verify.png"), fullPage: true });
+  // One inspector changed in the published plan: exactly that difference.
+  await verify({ plan: (p) => { const v = JSON.parse(p); v.visits[0].inspectors[0].id = "INS-99"; return JSON.stringify(v); } });
+  assert.equal(await page.locator("#verify-outcome").getAttribute("data-outcome"), "differs");
+  const rows = await page.locator("#verify-differences tbody tr").allInnerTexts();
+  assert.ok(rows.some((r) => r.includes("INS-99")), rows.join("\n"));
+  // Another seed than the plan's: the draw is repeated with it and differs.
+  await verify({ seed: "another-seed" });
+  assert.equal(await page.locator("#verify-outcome").getAttribute("data-outcome"), "differs");
+});
+
+test("verify: malformed files get messages next to their fields", async () => {
+  await verify();
+  await page.fill("#verify-register", "id,credit_class,industry,district,flags\nTS-001,b,retail\n");
+  await page.fill("#verify-seed", "");
+  await page.fill("#verify-plan", "{ not json");
+  await page.click("#verify-run");
+  assert.match(await fieldError("verify-register"), /CSV line 2: expected 5 columns, found 3/);
+  assert.equal(await fieldError("verify-seed"), "Enter the published seed.");
+  await page.fill("#verify-seed", "x");
+  await page.fill("#verify-register", "id,credit_class\nTS-001,e\n");
+  await page.click("#verify-run");
+  assert.match(await fieldError("verify-plan"), /JSON|json/);
+  await page.click("#verify-plan-sample");
+  await page.waitForFunction(() => document.querySelector("#verify-plan").value.includes("visits"));
+  await page.click("#verify-run");
+  assert.match(await fieldError("verify-register"), /credit_class/);
+});
+
+test("the page never logged an error", () => {
+  assert.deepEqual(problems, []);
+});
