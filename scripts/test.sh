@@ -68,6 +68,9 @@ node_modules/.bin/tsc -p bindings-wasm/tests-js/tsconfig.default-libs.json
 step "js: node tests and conformance vectors, then headless chromium"
 node --test tests/vectors.test.mjs bindings-wasm/tests-js/ bindings-wasm/tests-browser/
 
+step "web example: npm pack, install the tarball, bundle with esbuild, test in headless chromium"
+examples/web/test.sh
+
 step "examples: the tour in rust, python and js"
 cargo run -q -p zhengce --example tour > /dev/null
 .venv/bin/python examples/tour/main.py > /dev/null

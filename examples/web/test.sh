@@ -10,5 +10,6 @@ rm -f "$packs"/zhengce-*.tgz
 tarball="$(cd ../../bindings-wasm/pkg && npm pack --pack-destination "$OLDPWD/$packs" --loglevel=error | tail -1)"
 npm ci --no-audit --no-fund --loglevel=error
 npm install --no-save --no-audit --no-fund --loglevel=error "$packs/$tarball"
+../../node_modules/.bin/tsc -p .   # the app against the installed package's types
 node build.mjs
 node --test tests/

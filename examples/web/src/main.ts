@@ -218,7 +218,7 @@ function runDeadline(): void {
   const skipped = (due.skipped ?? []) as DayLike[];
   out.append(
     h("div", { class: "answer" }, h("span", { class: "label" }, t("due")), h("output", { id: "due-date" }, due.date)),
-    explanation ? h("p", { id: "due-explanation", class: "explanation" }, pick(explanation)) : null,
+    explanation ? h("p", { id: "due-explanation", class: "explanation" }, pick(explanation)) : "",
     monthView(due, skipped, jurisdiction),
     h("h3", {}, t("skipped")),
     h(
@@ -445,7 +445,7 @@ function targetDetail(a: zc.Assessment): void {
     h("dl", {}, h("dt", {}, t("targetValue")), h("dd", {}, `${target.comparator} ${target.value ?? ""} ${target.unit}`), h("dt", {}, t("deadline")), h("dd", {}, target.deadline ?? (target.period ? `${target.period.from} – ${target.period.until}` : "—"))),
     h("h4", {}, t("source")),
     h("blockquote", { id: "target-clause" }, h("p", {}, target.source.quote ?? ""), h("footer", {}, `${pick(cat.document(target.source.document ?? "").title)} · ${clauseId}`)),
-    target.reading ? h("p", { class: "reading" }, h("strong", {}, `${t("reading")}: `), target.reading) : null,
+    target.reading ? h("p", { class: "reading" }, h("strong", {}, `${t("reading")}: `), target.reading) : "",
   );
   box.hidden = false;
   box.scrollIntoView({ block: "nearest" });
@@ -534,7 +534,7 @@ function runVerify(): void {
   }
   const show = (v: unknown) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "—"));
   out.append(
-    replaced ? h("p", { class: "note" }, t("seedReplaced")) : null,
+    replaced ? h("p", { class: "note" }, t("seedReplaced")) : "",
     report.matches
       ? h("div", { class: "answer verified", id: "verify-outcome", "data-outcome": "verified" }, "✓ ", t("verified"))
       : h(
