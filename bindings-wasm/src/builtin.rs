@@ -6,10 +6,11 @@
 //! passes its own). Everything that used `Catalogue::builtin()` asks here.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use zhengce::{Catalogue, Error};
+use zhengce::calendar::Calendars;
+use zhengce::{Catalogue, Context, Error};
 
 use crate::convert::describe;
 use crate::error::IntoJs;
@@ -19,11 +20,23 @@ enum Source {
     None,
     Text(String),
     Loader(js_sys::Function),
-    Loaded(Rc<Catalogue>, usize),
+    Loaded(Arc<Catalogue>, usize),
 }
 
 thread_local! {
     static SOURCE: RefCell<Source> = const { RefCell::new(Source::None) };
+    /// The built-in calendar data (embedded: 86 KB), read once.
+    static CALENDARS: Arc<Calendars> = Arc::new(Calendars::builtin());
+}
+
+/// The built-in calendars.
+pub fn calendars() -> Arc<Calendars> {
+    CALENDARS.with(Arc::clone)
+}
+
+/// The built-in catalogue and calendars, with no scenario.
+pub fn context() -> Result<Context, JsValue> {
+    Ok(Context::new(catalogue()?.0, calendars()))
 }
 
 /// Sets the built-in catalogue's JSON text, or a function returning it (called once, on first
@@ -50,7 +63,7 @@ pub fn set_builtin_catalogue(
 }
 
 /// The built-in catalogue and the size of its JSON text, read on first use.
-pub fn catalogue() -> Result<(Rc<Catalogue>, usize), JsValue> {
+pub fn catalogue() -> Result<(Arc<Catalogue>, usize), JsValue> {
     let pending = SOURCE.with(|s| match &*s.borrow() {
         Source::Loaded(cat, size) => Ok(Err((cat.clone(), *size))),
         Source::Text(text) => Ok(Ok(text.clone())),
@@ -72,7 +85,7 @@ pub fn catalogue() -> Result<(Rc<Catalogue>, usize), JsValue> {
         Err(loaded) => Ok(loaded),
         Ok(text) => {
             let value = crate::convert::catalogue_text(&text, "").js()?;
-            let cat = Rc::new(Catalogue::from_value(&value).js()?);
+            let cat = Arc::new(Catalogue::from_value(&value).js()?);
             let size = text.len();
             SOURCE.with(|s| *s.borrow_mut() = Source::Loaded(cat.clone(), size));
             Ok((cat, size))

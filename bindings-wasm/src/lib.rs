@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 
 mod builtin;
 mod catalogue;
+mod context;
 mod convert;
 // --- calendar ---
 mod calendar;

@@ -90,6 +90,7 @@ const money = (s: string): string => {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac.padEnd(2, "0")}`;
 };
 
+let ctx: zc.Context;
 let cat: zc.Catalogue;
 const reruns: (() => void)[] = [];
 
@@ -126,7 +127,7 @@ function runBond(): void {
   if (date === "") (setError("bond-date", t("emptyDate")), (ok = false));
   if (!ok) return;
   try {
-    const evaluator = zc.Scenario.baseline(cat).evaluator(BOND_RULE);
+    const evaluator = ctx.evaluator(BOND_RULE);
     const r = evaluator.evaluate(
       { budget, lot_type: value("bond-lot"), fiscal_funds: $<HTMLInputElement>("bond-fiscal").checked },
       date,
@@ -207,9 +208,9 @@ function runDeadline(): void {
     if (choice.startsWith("custom:")) {
       const n = value("due-days");
       if (!/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 3650) return setError("due-days", t("badDays"));
-      due = zc.Calendars.builtin().calendar(jurisdiction, cat).deadline(start, Number(n), choice.slice(7) as zc.TimeUnit);
+      due = ctx.calendar(jurisdiction).deadline(start, Number(n), choice.slice(7) as zc.TimeUnit);
     } else {
-      due = zc.deadline(choice.slice(8), start, jurisdiction);
+      due = ctx.deadline(choice.slice(8), start, jurisdiction);
     }
   } catch (err) {
     return showError(err, { start: "due-start", date: "due-start", jurisdiction: "due-jurisdiction", service: "due-service" }, "due-start");
@@ -266,7 +267,7 @@ function citation(c: { document?: string | null; clause?: string | null; quote?:
 /** The months from the start to the due date, each day coloured by kind; skipped days name
  * their festival; provisional days (outside the calendar's data) are marked. */
 function monthView(due: zc.Deadline, skipped: DayLike[], jurisdiction: string): HTMLElement {
-  const cal = zc.Calendars.builtin().calendar(jurisdiction, cat);
+  const cal = ctx.calendar(jurisdiction);
   const skippedOn = new Map(skipped.map((d) => [d.date, d]));
   const [sy, sm] = due.start.split("-").map(Number);
   const [ey, em] = due.date.split("-").map(Number);
@@ -345,7 +346,7 @@ function runTargets(): void {
   out.replaceChildren();
   const asOf = value("targets-asof");
   if (asOf === "") return setError("targets-asof", t("emptyDate"));
-  const monitor = new zc.Monitor(cat);
+  const monitor = new zc.Monitor(ctx);
   const text = $<HTMLTextAreaElement>("targets-observations").value;
   try {
     if (text.trim() !== "") {
@@ -358,7 +359,7 @@ function runTargets(): void {
   const by = value("targets-by") as zc.Dimension;
   const document_ = value("targets-document") || null;
   try {
-    const m = by === "community" ? monitor.withCommunities(new zc.Communities(cat)) : monitor;
+    const m = by === "community" ? monitor.withCommunities(new zc.Communities(ctx)) : monitor;
     scorecard = m.scorecard(asOf, { by: [by], document: document_ });
   } catch (err) {
     return showError(err, { as_of: "targets-asof", date: "targets-asof", options: "targets-by" }, "targets-asof");
@@ -528,7 +529,7 @@ function runVerify(): void {
   }
   let report: zc.Verification;
   try {
-    report = plan.verify(cat, register, inspectors);
+    report = plan.verify(ctx, register, inspectors);
   } catch (err) {
     return showError(err, { register: "verify-register", directory: "verify-inspectors", spec: "verify-plan" }, "verify-plan");
   }
@@ -581,7 +582,8 @@ async function main(): Promise<void> {
   const status = $("status");
   try {
     await init({ module_or_path: wasmUrl, catalogue: catalogueUrl });
-    cat = zc.Catalogue.builtin();
+    ctx = zc.Context.builtin();
+    cat = ctx.catalogue();
   } catch (err) {
     status.removeAttribute("data-i18n");
     status.textContent = t("loadFailed") + messageOf(err);
