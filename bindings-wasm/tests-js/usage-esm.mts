@@ -1,5 +1,5 @@
 // Type-checked (never run) under `strict` with default libs: the Node ES-module entry.
-import init, { Calendar, Catalogue, ZhengceError, initSync, setBuiltinCatalogue } from "../pkg/node/zhengce_wasm.mjs";
+import init, { Calendar, Catalogue, Context, type TypedBatchResult, ZhengceError, initSync, setBuiltinCatalogue } from "../pkg/node/zhengce_wasm.mjs";
 
 await init();
 initSync();
@@ -17,4 +17,8 @@ try {
   }
 }
 setBuiltinCatalogue(() => "{}");
+// Rule batches on the typed path.
+const typedBatch: TypedBatchResult = Context.builtin().evaluator("tianshan-2022-87/r68-bid-bond").evaluateColumns({ budget: new BigInt64Array(1) }, new Int32Array(1));
+const fenOut = typedBatch.columns["amount"];
+if (fenOut instanceof BigInt64Array) void fenOut[0];
 void [typed, strings];

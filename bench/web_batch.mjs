@@ -1,0 +1,68 @@
+// The JS typed batch (Evaluator.evaluateColumns) beside the Python batch on the same lots, in
+// one run: node bench/web_batch.mjs [lots]   (needs bindings-wasm/pkg and the .venv binding).
+// Writes the budgets (int64 fen) to a temporary file that Python reads with numpy, so both
+// evaluate exactly the same lots; prints best-of-3 times, the ratio, the JS process's memory
+// against its inputs plus outputs, and checks the two agree.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const LOTS = Number(process.argv[2] ?? 10_000_000);
+const require = createRequire(import.meta.url);
+const zhengce = require("../bindings-wasm/pkg/node/zhengce_wasm.js");
+const bond = zhengce.Context.builtin().evaluator("tianshan-2022-87/r68-bid-bond");
+bond.evaluateColumns({ budget: BigInt64Array.from([100n]) }, "2022-06-01"); // warm up
+const rssBefore = process.memoryUsage().rss;
+
+// Budgets of 1,000.00 to 10,000,000.00 yuan, written through 32-bit words (no BigInt garbage).
+let seed = 7;
+const fen = new BigInt64Array(LOTS);
+const words = new Int32Array(fen.buffer);
+for (let i = 0; i < LOTS; i++) {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  words[2 * i] = 100_000 + (seed % 999_900_000);
+}
+const best = (fn) => {
+  let t = Infinity;
+  let out;
+  for (let k = 0; k < 3; k++) {
+    const s = process.hrtime.bigint();
+    out = fn();
+    t = Math.min(t, Number(process.hrtime.bigint() - s) / 1e9);
+  }
+  return [t, out];
+};
+const [tJs, out] = best(() => bond.evaluateColumns({ budget: fen }, "2022-06-01"));
+const outputBytes = Object.values(out.columns).reduce((n, c) => n + c.byteLength, 0);
+const peak = process.resourceUsage().maxRSS * 1024;
+let sum = 0n;
+for (const v of out.columns.amount) sum += v;
+
+const dir = mkdtempSync(join(tmpdir(), "zhengce-bench-"));
+const file = join(dir, "fen.i64");
+writeFileSync(file, new Uint8Array(fen.buffer));
+const python = `
+import sys, time, numpy as np, zhengce
+fen = np.fromfile(sys.argv[1], dtype=np.int64)
+bond = zhengce.Context.builtin().evaluator("tianshan-2022-87/r68-bid-bond")
+bond.evaluate_batch({"budget": fen[:1]}, "2022-06-01")
+best = float("inf")
+for _ in range(3):
+    t = time.perf_counter(); out = bond.evaluate_batch({"budget": fen}, "2022-06-01"); best = min(best, time.perf_counter() - t)
+print(best, int(out["amount"].sum()))
+`;
+const [tPy, pySum] = execFileSync(".venv/bin/python", ["-c", python, file], { encoding: "utf8" }).trim().split(" ");
+rmSync(dir, { recursive: true });
+
+const inputBytes = fen.byteLength;
+console.log(`bid bond over ${LOTS.toLocaleString("en")} lots (Tianshan, 2022-06-01), best of 3`);
+console.log(`  JS  evaluateColumns, BigInt64Array fen in, typed out   ${(tJs * 1e3).toFixed(0)} ms  (${(LOTS / tJs / 1e6).toFixed(1)} M/s)`);
+console.log(`  Python evaluate_batch, numpy int64 fen in and out     ${(Number(tPy) * 1e3).toFixed(0)} ms  (${(LOTS / Number(tPy) / 1e6).toFixed(1)} M/s)`);
+console.log(`  ratio JS / Python: ${(tJs / Number(tPy)).toFixed(2)}`);
+console.log(`  JS memory: inputs ${(inputBytes / 1e6).toFixed(0)} MB + outputs ${(outputBytes / 1e6).toFixed(0)} MB; ` +
+  `peak RSS grew ${((peak - rssBefore) / 1e6).toFixed(0)} MB over the loaded module ` +
+  `(${((peak - rssBefore) / (inputBytes + outputBytes)).toFixed(2)}x inputs plus outputs)`);
+if (String(sum) !== pySum) throw new Error(`JS and Python disagree: ${sum} vs ${pySum}`);
+console.log(`  the two agree (sum of bonds ${sum} fen)`);
