@@ -767,6 +767,16 @@ export type Entry =
       reading?: string | null;
     };
 /**
+ * How directly a year's days were read from the notice that set them.
+ *
+ * A result that uses a day of a [`SourceQuality::Secondary`] year says so (see
+ * [`Deadline::secondary_source_days`](super::Deadline::secondary_source_days)).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "SourceQuality".
+ */
+export type SourceQuality = "official_text" | "state_media" | "secondary";
+/**
  * The kind of a day in a working-day calendar.
  *
  * Weekends and weekdays are what they are unless a notice says otherwise: a statutory
@@ -790,7 +800,7 @@ export type TimeUnit = "working_days" | "calendar_days" | "hours";
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Assume".
  */
-export type Assume = "weekends_only";
+export type Assume = "weekends_only" | "statutory";
 /**
  * How a start on a rest day is treated.
  *
@@ -2273,6 +2283,11 @@ export interface CalendarYear {
    * The year of the notice's schedule (a New Year block may start in December before it).
    */
   year: number;
+  /**
+   * How directly the year's days were read: the notice's own text, a state-media report of
+   * it, or a secondary source. Absent in user data that does not say.
+   */
+  source_quality?: SourceQuality | null;
   source: NoticeSource;
   /**
    * One block per festival.
@@ -2353,10 +2368,24 @@ export interface Day {
    */
   calendar?: string | null;
   /**
+   * The notice that set the day (its 文号, or its title where the number is unknown), if a
+   * notice set it.
+   */
+  notice?: string | null;
+  /**
+   * How directly that notice's year was read (official text, state media, secondary).
+   */
+  source_quality?: SourceQuality | null;
+  /**
    * True if the date lies outside the data and was classified by the caller's assumption
-   * (`weekends_only`).
+   * (`weekends_only`, `statutory`).
    */
   assumed?: boolean;
+  /**
+   * True if the day lies in a year computed from the law under `assume: statutory`: its
+   * statutory days are known, its swaps and make-up working days are not.
+   */
+  provisional?: boolean;
 }
 /**
  * A deadline, with what it was computed from and why.
@@ -2432,6 +2461,20 @@ export interface Deadline {
    * True if some day was classified by the caller's assumption, not by the data.
    */
   assumed?: boolean;
+  /**
+   * True if the count ran through a year computed from the law (`assume: statutory`): the
+   * date holds unless that year's notice swaps days or adds make-up working days.
+   */
+  provisional?: boolean;
+  /**
+   * The provisional days off the count ran past (statutory days computed from the law).
+   */
+  provisional_days?: string[];
+  /**
+   * Days the count used that were set by a year whose only source is secondary (a
+   * third-party reprint, see [`SourceQuality`](super::SourceQuality)).
+   */
+  secondary_source_days?: string[];
   explanation: Text;
 }
 /**

@@ -539,7 +539,7 @@ def build() -> dict:
             for d in blk["work"]:
                 assert d not in all_work, (d, "work twice")
                 all_work[d] = (year, blk["festival"])
-        years.append({"year": year, "source": src, "holidays": out})
+        years.append({"year": year, "source_quality": "official_text", "source": src, "holidays": out})
     assert not set(all_off) & set(all_work)
     return {
         "id": "cn",

@@ -4,7 +4,7 @@
 //! (as `i64`), Arrow `date32` (as `i32`) and JavaScript typed arrays, so a column crosses a
 //! binding without converting each element to a date.
 
-use super::calendar::{Calendar, CalendarOptions};
+use super::calendar::{Calendar, CalendarOptions, STRICT};
 use crate::error::{Error, Result};
 
 /// A day number type of a column: `i32` (Arrow `date32`, JS `Int32Array`) or `i64` (numpy
@@ -137,6 +137,9 @@ impl Calendar {
         out: &mut [F],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.is_working_day_batch(days, out, &STRICT);
+        }
         same_length("out", out.len(), days.len())?;
         for (i, (slot, day)) in out.iter_mut().zip(days).enumerate() {
             *slot = F::from(match self.working_fast(day.to_days(), options) {
@@ -174,6 +177,9 @@ impl Calendar {
         out: &mut [O],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.shift_batch(days, n, 1, out, &STRICT);
+        }
         self.shift_batch(days, n, 1, out, options)
     }
 
@@ -200,6 +206,9 @@ impl Calendar {
         out: &mut [O],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.shift_batch(days, n, -1, out, &STRICT);
+        }
         self.shift_batch(days, n, -1, out, options)
     }
 
@@ -268,6 +277,9 @@ impl Calendar {
         out: &mut [i64],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.working_days_between_batch(from, to, out, &STRICT);
+        }
         same_length("to", to.len(), from.len())?;
         same_length("out", out.len(), from.len())?;
         for (i, slot) in out.iter_mut().enumerate() {

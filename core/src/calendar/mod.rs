@@ -67,11 +67,18 @@ mod data;
 mod day;
 mod deadline;
 mod load;
+mod lunar;
+mod provenance;
+mod provisional;
+mod statutory;
 
 pub use batch::{Counts, DayNumber};
 pub use calendar::{Assume, Calendar, CalendarOptions, day_number, from_day_number};
 pub use calendars::Calendars;
-pub use data::{CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, json_schema};
+pub use data::{
+    CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, SourceQuality, json_schema,
+};
 pub use day::{Day, DayKind};
 pub(crate) use deadline::limit_of;
 pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit, deadline};
+pub use statutory::{statutory_days, statutory_year};
