@@ -68,6 +68,7 @@ mod day;
 mod deadline;
 mod load;
 mod lunar;
+mod notice;
 mod provenance;
 mod provisional;
 mod statutory;
@@ -81,4 +82,5 @@ pub use data::{
 pub use day::{Day, DayKind};
 pub(crate) use deadline::limit_of;
 pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit, deadline};
+pub use notice::{Notice, NoticeDay, parse_notice};
 pub use statutory::{statutory_days, statutory_year};
