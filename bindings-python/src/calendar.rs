@@ -81,6 +81,15 @@ impl PyCalendars {
         result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }
 
+    fn layered_notice(&self, text: &str) -> PyResult<PyCalendars> {
+        self.inner.layered_notice(text).map(|c| PyCalendars { inner: Arc::new(c) }).py()
+    }
+
+    #[staticmethod]
+    fn parse_notice<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &zhengce::calendar::parse_notice(text).py()?)
+    }
+
     fn layers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.layers())
     }

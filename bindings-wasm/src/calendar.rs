@@ -69,6 +69,19 @@ impl JsCalendars {
         result.map(|c| JsCalendars { inner: Rc::new(c) }).js()
     }
 
+    /// A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional);
+    /// throws `invalid_calendar` naming the sentence.
+    #[wasm_bindgen(js_name = layeredNotice)]
+    pub fn layered_notice(&self, text: &str) -> Result<JsCalendars, JsValue> {
+        self.inner.layered_notice(text).map(|c| JsCalendars { inner: Rc::new(c) }).js()
+    }
+
+    /// The notice parsed: year, layer, blocks and every day with the sentence that set it.
+    #[wasm_bindgen(js_name = parseNotice, unchecked_return_type = "Notice")]
+    pub fn parse_notice(text: &str) -> Result<JsValue, JsValue> {
+        to_js(&zhengce::calendar::parse_notice(text).js()?)
+    }
+
     /// The data layers, in order.
     #[wasm_bindgen(unchecked_return_type = "CalendarData[]")]
     pub fn layers(&self) -> Result<JsValue, JsValue> {

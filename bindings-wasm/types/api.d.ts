@@ -2556,6 +2556,62 @@ export interface DeadlineOptions {
   rest_day_start?: RestDayStart;
 }
 /**
+ * A notice parsed: its year, the layer it belongs to, the blocks it sets and every day it
+ * names with its sentence.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Notice".
+ */
+export interface Notice {
+  /**
+   * The year whose holidays the notice sets.
+   */
+  year: number;
+  /**
+   * The calendar layer it belongs to: `cn`, or `cn-xj` for a Xinjiang regional notice.
+   */
+  layer: string;
+  /**
+   * True for a notice that changes an earlier one (调整, 延长).
+   */
+  amendment: boolean;
+  source: NoticeSource;
+  /**
+   * One block per festival item, in the data files' conventions (a block spans the days
+   * named and those between them; 与周末连休 adds the adjoining weekend). For an extension
+   * (延长…假期至), `off` holds only the added days.
+   */
+  blocks: HolidayBlock[];
+  /**
+   * Every day named, off or worked, with its sentence, in the order of the text.
+   */
+  days: NoticeDay[];
+}
+/**
+ * One day a notice sets, with the sentence that set it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "NoticeDay".
+ */
+export interface NoticeDay {
+  /**
+   * The date.
+   */
+  date: string;
+  /**
+   * True for a day off, false for a make-up working day (上班).
+   */
+  off: boolean;
+  /**
+   * The festival of the item the sentence is in.
+   */
+  festival: string;
+  /**
+   * The sentence, as in the text.
+   */
+  sentence: string;
+}
+/**
  * The case one evaluation is about: its date, its jurisdiction and the rule's inputs.
  *
  * Parameters are looked up in `jurisdiction` (the rule's own when absent) on `date`. Input

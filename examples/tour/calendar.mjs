@@ -26,13 +26,19 @@ export function tour(zhengce, cat) {
       console.log(`      ${due.explanation.en}`);
     }
   }
-  const tianshan = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+  const putuo = calendars.calendar("cn-sh-putuo", cat);
   try {
-    tianshan.addWorkingDays("2024-06-14", 5);
+    putuo.addWorkingDays("2026-12-04", 20);
   } catch (err) {
-    console.log(`\n  2024 in Tianshan: ${err.message}`);
+    console.log(`\n  today, 2027 not yet published: ${err.message}`);
   }
-  console.log(`  with { assume: "weekends_only" }: ${tianshan.addWorkingDays("2024-06-14", 5, { assume: "weekends_only" })}`);
+  const due = putuo.deadline("2026-12-04", 20, "working_days", { assume: "statutory" });
+  console.log(`  with { assume: "statutory" }: ${due.date} provisional=${due.provisional} days assumed ${due.provisional_days}`);
+  const text = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。";
+  const notice = zhengce.Calendars.parseNotice(text);
+  console.log(`  a notice read as data: ${notice.days[0].date} ← 「${notice.days[0].sentence}」`);
+  const with2027 = calendars.layeredNotice(text).calendar("cn-sh-putuo", cat);
+  console.log(`  after layeredNotice: ${with2027.addWorkingDays("2026-12-04", 20)}`);
   const cn = calendars.calendar("cn", cat);
   const first = Date.UTC(2025, 0, 1) / 86400000;
   const days = Int32Array.from({ length: 365 }, (_, i) => first + i);

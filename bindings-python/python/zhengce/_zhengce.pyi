@@ -141,6 +141,11 @@ class Calendars:
         """The JSON Schema of calendar data files."""
     def layered(self, overlay: str | JSON) -> Calendars:
         """A new set with ``overlay`` on top: its years replace or add years, its coverage is added. Raises InvalidCalendarError."""
+    def layered_notice(self, text: str) -> Calendars:
+        """A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional). Raises InvalidCalendarError naming the sentence."""
+    @staticmethod
+    def parse_notice(text: str) -> JSON:
+        """The notice parsed: year, layer, blocks and every day with the sentence that set it. Raises InvalidCalendarError."""
     def layers(self) -> list[JSON]:
         """The data layers, in order."""
     def layer(self, id: str) -> JSON:

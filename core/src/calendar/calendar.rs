@@ -634,7 +634,7 @@ impl Calendar {
                     calendar: f.map(|f| f.layer.clone()),
                     notice: f.and_then(|f| f.notice.clone()),
                     source_quality: f.and_then(|f| f.quality),
-                    assumed: self.info[i] & UNCOVERED != 0,
+                    assumed: self.info[i] & (UNCOVERED | PROVISIONAL) != 0,
                     provisional: self.info[i] & PROVISIONAL != 0,
                 }
             }
