@@ -81,6 +81,11 @@ impl PyCalendars {
         result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }
 
+    fn as_known_on(&self, date: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
+        let date = date_arg(date, "date")?;
+        Ok(PyCalendars { inner: Arc::new(self.inner.as_known_on(date)) })
+    }
+
     fn layered_notice(&self, text: &str) -> PyResult<PyCalendars> {
         self.inner.layered_notice(text).map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }

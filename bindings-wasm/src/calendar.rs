@@ -69,6 +69,15 @@ impl JsCalendars {
         result.map(|c| JsCalendars { inner: Rc::new(c) }).js()
     }
 
+    /// The data as published on the date: later notices left out, later amendments undone.
+    #[wasm_bindgen(js_name = asKnownOn)]
+    pub fn as_known_on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] day: JsValue,
+    ) -> Result<JsCalendars, JsValue> {
+        Ok(JsCalendars { inner: Rc::new(self.inner.as_known_on(date(&day, "date").js()?)) })
+    }
+
     /// A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional);
     /// throws `invalid_calendar` naming the sentence.
     #[wasm_bindgen(js_name = layeredNotice)]

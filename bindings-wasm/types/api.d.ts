@@ -2331,6 +2331,12 @@ export interface HolidayBlock {
    */
   amended_by?: NoticeSource[];
   /**
+   * The block's days as the year's notice set them, before `amended_by` changed them
+   * (what [`Calendars::as_known_on`](super::Calendars::as_known_on) gives before the
+   * amendment, and how each day's notice is told apart).
+   */
+  original?: BlockDays | null;
+  /**
    * A remark on the block.
    */
   note?: Text | null;
@@ -2338,6 +2344,22 @@ export interface HolidayBlock {
    * For a regional festival: the day the notice names as the festival.
    */
   festival_date?: string | null;
+}
+/**
+ * The days off and make-up working days of a block, as an earlier notice set them.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "BlockDays".
+ */
+export interface BlockDays {
+  /**
+   * Days off; sorted.
+   */
+  off: string[];
+  /**
+   * Make-up working days; sorted.
+   */
+  work: string[];
 }
 /**
  * One day of a calendar, classified, with the festival and the data layer behind it.

@@ -116,3 +116,31 @@ fn tianshan_provisional_year_has_no_regional_days() {
     // Beyond three years past the data: still an error.
     assert_eq!(cal.day(d(2031, 1, 2), &STATUTORY).unwrap_err().code(), "out_of_coverage");
 }
+
+#[test]
+fn as_known_on_and_each_days_notice() {
+    let cat = Catalogue::builtin();
+    let strict = CalendarOptions::default();
+    // 国办发明电〔2020〕1号 (dated 2020-01-26, released the 27th) extended 春节 to 2 February.
+    let before = Calendars::builtin().as_known_on(d(2020, 1, 26)).calendar(&cat, "cn").unwrap();
+    let after = Calendars::builtin().as_known_on(d(2020, 1, 27)).calendar(&cat, "cn").unwrap();
+    assert!(before.is_working_day(d(2020, 1, 31), &strict).unwrap());
+    assert_eq!(before.day(d(2020, 2, 1), &strict).unwrap().kind, DayKind::MakeUpWorkingDay);
+    assert!(!after.is_working_day(d(2020, 2, 1), &strict).unwrap());
+    // Each day names the notice that set it: 30 January the annual notice, 31 January the extension.
+    let now = Calendars::builtin().calendar(&cat, "cn").unwrap();
+    assert_eq!(now.day(d(2020, 1, 30), &strict).unwrap().notice.as_deref(), Some("国办发明电〔2019〕16号"));
+    assert_eq!(now.day(d(2020, 1, 31), &strict).unwrap().notice.as_deref(), Some("国办发明电〔2020〕1号"));
+    assert_eq!(now.day(d(2019, 5, 2), &strict).unwrap().notice.as_deref(), Some("国办发明电〔2019〕3号"));
+    assert_eq!(now.day(d(2019, 5, 1), &strict).unwrap().notice.as_deref(), Some("国办发明电〔2018〕15号"));
+    // Before 国办发明电〔2019〕3号 (2019-03-22), 2 May 2019 was a working day.
+    let march = Calendars::builtin().as_known_on(d(2019, 3, 22)).calendar(&cat, "cn").unwrap();
+    assert!(march.is_working_day(d(2019, 5, 2), &strict).unwrap());
+    // Before the 2026 notice (2025-11-04) the data ended with 2025.
+    let early = Calendars::builtin().as_known_on(d(2025, 11, 4)).calendar(&cat, "cn").unwrap();
+    assert_eq!(early.coverage().last().unwrap().until, d(2025, 12, 31));
+    // The 2015 victory day (国发明电〔2015〕1号, 2015-05-13): unknown on 1 May 2015.
+    let may = Calendars::builtin().as_known_on(d(2015, 5, 1)).calendar(&cat, "cn").unwrap();
+    assert!(may.is_working_day(d(2015, 9, 3), &strict).unwrap());
+    assert!(!now.is_working_day(d(2015, 9, 3), &strict).unwrap());
+}

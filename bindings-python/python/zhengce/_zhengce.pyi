@@ -141,6 +141,8 @@ class Calendars:
         """The JSON Schema of calendar data files."""
     def layered(self, overlay: str | JSON) -> Calendars:
         """A new set with ``overlay`` on top: its years replace or add years, its coverage is added. Raises InvalidCalendarError."""
+    def as_known_on(self, date: datetime.date | str) -> Calendars:
+        """The data as published on ``date``: later notices left out, later amendments undone."""
     def layered_notice(self, text: str) -> Calendars:
         """A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional). Raises InvalidCalendarError naming the sentence."""
     @staticmethod

@@ -238,32 +238,36 @@ impl Calendar {
             (0..len as i64).contains(&i).then_some(i as usize)
         };
         for layer in layers {
-            let mut index = |year: &super::data::CalendarYear, block: &super::data::HolidayBlock| -> u16 {
-                let (key, name) = (block.festival.as_str(), &block.name);
-                let notice = super::provenance::notice_label(year, block);
-                let found = festivals.iter().position(|f| {
-                    f.key == key
-                        && f.name == *name
-                        && f.layer == layer.id
-                        && f.quality == year.source_quality
-                        && f.notice == notice
-                });
-                let i = found.unwrap_or_else(|| {
-                    festivals.push(Festival {
-                        key: key.to_owned(),
-                        name: name.clone(),
-                        layer: layer.id.clone(),
-                        quality: year.source_quality,
-                        notice,
+            // `amended`: the label of the amendment that set the day, not the year's notice.
+            let mut index =
+                |year: &super::data::CalendarYear, block: &super::data::HolidayBlock, amended: bool| -> u16 {
+                    let (key, name) = (block.festival.as_str(), &block.name);
+                    let notice = super::provenance::notice_label(year, block, amended);
+                    let found = festivals.iter().position(|f| {
+                        f.key == key
+                            && f.name == *name
+                            && f.layer == layer.id
+                            && f.quality == year.source_quality
+                            && f.notice == notice
                     });
-                    festivals.len() - 1
-                });
-                (i + 1) as u16
-            };
+                    let i = found.unwrap_or_else(|| {
+                        festivals.push(Festival {
+                            key: key.to_owned(),
+                            name: name.clone(),
+                            layer: layer.id.clone(),
+                            quality: year.source_quality,
+                            notice,
+                        });
+                        festivals.len() - 1
+                    });
+                    (i + 1) as u16
+                };
             let blocks = || layer.years.iter().flat_map(|y| y.holidays.iter().map(move |h| (y, h)));
             for (year, block) in blocks() {
-                let f = index(year, block);
+                let f0 = index(year, block, false);
+                let fa = if block.original.is_some() { index(year, block, true) } else { f0 };
                 for d in &block.off {
+                    let f = if block.original.as_ref().is_some_and(|o| !o.off.contains(d)) { fa } else { f0 };
                     if let Some(i) = at(*d)
                         && DayKind::from_code(info[i]) != DayKind::StatutoryHoliday
                     {
@@ -275,7 +279,7 @@ impl Calendar {
                 }
             }
             for (year, block) in blocks() {
-                let f = index(year, block);
+                let f = index(year, block, false);
                 for d in &block.statutory {
                     if let Some(i) = at(*d) {
                         info[i] = DayKind::StatutoryHoliday.code();
@@ -284,8 +288,11 @@ impl Calendar {
                 }
             }
             for (year, block) in blocks() {
-                let f = index(year, block);
+                let f0 = index(year, block, false);
+                let fa = if block.original.is_some() { index(year, block, true) } else { f0 };
                 for d in &block.work {
+                    let f =
+                        if block.original.as_ref().is_some_and(|o| !o.work.contains(d)) { fa } else { f0 };
                     if let Some(i) = at(*d) {
                         info[i] = DayKind::MakeUpWorkingDay.code();
                         festival[i] = f;

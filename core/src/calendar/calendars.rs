@@ -33,7 +33,7 @@ const BUILTIN: &[(&str, &str)] = &[
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendars {
-    layers: Vec<CalendarData>,
+    pub(super) layers: Vec<CalendarData>,
 }
 
 impl Calendars {

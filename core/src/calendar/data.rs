@@ -219,6 +219,11 @@ pub struct HolidayBlock {
     /// Notices that changed the block after the year's notice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amended_by: Vec<NoticeSource>,
+    /// The block's days as the year's notice set them, before `amended_by` changed them
+    /// (what [`Calendars::as_known_on`](super::Calendars::as_known_on) gives before the
+    /// amendment, and how each day's notice is told apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<BlockDays>,
     /// A remark on the block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -226,6 +231,31 @@ pub struct HolidayBlock {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
     #[schemars(with = "Option<NaiveDate>")]
     pub festival_date: Option<NaiveDate>,
+}
+
+/// The days off and make-up working days of a block, as an earlier notice set them.
+///
+/// # Example
+///
+/// ```
+/// let calendars = zhengce::calendar::Calendars::builtin();
+/// let y2019 = calendars.layer("cn")?.years.iter().find(|y| y.year == 2019).unwrap();
+/// let labour = y2019.holidays.iter().find(|h| h.festival == "labour_day").unwrap();
+/// // The 2019 notice gave 1 May only; 国办发明电〔2019〕3号 made it 1-4 May.
+/// assert_eq!(labour.original.as_ref().unwrap().off.len(), 1);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockDays {
+    /// Days off; sorted.
+    #[serde(with = "iso_dates")]
+    #[schemars(with = "Vec<NaiveDate>")]
+    pub off: Vec<NaiveDate>,
+    /// Make-up working days; sorted.
+    #[serde(with = "iso_dates")]
+    #[schemars(with = "Vec<NaiveDate>")]
+    pub work: Vec<NaiveDate>,
 }
 
 /// Serde for a list of ISO dates.

@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::data::{CalendarData, CalendarYear, HolidayBlock, NoticeSource};
+use super::data::{BlockDays, CalendarData, CalendarYear, HolidayBlock, NoticeSource};
 use super::statutory::{festival_name, statutory_days};
 use crate::catalogue::{Period, Text};
 use crate::error::{Error, ErrorKind, Problem, Result};
@@ -684,6 +684,7 @@ pub fn parse_notice(text: &str) -> Result<Notice> {
             merged_into: None,
             source: None,
             amended_by: Vec::new(),
+            original: None,
             note: None,
             festival_date: reader.festival_date,
         });
@@ -697,6 +698,7 @@ pub fn parse_notice(text: &str) -> Result<Notice> {
                 merged_into: Some("national_day".to_owned()),
                 source: None,
                 amended_by: Vec::new(),
+                original: None,
                 note: None,
                 festival_date: None,
             });
@@ -776,6 +778,9 @@ pub(crate) fn apply(notice: &Notice, existing: Option<&CalendarYear>) -> Result<
             };
             if block.off == off && block.work == work {
                 return Ok(None); // already applied
+            }
+            if block.original.is_none() {
+                block.original = Some(BlockDays { off: block.off.clone(), work: block.work.clone() });
             }
             block.off = off;
             block.work = work;

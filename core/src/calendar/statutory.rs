@@ -187,6 +187,7 @@ pub fn statutory_year(year: i32) -> Result<CalendarYear> {
                 merged_into: merged.then(|| "national_day".to_owned()),
                 source: None,
                 amended_by: Vec::new(),
+                original: None,
                 note: Some(note.clone()),
                 festival_date: None,
                 festival: key,
