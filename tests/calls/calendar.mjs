@@ -2,11 +2,15 @@
 let builtin;
 const calendars = (z, i) => {
   builtin ??= z.Calendars.builtin();
-  return "overlay" in i ? builtin.layered(i.overlay) : builtin;
+  let c = "overlay" in i ? builtin.layered(i.overlay) : builtin;
+  if ("notice" in i) c = c.layeredNotice(i.notice);
+  if ("as_known_on" in i) c = c.asKnownOn(i.as_known_on);
+  return c;
 };
 const cal = (z, cat, i) => calendars(z, i).calendar(i.jurisdiction, cat);
 
 export const calls = {
+  "calendar.parse_notice": (z, cat, i) => z.Calendars.parseNotice(i.text),
   "calendar.day": (z, cat, i) => cal(z, cat, i).day(i.date, i.options),
   "calendar.layered": (z, cat, i) => cal(z, cat, i).day(i.date, i.options),
   "calendar.is_working_day": (z, cat, i) => cal(z, cat, i).isWorkingDay(i.date, i.options),

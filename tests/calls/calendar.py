@@ -12,7 +12,12 @@ def _builtin() -> zhengce.Calendars:
 
 
 def _calendars(i: dict[str, Any]) -> zhengce.Calendars:
-    return _builtin().layered(i["overlay"]) if "overlay" in i else _builtin()
+    c = _builtin().layered(i["overlay"]) if "overlay" in i else _builtin()
+    if "notice" in i:
+        c = c.layered_notice(i["notice"])
+    if "as_known_on" in i:
+        c = c.as_known_on(i["as_known_on"])
+    return c
 
 
 def _cal(cat: zhengce.Catalogue, i: dict[str, Any]) -> zhengce.Calendar:
@@ -24,6 +29,7 @@ def _o(i: dict[str, Any]) -> dict[str, Any]:
 
 
 CALLS = {
+    "calendar.parse_notice": lambda z, cat, i: zhengce.Calendars.parse_notice(i["text"]),
     "calendar.day": lambda z, cat, i: _cal(cat, i).day(i["date"], **_o(i)),
     "calendar.layered": lambda z, cat, i: _cal(cat, i).day(i["date"], **_o(i)),
     "calendar.is_working_day": lambda z, cat, i: _cal(cat, i).is_working_day(i["date"], **_o(i)),

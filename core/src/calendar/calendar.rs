@@ -1,6 +1,8 @@
 //! A compiled working-day calendar for one jurisdiction: the national layer and the overlays
 //! of its ancestors, flattened into day tables so that every operation is O(1).
 
+use std::sync::{Arc, OnceLock};
+
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -186,9 +188,11 @@ pub struct Calendar {
     /// Per day: 1 + index into `festivals`, or 0.
     festival: Vec<u16>,
     festivals: Vec<Festival>,
+    /// The layers compiled, kept for the provisional tables; `None` in a provisional calendar.
+    source: Option<Arc<Vec<CalendarData>>>,
     /// The same jurisdiction with the missing years computed from the law (`assume:
-    /// statutory`); `None` in a provisional calendar itself.
-    provisional: Option<Box<Calendar>>,
+    /// statutory`), compiled on first use.
+    provisional: OnceLock<Box<Calendar>>,
 }
 
 impl Calendar {
@@ -196,17 +200,24 @@ impl Calendar {
     /// `assume: statutory` reads.
     pub(crate) fn compile(jurisdiction: &str, layers: &[&CalendarData]) -> Calendar {
         let mut cal = Calendar::compile_tables(jurisdiction, layers, &[]);
-        let (extended, provisional) = super::provisional::extend(layers);
-        let refs: Vec<&CalendarData> = extended.iter().collect();
-        cal.provisional = Some(Box::new(Calendar::compile_tables(jurisdiction, &refs, &provisional)));
+        cal.source = Some(Arc::new(layers.iter().map(|l| (*l).clone()).collect()));
         cal
     }
 
-    /// The calendar a call runs on: the provisional one under `assume: statutory`.
+    /// The calendar a call runs on: the provisional one under `assume: statutory`, compiled
+    /// on first use (only calls that opt in pay for it).
     #[inline]
     pub(crate) fn statutory(&self, options: &CalendarOptions) -> Option<&Calendar> {
         match options.assume {
-            Some(Assume::Statutory) => self.provisional.as_deref(),
+            Some(Assume::Statutory) => {
+                let source = self.source.as_ref()?;
+                Some(self.provisional.get_or_init(|| {
+                    let refs: Vec<&CalendarData> = source.iter().collect();
+                    let (extended, provisional) = super::provisional::extend(&refs);
+                    let refs: Vec<&CalendarData> = extended.iter().collect();
+                    Box::new(Calendar::compile_tables(&self.jurisdiction, &refs, &provisional))
+                }))
+            }
             _ => None,
         }
     }
@@ -238,34 +249,27 @@ impl Calendar {
             (0..len as i64).contains(&i).then_some(i as usize)
         };
         for layer in layers {
-            // `amended`: the label of the amendment that set the day, not the year's notice.
-            let mut index =
-                |year: &super::data::CalendarYear, block: &super::data::HolidayBlock, amended: bool| -> u16 {
-                    let (key, name) = (block.festival.as_str(), &block.name);
-                    let notice = super::provenance::notice_label(year, block, amended);
-                    let found = festivals.iter().position(|f| {
-                        f.key == key
-                            && f.name == *name
-                            && f.layer == layer.id
-                            && f.quality == year.source_quality
-                            && f.notice == notice
+            // One festival entry per block (two for an amended block: the year's notice and the
+            // amendment), made once: every pass below walks the blocks in the same order.
+            let mut entry =
+                |year: &super::data::CalendarYear, block: &super::data::HolidayBlock, amended: bool| {
+                    festivals.push(Festival {
+                        key: block.festival.clone(),
+                        name: block.name.clone(),
+                        layer: layer.id.clone(),
+                        quality: year.source_quality,
+                        notice: super::provenance::notice_label(year, block, amended),
                     });
-                    let i = found.unwrap_or_else(|| {
-                        festivals.push(Festival {
-                            key: key.to_owned(),
-                            name: name.clone(),
-                            layer: layer.id.clone(),
-                            quality: year.source_quality,
-                            notice,
-                        });
-                        festivals.len() - 1
-                    });
-                    (i + 1) as u16
+                    festivals.len() as u16
                 };
             let blocks = || layer.years.iter().flat_map(|y| y.holidays.iter().map(move |h| (y, h)));
-            for (year, block) in blocks() {
-                let f0 = index(year, block, false);
-                let fa = if block.original.is_some() { index(year, block, true) } else { f0 };
+            let ids: Vec<(u16, u16)> = blocks()
+                .map(|(year, block)| {
+                    let f0 = entry(year, block, false);
+                    (f0, if block.original.is_some() { entry(year, block, true) } else { f0 })
+                })
+                .collect();
+            for ((_, block), &(f0, fa)) in blocks().zip(&ids) {
                 for d in &block.off {
                     let f = if block.original.as_ref().is_some_and(|o| !o.off.contains(d)) { fa } else { f0 };
                     if let Some(i) = at(*d)
@@ -278,8 +282,7 @@ impl Calendar {
                     }
                 }
             }
-            for (year, block) in blocks() {
-                let f = index(year, block, false);
+            for ((_, block), &(f, _)) in blocks().zip(&ids) {
                 for d in &block.statutory {
                     if let Some(i) = at(*d) {
                         info[i] = DayKind::StatutoryHoliday.code();
@@ -287,9 +290,7 @@ impl Calendar {
                     }
                 }
             }
-            for (year, block) in blocks() {
-                let f0 = index(year, block, false);
-                let fa = if block.original.is_some() { index(year, block, true) } else { f0 };
+            for ((_, block), &(f0, fa)) in blocks().zip(&ids) {
                 for d in &block.work {
                     let f =
                         if block.original.as_ref().is_some_and(|o| !o.work.contains(d)) { fa } else { f0 };
@@ -344,7 +345,8 @@ impl Calendar {
             work,
             festival,
             festivals,
-            provisional: None,
+            source: None,
+            provisional: OnceLock::new(),
         }
     }
 

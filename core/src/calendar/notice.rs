@@ -746,8 +746,8 @@ fn list(days: &[NaiveDate]) -> String {
 }
 
 /// The year a notice gives, applied to the year in the data (if any): an annual notice
-/// replaces nothing and must agree with a year already present; an amendment rewrites its
-/// festival's block.
+/// replaces nothing and must agree, festival by festival, with a year already present; an
+/// amendment rewrites its festival's block.
 pub(crate) fn apply(notice: &Notice, existing: Option<&CalendarYear>) -> Result<Option<CalendarYear>> {
     if notice.amendment {
         let Some(year) = existing else {
@@ -789,7 +789,11 @@ pub(crate) fn apply(notice: &Notice, existing: Option<&CalendarYear>) -> Result<
         return Ok(Some(out));
     }
     if let Some(year) = existing {
-        let (have_off, have_work) = day_sets(&year.holidays);
+        // Compared festival by festival: a text of some items is checked on those items.
+        let named: Vec<&str> = notice.blocks.iter().map(|b| b.festival.as_str()).collect();
+        let same_festivals: Vec<HolidayBlock> =
+            year.holidays.iter().filter(|b| named.contains(&b.festival.as_str())).cloned().collect();
+        let (have_off, have_work) = day_sets(&same_festivals);
         let (new_off, new_work) = day_sets(&notice.blocks);
         let diff = |a: &[NaiveDate], b: &[NaiveDate]| {
             a.iter().copied().filter(|d| !b.contains(d)).collect::<Vec<_>>()

@@ -9,6 +9,9 @@ use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
+        "calendar.parse_notice" => {
+            |_, i| Ok(json(&zhengce::calendar::parse_notice(&arg::<String>(i, "text")?)?))
+        }
         "calendar.day" | "calendar.layered" => {
             |cat, i| Ok(json(&calendar(cat, i)?.day(date(i, "date")?, &options(i)?)?))
         }
@@ -109,11 +112,19 @@ pub fn call(function: &str) -> Option<Call> {
     })
 }
 
+/// The built-in set, with the case's `overlay`, `notice` (text read in) and `as_known_on`.
 fn calendars(input: &Value) -> Result<Calendars, Error> {
-    match input.get("overlay") {
-        Some(overlay) => Calendars::builtin().layered_value(overlay),
-        None => Ok(Calendars::builtin()),
+    let mut out = match input.get("overlay") {
+        Some(overlay) => Calendars::builtin().layered_value(overlay)?,
+        None => Calendars::builtin(),
+    };
+    if input.get("notice").is_some() {
+        out = out.layered_notice(&arg::<String>(input, "notice")?)?;
     }
+    if input.get("as_known_on").is_some() {
+        out = out.as_known_on(date(input, "as_known_on")?);
+    }
+    Ok(out)
 }
 
 fn calendar(cat: &Catalogue, input: &Value) -> Result<Calendar, Error> {
