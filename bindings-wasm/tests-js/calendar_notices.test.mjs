@@ -1,0 +1,36 @@
+// Issue 12 from JavaScript: notices read as data, provisional years, provenance.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+
+const require = createRequire(import.meta.url);
+const zhengce = require("../pkg/node/zhengce_wasm.js");
+const NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。";
+const cat = zhengce.Catalogue.builtin();
+
+test("a provisional deadline today", () => {
+  const putuo = zhengce.Calendars.builtin().calendar("cn-sh-putuo", cat);
+  assert.throws(() => putuo.addWorkingDays("2026-12-04", 20), (e) => e.code === "out_of_coverage");
+  const due = putuo.deadline("2026-12-04", 20, "working_days", { assume: "statutory" });
+  assert.deepEqual([due.date, due.provisional, due.provisional_days], ["2027-01-04", true, ["2027-01-01"]]);
+  assert.equal(putuo.day("2027-01-01", { assume: "statutory" }).notice, "国务院令第795号 (provisional)");
+});
+
+test("notices read as data, errors naming the sentence", () => {
+  const calendars = zhengce.Calendars.builtin().layeredNotice(NOTICE_2027);
+  assert.equal(calendars.calendar("cn-sh-putuo", cat).addWorkingDays("2026-12-04", 20), "2027-01-04");
+  const notice = zhengce.Calendars.parseNotice(NOTICE_2027);
+  assert.equal(notice.days[0].sentence, "1月1日（星期五）至3日（星期日）放假，共3天。");
+  assert.throws(
+    () => zhengce.Calendars.parseNotice(NOTICE_2027.replace("星期五", "星期四")),
+    (e) => e.code === "invalid_calendar" && e.details.problems[0].code === "weekday_mismatch",
+  );
+  // The module stays usable after the error.
+  assert.equal(zhengce.Calendars.parseNotice(NOTICE_2027).year, 2027);
+});
+
+test("as known on a date", () => {
+  const calendars = zhengce.Calendars.builtin();
+  assert.equal(calendars.asKnownOn("2020-01-26").calendar("cn", cat).isWorkingDay("2020-01-31"), true);
+  assert.equal(calendars.asKnownOn(new Date(2020, 0, 27)).calendar("cn", cat).isWorkingDay("2020-01-31"), false);
+});
