@@ -65,16 +65,16 @@ def test_layered_reports_every_problem() -> None:
 
 
 def test_deadline_functions() -> None:
-    due = zhengce.deadline("business-opening", datetime.date(2023, 6, 27), "cn-xj-urumqi-tianshan")
+    due = zhengce.Context.builtin().deadline("business-opening", datetime.date(2023, 6, 27), "cn-xj-urumqi-tianshan")
     assert due["date"] == "2023-07-04" and due["source"]["clause"] == "tianshan-2022-87/58"
     assert "古尔邦节" in due["explanation"]["zh"]
     cat = zhengce.Catalogue.builtin()
-    same = zhengce.Calendars.builtin().deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", cat)
+    same = zhengce.Context(cat, zhengce.Calendars.builtin()).deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan")
     assert same == due
     plain = CN.deadline(datetime.date(2024, 9, 11), 20, "calendar_days")
     assert (plain["nominal_end"], plain["date"]) == ("2024-10-01", "2024-10-08")
     with pytest.raises(zhengce.NotFoundError):
-        zhengce.deadline("no-such-service", EVE, "cn")
+        zhengce.Context.builtin().deadline("no-such-service", EVE, "cn")
     with pytest.raises(zhengce.InvalidInputError):
         CN.deadline(EVE, 1, "fortnights")
 
@@ -140,7 +140,7 @@ NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知（�
 
 
 def test_provisional_deadline_today() -> None:
-    putuo = zhengce.Calendars.builtin().calendar("cn-sh-putuo")
+    putuo = zhengce.Context.builtin().calendar("cn-sh-putuo")
     with pytest.raises(zhengce.OutOfCoverageError):
         putuo.add_working_days(datetime.date(2026, 12, 4), 20)
     due = putuo.deadline(datetime.date(2026, 12, 4), 20, "working_days", assume="statutory")
@@ -151,8 +151,9 @@ def test_provisional_deadline_today() -> None:
 
 
 def test_notices_read_as_data() -> None:
-    calendars = zhengce.Calendars.builtin().layered_notice(NOTICE_2027)
-    assert calendars.calendar("cn-sh-putuo").add_working_days(datetime.date(2026, 12, 4), 20) == datetime.date(2027, 1, 4)
+    ctx = zhengce.Context.builtin()
+    with_2027 = ctx.with_calendars(ctx.calendars().layered_notice(NOTICE_2027))
+    assert with_2027.calendar("cn-sh-putuo").add_working_days(datetime.date(2026, 12, 4), 20) == datetime.date(2027, 1, 4)
     notice = zhengce.Calendars.parse_notice(NOTICE_2027)
     assert [d["date"] for d in notice["days"]] == ["2027-01-01", "2027-01-02", "2027-01-03"]
     assert notice["days"][0]["sentence"] == "1月1日（星期五）至3日（星期日）放假，共3天。"
@@ -163,8 +164,9 @@ def test_notices_read_as_data() -> None:
 
 
 def test_as_known_on_and_source_quality() -> None:
-    calendars = zhengce.Calendars.builtin()
-    before = calendars.as_known_on(datetime.date(2020, 1, 26)).calendar("cn")
+    ctx = zhengce.Context.builtin()
+    before = ctx.with_calendars(ctx.calendars().as_known_on(datetime.date(2020, 1, 26))).calendar("cn")
     assert before.is_working_day(datetime.date(2020, 1, 31)) is True
-    assert calendars.as_known_on("2020-01-27").calendar("cn").is_working_day(datetime.date(2020, 1, 31)) is False
+    after = ctx.with_calendars(ctx.calendars().as_known_on("2020-01-27")).calendar("cn")
+    assert after.is_working_day(datetime.date(2020, 1, 31)) is False
     assert TIANSHAN.day(datetime.date(2026, 3, 20))["source_quality"] == "state_media"

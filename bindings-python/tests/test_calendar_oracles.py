@@ -17,7 +17,7 @@ import pytest
 import zhengce
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CN = zhengce.Calendars.builtin().calendar("cn")
+CN = zhengce.Calendar.builtin("cn")
 FIRST, LAST = datetime.date(2004, 1, 1), datetime.date(2026, 12, 31)
 
 # date -> (what we say, the notice that decides it)

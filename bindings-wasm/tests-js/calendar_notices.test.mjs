@@ -6,10 +6,10 @@ import { test } from "node:test";
 const require = createRequire(import.meta.url);
 const zhengce = require("../pkg/node/zhengce_wasm.js");
 const NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。";
-const cat = zhengce.Catalogue.builtin();
+const ctx = zhengce.Context.builtin();
 
 test("a provisional deadline today", () => {
-  const putuo = zhengce.Calendars.builtin().calendar("cn-sh-putuo", cat);
+  const putuo = ctx.calendar("cn-sh-putuo");
   assert.throws(() => putuo.addWorkingDays("2026-12-04", 20), (e) => e.code === "out_of_coverage");
   const due = putuo.deadline("2026-12-04", 20, "working_days", { assume: "statutory" });
   assert.deepEqual([due.date, due.provisional, due.provisional_days], ["2027-01-04", true, ["2027-01-01"]]);
@@ -17,8 +17,8 @@ test("a provisional deadline today", () => {
 });
 
 test("notices read as data, errors naming the sentence", () => {
-  const calendars = zhengce.Calendars.builtin().layeredNotice(NOTICE_2027);
-  assert.equal(calendars.calendar("cn-sh-putuo", cat).addWorkingDays("2026-12-04", 20), "2027-01-04");
+  const with2027 = ctx.withCalendars(ctx.calendars().layeredNotice(NOTICE_2027));
+  assert.equal(with2027.calendar("cn-sh-putuo").addWorkingDays("2026-12-04", 20), "2027-01-04");
   const notice = zhengce.Calendars.parseNotice(NOTICE_2027);
   assert.equal(notice.days[0].sentence, "1月1日（星期五）至3日（星期日）放假，共3天。");
   assert.throws(
@@ -30,7 +30,7 @@ test("notices read as data, errors naming the sentence", () => {
 });
 
 test("as known on a date", () => {
-  const calendars = zhengce.Calendars.builtin();
-  assert.equal(calendars.asKnownOn("2020-01-26").calendar("cn", cat).isWorkingDay("2020-01-31"), true);
-  assert.equal(calendars.asKnownOn(new Date(2020, 0, 27)).calendar("cn", cat).isWorkingDay("2020-01-31"), false);
+  const known = (day) => ctx.withCalendars(ctx.calendars().asKnownOn(day)).calendar("cn");
+  assert.equal(known("2020-01-26").isWorkingDay("2020-01-31"), true);
+  assert.equal(known(new Date(2020, 0, 27)).isWorkingDay("2020-01-31"), false);
 });

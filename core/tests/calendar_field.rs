@@ -16,17 +16,29 @@ const STATUTORY: CalendarOptions = CalendarOptions { assume: Some(Assume::Statut
 #[test]
 fn tianshan_business_opening_today() {
     // 2 working days (天山区 2022-87 §58) from Friday 2026-12-04: Mon 7th, Tue 8th.
-    let due = Calendars::builtin()
-        .deadline(
-            &Catalogue::builtin(),
-            "business-opening",
-            d(2026, 12, 4),
-            "cn-xj-urumqi-tianshan",
-            &Default::default(),
-        )
+    let ctx = zhengce::Context::builtin();
+    let due = ctx
+        .deadline("business-opening", d(2026, 12, 4), "cn-xj-urumqi-tianshan", &Default::default())
         .unwrap();
     assert_eq!(due.date, d(2026, 12, 8));
     assert!(!due.provisional);
+    // From Wed 2026-12-30 the count needs 2027: an error, or provisional under the assumption
+    // (Thu 31 December, Fri 1 January 元旦 by the law, weekend, Mon 4 January).
+    let late = d(2026, 12, 30);
+    let err =
+        ctx.deadline("business-opening", late, "cn-xj-urumqi-tianshan", &Default::default()).unwrap_err();
+    assert_eq!(err.code(), "out_of_coverage");
+    let statutory = DeadlineOptions { assume: Some(Assume::Statutory), ..Default::default() };
+    let due = ctx.deadline("business-opening", late, "cn-xj-urumqi-tianshan", &statutory).unwrap();
+    assert_eq!(
+        (due.date, due.provisional, due.provisional_days.clone()),
+        (d(2027, 1, 4), true, vec![d(2027, 1, 1)])
+    );
+    assert!(
+        due.explanation.en.contains("企业开办时限") && due.explanation.en.contains("PROVISIONAL"),
+        "{}",
+        due.explanation.en
+    );
 }
 
 #[test]

@@ -21,18 +21,18 @@ def services(cat: zhengce.Catalogue, jurisdiction: str) -> list[str]:
     return out
 
 
-def tour(cat: zhengce.Catalogue) -> None:
+def tour(ctx: zhengce.Context) -> None:
+    cat = ctx.catalogue()
     heading("Working days and deadlines")
-    calendars = zhengce.Calendars.builtin()
     filed = datetime.date(2025, 5, 30)
     print(f"A request filed on Friday {filed}, before Dragon Boat Festival and, in Xinjiang, 古尔邦节:")
     for place in ["cn-xj-urumqi-tianshan", "cn-sh-putuo"]:
         print(f"\n  in {cat.jurisdiction(place)['name']['en']}:")
         for service in services(cat, place):
-            due = calendars.deadline(service, filed, place, cat)
+            due = ctx.deadline(service, filed, place)
             print(f"  {service:<34} {due['duration']:>3} {due['unit']:<13} → {due['date']}")
             print(f"      {due['explanation']['zh']}")
-    putuo = calendars.calendar("cn-sh-putuo", cat)
+    putuo = ctx.calendar("cn-sh-putuo")
     try:
         putuo.add_working_days(datetime.date(2026, 12, 4), 20)
     except zhengce.OutOfCoverageError as err:
@@ -42,9 +42,9 @@ def tour(cat: zhengce.Catalogue) -> None:
     text = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。"
     notice = zhengce.Calendars.parse_notice(text)
     print(f"  a notice read as data: {[(d['date'], d['sentence']) for d in notice['days']][:1]} ...")
-    with_2027 = calendars.layered_notice(text).calendar("cn-sh-putuo", cat)
+    with_2027 = ctx.with_calendars(ctx.calendars().layered_notice(text)).calendar("cn-sh-putuo")
     print(f"  after layered_notice: {with_2027.add_working_days(datetime.date(2026, 12, 4), 20)}")
-    cn = calendars.calendar("cn", cat)
+    cn = ctx.calendar("cn")
     days = np.arange(np.datetime64("2025-01-01"), np.datetime64("2026-01-01"))
     working = cn.is_working_day_batch(days)
     print(f"\n  a numpy column of the 365 days of 2025: {int(working.sum())} working days; "
