@@ -350,6 +350,25 @@ impl PyCalendar {
     }
 
     #[pyo3(signature = (start, end, **options_))]
+    fn provisional_batch<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        end: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = opts(options_)?;
+        let as_i64 = |c: Column| match c {
+            Column::I64(v) => v,
+            Column::I32(v) => v.into_iter().map(i64::from).collect(),
+        };
+        let from = as_i64(column(py, start, "from")?);
+        let to = as_i64(column(py, end, "to")?);
+        let cal = &self.inner;
+        numpy_from(py, from.len(), 1, "bool", |buf: &mut [u8]| cal.provisional_batch(&from, &to, buf, &o))
+    }
+
+    #[pyo3(signature = (start, end, **options_))]
     fn working_days_between_batch<'py>(
         &self,
         py: Python<'py>,

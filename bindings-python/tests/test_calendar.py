@@ -170,3 +170,13 @@ def test_as_known_on_and_source_quality() -> None:
     after = ctx.with_calendars(ctx.calendars().as_known_on("2020-01-27")).calendar("cn")
     assert after.is_working_day(datetime.date(2020, 1, 31)) is False
     assert TIANSHAN.day(datetime.date(2026, 3, 20))["source_quality"] == "state_media"
+
+
+def test_batch_rows_flagged_provisional() -> None:
+    putuo = zhengce.Context.builtin().calendar("cn-sh-putuo")
+    start = np.array(["2026-12-04", "2026-12-04"], dtype="datetime64[D]")
+    due = putuo.add_working_days_batch(start, np.array([5, 20]), assume="statutory")
+    # 5 working days stay in 2026 (Fri 11 December); 20 run into 2027 (Mon 4 January).
+    assert [str(d) for d in due] == ["2026-12-11", "2027-01-04"]
+    assert putuo.provisional_batch(start, due, assume="statutory").tolist() == [False, True]
+    assert putuo.provisional_batch(start, due).tolist() == [False, False]

@@ -327,6 +327,22 @@ impl JsCalendar {
     }
 
     /// `workingDaysBetween` over two columns: an `Int32Array`.
+    /// For each row, 1 if the count from `from` to `to` ran through a provisional day (a year
+    /// computed from the law under `{ assume: "statutory" }`), else 0.
+    #[wasm_bindgen(js_name = provisionalBatch)]
+    pub fn provisional_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Int32Array | string[]")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Int32Array | string[]")] to: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<js_sys::Object>,
+    ) -> Result<js_sys::Uint8Array, JsValue> {
+        let (from, to) = (column(&from, "from")?, column(&to, "to")?);
+        let mut out = vec![false; from.days().len()];
+        self.inner.provisional_batch(from.days(), to.days(), &mut out, &opts(options)?).js()?;
+        let bytes: Vec<u8> = out.into_iter().map(u8::from).collect();
+        Ok(js_sys::Uint8Array::from(bytes.as_slice()))
+    }
+
     #[wasm_bindgen(js_name = workingDaysBetweenBatch)]
     pub fn working_days_between_batch(
         &self,

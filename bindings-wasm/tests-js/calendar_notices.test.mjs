@@ -34,3 +34,10 @@ test("as known on a date", () => {
   assert.equal(known("2020-01-26").isWorkingDay("2020-01-31"), true);
   assert.equal(known(new Date(2020, 0, 27)).isWorkingDay("2020-01-31"), false);
 });
+
+test("batch rows flagged provisional", () => {
+  const putuo = ctx.calendar("cn-sh-putuo");
+  const due = putuo.addWorkingDaysBatch(["2026-12-04", "2026-12-04"], Int32Array.from([5, 20]), { assume: "statutory" });
+  assert.deepEqual(due, ["2026-12-11", "2027-01-04"]);
+  assert.deepEqual(Array.from(putuo.provisionalBatch(["2026-12-04", "2026-12-04"], due, { assume: "statutory" })), [0, 1]);
+});

@@ -169,7 +169,7 @@ class Catalogue:
 
 # --- calendar ---
 
-Assume = Literal["weekends_only"]
+Assume = Literal["weekends_only", "statutory"]
 RestDayStart = Literal["as_given", "next_working_day"]
 TimeUnit = Literal["working_days", "calendar_days", "hours"]
 Column = Any
@@ -253,6 +253,8 @@ class Calendar:
         """``add_working_days`` over a column, ``n`` one count or one per row; returns numpy ``datetime64[D]``."""
     def sub_working_days_batch(self, days: Column, n: int | Any, *, assume: Assume | None = ...) -> Any:
         """``sub_working_days`` over a column; returns numpy ``datetime64[D]``."""
+    def provisional_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
+        """For each row, True if the count from ``start`` to ``end`` ran through a provisional day (``assume="statutory"``)."""
     def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
         """``working_days_between`` over two columns; returns numpy ``int64``."""
 

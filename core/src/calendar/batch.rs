@@ -288,4 +288,48 @@ impl Calendar {
         }
         Ok(())
     }
+
+    /// For each row, true if the count from `from` to `to` (the start not counted) ran through
+    /// a day of a year computed from the law: the batch form of [`Deadline::provisional`]
+    /// (super::Deadline::provisional), for the rows of [`Calendar::add_working_days_batch`]
+    /// and the like. Always false without `assume: statutory`.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` if the columns differ in length (field `to`, `out`) or for a missing
+    ///   date (with the row).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::calendar::{Assume, Calendar, CalendarOptions, Counts, day_number};
+    /// use chrono::NaiveDate;
+    /// let cal = Calendar::builtin("cn")?;
+    /// let statutory = CalendarOptions { assume: Some(Assume::Statutory) };
+    /// let d = |y, m, day| day_number(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+    /// let from = [d(2026, 12, 4), d(2026, 12, 4)];
+    /// let mut to = [0i32; 2];
+    /// cal.add_working_days_batch(&from, Counts::Each(&[5, 20]), &mut to, &statutory)?;
+    /// let mut provisional = [false; 2];
+    /// cal.provisional_batch(&from, &to, &mut provisional, &statutory)?;
+    /// assert_eq!(provisional, [false, true]); // the second row runs into 2027
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn provisional_batch<D: DayNumber, F: From<bool>>(
+        &self,
+        from: &[D],
+        to: &[D],
+        out: &mut [F],
+        options: &CalendarOptions,
+    ) -> Result<()> {
+        same_length("to", to.len(), from.len())?;
+        same_length("out", out.len(), from.len())?;
+        let cal = self.statutory(options);
+        for (i, slot) in out.iter_mut().enumerate() {
+            let (a, b) = (day_at(from, i, "from")?, day_at(to, i, "to")?);
+            let first = if a < b { a + 1 } else { b };
+            *slot = F::from(cal.is_some_and(|p| p.provisional_in(first, a.max(b))));
+        }
+        Ok(())
+    }
 }

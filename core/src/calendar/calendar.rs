@@ -204,6 +204,13 @@ impl Calendar {
         cal
     }
 
+    /// True if some day of [a, b] lies in a year computed from the law (only a provisional
+    /// calendar has such days).
+    pub(crate) fn provisional_in(&self, a: i64, b: i64) -> bool {
+        let (lo, hi) = ((a.min(b) - self.lo).max(0), (a.max(b) - self.lo).min(self.len as i64 - 1));
+        (lo..=hi).any(|i| self.info[i as usize] & PROVISIONAL != 0)
+    }
+
     /// The calendar a call runs on: the provisional one under `assume: statutory`, compiled
     /// on first use (only calls that opt in pay for it).
     #[inline]
