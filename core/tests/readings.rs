@@ -1,0 +1,106 @@
+//! The catalogue read again (issue 17): one test per kind of correction, each quoting the
+//! words it rests on. `rests_on` checks that the words are verbatim in the source text, so a
+//! test cannot pass on words the document does not contain.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use zhengce::Catalogue;
+use zhengce::catalogue::Qualifier;
+use zhengce::targets::{AssessOptions, Basis, Monitor, Status};
+
+fn source(document: &str) -> String {
+    let cat = Catalogue::builtin();
+    let doc = cat.data().documents.iter().find(|d| d.id == document).expect("document");
+    let file = doc.source_file.as_ref().expect("a source file");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("data/sources").join(file)).expect("source text")
+}
+
+/// Asserts that `words` occur verbatim in the source of `document`.
+fn rests_on(document: &str, words: &str) {
+    assert!(source(document).contains(words), "not verbatim in {document}: {words}");
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+#[test]
+fn qualifiers_follow_the_words_of_each_figure() {
+    let cat = Catalogue::builtin();
+    let cases = [
+        ("xinshi-2021-fyp/o03", "约占全市地区生产总值的38%", Qualifier::About),
+        ("xinshi-2021-fyp/o08", "外贸进出口总额预计达到105.3亿元", Qualifier::Estimated),
+        ("xinshi-2021-fyp/o09", "服务业营业收入超过800亿元", Qualifier::MoreThan),
+        ("xinshi-2021-fyp/o10", "旅游总收入超过29亿元", Qualifier::MoreThan),
+        ("xinshi-2021-fyp/o13b", "总长约8.8公里", Qualifier::About),
+        ("xinshi-2021-fyp/o15", "城市污水集中处理率达到90%以上", Qualifier::AtLeast),
+        ("xinshi-2021-fyp/o17", "聚集了全疆70%以上的企业", Qualifier::AtLeast),
+        ("xinshi-2021-fyp/o18", "新一代信息技术相关数字产业企业超过1000家", Qualifier::MoreThan),
+        ("xinshi-2021-fyp/o26", "日起降架次突破600架", Qualifier::MoreThan),
+        ("xinshi-2021-fyp/o27", "十余家物流产业龙头企业聚集", Qualifier::MoreThan),
+        // Stated flat: no qualifier.
+        ("xinshi-2021-fyp/o12", "绿化覆盖率达到40%", Qualifier::Exact),
+        ("xinshi-2021-fyp/o22", "高新技术企业达166家", Qualifier::Exact),
+    ];
+    for (id, words, qualifier) in cases {
+        rests_on("xinshi-2021-fyp", words);
+        let o = cat.data().observations.iter().find(|o| o.id == id).expect(id);
+        assert_eq!(o.qualifier, qualifier, "{id}: 「{words}」");
+    }
+}
+
+fn monitor_with(rows: serde_json::Value) -> Monitor {
+    let mut m = Monitor::new(Catalogue::builtin());
+    m.add_observations_value(&rows).unwrap();
+    m
+}
+
+#[test]
+fn over_85_meets_85_percent_and_about_85_is_at_risk_at_most() {
+    // Item 28: 「2022年底依申请类事项网上办理比例达到85%以上」
+    rests_on("tianshan-2022-87", "2022年底依申请类事项网上办理比例达到85%以上");
+    let over = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t28", "as_of": "2022-09-30",
+        "value": "85", "qualifier": "more_than", "unit": "%", "source": "超过85%"}]));
+    let a = over.assess("tianshan-2022-87/t28", d(2022, 10, 1), &AssessOptions::default()).unwrap();
+    assert_eq!((a.status, a.basis), (Status::Met, Basis::Comparator));
+
+    let about = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t28", "as_of": "2022-09-30",
+        "value": "86", "qualifier": "about", "unit": "%", "source": "约86%"}]));
+    let a = about.assess("tianshan-2022-87/t28", d(2022, 10, 1), &AssessOptions::default()).unwrap();
+    assert_eq!((a.status, a.basis), (Status::AtRisk, Basis::Approximate), "{}", a.note);
+    assert!(a.note.contains("approximate"), "{}", a.note);
+    // After the deadline an approximate figure that meets at face value cannot show it met,
+    // nor missed.
+    let a = about.assess("tianshan-2022-87/t28", d(2023, 3, 1), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::AtRisk);
+    // An estimate below the target after the deadline is missed.
+    let low = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t28", "as_of": "2022-12-31",
+        "value": "80", "qualifier": "estimated", "unit": "%", "source": "预计80%"}]));
+    let a = low.assess("tianshan-2022-87/t28", d(2023, 3, 1), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::Missed);
+}
+
+#[test]
+fn a_year_end_reading_published_in_january_counts_for_the_year_end_target() {
+    // 「2022年底…达到85%以上」: an 84 % figure for 2022-12-31, published 2023-01-05.
+    let m = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t28", "as_of": "2022-12-31",
+        "published": "2023-01-05", "value": "84", "unit": "%", "source": "district statistics"}]));
+    let before = m.assess("tianshan-2022-87/t28", d(2023, 1, 4), &AssessOptions::default()).unwrap();
+    assert_eq!(before.status, Status::NoData, "not yet published on 4 January");
+    let after = m.assess("tianshan-2022-87/t28", d(2023, 1, 10), &AssessOptions::default()).unwrap();
+    assert_eq!((after.status, after.value.unwrap().to_string()), (Status::Missed, "84".to_owned()));
+    // `date` is still accepted for `as_of`.
+    let old = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t28", "date": "2022-12-31",
+        "value": "86", "unit": "%", "source": "district statistics"}]));
+    let a = old.assess("tianshan-2022-87/t28", d(2023, 1, 10), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::Met);
+    // A publication date before the date the value refers to is refused.
+    let mut m = Monitor::new(Catalogue::builtin());
+    let err = m
+        .add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t28", "as_of": "2022-12-31",
+            "published": "2022-12-01", "value": "84", "unit": "%", "source": "x"}))
+        .unwrap_err();
+    assert_eq!((err.code(), err.path()), ("invalid_input", Some("observation.published")));
+}
