@@ -104,3 +104,96 @@ fn a_year_end_reading_published_in_january_counts_for_the_year_end_target() {
         .unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("observation.published")));
 }
+
+#[test]
+fn delivery_quotas_are_at_least_their_number() {
+    use zhengce::Comparator;
+    let cat = Catalogue::builtin();
+    let cases = [
+        ("tianshan-2022-87", "tianshan-2022-87/t85c", "新增园位540个", "540"),
+        ("tianshan-2022-87", "tianshan-2022-87/t85e", "新增义务教育阶段学位900个", "900"),
+        ("tianshan-2022-87", "tianshan-2022-87/t85g", "新建3个托育机构", "3"),
+        ("tianshan-2022-87", "tianshan-2022-87/t81a", "试点打造创业社区6个", "6"),
+        ("tianshan-2022-87", "tianshan-2022-87/t83b", "新建小游园及山体公园7处", "7"),
+        ("xinjin-2021-fragment", "xinjin-2021-fragment/t08", "引进培育青年专科人才100名", "100"),
+        ("xinjin-2021-fragment", "xinjin-2021-fragment/t10", "招引学科带头人20名", "20"),
+        ("xinjin-2021-fragment", "xinjin-2021-fragment/t05", "新增名校名园10所", "10"),
+    ];
+    for (doc, id, words, value) in cases {
+        rests_on(doc, words);
+        let t = cat.target(id).unwrap();
+        assert_eq!(
+            (t.comparator, t.value.unwrap().to_string()),
+            (Comparator::AtLeast, value.to_owned()),
+            "{id}"
+        );
+    }
+    // Delivering more than the quota is met, not missed.
+    let m = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t85c", "as_of": "2022-12-31",
+        "value": "600", "unit": "places", "source": "district education bureau"}]));
+    assert_eq!(
+        m.assess("tianshan-2022-87/t85c", d(2023, 1, 1), &AssessOptions::default()).unwrap().status,
+        Status::Met
+    );
+    // Full coverage and fixed sets stay equal: 100 % cannot be exceeded, there are four kinds.
+    rests_on("tianshan-2022-87", "将申报类、备案类、证明类和其他类等四大类出口退税业务全部纳入“单一窗口”");
+    assert_eq!(cat.target("tianshan-2022-87/t51c").unwrap().comparator, Comparator::Equal);
+}
+
+#[test]
+fn a_range_to_compress_into_is_an_upper_bound_with_the_range_kept() {
+    rests_on("tianshan-2022-87", "确保2022年底全流程审批时限逐步压缩至30-60个工作日");
+    let cat = Catalogue::builtin();
+    let t = cat.target("tianshan-2022-87/t43c").unwrap();
+    assert_eq!((t.comparator, t.value.unwrap().to_string()), (zhengce::Comparator::AtMost, "60".to_owned()));
+    let r = t.stated_range.as_ref().unwrap();
+    assert_eq!((r.lower.to_string(), r.upper.to_string()), ("30".to_owned(), "60".to_owned()));
+    // Faster than 30 working days is not a miss.
+    let m = monitor_with(serde_json::json!([{"target": "tianshan-2022-87/t43c", "as_of": "2022-12-31",
+        "value": "25", "unit": "working_days", "source": "synthetic"}]));
+    assert_eq!(
+        m.assess("tianshan-2022-87/t43c", d(2023, 1, 1), &AssessOptions::default()).unwrap().status,
+        Status::Met
+    );
+}
+
+#[test]
+fn dates_that_disagreed_are_resolved_from_the_texts() {
+    let cat = Catalogue::builtin();
+    // 45 days until the national cut to 20 from 2021-08-04.
+    rests_on("tianshan-2022-87", "简易注销时间由45日短至20日");
+    let o03 = cat.data().observations.iter().find(|o| o.id == "tianshan-2022-87/o03").unwrap();
+    assert_eq!(o03.as_of, d(2021, 8, 3));
+    let national =
+        cat.parameter_value("registration.simple_deregistration.notice_period", "cn", d(2021, 8, 4)).unwrap();
+    assert_eq!(national.value.to_string(), "20");
+    let m = Monitor::new(Catalogue::builtin());
+    let a = m.assess("tianshan-2022-87/t59a", d(2022, 5, 18), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::Met, "{}", a.note);
+
+    // Promises stated without a date bind from the plan's publication, 2022-05-18.
+    rests_on("tianshan-2022-87", "企业开办时限压缩至2个工作日内办结");
+    let t58 = cat.target("tianshan-2022-87/t58").unwrap();
+    let p = t58.period.unwrap();
+    assert_eq!((t58.deadline, p.from, p.until), (None, d(2022, 5, 18), d(2022, 12, 31)));
+    let opening =
+        cat.parameter_value("service.business_opening.time_limit", "cn-xj-urumqi-tianshan", d(2022, 5, 18));
+    assert_eq!(opening.unwrap().value.to_string(), "2");
+    // Targets the text dates keep their date: 「2022年底」.
+    rests_on("tianshan-2022-87", "2022年底依申请类事项网上办理比例达到85%以上");
+    assert_eq!(cat.target("tianshan-2022-87/t28").unwrap().deadline, Some(d(2022, 12, 31)));
+
+    // Xinjin: 「未来五年」 with no base year; the targets take the parameters' 2021-2025, as an
+    // assumption, and every assessment says so.
+    rests_on("xinjin-2021-fragment", "未来五年,引进培育青年专科人才100名");
+    let t = cat.target("xinjin-2021-fragment/t08").unwrap();
+    assert!(t.assumption);
+    assert_eq!(t.period.map(|p| (p.from, p.until)), Some((d(2021, 1, 1), d(2025, 12, 31))));
+    let param = cat.parameter("employment.registered_unemployment_rate.annual_average_max").unwrap();
+    assert_eq!(
+        (param.values[0].effective_from, param.values[0].until),
+        (d(2021, 1, 1), Some(d(2025, 12, 31)))
+    );
+    let a = m.assess("xinjin-2021-fragment/t08", d(2023, 1, 1), &AssessOptions::default()).unwrap();
+    assert!(a.note.contains("a number or date the documents do not give"), "{}", a.note);
+}

@@ -395,7 +395,9 @@ fn cap_approximate(
 /// Adds to a note that the target's number is assumed, not the text's.
 pub(crate) fn with_assumption(target: &Target, note: String) -> String {
     if target.assumption {
-        format!("{note} (the target rests on an assumption: the documents give no number; see its reading)")
+        format!(
+            "{note} (the target rests on an assumption: a number or date the documents do not give; see its reading)"
+        )
     } else {
         note
     }
