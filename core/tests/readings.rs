@@ -197,3 +197,54 @@ fn dates_that_disagreed_are_resolved_from_the_texts() {
     let a = m.assess("xinjin-2021-fragment/t08", d(2023, 1, 1), &AssessOptions::default()).unwrap();
     assert!(a.note.contains("a number or date the documents do not give"), "{}", a.note);
 }
+
+#[test]
+fn inspection_frequencies_cite_the_food_safety_grades_and_class_a_may_lower() {
+    // 「对A类企业,可合理降低抽查比例和频次」: a permission (可), not a fixed cut.
+    rests_on("tianshan-2022-87", "对A类企业,可合理降低抽查比例和频次");
+    let cat = Catalogue::builtin();
+    let on = d(2022, 6, 1);
+    let value = |key: &str| cat.parameter_value(key, "cn", on).unwrap();
+    let a = value("inspection.sampling_multiplier.class_a");
+    assert_eq!(a.value.to_string(), "1");
+    assert!(a.assumption, "the documents give no number for a lowered ratio");
+    // Food-safety risk grades (2016): A at least once, B 1-2, C 2-3, D 3-4 a year; the lower ends.
+    let freq: Vec<String> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|c| value(&format!("inspection.random_check.frequency.class_{c}")).value.to_string())
+        .collect();
+    assert_eq!(freq, ["1", "1", "2", "3"]);
+    let p = cat.parameter("inspection.random_check.frequency.class_c").unwrap();
+    let reading = p.values[0].reading.as_deref().unwrap();
+    assert!(reading.contains("B 1-2, C 2-3, D 3-4") && reading.contains("Anhui"), "{reading}");
+    // The decision table says A may be lowered, and an explanation marks the assumed values.
+    let ev = zhengce::rules::Scenario::baseline(Catalogue::builtin())
+        .evaluator("tianshan-2022-87/r10-credit-class")
+        .unwrap();
+    let input = zhengce::rules::Input::new(on).with("credit_class", "a");
+    let r = ev.evaluate(&input, &zhengce::rules::Options::explained()).unwrap();
+    assert_eq!(r.output("may_lower"), Some(&serde_json::json!(true)));
+    let text = r.to_text(zhengce::rules::Lang::En);
+    assert!(text.contains("assumed value: the documents give no number"), "{text}");
+}
+
+#[test]
+fn the_on_the_spot_invoice_limit_applies_to_both_kinds() {
+    // The limit stands before the whole object: special and ordinary invoices.
+    rests_on(
+        "tianshan-2022-87",
+        "对企业申领10万元限额(含)以下增值税专用发票25份以内、增值税普通发票50份以内的,税务机关当场受理、即时办结",
+    );
+    let cat = Catalogue::builtin();
+    let p = cat.parameter("tax.invoice_on_the_spot.limit_max").unwrap();
+    assert!(p.description.as_deref().unwrap().contains("special or ordinary"));
+    let ev = zhengce::rules::Scenario::baseline(Catalogue::builtin())
+        .evaluator("tianshan-2022-87/r53-invoice-on-the-spot")
+        .unwrap();
+    let input = zhengce::rules::Input::new(d(2022, 6, 1))
+        .with("invoice_type", "ordinary")
+        .with("limit_yuan", "1000000")
+        .with("quantity", "10");
+    let r = ev.evaluate(&input, &Default::default()).unwrap();
+    assert_eq!(r.eligible(), Some(false), "an ordinary invoice above the limit is not issued on the spot");
+}
