@@ -248,3 +248,124 @@ fn the_on_the_spot_invoice_limit_applies_to_both_kinds() {
     let r = ev.evaluate(&input, &Default::default()).unwrap();
     assert_eq!(r.eligible(), Some(false), "an ordinary invoice above the limit is not issued on the spot");
 }
+
+#[test]
+fn deliverables_without_numbers_are_milestones_done_or_not_by_a_date() {
+    use zhengce::catalogue::TargetKind;
+    let cat = Catalogue::builtin();
+    let cases = [
+        (
+            "xinjin-2021-fragment",
+            "xinjin-2021-fragment/tm-sports-centre",
+            "建成新津体育中心、文化中心",
+            "2025-12-31",
+        ),
+        (
+            "xinjin-2021-fragment",
+            "xinjin-2021-fragment/tm-culture-centre",
+            "建成新津体育中心、文化中心",
+            "2025-12-31",
+        ),
+        (
+            "xinjin-2021-fragment",
+            "xinjin-2021-fragment/tm-baodun-application",
+            "申报宝墩国家考古遗址公园",
+            "2025-12-31",
+        ),
+        (
+            "xinjin-2021-fragment",
+            "xinjin-2021-fragment/tm-soe-reform",
+            "持续深化国企改革三年行动",
+            "2022-12-31",
+        ),
+        (
+            "urumqi-2022-startup-communities",
+            "urumqi-2022-startup-communities/tm-digital-call-centre",
+            "组建数字呼叫中心",
+            "2024-12-31",
+        ),
+        (
+            "urumqi-2022-startup-communities",
+            "urumqi-2022-startup-communities/tm-city-safety-platform",
+            "建立城市安全监测预警平台",
+            "2024-12-31",
+        ),
+        (
+            "urumqi-2022-startup-communities",
+            "urumqi-2022-startup-communities/tm-domestic-service-action",
+            "制定《乌鲁木齐市家政服务质量提升行动》",
+            "2024-12-31",
+        ),
+        (
+            "tianshan-2022-87",
+            "tianshan-2022-87/tm86-health-checkups",
+            "持续推动全民免费健康体检",
+            "2022-12-31",
+        ),
+    ];
+    for (doc, id, words, due) in cases {
+        rests_on(doc, words);
+        let t = cat.target(id).unwrap();
+        assert_eq!(
+            (t.kind, t.deadline.unwrap().to_string()),
+            (TargetKind::Milestone, due.to_owned()),
+            "{id}"
+        );
+    }
+    let id = "urumqi-2022-startup-communities/tm-digital-call-centre";
+    let m = Monitor::new(Catalogue::builtin());
+    assert_eq!(m.assess(id, d(2023, 6, 1), &AssessOptions::default()).unwrap().status, Status::NoData);
+    let m =
+        monitor_with(serde_json::json!([{"target": id, "as_of": "2023-05-20", "value": 1, "unit": "boolean",
+        "source": "city announcement"}]));
+    assert_eq!(m.assess(id, d(2023, 6, 1), &AssessOptions::default()).unwrap().status, Status::Met);
+    // Evidence that it is not yet done, after the deadline: missed.
+    let m =
+        monitor_with(serde_json::json!([{"target": id, "as_of": "2024-12-31", "value": 0, "unit": "boolean",
+        "source": "city report"}]));
+    assert_eq!(m.assess(id, d(2025, 1, 15), &AssessOptions::default()).unwrap().status, Status::Missed);
+}
+
+#[test]
+fn recurring_duties_take_their_status_from_dated_evidence_per_slot() {
+    use zhengce::catalogue::{Every, TargetKind};
+    let cat = Catalogue::builtin();
+    // Item 5: 「每半年对全区行政执法情况进行1次审查」
+    rests_on("tianshan-2022-87", "每半年对全区行政执法情况进行1次审查");
+    let t = cat.target("tianshan-2022-87/t05a").unwrap();
+    assert_eq!((t.kind, t.every), (TargetKind::Recurring, Some(Every::HalfYear)));
+    let first_half = serde_json::json!({"target": "tianshan-2022-87/t05a", "as_of": "2022-06-20", "value": 1,
+        "unit": "count", "source": "district justice bureau"});
+    let m = monitor_with(serde_json::json!([first_half.clone()]));
+    let a = m.assess("tianshan-2022-87/t05a", d(2022, 7, 15), &AssessOptions::default()).unwrap();
+    assert_eq!((a.status, a.basis), (Status::OnTrack, Basis::Recurrence), "{}", a.note);
+    let a = m.assess("tianshan-2022-87/t05a", d(2023, 1, 10), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::Missed, "the second half has no review: {}", a.note);
+    assert!(a.note.contains("2022-07-01..2022-12-31"), "{}", a.note);
+    let second_half = serde_json::json!({"target": "tianshan-2022-87/t05a", "as_of": "2022-12-05", "value": 1,
+        "unit": "count", "source": "district justice bureau"});
+    let m = monitor_with(serde_json::json!([first_half, second_half]));
+    let a = m.assess("tianshan-2022-87/t05a", d(2023, 1, 10), &AssessOptions::default()).unwrap();
+    assert_eq!((a.status, a.value.unwrap().to_string()), (Status::Met, "2".to_owned()));
+
+    // Item 80: 「建立评价机构年终考核机制」, 「健全职业培训机构年审制度」: once a year.
+    rests_on("tianshan-2022-87", "建立评价机构年终考核机制,健全职业培训机构年审制度");
+    for id in ["tianshan-2022-87/tr80-evaluator-assessment", "tianshan-2022-87/tr80-training-annual-review"] {
+        assert_eq!(cat.target(id).unwrap().every, Some(Every::Year));
+    }
+    // Item 72: 「建立定期走访辖区企业机制」: 定期 has no frequency; a quarter is assumed, and said.
+    rests_on("tianshan-2022-87", "建立定期走访辖区企业机制");
+    let visits = "tianshan-2022-87/tr72-enterprise-visits";
+    assert!(cat.target(visits).unwrap().assumption);
+    let m = monitor_with(serde_json::json!([{"target": visits, "as_of": "2022-08-10", "value": 12,
+        "unit": "count", "source": "visit log"}]));
+    let a = m.assess(visits, d(2022, 10, 15), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::OnTrack, "{}", a.note);
+    assert!(a.note.contains("assumption"), "{}", a.note);
+    let a = m.assess(visits, d(2023, 1, 1), &AssessOptions::default()).unwrap();
+    assert_eq!(a.status, Status::Missed, "no visits in October-December: {}", a.note);
+    // Periodic lists: Tianshan item 27 and Xinjin's 「定期发布“三张清单”」.
+    rests_on("tianshan-2022-87", "定期梳理和发布相关部门政务服务事项、容缺受理事项、告知承诺事项清单");
+    rests_on("xinjin-2021-fragment", "定期发布“三张清单”");
+    assert_eq!(cat.target("xinjin-2021-fragment/tr-three-lists").unwrap().kind, TargetKind::Recurring);
+}

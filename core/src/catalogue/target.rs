@@ -104,7 +104,7 @@ pub struct Target {
 /// ```
 /// let cat = zhengce::Catalogue::builtin();
 /// // 「建成新津体育中心」: done or not by a date.
-/// let t = cat.target("xinjin-2021-fragment/m-sports-centre")?;
+/// let t = cat.target("xinjin-2021-fragment/tm-sports-centre")?;
 /// assert_eq!(t.kind, zhengce::catalogue::TargetKind::Milestone);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
