@@ -369,3 +369,79 @@ fn recurring_duties_take_their_status_from_dated_evidence_per_slot() {
     rests_on("xinjin-2021-fragment", "定期发布“三张清单”");
     assert_eq!(cat.target("xinjin-2021-fragment/tr-three-lists").unwrap().kind, TargetKind::Recurring);
 }
+
+#[test]
+fn electronic_licences_and_seals_have_the_force_of_paper() {
+    // Item 30, left out before.
+    rests_on(
+        "tianshan-2022-87",
+        "按国家有关标准规范生成的电子证照、电子印章与实体证照、印章具有同等法律效力,可作为法定办事依据和存档材料",
+    );
+    let s = zhengce::rules::Scenario::baseline(Catalogue::builtin());
+    let ev = s.evaluator("tianshan-2022-87/r30-electronic-licence-equal-force").unwrap();
+    let run = |form: &str, standard: bool, use_: &str| {
+        let input = zhengce::rules::Input::new(d(2022, 6, 1))
+            .with("kind", "seal")
+            .with("form", form)
+            .with("national_standard", standard)
+            .with("use", use_);
+        ev.evaluate(&input, &Default::default()).unwrap().eligible()
+    };
+    assert_eq!(run("electronic", true, "archive"), Some(true));
+    assert_eq!(run("electronic", false, "handling_basis"), Some(false));
+    assert_eq!(run("paper", false, "handling_basis"), Some(true));
+    // Putuo R-003-04: 「评估结果将纳入部门绩效考核」.
+    rests_on(
+        "putuo-2019-startup-district",
+        "区创业型城区创建工作领导小组将组织开展中期评估、终期评估,评估结果将纳入部门绩效考核",
+    );
+    let ev = s.evaluator("putuo-2019-startup-district/rw3-evaluation-into-appraisal").unwrap();
+    let input = zhengce::rules::Input::new(d(2022, 12, 1))
+        .with("evaluation", "mid_term")
+        .with("by_leading_group", true);
+    assert_eq!(ev.evaluate(&input, &Default::default()).unwrap().eligible(), Some(true));
+}
+
+#[test]
+fn the_business_environment_regulation_that_urumqi_applies_is_a_national_document() {
+    rests_on("urumqi-2022-startup-communities", "严格落实《优化营商环境条例》");
+    let cat = Catalogue::builtin();
+    let doc = cat.document("cn-business-environment-regulation-2019").unwrap();
+    assert_eq!((doc.number.as_deref(), doc.issued), (Some("国务院令第722号"), Some(d(2019, 10, 22))));
+    // Article 4, whose words the action uses: 深刻转变政府职能, 公平、透明、可预期.
+    let Ok(zhengce::Entry::Clause(a4)) = cat.get("cn-business-environment-regulation-2019/a4") else {
+        panic!("article 4")
+    };
+    let text = a4.text.as_deref().unwrap();
+    assert!(
+        text.starts_with("优化营商环境应当坚持市场化、法治化、国际化原则")
+            && text.contains("可预期的良好环境")
+    );
+    rests_on("urumqi-2022-startup-communities", "加快营造公平透明、可预期的营商环境");
+}
+
+#[test]
+fn frameworks_kept_in_english_are_structured_entries_with_chinese_text() {
+    let cat = Catalogue::builtin();
+    let members = |id: &str| -> Vec<String> {
+        let Ok(zhengce::Entry::Clause(c)) = cat.get(id) else { panic!("{id}") };
+        c.children.iter().map(|m| m.text.clone().unwrap()).collect()
+    };
+    rests_on(
+        "urumqi-2022-startup-communities",
+        "建设宜居、宜业、宜景、宜游、宜静、宜便、宜服、宜休、宜娱的全要素",
+    );
+    assert_eq!(
+        members("urumqi-2022-startup-communities/a-nine-qualities"),
+        ["宜居", "宜业", "宜景", "宜游", "宜静", "宜便", "宜服", "宜休", "宜娱"]
+    );
+    rests_on("urumqi-2022-startup-communities", "着眼“城、融、嵌、交、互、帮、支、创、服、管、治”");
+    assert_eq!(members("urumqi-2022-startup-communities/b-eleven-themes").len(), 11);
+    rests_on(
+        "xinjin-2021-fragment",
+        "聚焦服务园区工作人群和在地居民“两类人”,整合生产性服务业和社区商业“两类业”,运营产业载体和商业载体“两种场”",
+    );
+    assert_eq!(members("xinjin-2021-fragment/s2-1-two-groups"), ["园区工作人群", "在地居民"]);
+    assert_eq!(members("xinjin-2021-fragment/s2-1-two-trades"), ["生产性服务业", "社区商业"]);
+    assert_eq!(members("xinjin-2021-fragment/s2-1-two-venues"), ["产业载体", "商业载体"]);
+}
