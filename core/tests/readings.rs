@@ -52,7 +52,7 @@ fn qualifiers_follow_the_words_of_each_figure() {
 }
 
 fn monitor_with(rows: serde_json::Value) -> Monitor {
-    let mut m = Monitor::new(Catalogue::builtin());
+    let mut m = Monitor::new(&zhengce::Context::builtin());
     m.add_observations_value(&rows).unwrap();
     m
 }
@@ -97,7 +97,7 @@ fn a_year_end_reading_published_in_january_counts_for_the_year_end_target() {
     let a = old.assess("tianshan-2022-87/t28", d(2023, 1, 10), &AssessOptions::default()).unwrap();
     assert_eq!(a.status, Status::Met);
     // A publication date before the date the value refers to is refused.
-    let mut m = Monitor::new(Catalogue::builtin());
+    let mut m = Monitor::new(&zhengce::Context::builtin());
     let err = m
         .add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t28", "as_of": "2022-12-31",
             "published": "2022-12-01", "value": "84", "unit": "%", "source": "x"}))
@@ -167,7 +167,7 @@ fn dates_that_disagreed_are_resolved_from_the_texts() {
     let national =
         cat.parameter_value("registration.simple_deregistration.notice_period", "cn", d(2021, 8, 4)).unwrap();
     assert_eq!(national.value.to_string(), "20");
-    let m = Monitor::new(Catalogue::builtin());
+    let m = Monitor::new(&zhengce::Context::builtin());
     let a = m.assess("tianshan-2022-87/t59a", d(2022, 5, 18), &AssessOptions::default()).unwrap();
     assert_eq!(a.status, Status::Met, "{}", a.note);
 
@@ -218,9 +218,7 @@ fn inspection_frequencies_cite_the_food_safety_grades_and_class_a_may_lower() {
     let reading = p.values[0].reading.as_deref().unwrap();
     assert!(reading.contains("B 1-2, C 2-3, D 3-4") && reading.contains("Anhui"), "{reading}");
     // The decision table says A may be lowered, and an explanation marks the assumed values.
-    let ev = zhengce::rules::Scenario::baseline(Catalogue::builtin())
-        .evaluator("tianshan-2022-87/r10-credit-class")
-        .unwrap();
+    let ev = zhengce::Context::builtin().evaluator("tianshan-2022-87/r10-credit-class").unwrap();
     let input = zhengce::rules::Input::new(on).with("credit_class", "a");
     let r = ev.evaluate(&input, &zhengce::rules::Options::explained()).unwrap();
     assert_eq!(r.output("may_lower"), Some(&serde_json::json!(true)));
@@ -238,9 +236,7 @@ fn the_on_the_spot_invoice_limit_applies_to_both_kinds() {
     let cat = Catalogue::builtin();
     let p = cat.parameter("tax.invoice_on_the_spot.limit_max").unwrap();
     assert!(p.description.as_deref().unwrap().contains("special or ordinary"));
-    let ev = zhengce::rules::Scenario::baseline(Catalogue::builtin())
-        .evaluator("tianshan-2022-87/r53-invoice-on-the-spot")
-        .unwrap();
+    let ev = zhengce::Context::builtin().evaluator("tianshan-2022-87/r53-invoice-on-the-spot").unwrap();
     let input = zhengce::rules::Input::new(d(2022, 6, 1))
         .with("invoice_type", "ordinary")
         .with("limit_yuan", "1000000")
@@ -313,7 +309,7 @@ fn deliverables_without_numbers_are_milestones_done_or_not_by_a_date() {
         );
     }
     let id = "urumqi-2022-startup-communities/tm-digital-call-centre";
-    let m = Monitor::new(Catalogue::builtin());
+    let m = Monitor::new(&zhengce::Context::builtin());
     assert_eq!(m.assess(id, d(2023, 6, 1), &AssessOptions::default()).unwrap().status, Status::NoData);
     let m =
         monitor_with(serde_json::json!([{"target": id, "as_of": "2023-05-20", "value": 1, "unit": "boolean",
@@ -377,7 +373,7 @@ fn electronic_licences_and_seals_have_the_force_of_paper() {
         "tianshan-2022-87",
         "按国家有关标准规范生成的电子证照、电子印章与实体证照、印章具有同等法律效力,可作为法定办事依据和存档材料",
     );
-    let s = zhengce::rules::Scenario::baseline(Catalogue::builtin());
+    let s = zhengce::Context::builtin();
     let ev = s.evaluator("tianshan-2022-87/r30-electronic-licence-equal-force").unwrap();
     let run = |form: &str, standard: bool, use_: &str| {
         let input = zhengce::rules::Input::new(d(2022, 6, 1))

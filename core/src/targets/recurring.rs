@@ -3,7 +3,7 @@
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::assess::{Assessment, Context, with_assumption};
+use super::assess::{Assessment, Subject, with_assumption};
 use super::observations::{Point, Store};
 use super::status::{Basis, Status};
 use crate::catalogue::{Every, Qualifier};
@@ -31,7 +31,7 @@ fn label(start: NaiveDate, end: NaiveDate) -> String {
 /// Assesses a recurring duty at `as_of` from the points known then (`known`: placed on or
 /// before `cutoff` and published by `as_of`).
 pub(crate) fn assess(
-    ctx: &Context<'_>,
+    ctx: &Subject<'_>,
     store: &Store,
     known: &[Point],
     as_of: NaiveDate,
