@@ -64,7 +64,7 @@ def test_a_frame_with_as_of_and_published_columns() -> None:
             "source": ["district statistics"],
         }
     )
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     assert monitor.add_observations(frame) == 1
     assert monitor.observations(T28)[0]["published"] == "2023-01-05"
     assert monitor.assess(T28, datetime.date(2023, 1, 4))["status"] == "no_data"

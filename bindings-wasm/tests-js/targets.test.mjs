@@ -23,7 +23,7 @@ test("observations from an array of objects; assessments are plain objects", () 
 });
 
 test("as_of and published: a year-end figure published in January counts for the year-end deadline", () => {
-  const monitor = new zhengce.Monitor(cat);
+  const monitor = new zhengce.Monitor(ctx);
   monitor.addObservation({ target: T28, as_of: "2022-12-31", published: "2023-01-05", value: "84", unit: "%", source: "district statistics" });
   assert.equal(monitor.observations(T28)[0].published, "2023-01-05");
   assert.equal(monitor.assess(T28, "2023-01-04").status, "no_data");
