@@ -67,6 +67,7 @@ function setError(id: string, message: string): void {
 
 function clearErrors(prefix: string): void {
   document.querySelectorAll<HTMLElement>(`[id^="${prefix}"].field-error`).forEach((el) => (el.textContent = ""));
+  document.querySelectorAll<HTMLElement>(`[id^="${prefix}"][aria-invalid]`).forEach((el) => el.removeAttribute("aria-invalid"));
 }
 
 /** The message of any error, ZhengceErrors in the library's words. */
@@ -183,6 +184,7 @@ function deadlineTool(): HTMLElement {
     field("due-days", "days", daysInput),
     field("due-start", "start", input("date", "2023-06-27")),
     field("due-jurisdiction", "jurisdiction", select(jurisdictions, "cn-xj-urumqi-tianshan")),
+    h("div", { class: "field checkbox" }, h("label", {}, input("checkbox", "", { id: "due-statutory" }), tx("assumeStatutory"))),
     h("button", { type: "submit", id: "due-run" }, tx("compute")),
   );
   const sync = () => ($("due-days").closest(".field")!.toggleAttribute("hidden", !value("due-service").startsWith("custom:")));
@@ -191,9 +193,13 @@ function deadlineTool(): HTMLElement {
   return h("section", { id: "tab-deadline", class: "panel", hidden: true }, form, h("div", { id: "due-result", class: "result" }));
 }
 
-type DayLike = zc.Day & { provisional?: boolean; secondary?: boolean; source_kind?: string };
-const isProvisional = (d: DayLike) => Boolean(d.assumed || d.provisional);
-const isSecondary = (d: DayLike) => Boolean(d.secondary || d.source_kind === "secondary");
+type DayLike = zc.Day;
+/** Days the deadline's count marks: provisional (statutory days computed from the law, or
+ * classified by an assumption) and resting on a secondary source. */
+let provisionalDays = new Set<string>();
+let secondaryDays = new Set<string>();
+const isProvisional = (d: DayLike) => Boolean(d.assumed || d.provisional || provisionalDays.has(d.date));
+const isSecondary = (d: DayLike) => d.source_quality === "secondary" || secondaryDays.has(d.date);
 
 function runDeadline(): void {
   clearErrors("due-");
@@ -203,24 +209,35 @@ function runDeadline(): void {
   const jurisdiction = value("due-jurisdiction");
   const choice = value("due-service");
   if (start === "") return setError("due-start", t("emptyDate"));
+  const options: zc.DeadlineOptions = $<HTMLInputElement>("due-statutory").checked ? { assume: "statutory" } : {};
   let due: zc.Deadline;
   try {
     if (choice.startsWith("custom:")) {
       const n = value("due-days");
       if (!/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 3650) return setError("due-days", t("badDays"));
-      due = ctx.calendar(jurisdiction).deadline(start, Number(n), choice.slice(7) as zc.TimeUnit);
+      due = ctx.calendar(jurisdiction).deadline(start, Number(n), choice.slice(7) as zc.TimeUnit, options);
     } else {
-      due = ctx.deadline(choice.slice(8), start, jurisdiction);
+      due = ctx.deadline(choice.slice(8), start, jurisdiction, options);
     }
   } catch (err) {
     return showError(err, { start: "due-start", date: "due-start", jurisdiction: "due-jurisdiction", service: "due-service" }, "due-start");
   }
   const explanation = (due as { explanation?: { zh: string; en: string } }).explanation;
   const skipped = (due.skipped ?? []) as DayLike[];
+  provisionalDays = new Set(due.provisional_days ?? []);
+  secondaryDays = new Set(due.secondary_source_days ?? []);
+  const provisional = Boolean(due.provisional || due.assumed);
   out.append(
-    h("div", { class: "answer" }, h("span", { class: "label" }, t("due")), h("output", { id: "due-date" }, due.date)),
+    h(
+      "div",
+      { class: "answer" },
+      h("span", { class: "label" }, t("due")),
+      h("output", { id: "due-date" }, due.date),
+      provisional ? h("span", { class: "flag provisional", id: "due-provisional" }, `⚠ ${t("dueProvisional")}`) : "",
+      secondaryDays.size > 0 ? h("span", { class: "flag secondary", id: "due-secondary" }, `† ${t("dueSecondary")}`) : "",
+    ),
     explanation ? h("p", { id: "due-explanation", class: "explanation" }, pick(explanation)) : "",
-    monthView(due, skipped, jurisdiction),
+    monthView(due, skipped, jurisdiction, options.assume === "statutory"),
     h("h3", {}, t("skipped")),
     h(
       "ul",
@@ -265,8 +282,9 @@ function citation(c: { document?: string | null; clause?: string | null; quote?:
 }
 
 /** The months from the start to the due date, each day coloured by kind; skipped days name
- * their festival; provisional days (outside the calendar's data) are marked. */
-function monthView(due: zc.Deadline, skipped: DayLike[], jurisdiction: string): HTMLElement {
+ * their festival; provisional days (beyond the published notices) and days resting on a
+ * secondary source are marked. */
+function monthView(due: zc.Deadline, skipped: DayLike[], jurisdiction: string, statutory: boolean): HTMLElement {
   const cal = ctx.calendar(jurisdiction);
   const skippedOn = new Map(skipped.map((d) => [d.date, d]));
   const [sy, sm] = due.start.split("-").map(Number);
@@ -275,7 +293,8 @@ function monthView(due: zc.Deadline, skipped: DayLike[], jurisdiction: string): 
   for (let y = sy, m = sm, n = 0; (y < ey || (y === ey && m <= em)) && n < 4; n++, m === 12 ? ((m = 1), y++) : m++) {
     const first = `${y}-${String(m).padStart(2, "0")}-01`;
     const last = `${y}-${String(m).padStart(2, "0")}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-    const days = cal.days(first, last, { assume: "weekends_only" }) as DayLike[];
+    // Days outside the data are shown as the count would read them, flagged.
+    const days = cal.days(first, last, { assume: statutory ? "statutory" : "weekends_only" }) as DayLike[];
     const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
     const cells: HTMLElement[] = [...t("weekday")].map((w) => h("div", { class: "dow" }, w));
     for (let i = 0; i < offset; i++) cells.push(h("div", { class: "pad" }));
@@ -350,8 +369,10 @@ function runTargets(): void {
   const text = $<HTMLTextAreaElement>("targets-observations").value;
   try {
     if (text.trim() !== "") {
-      const rows = readCsv(text, ["target", "date", "value", "unit", "source"]);
-      monitor.addObservations(rows.map((r) => ({ target: r.target, date: r.date, value: r.value, unit: r.unit, source: r.source || "" })));
+      const rows = readCsv(text, ["target", "as_of", "value", "unit", "source"]);
+      monitor.addObservations(
+        rows.map((r) => ({ target: r.target, as_of: r.as_of, published: r.published || null, value: r.value, unit: r.unit, source: r.source || "" })),
+      );
     }
   } catch (err) {
     return setError("targets-observations", err instanceof CsvError ? err.message : messageOf(err));

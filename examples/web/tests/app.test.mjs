@@ -139,10 +139,10 @@ test("when is it due: N calendar days ending on National Day move to the next wo
 
 test("when is it due: a date outside the calendar's data, bad N", async () => {
   await page.selectOption("#due-service", "service:business-opening");
-  await page.fill("#due-start", "2024-06-03");
+  await page.fill("#due-start", "2027-06-01");
   await page.selectOption("#due-jurisdiction", "cn-xj-urumqi-tianshan");
   await page.click("#due-run");
-  assert.match(await fieldError("due-start"), /^Outside the calendar's data: .*2024-06-03/);
+  assert.match(await fieldError("due-start"), /^Outside the calendar's data: .*2027-06-0/);
   assert.equal(await page.locator("#due-date").count(), 0);
   await page.selectOption("#due-service", "custom:working_days");
   await page.fill("#due-days", "2.5");
@@ -151,19 +151,51 @@ test("when is it due: a date outside the calendar's data, bad N", async () => {
   assert.equal(await fieldError("due-days"), "Enter a whole number from 1 to 3650.");
 });
 
+test("when is it due: beyond the published notices, only when asked, and marked provisional", async () => {
+  // 2027 has no State Council notice in the data. Under the holiday law (春节: 除夕 and 正月初一
+  // to 初三 off) with 除夕 on Fri 2027-02-05, Feb 5-8 are statutory days off; from Wed 2027-02-03,
+  // 3 working days are Thu 02-04, Tue 02-09 and Wed 2027-02-10, provisional until the notice.
+  await page.selectOption("#due-service", "custom:working_days");
+  await page.fill("#due-days", "3");
+  await page.fill("#due-start", "2027-02-03");
+  await page.selectOption("#due-jurisdiction", "cn");
+  await page.click("#due-run");
+  assert.match(await fieldError("due-start"), /^Outside the calendar's data: /);
+  await page.check("#due-statutory");
+  await page.click("#due-run");
+  assert.equal(await text("#due-date"), "2027-02-10");
+  assert.match(await text("#due-provisional"), /Provisional/);
+  assert.match(await page.locator('#due-months [data-date="2027-02-08"]').getAttribute("class"), /provisional/);
+  await page.screenshot({ path: join(shots, "deadline-provisional.png"), fullPage: true });
+  await page.uncheck("#due-statutory");
+});
+
 test("targets: scorecard with chart, filters, CSV download and a target's source clause", async () => {
   await page.click("#tab-button-targets");
-  await page.click("#targets-sample");
-  await page.waitForFunction(() => document.querySelector("#targets-observations").value.includes("xinshi-2021-fyp/t04"));
+  const counts = async () =>
+    Object.fromEntries(await page.locator("#targets-counts [data-status]").evaluateAll((pills) => pills.map((p) => [p.dataset.status, Number(p.textContent.split(" ").pop())])));
   await page.fill("#targets-asof", "2026-01-01");
   await page.selectOption("#targets-by", "group");
+  await page.fill("#targets-observations", "");
   await page.click("#targets-run");
-  assert.equal(await text('#targets-counts [data-status="met"]'), "met 1");
-  assert.equal(await text('#targets-counts [data-status="missed"]'), "missed 1");
+  const before = await counts();
+  await page.click("#targets-sample");
+  await page.waitForFunction(() => document.querySelector("#targets-observations").value.includes("xinshi-2021-fyp/t04"));
+  await page.click("#targets-run");
+  const after = await counts();
+  // The two sample observations: t03 met, t04 missed; nothing else moves.
+  assert.equal(after.met, before.met + 1);
+  assert.equal(after.missed, before.missed + 1);
+  assert.equal(after.no_data, before.no_data - 2);
+  assert.equal(await text('#targets-table tr[data-target="xinshi-2021-fyp/t03"] .pill'), "met");
+  assert.equal(await text('#targets-table tr[data-target="xinshi-2021-fyp/t04"] .pill'), "missed");
   assert.ok((await page.locator("#targets-chart rect").count()) > 0);
   const href = await page.locator("a[download='scorecard-groups.csv']").getAttribute("href");
   const csv = await page.evaluate(async (u) => (await fetch(u)).text(), href);
-  assert.match(csv.split("\n")[1], /^all,,,,1,0,0,0,1,/);
+  const [header, all] = csv.split("\n").map((line) => line.split(","));
+  assert.equal(all[0], "all");
+  assert.equal(Number(all[header.indexOf("met")]), after.met);
+  assert.equal(Number(all[header.indexOf("missed")]), after.missed);
   await page.locator('tr[data-target="xinshi-2021-fyp/t04"]').click();
   assert.match(await text("#target-detail"), /missed/);
   assert.match(await text("#target-clause"), /到2025年实现制造业集聚区宽带无线网络和5G通信网络全覆盖/);
@@ -171,7 +203,9 @@ test("targets: scorecard with chart, filters, CSV download and a target's source
   await page.selectOption("#targets-status", "missed");
   await page.selectOption("#targets-by", "unit");
   await page.click("#targets-run");
-  assert.deepEqual(await page.locator("#targets-table tr[data-target]").evaluateAll((rows) => rows.map((r) => r.dataset.target)), ["xinshi-2021-fyp/t04"]);
+  const missed = await page.locator("#targets-table tr[data-target]").evaluateAll((rows) => rows.map((r) => r.dataset.target));
+  assert.ok(missed.includes("xinshi-2021-fyp/t04") && missed.length === after.missed, missed.join(", "));
+  assert.equal(await page.locator("#targets-table .pill:not(.missed)").count(), 0);
   await page.selectOption("#targets-status", "");
   await page.selectOption("#targets-by", "community");
   await page.click("#targets-run");
@@ -179,13 +213,13 @@ test("targets: scorecard with chart, filters, CSV download and a target's source
 });
 
 test("targets: a malformed CSV and a float where a decimal belongs", async () => {
-  await page.fill("#targets-observations", 'target,date,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,"100,%,x\n');
+  await page.fill("#targets-observations", 'target,as_of,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,"100,%,x\n');
   await page.click("#targets-run");
   assert.match(await fieldError("targets-observations"), /CSV line 2: a quote is not closed/);
-  await page.fill("#targets-observations", "target,date,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,1e2,%,x\n");
+  await page.fill("#targets-observations", "target,as_of,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,1e2,%,x\n");
   await page.click("#targets-run");
   assert.match(await fieldError("targets-observations"), /never a float.*1e2/);
-  await page.fill("#targets-observations", "target,date,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,100,%\n");
+  await page.fill("#targets-observations", "target,as_of,value,unit,source\nxinshi-2021-fyp/t03,2025-12-31,100,%\n");
   await page.click("#targets-run");
   assert.match(await fieldError("targets-observations"), /CSV line 2: expected 5 columns, found 4/);
 });
