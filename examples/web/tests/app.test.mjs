@@ -225,10 +225,14 @@ test("targets: a malformed CSV and a float where a decimal belongs", async () =>
 });
 
 async function verify({ seed = "tianshan-2023-q1-public-draw", plan } = {}) {
-  await page.click("#verify-register-sample");
-  await page.click("#verify-inspectors-sample");
-  await page.click("#verify-plan-sample");
-  await page.waitForFunction(() => document.querySelector("#verify-plan").value.includes("visits"));
+  for (const id of ["verify-register", "verify-inspectors", "verify-plan"]) {
+    await page.fill(`#${id}`, "");
+    await page.click(`#${id}-sample`);
+  }
+  await page.waitForFunction(() =>
+    document.querySelector("#verify-register").value.includes("TS-040") &&
+    document.querySelector("#verify-inspectors").value.includes("INS-06") &&
+    document.querySelector("#verify-plan").value.includes("visits"));
   if (plan) await page.fill("#verify-plan", plan(await page.inputValue("#verify-plan")));
   await page.fill("#verify-seed", seed);
   await page.click("#verify-run");
@@ -261,6 +265,7 @@ test("verify: malformed files get messages next to their fields", async () => {
   await page.fill("#verify-register", "id,credit_class\nTS-001,e\n");
   await page.click("#verify-run");
   assert.match(await fieldError("verify-plan"), /JSON|json/);
+  await page.fill("#verify-plan", "");
   await page.click("#verify-plan-sample");
   await page.waitForFunction(() => document.querySelector("#verify-plan").value.includes("visits"));
   await page.click("#verify-run");
