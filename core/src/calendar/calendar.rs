@@ -176,7 +176,7 @@ pub struct Calendar {
 impl Calendar {
     /// Compiles the layers (root first) for `jurisdiction`.
     pub(crate) fn compile(jurisdiction: &str, layers: &[&CalendarData]) -> Calendar {
-        let coverage = intersect(layers.iter().map(|l| l.coverage.as_slice()));
+        let coverage = crate::value::intersect(layers.iter().map(|l| l.coverage.as_slice()));
         let lo = layers.iter().filter_map(|l| l.coverage.first()).map(|p| p.from).min();
         let hi = layers.iter().filter_map(|l| l.coverage.last()).map(|p| p.until).max();
         let (lo, len) = match (lo, hi) {
@@ -760,30 +760,6 @@ impl Calendar {
     ) -> Result<i64> {
         self.between_numbers(i64::from(day_number(from)), i64::from(day_number(to)), options)
     }
-}
-
-/// The ranges covered by every list.
-fn intersect<'a>(lists: impl Iterator<Item = &'a [Period]>) -> Vec<Period> {
-    let mut acc: Option<Vec<Period>> = None;
-    for list in lists {
-        acc = Some(match acc {
-            None => list.to_vec(),
-            Some(prev) => {
-                let mut out = Vec::new();
-                for a in &prev {
-                    for b in list {
-                        let (from, until) = (a.from.max(b.from), a.until.min(b.until));
-                        if from <= until {
-                            out.push(Period { from, until });
-                        }
-                    }
-                }
-                out.sort_by_key(|p| p.from);
-                out
-            }
-        });
-    }
-    acc.unwrap_or_default()
 }
 
 #[cfg(test)]
