@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::goal::{Direction, Goal, Unresolved, goal};
-use super::observations::{Point, Store};
+use super::observations::{MAX_VALUE, Point, Store};
 use super::status::{Basis, Status, Thresholds};
 use crate::catalogue::{Aggregation, Comparator, Qualifier, Target, TargetKind, Text};
 use crate::error::{Error, Result};
@@ -145,11 +145,6 @@ fn elapsed(start: Option<NaiveDate>, end: Option<NaiveDate>, at: NaiveDate) -> O
     let total = days(start, end);
     (total > 0).then(|| (Decimal::from(days(start, at).clamp(0, total)), Decimal::from(total)))
 }
-
-/// The largest magnitude of a value the assessment computes with: observations are refused
-/// beyond it, and targets beyond it cannot be assessed. Within it (and percentages of relative
-/// targets within [`MAX_PERCENT`]) no product of the path can overflow a decimal.
-pub(crate) const MAX_VALUE: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0); // 10^15
 
 /// The largest percentage of a `reduce_by` or `increase_by` target.
 const MAX_PERCENT: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
