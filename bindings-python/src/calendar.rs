@@ -311,7 +311,7 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let start = extract_date(start, "start").py()?;
-        let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
+        let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
         let o: DeadlineOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.deadline(start, duration, unit, &o).py()?)
     }

@@ -291,7 +291,7 @@ impl JsCalendar {
         #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let start = date(&start, "start").js()?;
-        let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").js()?;
+        let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").js()?;
         let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
         to_js(&self.inner.deadline(start, duration, unit, &o).js()?)
     }

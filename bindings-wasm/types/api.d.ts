@@ -76,6 +76,21 @@ export type Comparator =
   | "achieve"
   | "maintain";
 /**
+ * What kind of target an entry is.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "TargetKind".
+ */
+export type TargetKind = "level" | "milestone" | "recurring";
+/**
+ * How often a recurring duty falls due: the slots are calendar years, halves, quarters or
+ * months.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Every".
+ */
+export type Every = "year" | "half_year" | "quarter" | "month";
+/**
  * How a target's observations are combined into the value that is assessed.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
@@ -649,6 +664,22 @@ export type Entry =
        * The period over which the target holds (for averages and standing targets).
        */
       period?: Period | null;
+      kind?: TargetKind;
+      /**
+       * For a recurring duty: how often it falls due. Each slot of the period (a calendar
+       * year, half year, quarter or month) needs `value` pieces of dated evidence.
+       */
+      every?: Every | null;
+      /**
+       * A range the text states when the target reads it as one bound: 「压缩至30-60个工作日」
+       * is `at_most` 60 with the stated range 30-60 kept here.
+       */
+      stated_range?: StatedRange | null;
+      /**
+       * True if a number the assessment uses (value, period, deadline) is not given by the text
+       * but assumed; `reading` says where it comes from, and every assessment notes it.
+       */
+      assumption?: boolean;
       aggregation?: Aggregation;
       nature?: Nature;
       /**
@@ -702,9 +733,15 @@ export type Entry =
        */
       unit: string;
       /**
-       * The date the value refers to (the end of the period for a period total).
+       * The date the value refers to (the end of the period for a period total); accepted as
+       * `date` too. Assessment places an observation by this date.
        */
-      date: string;
+      as_of: string;
+      /**
+       * The date the value was published, when known (year-end figures appear in January):
+       * an assessment on an earlier date does not know the value yet.
+       */
+      published?: string | null;
       /**
        * The jurisdiction it was measured in.
        */
@@ -1160,7 +1197,9 @@ export type Basis =
   | "linear_path"
   | "slipped"
   | "trend"
-  | "elapsed_time";
+  | "elapsed_time"
+  | "approximate"
+  | "recurrence";
 /**
  * The schema of an observation's `source`: text, or a citation.
  *
@@ -1644,6 +1683,22 @@ export interface Target {
    * The period over which the target holds (for averages and standing targets).
    */
   period?: Period | null;
+  kind?: TargetKind;
+  /**
+   * For a recurring duty: how often it falls due. Each slot of the period (a calendar
+   * year, half year, quarter or month) needs `value` pieces of dated evidence.
+   */
+  every?: Every | null;
+  /**
+   * A range the text states when the target reads it as one bound: 「压缩至30-60个工作日」
+   * is `at_most` 60 with the stated range 30-60 kept here.
+   */
+  stated_range?: StatedRange | null;
+  /**
+   * True if a number the assessment uses (value, period, deadline) is not given by the text
+   * but assumed; `reading` says where it comes from, and every assessment notes it.
+   */
+  assumption?: boolean;
   aggregation?: Aggregation;
   nature?: Nature;
   /**
@@ -1693,7 +1748,24 @@ export interface Baseline {
   date?: string | null;
 }
 /**
- * An observed value of a metric at a date.
+ * A range as the text states it, kept beside the bound the target is read as.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StatedRange".
+ */
+export interface StatedRange {
+  /**
+   * The lower figure as stated.
+   */
+  lower: string;
+  /**
+   * The upper figure as stated.
+   */
+  upper: string;
+}
+/**
+ * An observed value of a metric, with the date it refers to (`as_of`) and, when known, the
+ * date it was published.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Observation".
@@ -1718,9 +1790,15 @@ export interface Observation {
    */
   unit: string;
   /**
-   * The date the value refers to (the end of the period for a period total).
+   * The date the value refers to (the end of the period for a period total); accepted as
+   * `date` too. Assessment places an observation by this date.
    */
-  date: string;
+  as_of: string;
+  /**
+   * The date the value was published, when known (year-end figures appear in January):
+   * an assessment on an earlier date does not know the value yet.
+   */
+  published?: string | null;
   /**
    * The jurisdiction it was measured in.
    */
@@ -2699,22 +2777,6 @@ export interface CallOptions {
   explain?: boolean | null;
   /**
    * Render the explanation as text in this language (implies `explain`).
-   */
-  text?: Lang | null;
-}
-/**
- * How to evaluate a batch.
- *
- * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "BatchOptions".
- */
-export interface BatchOptions {
-  /**
-   * Also return one explained [`Evaluation`] per row (slow: it allocates per row).
-   */
-  explain?: boolean;
-  /**
-   * With `explain`: also render each explanation as text in this language.
    */
   text?: Lang | null;
 }
@@ -3725,7 +3787,7 @@ export interface AssessOptions {
  */
 export interface ObservationInput {
   /**
-   * Stable id; default `<target>@<date>`. An id already held replaces that observation.
+   * Stable id; default `<target>@<as_of>`. An id already held replaces that observation.
    */
   id?: string | null;
   /**
@@ -3733,9 +3795,15 @@ export interface ObservationInput {
    */
   target: string;
   /**
-   * The date the value refers to (the end of the period for a period total).
+   * The date the value refers to (the end of the period for a period total); accepted as
+   * `date` too.
    */
-  date: string;
+  as_of: string;
+  /**
+   * The date the value was published, if later than `as_of` (a year-end figure published
+   * in January): an assessment dated before it does not know the value.
+   */
+  published?: string | null;
   /**
    * The value, as a decimal string (an integer is accepted too; a float is refused).
    */

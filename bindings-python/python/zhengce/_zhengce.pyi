@@ -463,8 +463,9 @@ class Monitor:
     def with_communities(self, communities: Communities) -> Monitor:
         """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
     def add_observation(self, observation: JSON) -> None:
-        """Adds one observation: ``target``, ``date``, ``value`` (Decimal, int or str; never a float), ``unit`` and
-        ``source``; optional ``id`` (default ``<target>@<date>``, replacing one held), ``qualifier``, ``metric``,
+        """Adds one observation: ``target``, ``as_of`` (the date the value refers to; ``date`` accepted),
+        ``value`` (Decimal, int or str; never a float), ``unit`` and ``source``; optional ``published`` (the date
+        it became known), ``id`` (default ``<target>@<as_of>``, replacing one held), ``qualifier``, ``metric``,
         ``scope``, ``reading``. Raises UnitMismatchError, NotFoundError, InvalidInputError, MissingInputError."""
     def add_observations(self, table: Table) -> int:
         """Adds rows of a DataFrame, pyarrow Table or list of dicts, all or none; errors name the row."""

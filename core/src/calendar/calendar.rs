@@ -357,27 +357,6 @@ impl Calendar {
         }
     }
 
-    /// The calendar of `jurisdiction` from the built-in catalogue and calendar data.
-    ///
-    /// This loads the built-in catalogue for the jurisdiction tree; to build many calendars,
-    /// load [`Calendars::builtin`](super::Calendars::builtin) and a catalogue once and call
-    /// [`Calendars::calendar`](super::Calendars::calendar).
-    ///
-    /// # Errors
-    ///
-    /// - `not_found` if the jurisdiction is not in the built-in catalogue.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let cal = zhengce::calendar::Calendar::builtin("cn-xj-urumqi-tianshan")?;
-    /// assert_eq!(cal.layers(), ["cn", "cn-xj"]);
-    /// # Ok::<(), zhengce::Error>(())
-    /// ```
-    pub fn builtin(jurisdiction: &str) -> Result<Calendar> {
-        super::Calendars::builtin().calendar(&crate::Catalogue::builtin(), jurisdiction)
-    }
-
     /// The jurisdiction this calendar was compiled for.
     ///
     /// # Example
