@@ -194,6 +194,9 @@ class Calendars:
     def layered_notice(self, text: str) -> Calendars:
         """A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional). Raises InvalidCalendarError naming the sentence."""
     @staticmethod
+    def statutory_days(year: int) -> list[tuple[str, list[str]]]:
+        """Each festival's statutory days in ``year`` under the 放假办法 in force (2000-2099). Raises InvalidInputError."""
+    @staticmethod
     def parse_notice(text: str) -> JSON:
         """The notice parsed: year, layer, blocks and every day with the sentence that set it. Raises InvalidCalendarError."""
     def layers(self) -> list[JSON]:
