@@ -81,7 +81,7 @@ impl JsEvaluator {
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(),
         };
-        to_js(&self.inner.evaluate_batch(&batch, &opts.batch_options()).js()?)
+        to_js(&self.inner.evaluate_batch(&batch, &opts.options()).js()?)
     }
 }
 
@@ -301,7 +301,7 @@ impl JsEvaluator {
             ))
             .js();
         }
-        let batch_options = opts.batch_options();
+        let batch_options = opts.options();
         let mut outputs: Vec<NamedOut> = Vec::new();
         let mut start = 0;
         loop {
