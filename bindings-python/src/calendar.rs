@@ -26,13 +26,21 @@ fn builtin() -> &'static (Catalogue, Calendars) {
 /// The set of calendar data layers (national calendar and regional overlays).
 #[pyclass(module = "zhengce._zhengce", name = "Calendars", frozen)]
 pub struct PyCalendars {
-    inner: Arc<Calendars>,
+    pub(crate) inner: Arc<Calendars>,
 }
 
 /// A working-day calendar compiled for one jurisdiction.
 #[pyclass(module = "zhengce._zhengce", name = "Calendar", frozen)]
 pub struct PyCalendar {
     inner: Arc<Calendar>,
+    /// What it was compiled from, for pickling.
+    made_from: (Arc<Calendars>, Arc<Catalogue>),
+}
+
+impl PyCalendar {
+    pub(crate) fn new(inner: Calendar, calendars: Arc<Calendars>, catalogue: Arc<Catalogue>) -> PyCalendar {
+        PyCalendar { inner: Arc::new(inner), made_from: (calendars, catalogue) }
+    }
 }
 
 /// A date argument (see [`extract_date`]: an exact `datetime.date` takes one `toordinal()` call).
@@ -56,6 +64,7 @@ fn catalogue_or_builtin<'a>(catalogue: Option<&'a Bound<'_, PyCatalogue>>) -> &'
     }
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCalendars {
     #[staticmethod]
@@ -95,8 +104,16 @@ impl PyCalendars {
         jurisdiction: &str,
         catalogue: Option<&Bound<'_, PyCatalogue>>,
     ) -> PyResult<PyCalendar> {
-        let cat = catalogue_or_builtin(catalogue);
-        self.inner.calendar(cat, jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+        let cat = match catalogue {
+            Some(c) => c.get().inner.clone(),
+            None => crate::state::builtin_catalogue().clone(),
+        };
+        let inner = self.inner.calendar(&cat, jurisdiction).py()?;
+        Ok(PyCalendar::new(inner, self.inner.clone(), cat))
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        crate::state::reduce(py, "Calendars", serde_json::json!({"calendars": crate::state::calendars(&self.inner)}))
     }
 
     #[pyo3(signature = (service, start, jurisdiction, catalogue=None, **options_))]
@@ -120,6 +137,7 @@ impl PyCalendars {
         format!("<zhengce.Calendars: {}>", ids.join(", "))
     }
 }
+}
 
 /// The module-level `deadline`: on the built-in data unless a catalogue or calendars are given.
 #[pyfunction]
@@ -133,14 +151,16 @@ pub fn deadline<'py>(
     calendars: Option<&Bound<'py, PyCalendars>>,
     options_: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let start = extract_date(start, "start").py()?;
-    let o: DeadlineOptions = options(options_, "options").py()?;
-    let cat = catalogue_or_builtin(catalogue);
-    let cals = match calendars {
-        Some(c) => c.get().inner.as_ref(),
-        None => &builtin().1,
-    };
-    serialize(py, &cals.deadline(cat, service, start, jurisdiction, &o).py()?)
+    crate::guard::guard(move || {
+        let start = extract_date(start, "start").py()?;
+        let o: DeadlineOptions = options(options_, "options").py()?;
+        let cat = catalogue_or_builtin(catalogue);
+        let cals = match calendars {
+            Some(c) => c.get().inner.as_ref(),
+            None => &builtin().1,
+        };
+        serialize(py, &cals.deadline(cat, service, start, jurisdiction, &o).py()?)
+    })
 }
 
 /// A column of day numbers read from numpy `datetime64[D]` / integer arrays, Arrow `date32`
@@ -234,12 +254,21 @@ fn numpy_from<'py>(
     py.import("numpy")?.call_method1("frombuffer", (bytes, dtype))
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCalendar {
     #[staticmethod]
     fn builtin(jurisdiction: &str) -> PyResult<PyCalendar> {
         let (cat, cals) = builtin();
-        cals.calendar(cat, jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+        let inner = cals.calendar(cat, jurisdiction).py()?;
+        Ok(PyCalendar::new(inner, crate::state::builtin_calendars().clone(), crate::state::builtin_catalogue().clone()))
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let (cals, cat) = &self.made_from;
+        let state = serde_json::json!({"calendars": crate::state::calendars(cals),
+            "catalogue": crate::state::catalogue(cat), "jurisdiction": self.inner.jurisdiction()});
+        crate::state::reduce(py, "Calendar", state)
     }
 
     fn jurisdiction(&self) -> &str {
@@ -432,6 +461,7 @@ impl PyCalendar {
             ranges.join(", ")
         )
     }
+}
 }
 
 impl PyCalendar {

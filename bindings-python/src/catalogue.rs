@@ -36,6 +36,7 @@ fn source(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Source> {
     from_py(obj, what).map(Source::Value).py()
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCatalogue {
     #[staticmethod]
@@ -220,6 +221,10 @@ impl PyCatalogue {
         serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        crate::state::reduce(py, "Catalogue", serde_json::json!({"catalogue": crate::state::catalogue(&self.inner)}))
+    }
+
     fn __repr__(&self) -> String {
         let d = self.inner.data();
         format!(
@@ -231,4 +236,5 @@ impl PyCatalogue {
             d.rules.len()
         )
     }
+}
 }

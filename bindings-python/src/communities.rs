@@ -17,6 +17,7 @@ pub struct PyCommunities {
     pub inner: Communities,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCommunities {
     #[new]
@@ -61,7 +62,14 @@ impl PyCommunities {
         self.inner.len()
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let state = serde_json::json!({"catalogue": crate::state::catalogue(self.inner.catalogue()),
+            "communities": crate::state::registered(&self.inner)});
+        crate::state::reduce(py, "Communities", state)
+    }
+
     fn __repr__(&self) -> String {
         format!("<zhengce.Communities: {} communities>", self.inner.len())
     }
+}
 }

@@ -19,10 +19,15 @@ mod targets;
 // --- communities ---
 mod communities;
 mod error;
+#[macro_use]
+mod guard;
+mod state;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", zhengce::VERSION)?;
+    m.add_function(wrap_pyfunction!(guard::_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(state::_restore, m)?)?;
     // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
     // --- calendar ---

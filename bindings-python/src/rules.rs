@@ -24,7 +24,9 @@ use crate::error::IntoPy;
 /// A catalogue with parameter overrides and added rules.
 #[pyclass(module = "zhengce._zhengce", name = "Scenario", frozen)]
 pub struct PyScenario {
-    inner: Scenario,
+    pub(crate) inner: Scenario,
+    /// The catalogue before the spec's overlay, for pickling.
+    pub(crate) base: Arc<zhengce::Catalogue>,
 }
 
 fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
@@ -38,17 +40,19 @@ fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
     zhengce::value::from_json_value(&value, "scenario").py()
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyScenario {
     #[new]
     fn new(catalogue: &PyCatalogue, spec: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
         let spec = spec_of(spec)?;
-        Scenario::new(catalogue.inner.clone(), spec).map(|inner| PyScenario { inner }).py()
+        let base = catalogue.inner.clone();
+        Scenario::new(base.clone(), spec).map(|inner| PyScenario { inner, base }).py()
     }
 
     #[staticmethod]
     fn baseline(catalogue: &PyCatalogue) -> PyScenario {
-        PyScenario { inner: Scenario::baseline(catalogue.inner.clone()) }
+        PyScenario { inner: Scenario::baseline(catalogue.inner.clone()), base: catalogue.inner.clone() }
     }
 
     fn name(&self) -> &str {
@@ -68,7 +72,7 @@ impl PyScenario {
     }
 
     fn evaluator(&self, rule: &str) -> PyResult<PyEvaluator> {
-        self.inner.evaluator(rule).map(|inner| PyEvaluator { inner }).py()
+        self.inner.evaluator(rule).map(|inner| PyEvaluator { inner, base: self.base.clone() }).py()
     }
 
     fn parameter_value<'py>(
@@ -104,6 +108,11 @@ impl PyScenario {
         Ok(PyComparison { inner: out })
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let state = serde_json::json!({"scenario": crate::state::scenario(&self.base, &self.inner)});
+        crate::state::reduce(py, "Scenario", state)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<zhengce.Scenario '{}': {} parameter overrides>",
@@ -112,18 +121,22 @@ impl PyScenario {
         )
     }
 }
+}
 
 /// One rule compiled under a scenario.
 #[pyclass(module = "zhengce._zhengce", name = "Evaluator", frozen)]
 pub struct PyEvaluator {
-    inner: Evaluator,
+    pub(crate) inner: Evaluator,
+    /// The scenario's catalogue before its overlay, for pickling.
+    pub(crate) base: Arc<zhengce::Catalogue>,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyEvaluator {
     #[new]
     fn new(scenario: &PyScenario, rule: &str) -> PyResult<PyEvaluator> {
-        Evaluator::new(&scenario.inner, rule).map(|inner| PyEvaluator { inner }).py()
+        Evaluator::new(&scenario.inner, rule).map(|inner| PyEvaluator { inner, base: scenario.base.clone() }).py()
     }
 
     fn rule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -131,7 +144,7 @@ impl PyEvaluator {
     }
 
     fn scenario(&self) -> PyScenario {
-        PyScenario { inner: self.inner.scenario().clone() }
+        PyScenario { inner: self.inner.scenario().clone(), base: self.base.clone() }
     }
 
     fn check_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -169,6 +182,12 @@ impl PyEvaluator {
         evaluate_chunked(py, &self.inner, &cols, &dates, &opts)
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let state = serde_json::json!({"scenario": crate::state::scenario(&self.base, self.inner.scenario()),
+            "rule": self.inner.rule().id});
+        crate::state::reduce(py, "Evaluator", state)
+    }
+
     fn __repr__(&self) -> String {
         let r = self.inner.rule();
         format!(
@@ -178,6 +197,7 @@ impl PyEvaluator {
             self.inner.scenario().name()
         )
     }
+}
 }
 
 /// A dict of input values as a core input, without a JSON round trip for the common types.
@@ -219,6 +239,7 @@ fn lang(code: &str) -> PyResult<Lang> {
     zhengce::value::from_json_value(&serde_json::Value::String(code.to_owned()), "lang").py()
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyEvaluation {
     #[getter]
@@ -263,6 +284,7 @@ impl PyEvaluation {
     fn __repr__(&self) -> String {
         format!("<zhengce.Evaluation {}>", self.inner.to_text(Lang::En).lines().next().unwrap_or_default())
     }
+}
 }
 
 /// The result of a batch: one column per output.
@@ -357,6 +379,7 @@ fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, Py
     }
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyBatchResult {
     #[getter]
@@ -416,6 +439,7 @@ impl PyBatchResult {
     fn __repr__(&self) -> String {
         format!("<zhengce.BatchResult: {} rows, columns {:?}>", self.rows, self.names())
     }
+}
 }
 
 /// Rows per chunk of a streamed batch: small enough to stay in cache and to reuse the same
@@ -532,6 +556,7 @@ pub struct PyComparison {
     inner: Comparison,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyComparison {
     #[getter]
@@ -570,6 +595,7 @@ impl PyComparison {
             self.inner.column, t.rows, t.baseline, t.alternative, t.changed
         )
     }
+}
 }
 
 /// Column data read from Python objects, for a [`Batch`]: integer columns stay in their

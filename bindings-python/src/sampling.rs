@@ -26,9 +26,10 @@ fn spec<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
 /// A double-random inspection plan: visits with reasons, modes, checks and inspectors.
 #[pyclass(module = "zhengce._zhengce", name = "InspectionPlan", frozen)]
 pub struct PyInspectionPlan {
-    inner: InspectionPlan,
+    pub(crate) inner: InspectionPlan,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyInspectionPlan {
     #[staticmethod]
@@ -96,6 +97,11 @@ impl PyInspectionPlan {
         self.inner.visits.len()
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let plan = serde_json::to_value(&self.inner).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        crate::state::reduce(py, "InspectionPlan", serde_json::json!({"plan": plan}))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<zhengce.InspectionPlan: {} visits in {} strata, seed '{}'>",
@@ -104,6 +110,7 @@ impl PyInspectionPlan {
             self.inner.spec.seed
         )
     }
+}
 }
 
 /// A numpy array argument of one dtype, read without copying. Anything numpy can view as an
@@ -148,6 +155,7 @@ impl PyStratifiedDraw {
     }
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyStratifiedDraw {
     #[staticmethod]
@@ -203,4 +211,5 @@ impl PyStratifiedDraw {
             self.inner.seed
         )
     }
+}
 }

@@ -90,9 +90,10 @@ fn describe(value: &Bound<'_, PyAny>) -> String {
 /// table, assess a target at a date, build scorecards.
 #[pyclass(module = "zhengce._zhengce", name = "Monitor")]
 pub struct PyMonitor {
-    inner: Monitor,
+    pub(crate) inner: Monitor,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyMonitor {
     #[new]
@@ -169,6 +170,10 @@ impl PyMonitor {
         self.inner.len()
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        crate::state::reduce(py, "Monitor", crate::state::monitor(&self.inner)?)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<zhengce.Monitor: {} targets, {} observations, {} communities>",
@@ -178,13 +183,15 @@ impl PyMonitor {
         )
     }
 }
+}
 
 /// Assessments of many targets at one date, with counts per status overall and per group.
 #[pyclass(module = "zhengce._zhengce", name = "Scorecard", frozen)]
 pub struct PyScorecard {
-    inner: Scorecard,
+    pub(crate) inner: Scorecard,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyScorecard {
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -193,6 +200,11 @@ impl PyScorecard {
 
     fn to_json(&self) -> String {
         self.inner.to_json()
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let card = serde_json::to_value(&self.inner).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        crate::state::reduce(py, "Scorecard", serde_json::json!({"scorecard": card}))
     }
 
     fn to_csv(&self) -> String {
@@ -231,4 +243,5 @@ impl PyScorecard {
             self.inner.groups.len()
         )
     }
+}
 }

@@ -64,6 +64,12 @@ def _frame_rows(frame: Any) -> list[dict[str, Any]]:
     return _normalise(frame).to_dict("records")
 
 
+def _pandas(what: str) -> Any:
+    from ._errors import require
+
+    return require("pandas", "pandas", what)
+
+
 def _normalise(frame: Any) -> Any:
     import pandas as pd
 
@@ -81,8 +87,7 @@ def groups_frame(csv: str) -> Any:
     """A scorecard's groups CSV as a DataFrame (first row ``all``; counts as integers, absent values ``None``)."""
     import io
 
-    import pandas as pd
-
+    pd = _pandas("Scorecard.to_pandas")
     frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
     for column in GROUP_COLUMNS[4:]:
         frame[column] = frame[column].astype("int64")
@@ -95,8 +100,7 @@ def assessments_frame(csv: str) -> Any:
     """A scorecard's assessments CSV as a DataFrame: decimals as ``Decimal``, dates as ``date``, absent values ``None``."""
     import io
 
-    import pandas as pd
-
+    pd = _pandas("Scorecard.assessments_to_pandas")
     frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
     for column in ASSESSMENT_COLUMNS:
         values = frame[column]
