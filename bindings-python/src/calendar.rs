@@ -188,7 +188,19 @@ const COLUMN: &str = "a numpy datetime64[D] or integer array, an Arrow date32 ar
 
 fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Column> {
     let module = obj.get_type().module().map(|m| m.to_string()).unwrap_or_default();
+    if crate::arrow::is_arrow(obj) {
+        // pyarrow (chunked or not), polars, pandas (through pyarrow), DuckDB...: date32,
+        // timestamps at midnight, ISO strings.
+        match crate::arrow::read_array(obj, field) {
+            Ok(array) => return Ok(Column::I32(crate::arrow::days_no_nulls(&array, field)?)),
+            Err(err) if !module.starts_with("pandas") => return Err(err),
+            Err(_) => {} // pandas without pyarrow: numpy below
+        }
+    }
     let mut obj = obj.clone();
+    if module.starts_with("pandas") {
+        obj = obj.call_method0("to_numpy")?;
+    }
     if module.starts_with("pyarrow") {
         if obj.hasattr("combine_chunks")? {
             obj = obj.call_method0("combine_chunks")?;
@@ -209,11 +221,16 @@ fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Colum
     let dtype = obj.getattr("dtype")?;
     let kind: String = dtype.getattr("kind")?.extract()?;
     if kind == "M" {
-        if dtype.getattr("str")?.extract::<String>()?.ends_with("[D]") {
-            obj = obj.call_method1("view", ("int64",))?;
-        } else {
-            return Err(invalid(field, &obj, "datetime64[D] (convert with .astype('datetime64[D]'))"));
+        if !dtype.getattr("str")?.extract::<String>()?.ends_with("[D]") {
+            // datetime64 in another unit (pandas' [ns]): whole days only, never truncated.
+            let days = obj.call_method1("astype", ("datetime64[D]",))?;
+            let same: bool = days.call_method1("__eq__", (&obj,))?.call_method0("all")?.extract()?;
+            if !same {
+                return Err(invalid(field, &obj, "whole days (datetime64 values at midnight)"));
+            }
+            obj = days;
         }
+        obj = obj.call_method1("view", ("int64",))?;
     } else if kind != "i" {
         return Err(invalid(field, &obj, COLUMN));
     }

@@ -77,6 +77,10 @@ impl PyCatalogue {
         self.inner.to_json()
     }
 
+    fn table(&self, kind: &str) -> PyResult<crate::table::PyTable> {
+        crate::table::catalogue_table(&self.inner, kind)
+    }
+
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.data())
     }

@@ -31,7 +31,9 @@ impl PyCommunities {
     }
 
     fn register_all(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
-        let value = from_py(&crate::targets::rows(table)?, "communities").py()?;
+        let value = crate::arrow::rows_or(table, "communities", |t| {
+            from_py(&crate::targets::rows(t)?, "communities").py()
+        })?;
         self.inner.register_all_value(&value).py()
     }
 

@@ -48,6 +48,18 @@ pub fn internal(message: &str) -> PyErr {
     })
 }
 
+/// `zhengce.MissingDependencyError`: `what` needs `package`, which `zhengce[extra]` installs.
+pub fn missing_dependency(py: Python<'_>, package: &str, extra: &str, what: &str) -> PyErr {
+    let made = py
+        .import("zhengce._errors")
+        .and_then(|m| m.getattr("missing_dependency"))
+        .and_then(|f| f.call1((package, extra, what)));
+    match made {
+        Ok(exception) => PyErr::from_value(exception),
+        Err(failed) => failed,
+    }
+}
+
 /// Converts a core result into a Python result.
 pub trait IntoPy<T> {
     /// Raises the matching `ZhengceError` subclass on error.

@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod catalogue;
 mod convert;
 // --- calendar ---
@@ -22,6 +23,7 @@ mod error;
 #[macro_use]
 mod guard;
 mod state;
+mod table;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -30,6 +32,7 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(state::_restore, m)?)?;
     // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_class::<table::PyTable>()?;
     // --- calendar ---
     m.add_class::<calendar::PyCalendars>()?;
     m.add_class::<calendar::PyCalendar>()?;

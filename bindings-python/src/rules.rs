@@ -176,10 +176,20 @@ impl PyEvaluator {
         date: &Bound<'_, PyAny>,
         options_: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyBatchResult> {
-        let opts: CallOptions = options(options_, "options").py()?;
+        let (options_, progress) = take_progress(py, options_)?;
+        let opts: CallOptions = options(options_.as_ref(), "options").py()?;
         let cols = read_columns(py, columns)?;
         let dates = read_dates(py, date)?;
-        evaluate_chunked(py, &self.inner, &cols, &dates, &opts)
+        let units = match cols.units.first() {
+            Some((_, array)) => Some(array.bind(py).len()?),
+            None => None,
+        };
+        let rows = cols.sliced(0..usize::MAX).first().map(Column::len).or(units).or(dates.len()).unwrap_or(0);
+        let progress = match progress {
+            Some(p) => Some(py.import("zhengce._visual")?.getattr("Progress")?.call1((p, rows))?),
+            None => None,
+        };
+        evaluate_chunked(py, &self.inner, &cols, &dates, &opts, progress.as_ref())
     }
 
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
@@ -198,6 +208,23 @@ impl PyEvaluator {
         )
     }
 }
+}
+
+/// Splits the binding's own `progress=` option off the core's options.
+type OptionsAndProgress<'py> = (Option<Bound<'py, PyDict>>, Option<Bound<'py, PyAny>>);
+
+fn take_progress<'py>(
+    py: Python<'py>,
+    options_: Option<&Bound<'py, PyDict>>,
+) -> PyResult<OptionsAndProgress<'py>> {
+    let Some(o) = options_ else { return Ok((None, None)) };
+    let o = o.copy()?;
+    let progress = o.get_item("progress")?;
+    if progress.is_some() {
+        o.del_item("progress")?;
+    }
+    let progress = progress.filter(|p| !p.is_none() && !p.is(pyo3::types::PyBool::new(py, false)));
+    Ok((Some(o), progress))
 }
 
 /// A dict of input values as a core input, without a JSON round trip for the common types.
@@ -279,6 +306,10 @@ impl PyEvaluation {
     #[pyo3(signature = (lang = "en"))]
     fn to_text(&self, lang: &str) -> PyResult<String> {
         Ok(self.inner.to_text(self::lang(lang)?))
+    }
+
+    fn _repr_html_<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("zhengce._visual")?.getattr("evaluation_html")?.call1((slf,))
     }
 
     fn __repr__(&self) -> String {
@@ -432,6 +463,35 @@ impl PyBatchResult {
         serialize(py, &self.core(py)?)
     }
 
+    fn table(&self, py: Python<'_>) -> PyResult<crate::table::PyTable> {
+        crate::table::batch_table(&self.core(py)?)
+    }
+
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, pyo3::types::PyCapsule>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
+        crate::table::PyTable::stream(py, &self.table(py)?.batch, requested_schema)
+    }
+
+    fn to_arrow<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "to_arrow")
+    }
+
+    fn to_pandas<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "to_pandas")
+    }
+
+    fn to_polars<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "to_polars")
+    }
+
+    fn _repr_html_<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "table_html")
+    }
+
     fn __len__(&self) -> usize {
         self.rows
     }
@@ -454,6 +514,7 @@ fn evaluate_chunked(
     cols: &Columns,
     dates: &OwnedDatesPy,
     opts: &CallOptions,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyBatchResult> {
     let first_units = match cols.units.first() {
         Some((_, array)) => Some(array.bind(py).len()?),
@@ -467,7 +528,13 @@ fn evaluate_chunked(
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(py)?,
         };
-        return Ok(PyBatchResult::from_core(ev.evaluate_batch(&batch, &opts.batch_options()).py()?));
+        let options = opts.batch_options();
+        // The core call runs without the GIL: other Python threads (a Dask worker's) go on.
+        let result = py.detach(|| ev.evaluate_batch(&batch, &options)).py()?;
+        if let Some(p) = progress {
+            p.call1((rows,))?;
+        }
+        return Ok(PyBatchResult::from_core(result));
     }
     let np = py.import("numpy")?;
     let mut out: Vec<(String, PyCol)> = Vec::new();
@@ -487,7 +554,11 @@ fn evaluate_chunked(
         );
         let batch =
             Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
-        let result = ev.evaluate_batch(&batch, &opts.batch_options()).map_err(|e| shift(e, start)).py()?;
+        let options = opts.batch_options();
+        let result = py.detach(|| ev.evaluate_batch(&batch, &options)).map_err(|e| shift(e, start)).py()?;
+        if let Some(p) = progress {
+            p.call1((end - start,))?;
+        }
         if out.is_empty() {
             for (name, col) in &result.columns {
                 let col = match col {
@@ -618,6 +689,8 @@ enum Typed {
     Int128(Vec<i128>, u32),
     Bytes(Vec<u8>),
     Codes(Vec<i32>, Vec<String>),
+    Strings(Vec<String>),
+    Dates(Vec<chrono::NaiveDate>),
 }
 
 impl Columns {
@@ -646,6 +719,8 @@ impl Columns {
                 Typed::Int128(v, scale) => ColumnData::Int128 { values: v, scale: *scale },
                 Typed::Bytes(v) => ColumnData::Bytes(v),
                 Typed::Codes(codes, labels) => ColumnData::Codes { codes, labels },
+                Typed::Strings(v) => ColumnData::Strings(v),
+                Typed::Dates(v) => ColumnData::Dates(v),
             };
             let col = Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) };
             out.push(slice(col, &range));
@@ -681,26 +756,63 @@ fn type_name(obj: &Bound<'_, PyAny>) -> (String, String) {
     )
 }
 
-fn bytes_of(obj: &Bound<'_, PyAny>, py: Python<'_>) -> PyResult<Vec<u8>> {
-    match PyBuffer::<u8>::get(obj) {
-        Ok(buf) => buf.to_vec(py),
-        // Arrow buffers export signed bytes ('b').
-        Err(_) => Ok(PyBuffer::<i8>::get(obj)?.to_vec(py)?.into_iter().map(|b| b as u8).collect()),
-    }
+/// Adds an Arrow column to the batch's columns.
+fn push_arrow(out: &mut Columns, name: String, array: &arrow_array::ArrayRef) -> PyResult<()> {
+    use crate::arrow::RuleColumn;
+    let (column, validity) = crate::arrow::rule_column(array, &name)?;
+    let typed = match column {
+        RuleColumn::Units(v) => Typed::Units(v),
+        RuleColumn::Int(v, scale) => Typed::Int(v, scale),
+        RuleColumn::Int128(v, scale) => Typed::Int128(v, scale),
+        RuleColumn::Bytes(v) => Typed::Bytes(v),
+        RuleColumn::Codes(codes, labels) => Typed::Codes(codes, labels),
+        RuleColumn::Strings(v) => Typed::Strings(v),
+        RuleColumn::Dates(v) => Typed::Dates(v),
+    };
+    out.typed.push((name, typed, validity));
+    Ok(())
 }
 
 /// Reads a dict of column name to array (numpy, pyarrow, pandas, list).
 fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
-    let dict = columns
-        .cast::<PyDict>()
-        .map_err(|_| PyTypeError::new_err("columns must be a dict of input name to array"))?;
     let mut out = Columns::default();
+    let dict = match columns.cast::<PyDict>() {
+        Ok(dict) => dict.clone(),
+        Err(_) => match crate::arrow::table_like(columns, "columns") {
+            // A table (pyarrow, polars, pandas, DuckDB...): its columns by name.
+            Ok(Some(table)) => {
+                for (name, array) in table {
+                    push_arrow(&mut out, name, &array)?;
+                }
+                out.json = OwnedColumns::from_json(&serde_json::Value::Object(Default::default())).py()?;
+                return Ok(out);
+            }
+            // A pandas DataFrame without pyarrow: read column by column as before.
+            Err(_) if type_name(columns).0.starts_with("pandas") && columns.hasattr("items")? => {
+                PyDict::from_sequence(&columns.call_method0("items")?)?
+            }
+            Err(err) => return Err(err),
+            Ok(None) => {
+                return Err(PyTypeError::new_err(
+                    "columns must be a dict of input name to array, or a table (pyarrow, polars, pandas, ...)",
+                ));
+            }
+        },
+    };
     let mut json = serde_json::Map::new();
     let np = py.import("numpy")?;
     for (k, v) in dict.iter() {
         let name: String = k.extract()?;
         let (module, ty) = type_name(&v);
         let mut v = v;
+        if module.starts_with("pandas") && crate::arrow::is_arrow(&v) {
+            // Through Arrow when pyarrow can export it (dates, decimals, strings without a
+            // Python object per row); otherwise numpy, as below.
+            if let Ok(array) = crate::arrow::read_array(&v, &name) {
+                push_arrow(&mut out, name, &array)?;
+                continue;
+            }
+        }
         if module.starts_with("pandas") {
             // A Categorical (codes + categories) stays encoded; anything else becomes numpy.
             let array = v.getattr("array")?;
@@ -712,64 +824,9 @@ fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns>
             }
             v = v.call_method0("to_numpy")?;
         }
-        let (module, ty) = if module.starts_with("pandas") { type_name(&v) } else { (module, ty) };
-        if module.starts_with("pyarrow") {
-            let arrow_type = v.getattr("type")?.str()?.to_string();
-            let offset: usize = v.getattr("offset")?.extract()?;
-            let len: usize = v.call_method0("__len__")?.extract()?;
-            let buffers = v.call_method0("buffers")?;
-            let validity = match buffers.get_item(0)? {
-                b if b.is_none() => None,
-                b => Some((bytes_of(&b, py)?, offset)),
-            };
-            if arrow_type == "int64" && validity.is_none() {
-                let data = np.call_method1("frombuffer", (buffers.get_item(1)?, "<i8"))?;
-                let view = data.get_item(PySlice::new(py, offset as isize, (offset + len) as isize, 1))?;
-                out.units.push((name, np.call_method1("ascontiguousarray", (view,))?.unbind()));
-                continue;
-            }
-            if arrow_type == "int64" {
-                let data = bytes_of(&buffers.get_item(1)?, py)?;
-                let values = data[offset * 8..(offset + len) * 8]
-                    .chunks_exact(8)
-                    .map(|c| i64::from_le_bytes(c.try_into().unwrap_or_default()))
-                    .collect();
-                out.typed.push((name, Typed::Units(values), validity));
-                continue;
-            }
-            if let Some(scale) = arrow_type
-                .strip_prefix("decimal128(")
-                .and_then(|r| r.trim_end_matches(')').split(", ").nth(1))
-            {
-                let scale: u32 = scale
-                    .parse()
-                    .map_err(|_| PyTypeError::new_err(format!("unreadable type {arrow_type}")))?;
-                let data = bytes_of(&buffers.get_item(1)?, py)?;
-                let values: Vec<i128> = data[offset * 16..(offset + len) * 16]
-                    .chunks_exact(16)
-                    .map(|c| i128::from_le_bytes(c.try_into().unwrap_or_default()))
-                    .collect();
-                // Decimals that fit in 64 bits take the integer kernel.
-                let small: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
-                match small {
-                    Some(v) if scale <= 2 => out.typed.push((name, Typed::Int(v, scale), validity)),
-                    _ => out.typed.push((name, Typed::Int128(values, scale), validity)),
-                }
-                continue;
-            }
-            if arrow_type.starts_with("dictionary<") {
-                let indices = v
-                    .getattr("indices")?
-                    .call_method1("cast", ("int32",))?
-                    .call_method1("fill_null", (-1,))?;
-                let codes =
-                    np.call_method1("ascontiguousarray", (indices.call_method0("to_numpy")?, "int32"))?;
-                let labels: Vec<String> = v.getattr("dictionary")?.call_method0("to_pylist")?.extract()?;
-                out.typed.push((name, Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?, labels), None));
-                continue;
-            }
-            // Booleans, strings and the rest go through the JSON shape.
-            json.insert(name.clone(), from_py(&v.call_method0("to_pylist")?, &name).py()?);
+        let ty = if module.starts_with("pandas") { type_name(&v).1 } else { ty };
+        if crate::arrow::is_arrow(&v) {
+            push_arrow(&mut out, name, &crate::arrow::read_array(&v, &k.str()?.to_string())?)?;
             continue;
         }
         if v.hasattr("__array_interface__")? && v.hasattr("dtype")? {
@@ -813,6 +870,13 @@ fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy>
         return Ok(OwnedDatesPy::Each(out));
     }
     let (module, _) = type_name(date);
+    if crate::arrow::is_arrow(date) {
+        match crate::arrow::read_array(date, "date") {
+            Ok(array) => return Ok(OwnedDatesPy::Days(crate::arrow::days_no_nulls(&array, "date")?)),
+            Err(err) if !module.starts_with("pandas") => return Err(err),
+            Err(_) => {} // pandas without pyarrow: numpy below
+        }
+    }
     if module.starts_with("pyarrow") || module.starts_with("pandas") || date.hasattr("__array_interface__")? {
         let np = py.import("numpy")?;
         let arr = if module.starts_with("pyarrow") {

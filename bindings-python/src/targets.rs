@@ -118,6 +118,19 @@ impl PyMonitor {
     }
 
     fn add_observations(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
+        // An Arrow table (pyarrow, polars, pandas with pyarrow, DuckDB...): read in Rust.
+        let arrow = match crate::arrow::table_like(table, "observations") {
+            Ok(found) => found,
+            Err(_) if table.get_type().module()?.to_string().starts_with("pandas") => None,
+            Err(err) => return Err(err),
+        };
+        if let Some(columns) = arrow {
+            if let Some(rows) = crate::arrow::observations(&columns)? {
+                return self.inner.add_observations(rows).py();
+            }
+            let value = crate::arrow::json_rows(&columns, "observations")?;
+            return self.inner.add_observations_value(&value).py();
+        }
         if let Some(rows) = from_columns(table)? {
             return self.inner.add_observations(rows).py();
         }
@@ -221,6 +234,17 @@ impl PyScorecard {
 
     fn assessments_to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py.import("zhengce._tables")?.getattr("assessments_frame")?.call1((self.inner.assessments_to_csv(),))
+    }
+
+    #[pyo3(signature = (dimension = None, ax = None, lang = None))]
+    fn plot<'py>(
+        slf: Bound<'py, Self>,
+        dimension: Option<&str>,
+        ax: Option<Bound<'py, PyAny>>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let visual = slf.py().import("zhengce._visual")?;
+        visual.getattr("plot_scorecard")?.call1((slf, dimension, ax, lang))
     }
 
     fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

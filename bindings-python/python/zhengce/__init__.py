@@ -8,7 +8,9 @@ Quick start::
 
 Entries and results are dicts in the catalogue's JSON shape (dates and decimals as strings),
 the same shape JavaScript and the conformance vectors use; single dates and amounts passed
-as arguments are ``datetime.date`` and ``decimal.Decimal``.
+as arguments are ``datetime.date`` and ``decimal.Decimal``. Columns and tables go in and come
+out as Arrow (pyarrow, polars, pandas, DuckDB: anything with ``__arrow_c_stream__``); see
+docs/researcher.md.
 """
 
 from ._errors import (
@@ -24,7 +26,8 @@ from ._errors import (
     UnitMismatchError,
     ZhengceError,
 )
-from ._zhengce import Catalogue, __version__
+from ._zhengce import Catalogue, Table, __version__
+from ._visual import cjk_font, plot_deadline
 
 # --- calendar ---
 from ._zhengce import Calendar, Calendars, deadline
@@ -60,8 +63,11 @@ __all__ = [
     "Scenario",
     "Scorecard",
     "StratifiedDraw",
+    "Table",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "cjk_font",
     "deadline",
+    "plot_deadline",
 ]

@@ -140,3 +140,51 @@ def scorecard_html(as_of: str, csv: str) -> str:
         )
     lines.append("</tbody></table>")
     return "\n".join(lines)
+
+
+# --- Arrow tables out (zhengce.Table, BatchResult) ---
+
+
+def to_arrow(table: Any) -> Any:
+    """Any object exposing ``__arrow_c_stream__`` as a ``pyarrow.Table`` (needs pyarrow)."""
+    from ._errors import require
+
+    pa = require("pyarrow", "arrow", "to_arrow()")
+    return pa.table(table)
+
+
+def to_pandas(table: Any) -> Any:
+    """A ``pandas.DataFrame`` through pyarrow: decimals as ``Decimal``, dates as ``date``, labels as ``Categorical``."""
+    _pandas("to_pandas()")
+    return to_arrow(table).to_pandas()
+
+
+def to_polars(table: Any) -> Any:
+    """A ``polars.DataFrame`` read straight from the Arrow stream (needs polars, not pyarrow)."""
+    from ._errors import require
+
+    pl = require("polars", "polars", "to_polars()")
+    return pl.DataFrame(table)
+
+
+def table_html(table: Any, limit: int = 20) -> str:
+    """An HTML view of a table for notebooks: the first rows, column types, the row count."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return f"<pre>{html.escape(repr(table))}</pre>"
+    t = pa.table(table)
+    head = "".join(f"<th>{html.escape(f.name)}<br><small>{html.escape(str(f.type))}</small></th>" for f in t.schema)
+    lines = [f"<p><b>{t.num_rows:,} rows</b> × {t.num_columns} columns</p>", f"<table><thead><tr>{head}</tr></thead><tbody>"]
+    for row in t.slice(0, limit).to_pylist():
+        cells = "".join(f"<td>{'' if v is None else html.escape(_short(v))}</td>" for v in row.values())
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</tbody></table>")
+    if t.num_rows > limit:
+        lines.append(f"<p><small>... {t.num_rows - limit:,} more rows</small></p>")
+    return "\n".join(lines)
+
+
+def _short(value: Any, width: int = 80) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
