@@ -1,44 +1,42 @@
-//! `zhengce.Calendars`, `zhengce.Calendar` and `zhengce.deadline`: working-day calendars and
-//! deadlines, single calls on `datetime.date` and batch calls on numpy / Arrow columns.
+//! `zhengce.Calendars` and `zhengce.Calendar`: working-day calendars (a context's
+//! `calendar(jurisdiction)`), single calls on `datetime.date` and batch calls on numpy / Arrow
+//! columns. The deadline of a service promise is `Context.deadline`.
 //!
 //! Batch columns cross as day numbers (days since 1970-01-01, the storage of numpy
 //! `datetime64[D]` and Arrow `date32`) through the buffer protocol: one copy of the column in
 //! and one out, never a Python object per element.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
+use zhengce::Error;
 use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
-use zhengce::{Catalogue, Error};
 
-use crate::catalogue::PyCatalogue;
 use crate::convert::{extract_date, from_py, options, serialize};
 use crate::error::IntoPy;
-
-/// The built-in catalogue and calendar data, loaded once for the module-level `deadline`.
-fn builtin() -> &'static (Catalogue, Calendars) {
-    static BUILTIN: OnceLock<(Catalogue, Calendars)> = OnceLock::new();
-    BUILTIN.get_or_init(|| (Catalogue::builtin(), Calendars::builtin()))
-}
 
 /// The set of calendar data layers (national calendar and regional overlays).
 #[pyclass(module = "zhengce._zhengce", name = "Calendars", frozen)]
 pub struct PyCalendars {
-    pub(crate) inner: Arc<Calendars>,
+    pub inner: Arc<Calendars>,
 }
 
 /// A working-day calendar compiled for one jurisdiction.
 #[pyclass(module = "zhengce._zhengce", name = "Calendar", frozen)]
 pub struct PyCalendar {
-    inner: Arc<Calendar>,
+    pub inner: Arc<Calendar>,
     /// What it was compiled from, for pickling.
-    made_from: (Arc<Calendars>, Arc<Catalogue>),
+    made_from: (Arc<Calendars>, Arc<zhengce::Catalogue>),
 }
 
 impl PyCalendar {
-    pub(crate) fn new(inner: Calendar, calendars: Arc<Calendars>, catalogue: Arc<Catalogue>) -> PyCalendar {
+    pub(crate) fn new(
+        inner: Calendar,
+        calendars: Arc<Calendars>,
+        catalogue: Arc<zhengce::Catalogue>,
+    ) -> PyCalendar {
         PyCalendar { inner: Arc::new(inner), made_from: (calendars, catalogue) }
     }
 }
@@ -57,19 +55,12 @@ fn opts(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<CalendarOptions> {
     options(kwargs, "options").py()
 }
 
-fn catalogue_or_builtin<'a>(catalogue: Option<&'a Bound<'_, PyCatalogue>>) -> &'a Catalogue {
-    match catalogue {
-        Some(c) => c.get().inner.as_ref(),
-        None => &builtin().0,
-    }
-}
-
 crate::guarded! {
 #[pymethods]
 impl PyCalendars {
     #[staticmethod]
     fn builtin() -> PyCalendars {
-        PyCalendars { inner: Arc::new(builtin().1.clone()) }
+        PyCalendars { inner: Arc::new(Calendars::builtin()) }
     }
 
     #[staticmethod]
@@ -98,38 +89,9 @@ impl PyCalendars {
         serialize(py, self.inner.layer(id).py()?)
     }
 
-    #[pyo3(signature = (jurisdiction, catalogue=None))]
-    fn calendar(
-        &self,
-        jurisdiction: &str,
-        catalogue: Option<&Bound<'_, PyCatalogue>>,
-    ) -> PyResult<PyCalendar> {
-        let cat = match catalogue {
-            Some(c) => c.get().inner.clone(),
-            None => crate::state::builtin_catalogue().clone(),
-        };
-        let inner = self.inner.calendar(&cat, jurisdiction).py()?;
-        Ok(PyCalendar::new(inner, self.inner.clone(), cat))
-    }
-
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
-        crate::state::reduce(py, "Calendars", serde_json::json!({"calendars": crate::state::calendars(&self.inner)}))
-    }
-
-    #[pyo3(signature = (service, start, jurisdiction, catalogue=None, **options_))]
-    fn deadline<'py>(
-        &self,
-        py: Python<'py>,
-        service: &str,
-        start: &Bound<'py, PyAny>,
-        jurisdiction: &str,
-        catalogue: Option<&Bound<'py, PyCatalogue>>,
-        options_: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let start = extract_date(start, "start").py()?;
-        let o: DeadlineOptions = options(options_, "options").py()?;
-        let cat = catalogue_or_builtin(catalogue);
-        serialize(py, &self.inner.deadline(cat, service, start, jurisdiction, &o).py()?)
+        let state = serde_json::json!({"calendars": crate::state::calendars(&self.inner)});
+        crate::state::reduce(py, "Calendars", state)
     }
 
     fn __repr__(&self) -> String {
@@ -137,30 +99,6 @@ impl PyCalendars {
         format!("<zhengce.Calendars: {}>", ids.join(", "))
     }
 }
-}
-
-/// The module-level `deadline`: on the built-in data unless a catalogue or calendars are given.
-#[pyfunction]
-#[pyo3(signature = (service, start, jurisdiction, catalogue=None, calendars=None, **options_))]
-pub fn deadline<'py>(
-    py: Python<'py>,
-    service: &str,
-    start: &Bound<'py, PyAny>,
-    jurisdiction: &str,
-    catalogue: Option<&Bound<'py, PyCatalogue>>,
-    calendars: Option<&Bound<'py, PyCalendars>>,
-    options_: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    crate::guard::guard(move || {
-        let start = extract_date(start, "start").py()?;
-        let o: DeadlineOptions = options(options_, "options").py()?;
-        let cat = catalogue_or_builtin(catalogue);
-        let cals = match calendars {
-            Some(c) => c.get().inner.as_ref(),
-            None => &builtin().1,
-        };
-        serialize(py, &cals.deadline(cat, service, start, jurisdiction, &o).py()?)
-    })
 }
 
 /// A column of day numbers read from numpy `datetime64[D]` / integer arrays, Arrow `date32`
@@ -276,9 +214,12 @@ crate::guarded! {
 impl PyCalendar {
     #[staticmethod]
     fn builtin(jurisdiction: &str) -> PyResult<PyCalendar> {
-        let (cat, cals) = builtin();
-        let inner = cals.calendar(cat, jurisdiction).py()?;
-        Ok(PyCalendar::new(inner, crate::state::builtin_calendars().clone(), crate::state::builtin_catalogue().clone()))
+        let inner = Calendar::builtin(jurisdiction).py()?;
+        Ok(PyCalendar::new(
+            inner,
+            crate::state::builtin_calendars().clone(),
+            crate::state::builtin_catalogue().clone(),
+        ))
     }
 
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {

@@ -1,12 +1,10 @@
 //! `zhengce.Communities`: the community registry and the responsibility chain.
 
-use std::sync::Arc;
-
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use zhengce::communities::{Communities, CommunityFilter};
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{from_py, options, serialize};
 use crate::error::IntoPy;
 
@@ -21,8 +19,8 @@ crate::guarded! {
 #[pymethods]
 impl PyCommunities {
     #[new]
-    fn new(catalogue: &PyCatalogue) -> PyCommunities {
-        PyCommunities { inner: Communities::new(Arc::clone(&catalogue.inner)) }
+    fn new(context: &PyContext) -> PyCommunities {
+        PyCommunities { inner: Communities::new(&context.inner) }
     }
 
     fn register(&mut self, community: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -65,7 +63,7 @@ impl PyCommunities {
     }
 
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
-        let state = serde_json::json!({"catalogue": crate::state::catalogue(self.inner.catalogue()),
+        let state = serde_json::json!({"context": crate::state::context(self.inner.context()),
             "communities": crate::state::registered(&self.inner)});
         crate::state::reduce(py, "Communities", state)
     }

@@ -1,11 +1,9 @@
-//! `zhengce.Scenario`, `zhengce.Evaluator`, `zhengce.Evaluation`, `zhengce.BatchResult`,
-//! `zhengce.Comparison`: rules under scenarios, single and batch evaluation.
+//! `zhengce.Evaluator`, `zhengce.Evaluation`, `zhengce.BatchResult`, `zhengce.Comparison`:
+//! rules in a context, single and batch evaluation.
 //!
 //! Batch columns are read without per-element Python objects where the data allows: numpy
 //! integer and boolean arrays and pyarrow int64/decimal128/boolean/dictionary arrays through
 //! the buffer protocol; lists (and string arrays) go through the JSON shape.
-
-use std::sync::Arc;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
@@ -14,137 +12,33 @@ use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 use zhengce::Error;
 use zhengce::rules::{
     Batch, BatchResult, CallOptions, Column, ColumnData, Comparison, Dates, Evaluation, Evaluator, Input,
-    Lang, OutColumn, OwnedColumns, Scenario, ScenarioSpec,
+    Lang, OutColumn, OwnedColumns,
 };
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{extract_date, from_py, options, serialize, to_py};
 use crate::error::IntoPy;
 
-/// A catalogue with parameter overrides and added rules.
-#[pyclass(module = "zhengce._zhengce", name = "Scenario", frozen)]
-pub struct PyScenario {
-    pub(crate) inner: Scenario,
-    /// The catalogue before the spec's overlay, for pickling.
-    pub(crate) base: Arc<zhengce::Catalogue>,
-}
-
-fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
-    let value = if let Ok(text) = obj.cast::<PyString>() {
-        serde_json::from_str(&text.to_string())
-            .map_err(|e| Error::invalid_input("scenario", "text", format!("scenario JSON ({e})")))
-            .py()?
-    } else {
-        from_py(obj, "scenario").py()?
-    };
-    zhengce::value::from_json_value(&value, "scenario").py()
-}
-
-crate::guarded! {
-#[pymethods]
-impl PyScenario {
-    #[new]
-    fn new(catalogue: &PyCatalogue, spec: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
-        let spec = spec_of(spec)?;
-        let base = catalogue.inner.clone();
-        Scenario::new(base.clone(), spec).map(|inner| PyScenario { inner, base }).py()
-    }
-
-    #[staticmethod]
-    fn baseline(catalogue: &PyCatalogue) -> PyScenario {
-        PyScenario { inner: Scenario::baseline(catalogue.inner.clone()), base: catalogue.inner.clone() }
-    }
-
-    fn name(&self) -> &str {
-        self.inner.name()
-    }
-
-    fn hash(&self) -> &str {
-        self.inner.hash()
-    }
-
-    fn spec<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py, self.inner.spec())
-    }
-
-    fn catalogue(&self) -> PyCatalogue {
-        PyCatalogue { inner: Arc::new(self.inner.catalogue().clone()) }
-    }
-
-    fn evaluator(&self, rule: &str) -> PyResult<PyEvaluator> {
-        self.inner.evaluator(rule).map(|inner| PyEvaluator { inner, base: self.base.clone() }).py()
-    }
-
-    fn parameter_value<'py>(
-        &self,
-        py: Python<'py>,
-        key: &str,
-        jurisdiction: &str,
-        date: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let date = extract_date(date, "date").py()?;
-        serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
-    }
-
-    #[pyo3(signature = (alternative, rule, columns, date, **options_))]
-    fn compare(
-        &self,
-        py: Python<'_>,
-        alternative: &PyScenario,
-        rule: &str,
-        columns: &Bound<'_, PyAny>,
-        date: &Bound<'_, PyAny>,
-        options_: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyComparison> {
-        let opts: CallOptions = options(options_, "options").py()?;
-        let cols = read_columns(py, columns)?;
-        let dates = read_dates(py, date)?;
-        let batch = Batch {
-            dates: dates.dates(),
-            jurisdiction: opts.jurisdiction.as_deref(),
-            columns: cols.columns(py)?,
-        };
-        let out = self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).py()?;
-        Ok(PyComparison { inner: out })
-    }
-
-    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
-        let state = serde_json::json!({"scenario": crate::state::scenario(&self.base, &self.inner)});
-        crate::state::reduce(py, "Scenario", state)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<zhengce.Scenario '{}': {} parameter overrides>",
-            self.inner.name(),
-            self.inner.spec().parameters.len()
-        )
-    }
-}
-}
-
-/// One rule compiled under a scenario.
+/// One rule compiled in a context.
 #[pyclass(module = "zhengce._zhengce", name = "Evaluator", frozen)]
 pub struct PyEvaluator {
-    pub(crate) inner: Evaluator,
-    /// The scenario's catalogue before its overlay, for pickling.
-    pub(crate) base: Arc<zhengce::Catalogue>,
+    pub inner: Evaluator,
 }
 
 crate::guarded! {
 #[pymethods]
 impl PyEvaluator {
     #[new]
-    fn new(scenario: &PyScenario, rule: &str) -> PyResult<PyEvaluator> {
-        Evaluator::new(&scenario.inner, rule).map(|inner| PyEvaluator { inner, base: scenario.base.clone() }).py()
+    fn new(context: &PyContext, rule: &str) -> PyResult<PyEvaluator> {
+        Evaluator::new(&context.inner, rule).map(|inner| PyEvaluator { inner }).py()
     }
 
     fn rule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.rule())
     }
 
-    fn scenario(&self) -> PyScenario {
-        PyScenario { inner: self.inner.scenario().clone(), base: self.base.clone() }
+    fn context(&self) -> PyContext {
+        PyContext { inner: self.inner.context().clone() }
     }
 
     fn check_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -177,9 +71,13 @@ impl PyEvaluator {
         options_: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyBatchResult> {
         let (options_, progress) = take_progress(py, options_)?;
+        let (options_, null_errors) = take_errors(options_)?;
         let opts: CallOptions = options(options_.as_ref(), "options").py()?;
         let cols = read_columns(py, columns)?;
         let dates = read_dates(py, date)?;
+        if null_errors {
+            return evaluate_null_errors(py, &self.inner, &cols, &dates, &opts);
+        }
         let units = match cols.units.first() {
             Some((_, array)) => Some(array.bind(py).len()?),
             None => None,
@@ -193,7 +91,7 @@ impl PyEvaluator {
     }
 
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
-        let state = serde_json::json!({"scenario": crate::state::scenario(&self.base, self.inner.scenario()),
+        let state = serde_json::json!({"context": crate::state::context(self.inner.context()),
             "rule": self.inner.rule().id});
         crate::state::reduce(py, "Evaluator", state)
     }
@@ -204,10 +102,195 @@ impl PyEvaluator {
             "<zhengce.Evaluator '{}' ({}) under '{}'>",
             r.id,
             r.logic.kind(),
-            self.inner.scenario().name()
+            self.inner.context().scenario_name()
         )
     }
 }
+}
+
+/// Splits the binding's own `errors=` option off the core's options: `"raise"` (the default:
+/// the first bad row fails the batch) or `"null"` (a bad row gives nulls and its error).
+fn take_errors<'py>(options_: Option<Bound<'py, PyDict>>) -> PyResult<(Option<Bound<'py, PyDict>>, bool)> {
+    let Some(o) = options_ else { return Ok((None, false)) };
+    let Some(mode) = o.get_item("errors")? else { return Ok((Some(o), false)) };
+    o.del_item("errors")?;
+    let mode: String = mode.extract().unwrap_or_default();
+    match mode.as_str() {
+        "raise" => Ok((Some(o), false)),
+        "null" => Ok((Some(o), true)),
+        _ => Err(Error::invalid_input("errors", format!("'{mode}'"), "'raise' or 'null'")).py(),
+    }
+}
+
+/// A batch with `errors="null"`: where a row fails, the rows before it are evaluated, the row
+/// gets nulls and its error's code and message, and evaluation goes on after it.
+fn evaluate_null_errors(
+    py: Python<'_>,
+    ev: &Evaluator,
+    cols: &Columns,
+    dates: &OwnedDatesPy,
+    opts: &CallOptions,
+) -> PyResult<PyBatchResult> {
+    let all = cols.columns(py)?;
+    let rows = all.first().map(Column::len).or(dates.len()).unwrap_or(0);
+    let options = opts.batch_options();
+    let run = |range: std::ops::Range<usize>| {
+        let columns: Vec<Column<'_>> = all.iter().map(|c| slice(*c, &range)).collect();
+        let batch = Batch {
+            dates: dates.slice_any(range.clone()),
+            jurisdiction: opts.jurisdiction.as_deref(),
+            columns,
+        };
+        py.detach(|| ev.evaluate_batch(&batch, &options))
+    };
+    let mut pieces: Vec<BatchResult> = Vec::new();
+    let mut errors: Vec<Option<(String, String)>> = Vec::with_capacity(rows);
+    let mut failed: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while start < rows || (rows == 0 && pieces.is_empty()) {
+        match run(start..rows) {
+            Ok(result) => {
+                errors.extend(std::iter::repeat_n(None, result.rows));
+                pieces.push(result);
+                break;
+            }
+            Err(err) => {
+                let Some(row) = err.details()["row"].as_u64().map(|r| r as usize) else {
+                    return Err(err).py();
+                };
+                if row > 0 {
+                    // The rows before the bad one (they may hold an earlier error in another column).
+                    let head = evaluate_null_errors_range(&run, start, start + row)?;
+                    errors.extend(head.1);
+                    pieces.extend(head.0);
+                }
+                let message = err.to_string();
+                errors.push(Some((err.code().to_owned(), message)));
+                failed.push(pieces.len());
+                pieces.push(BatchResult { rows: 0, columns: Vec::new(), explanations: None });
+                start += row + 1;
+            }
+        }
+    }
+    Ok(PyBatchResult::from_core(concat_with_nulls(pieces, &failed)?)).map(|mut r| {
+        r.errors = Some(errors);
+        r.rows = rows;
+        r
+    })
+}
+
+type Piece = (Vec<BatchResult>, Vec<Option<(String, String)>>);
+
+/// Rows `a..b` with nulls for bad rows (an error's row may be reported out of order).
+fn evaluate_null_errors_range(
+    run: &dyn Fn(std::ops::Range<usize>) -> Result<BatchResult, Error>,
+    a: usize,
+    b: usize,
+) -> PyResult<Piece> {
+    let mut pieces = Vec::new();
+    let mut errors = Vec::new();
+    let mut start = a;
+    while start < b {
+        match run(start..b) {
+            Ok(result) => {
+                errors.extend(std::iter::repeat_n(None, result.rows));
+                pieces.push(result);
+                break;
+            }
+            Err(err) => {
+                let Some(row) = err.details()["row"].as_u64().map(|r| r as usize) else {
+                    return Err(err).py();
+                };
+                if row > 0 {
+                    let head = evaluate_null_errors_range(run, start, start + row)?;
+                    errors.extend(head.1);
+                    pieces.extend(head.0);
+                }
+                errors.push(Some((err.code().to_owned(), err.to_string())));
+                pieces.push(BatchResult { rows: 1, columns: Vec::new(), explanations: None });
+                start += row + 1;
+            }
+        }
+    }
+    Ok((pieces, errors))
+}
+
+/// The pieces of a batch joined; an empty piece with `rows: 1` (or listed in `failed`) is a bad
+/// row: nulls (0 in an amount column, whose numpy form has no null; the Arrow form is null).
+fn concat_with_nulls(pieces: Vec<BatchResult>, failed: &[usize]) -> PyResult<BatchResult> {
+    let template: Vec<(String, OutColumn)> = pieces
+        .iter()
+        .find(|p| !p.columns.is_empty())
+        .map(|p| p.columns.iter().map(|(n, c)| (n.clone(), empty_like(c))).collect())
+        .unwrap_or_default();
+    let mut columns = template;
+    let mut explanations: Option<Vec<Evaluation>> = None;
+    let mut rows = 0;
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let bad = piece.columns.is_empty() && (failed.contains(&i) || piece.rows == 1);
+        if bad {
+            for (_, c) in &mut columns {
+                push_null(c);
+            }
+            rows += 1;
+            continue;
+        }
+        rows += piece.rows;
+        for ((_, into), (_, from)) in columns.iter_mut().zip(piece.columns) {
+            append(into, from);
+        }
+        if let Some(more) = piece.explanations {
+            explanations.get_or_insert_with(Vec::new).extend(more);
+        }
+    }
+    Ok(BatchResult { rows, columns, explanations })
+}
+
+fn empty_like(c: &OutColumn) -> OutColumn {
+    match c {
+        OutColumn::Int { scale, .. } => OutColumn::Int { values: Vec::new(), scale: *scale },
+        OutColumn::Decimal { .. } => OutColumn::Decimal { values: Vec::new() },
+        OutColumn::Bool { .. } => OutColumn::Bool { values: Vec::new() },
+        OutColumn::Codes { labels, .. } => OutColumn::Codes { codes: Vec::new(), labels: labels.clone() },
+        OutColumn::Date { .. } => OutColumn::Date { values: Vec::new() },
+    }
+}
+
+fn push_null(c: &mut OutColumn) {
+    match c {
+        OutColumn::Int { values, .. } => values.push(0),
+        OutColumn::Decimal { values } => values.push(None),
+        OutColumn::Bool { values } => values.push(None),
+        OutColumn::Codes { codes, .. } => codes.push(-1),
+        OutColumn::Date { values } => values.push(None),
+    }
+}
+
+fn append(into: &mut OutColumn, from: OutColumn) {
+    match (into, from) {
+        (OutColumn::Int { values, .. }, OutColumn::Int { values: more, .. }) => values.extend(more),
+        (OutColumn::Decimal { values }, OutColumn::Decimal { values: more }) => values.extend(more),
+        (OutColumn::Bool { values }, OutColumn::Bool { values: more }) => values.extend(more),
+        (OutColumn::Codes { codes, labels }, OutColumn::Codes { codes: more, labels: their }) => {
+            // Labels are the rule's outputs, the same in every piece; map by name to be safe.
+            for c in more {
+                let label = usize::try_from(c).ok().and_then(|i| their.get(i));
+                let code = match label {
+                    Some(l) => match labels.iter().position(|x| x == l) {
+                        Some(at) => at as i32,
+                        None => {
+                            labels.push(l.clone());
+                            labels.len() as i32 - 1
+                        }
+                    },
+                    None => -1,
+                };
+                codes.push(code);
+            }
+        }
+        (OutColumn::Date { values }, OutColumn::Date { values: more }) => values.extend(more),
+        _ => {}
+    }
 }
 
 /// Splits the binding's own `progress=` option off the core's options.
@@ -324,6 +407,9 @@ pub struct PyBatchResult {
     rows: usize,
     columns: Vec<(String, PyCol)>,
     explanations: Option<Vec<Evaluation>>,
+    /// With `errors="null"`: per row, the error's code and message (`None` for a row that
+    /// evaluated). Explanations then hold one entry per row without an error.
+    errors: Option<Vec<Option<(String, String)>>>,
 }
 
 /// A result column: a numpy array filled chunk by chunk (amounts, codes), or a core column.
@@ -351,6 +437,7 @@ impl PyCol {
 impl PyBatchResult {
     fn from_core(result: BatchResult) -> PyBatchResult {
         PyBatchResult {
+            errors: None,
             rows: result.rows,
             columns: result.columns.into_iter().map(|(n, c)| (n, PyCol::Core(c))).collect(),
             explanations: result.explanations,
@@ -464,7 +551,20 @@ impl PyBatchResult {
     }
 
     fn table(&self, py: Python<'_>) -> PyResult<crate::table::PyTable> {
-        crate::table::batch_table(&self.core(py)?)
+        crate::table::batch_table(&self.core(py)?, self.errors.as_deref())
+    }
+
+    fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let list: Vec<serde_json::Value> = self
+            .errors
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(row, e)| {
+                e.as_ref().map(|(code, message)| serde_json::json!({"row": row, "code": code, "message": message}))
+            })
+            .collect();
+        to_py(py, &serde_json::Value::Array(list))
     }
 
     #[pyo3(signature = (requested_schema=None))]
@@ -610,7 +710,7 @@ fn evaluate_chunked(
         }
         start = end;
     }
-    Ok(PyBatchResult { rows, columns: out, explanations })
+    Ok(PyBatchResult { rows, columns: out, explanations, errors: None })
 }
 
 /// An error of a chunk starting at row `start`, with the batch's row.
@@ -624,7 +724,7 @@ fn shift(err: Error, start: usize) -> Error {
 /// Two scenarios compared over a batch.
 #[pyclass(module = "zhengce._zhengce", name = "Comparison", frozen)]
 pub struct PyComparison {
-    inner: Comparison,
+    pub inner: Comparison,
 }
 
 crate::guarded! {
@@ -672,7 +772,7 @@ impl PyComparison {
 /// Column data read from Python objects, for a [`Batch`]: integer columns stay in their
 /// Python buffers (read chunk by chunk), the rest is owned.
 #[derive(Default)]
-struct Columns {
+pub(crate) struct Columns {
     json: OwnedColumns,
     typed: Vec<(String, Typed, Option<Validity>)>,
     units: Vec<(String, Py<PyAny>)>,
@@ -695,7 +795,7 @@ enum Typed {
 
 impl Columns {
     /// Every column for one call over the whole batch (integer buffers copied once).
-    fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
+    pub(crate) fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
         let mut out = self.sliced(0..usize::MAX);
         if self.copied.get().is_none() {
             let mut copies = Vec::with_capacity(self.units.len());
@@ -774,7 +874,7 @@ fn push_arrow(out: &mut Columns, name: String, array: &arrow_array::ArrayRef) ->
 }
 
 /// Reads a dict of column name to array (numpy, pyarrow, pandas, list).
-fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
+pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
     let mut out = Columns::default();
     let dict = match columns.cast::<PyDict>() {
         Ok(dict) => dict.clone(),
@@ -861,7 +961,7 @@ fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns>
 }
 
 /// One date, or one per row (a list, a numpy `datetime64` array, a pyarrow date array).
-fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
+pub(crate) fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
     if date.is_instance_of::<PyList>() || date.is_instance_of::<PyTuple>() {
         let mut out = Vec::new();
         for (row, d) in date.try_iter()?.enumerate() {
@@ -893,7 +993,7 @@ fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy>
     Ok(OwnedDatesPy::One(extract_date(date, "date").py()?))
 }
 
-enum OwnedDatesPy {
+pub(crate) enum OwnedDatesPy {
     One(chrono::NaiveDate),
     Each(Vec<chrono::NaiveDate>),
     Days(Vec<i32>),
@@ -908,6 +1008,11 @@ impl OwnedDatesPy {
         }
     }
 
+    /// Rows `r` for one call (any length; one date stays one date).
+    fn slice_any(&self, r: std::ops::Range<usize>) -> Dates<'_> {
+        self.slice(r)
+    }
+
     fn slice(&self, r: std::ops::Range<usize>) -> Dates<'_> {
         match self {
             OwnedDatesPy::One(d) => Dates::One(*d),
@@ -916,7 +1021,7 @@ impl OwnedDatesPy {
         }
     }
 
-    fn dates(&self) -> Dates<'_> {
+    pub(crate) fn dates(&self) -> Dates<'_> {
         match self {
             OwnedDatesPy::One(d) => Dates::One(*d),
             OwnedDatesPy::Each(v) => Dates::Each(v),

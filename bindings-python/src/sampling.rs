@@ -5,9 +5,9 @@ use pyo3::prelude::*;
 use zhengce::sampling::{
     Directory, InspectionPlan, PlanSpec, Register, RegisterColumns, SampleSpec, StratifiedDraw, StratumCount,
 };
-use zhengce::{Catalogue, Error};
+use zhengce::{Context, Error};
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{from_py, serialize};
 use crate::error::IntoPy;
 
@@ -39,14 +39,14 @@ crate::guarded! {
 impl PyInspectionPlan {
     #[staticmethod]
     fn draw(
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         register: &Bound<'_, PyAny>,
         directory: &Bound<'_, PyAny>,
         spec: &Bound<'_, PyAny>,
     ) -> PyResult<PyInspectionPlan> {
         let (r, d, s): (Register, Directory, PlanSpec) =
             (self::register(register)?, self::directory(directory)?, self::spec(spec)?);
-        let inner = InspectionPlan::draw(&catalogue.inner, &r, &d, &s).py()?;
+        let inner = InspectionPlan::draw(&context.inner, &r, &d, &s).py()?;
         Ok(PyInspectionPlan { inner })
     }
 
@@ -64,12 +64,12 @@ impl PyInspectionPlan {
     fn verify<'py>(
         &self,
         py: Python<'py>,
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         register: &Bound<'py, PyAny>,
         directory: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (r, d) = (self::register(register)?, self::directory(directory)?);
-        serialize(py, &self.inner.verify(&catalogue.inner, &r, &d).py()?)
+        serialize(py, &self.inner.verify(&context.inner, &r, &d).py()?)
     }
 
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -248,10 +248,10 @@ crate::guarded! {
 #[pymethods]
 impl PyStratifiedDraw {
     #[staticmethod]
-    #[pyo3(signature = (catalogue, spec, classes, strata = None, flags = None))]
+    #[pyo3(signature = (context, spec, classes, strata = None, flags = None))]
     fn draw(
         py: Python<'_>,
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         spec: &Bound<'_, PyAny>,
         classes: &Bound<'_, PyAny>,
         strata: Option<&Bound<'_, PyAny>>,
@@ -260,9 +260,8 @@ impl PyStratifiedDraw {
         let spec: SampleSpec = self::spec(spec)?;
         let (classes, strata, flags) = register_columns(classes, strata, flags)?;
         let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
-        let cat: &Catalogue = &catalogue.inner;
-        let inner = py.detach(|| StratifiedDraw::draw(cat, &columns, &spec)).py()?;
-        Ok(PyStratifiedDraw { inner })
+        let ctx: &Context = &context.inner;
+        let inner = py.detach(|| StratifiedDraw::draw(ctx, &columns, &spec)).py()?;        Ok(PyStratifiedDraw { inner })
     }
 
     #[staticmethod]
@@ -291,11 +290,11 @@ impl PyStratifiedDraw {
     }
 
     #[staticmethod]
-    #[pyo3(signature = (catalogue, spec, totals, before, classes, strata = None, flags = None))]
+    #[pyo3(signature = (context, spec, totals, before, classes, strata = None, flags = None))]
     #[allow(clippy::too_many_arguments)]
     fn draw_partition(
         py: Python<'_>,
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         spec: &Bound<'_, PyAny>,
         totals: &Bound<'_, PyAny>,
         before: &Bound<'_, PyAny>,
@@ -308,8 +307,8 @@ impl PyStratifiedDraw {
         let before: Vec<StratumCount> = self::spec(before)?;
         let (classes, strata, flags) = register_columns(classes, strata, flags)?;
         let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
-        let cat: &Catalogue = &catalogue.inner;
-        let inner = py.detach(|| StratifiedDraw::draw_partition(cat, &columns, &spec, &totals, &before)).py()?;
+        let ctx: &Context = &context.inner;
+        let inner = py.detach(|| StratifiedDraw::draw_partition(ctx, &columns, &spec, &totals, &before)).py()?;
         Ok(PyStratifiedDraw { inner })
     }
 

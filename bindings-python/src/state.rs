@@ -3,8 +3,8 @@
 //! `obj.__reduce__()` gives `(zhengce._zhengce._restore, (kind, state, hash))`, where `state`
 //! is JSON text and `hash` the `sha256:` digest of that text. `_restore` refuses a state whose
 //! digest differs (a truncated or edited pickle), rebuilds the object through the same core
-//! calls a user makes, and checks the rebuilt catalogue's content hash (and a scenario's spec
-//! hash) against the ones recorded, so an unpickled object computes exactly what the original
+//! calls a user makes, and checks the rebuilt catalogue's content hash (and a context's
+//! scenario hash) against the ones recorded, so an unpickled object computes exactly what the original
 //! did. A catalogue or calendar set equal to the built-in one is recorded as `"builtin"`: the
 //! state of an evaluator on the built-in catalogue is a few hundred bytes, which matters when
 //! Dask ships it to every partition.
@@ -14,8 +14,10 @@ use std::sync::{Arc, OnceLock};
 use pyo3::prelude::*;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use zhengce::Context;
 use zhengce::calendar::Calendars;
-use zhengce::rules::{Evaluator, Scenario, ScenarioSpec};
+use zhengce::context::ScenarioSpec;
+use zhengce::rules::Evaluator;
 use zhengce::sampling::InspectionPlan;
 use zhengce::targets::{Monitor, Scorecard};
 use zhengce::{Catalogue, Error};
@@ -23,8 +25,9 @@ use zhengce::{Catalogue, Error};
 use crate::calendar::{PyCalendar, PyCalendars};
 use crate::catalogue::PyCatalogue;
 use crate::communities::PyCommunities;
+use crate::context::PyContext;
 use crate::error::IntoPy;
-use crate::rules::{PyEvaluator, PyScenario};
+use crate::rules::PyEvaluator;
 use crate::sampling::PyInspectionPlan;
 use crate::targets::{PyMonitor, PyScorecard};
 
@@ -114,20 +117,23 @@ fn restore_calendars(state: &Value) -> PyResult<Arc<Calendars>> {
     Ok(Arc::new(cals))
 }
 
-/// A scenario as state: its base catalogue and its spec (with the spec's hash).
-pub fn scenario(base: &Catalogue, s: &Scenario) -> Value {
-    json!({"catalogue": catalogue(base), "spec": serde_json::to_value(s.spec()).unwrap_or(Value::Null),
-           "hash": s.hash()})
+/// A context as state: its base catalogue (before the scenario's overlay), its calendars and
+/// its scenario spec (with the spec's hash).
+pub fn context(ctx: &Context) -> Value {
+    let base = ctx.baseline().catalogue_shared();
+    json!({"catalogue": catalogue(&base), "calendars": calendars(ctx.calendars()),
+           "spec": serde_json::to_value(ctx.scenario()).unwrap_or(Value::Null), "hash": ctx.scenario_hash()})
 }
 
-fn restore_scenario(state: &Value) -> PyResult<PyScenario> {
+fn restore_context(state: &Value) -> PyResult<Context> {
     let base = restore_catalogue(&state["catalogue"])?;
+    let cals = restore_calendars(&state["calendars"])?;
     let spec: ScenarioSpec = zhengce::value::from_json_value(&state["spec"], "pickle.spec").py()?;
-    let inner = Scenario::new(base.clone(), spec).py()?;
-    if Some(inner.hash()) != state["hash"].as_str() {
+    let ctx = Context::new(base, cals).with_scenario(spec).py()?;
+    if Some(ctx.scenario_hash()) != state["hash"].as_str() {
         return Err(bad("a scenario of another spec hash", "the pickled scenario's spec hash"));
     }
-    Ok(PyScenario { inner, base })
+    Ok(ctx)
 }
 
 /// Rebuilds a pickled object (the callable of every `__reduce__`).
@@ -155,31 +161,31 @@ pub fn _restore(py: Python<'_>, kind: &str, state: &str, hash: &str) -> PyResult
                 let cals = restore_calendars(&state["calendars"])?;
                 let cat = restore_catalogue(&state["catalogue"])?;
                 let jurisdiction = state["jurisdiction"].as_str().unwrap_or_default();
-                let inner = cals.calendar(&cat, jurisdiction).py()?;
+                let inner = Context::new(cat.clone(), cals.clone()).calendar(jurisdiction).py()?;
                 Py::new(py, PyCalendar::new(inner, cals, cat))?.into_any()
             }
-            "Scenario" => Py::new(py, restore_scenario(&state["scenario"])?)?.into_any(),
+            "Context" => Py::new(py, PyContext { inner: restore_context(&state["context"])? })?.into_any(),
             "Evaluator" => {
-                let scenario = restore_scenario(&state["scenario"])?;
+                let ctx = restore_context(&state["context"])?;
                 let rule = state["rule"].as_str().unwrap_or_default();
-                let inner = Evaluator::new(&scenario.inner, rule).py()?;
-                Py::new(py, PyEvaluator { inner, base: scenario.base })?.into_any()
+                let inner = Evaluator::new(&ctx, rule).py()?;
+                Py::new(py, PyEvaluator { inner })?.into_any()
             }
             "InspectionPlan" => {
                 let inner = InspectionPlan::from_value(&state["plan"]).py()?;
                 Py::new(py, PyInspectionPlan { inner })?.into_any()
             }
             "Communities" => {
-                let cat = restore_catalogue(&state["catalogue"])?;
-                let mut inner = zhengce::communities::Communities::new(cat);
+                let ctx = restore_context(&state["context"])?;
+                let mut inner = zhengce::communities::Communities::new(&ctx);
                 inner.register_all_value(&state["communities"]).py()?;
                 Py::new(py, PyCommunities { inner })?.into_any()
             }
             "Monitor" => {
-                let cat = restore_catalogue(&state["catalogue"])?;
-                let mut communities = zhengce::communities::Communities::new(cat.clone());
+                let ctx = restore_context(&state["context"])?;
+                let mut communities = zhengce::communities::Communities::new(&ctx);
                 communities.register_all_value(&state["communities"]).py()?;
-                let mut inner = Monitor::new(cat).with_communities(communities).py()?;
+                let mut inner = Monitor::new(&ctx).with_communities(communities).py()?;
                 inner.add_observations_value(&state["observations"]).py()?;
                 Py::new(py, PyMonitor { inner })?.into_any()
             }
@@ -206,7 +212,7 @@ pub fn registered(c: &zhengce::communities::Communities) -> Value {
 pub fn monitor(m: &Monitor) -> PyResult<Value> {
     let observations = m.observations(None).py()?;
     Ok(json!({
-        "catalogue": catalogue(m.catalogue()),
+        "context": context(m.context()),
         "communities": registered(m.communities()),
         "observations": serde_json::to_value(observations).unwrap_or(Value::Null),
     }))

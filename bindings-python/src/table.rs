@@ -124,14 +124,53 @@ const INT_PRECISION: u8 = 19;
 
 /// A batch result as a table: one column per output, then `explanation` (JSON text per row)
 /// when the batch was explained.
-pub fn batch_table(result: &zhengce::rules::BatchResult) -> PyResult<PyTable> {
-    let mut columns = Vec::with_capacity(result.columns.len() + 1);
+pub fn batch_table(
+    result: &zhengce::rules::BatchResult,
+    errors: Option<&[Option<(String, String)>]>,
+) -> PyResult<PyTable> {
+    let mut columns = Vec::with_capacity(result.columns.len() + 3);
+    let valid: Option<arrow_buffer::NullBuffer> =
+        errors.map(|e| arrow_buffer::NullBuffer::from(e.iter().map(Option::is_none).collect::<Vec<bool>>()));
     for (name, col) in &result.columns {
-        columns.push((name.clone(), out_column(col)?));
+        let array = out_column(col)?;
+        let array = match &valid {
+            // A bad row is null in every output column (an amount's 0 placeholder included).
+            Some(nulls) => {
+                let data = array.to_data().into_builder().nulls(Some(match array.nulls() {
+                    Some(own) => arrow_buffer::NullBuffer::new(own.inner() & nulls.inner()),
+                    None => nulls.clone(),
+                }));
+                arrow_array::make_array(data.build().map_err(arrow_err)?)
+            }
+            None => array,
+        };
+        columns.push((name.clone(), array));
     }
     if let Some(explanations) = &result.explanations {
-        let text = explanations.iter().map(|e| serde_json::to_string(e).ok());
+        let mut each = explanations.iter();
+        let text: Vec<Option<String>> =
+            match errors {
+                Some(errors) => errors
+                    .iter()
+                    .map(|e| {
+                        if e.is_some() {
+                            None
+                        } else {
+                            each.next().and_then(|x| serde_json::to_string(x).ok())
+                        }
+                    })
+                    .collect(),
+                None => each.map(|e| serde_json::to_string(e).ok()).collect(),
+            };
         columns.push(("explanation".to_owned(), strings(text)));
+    }
+    if let Some(errors) = errors {
+        columns
+            .push(("error_code".to_owned(), strings(errors.iter().map(|e| e.as_ref().map(|x| x.0.clone())))));
+        columns.push((
+            "error_message".to_owned(),
+            strings(errors.iter().map(|e| e.as_ref().map(|x| x.1.clone()))),
+        ));
     }
     PyTable::new(columns)
 }

@@ -21,8 +21,9 @@ import pytest
 import zhengce
 
 CAT = zhengce.Catalogue.builtin()
-BOND = zhengce.Scenario.baseline(CAT).evaluator("tianshan-2022-87/r68-bid-bond")
-OPENING = zhengce.Scenario.baseline(CAT).evaluator("tianshan-2022-87/r58-business-opening")
+CTX = zhengce.Context(CAT)
+BOND = CTX.evaluator("tianshan-2022-87/r68-bid-bond")
+OPENING = CTX.evaluator("tianshan-2022-87/r58-business-opening")
 TIANSHAN = "cn-xj-urumqi-tianshan"
 JUNE = datetime.date(2022, 6, 1)
 D = decimal.Decimal
@@ -131,23 +132,23 @@ def test_registers_directories_and_communities_as_tables() -> None:
     directory = [{"id": f"i{i}", "department": "amr"} for i in range(4)]
     spec = {"jurisdiction": TIANSHAN, "date": "2022-06-01", "seed": "arrow",
             "checks": [{"department": "amr", "items": ["licence"]}]}
-    from_dicts = zhengce.InspectionPlan.draw(CAT, register, directory, spec)
+    from_dicts = zhengce.InspectionPlan.draw(CTX, register, directory, spec)
     for reg, dirs in ((pd.DataFrame(register), pa.Table.from_pylist(directory)),
                       (pl.DataFrame(register), pl.DataFrame(directory))):
-        assert zhengce.InspectionPlan.draw(CAT, reg, dirs, spec).to_json() == from_dicts.to_json()
+        assert zhengce.InspectionPlan.draw(CTX, reg, dirs, spec).to_json() == from_dicts.to_json()
     flagged = pa.table({"id": ["x"], "credit_class": ["a"], "flags": [["complaint"]]})
-    plan = zhengce.InspectionPlan.draw(CAT, flagged, directory, spec)
+    plan = zhengce.InspectionPlan.draw(CTX, flagged, directory, spec)
     assert plan.visits[0]["reason"] == "mandatory"
 
 
 def test_stratified_draw_takes_any_integer_column() -> None:
     sample = {"jurisdiction": TIANSHAN, "date": "2022-06-01", "seed": "python"}
     classes = np.array([1, 2, 3, 4] * 250, dtype=np.uint8)
-    reference = zhengce.StratifiedDraw.draw(CAT, sample, classes).to_value()
+    reference = zhengce.StratifiedDraw.draw(CTX, sample, classes).to_value()
     for column in (classes.astype(np.int64), pa.array(classes.astype(np.int32)), pl.Series(classes.astype(np.int16))):
-        assert zhengce.StratifiedDraw.draw(CAT, sample, column).to_value() == reference
+        assert zhengce.StratifiedDraw.draw(CTX, sample, column).to_value() == reference
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.StratifiedDraw.draw(CAT, sample, np.array([1, 300]))
+        zhengce.StratifiedDraw.draw(CTX, sample, np.array([1, 300]))
     assert raised.value.path == "classes[1]"
 
 
@@ -163,14 +164,14 @@ def test_observations_from_arrow_polars_and_pandas_agree() -> None:
     ]
     held = []
     for frame in frames:
-        m = zhengce.Monitor(CAT)
+        m = zhengce.Monitor(CTX)
         assert m.add_observations(frame) == 2
         held.append(m.observations(t28))
     assert held[0] == held[1] == held[2]
     assert [(o["date"], o["value"]) for o in held[0][-2:]] == [("2022-03-31", "60"), ("2022-09-30", "75")]
     bad = pl.DataFrame({"target": [t28], "date": dates[:1], "value": [60.5], "unit": ["%"], "source": ["s"]})
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.Monitor(CAT).add_observations(bad)
+        zhengce.Monitor(CTX).add_observations(bad)
     assert raised.value.path == "observations[0].value"
 
 
@@ -192,3 +193,23 @@ def test_catalogue_entries_as_typed_tables() -> None:
     assert clauses.filter(pl.col("id") == "tianshan-2022-87/68")["document"].to_list() == ["tianshan-2022-87"]
     with pytest.raises(zhengce.InvalidInputError):
         CAT.table("spaceships")
+
+
+def test_errors_null_gives_a_null_row_with_its_code_and_message() -> None:
+    # Row 1 has no budget (missing_input), row 3 a negative one (invalid_input); the others are
+    # 1% of 1,000,000 yuan and 5,000,000 yuan capped at 20,000.
+    budget = pa.array([100_000_000, None, 500_000_000, -1, 100_000_000], pa.int64())
+    with pytest.raises(zhengce.MissingInputError):
+        BOND.evaluate_batch({"budget": budget}, JUNE)
+    out = BOND.evaluate_batch({"budget": budget}, JUNE, errors="null", explain=True)
+    t = out.to_arrow()
+    assert t.column("amount").to_pylist() == [D("10000.00"), None, D("20000.00"), None, D("10000.00")]
+    assert t.column("status").to_pylist() == ["rate", None, "capped", None, "rate"]
+    assert t.column("error_code").to_pylist() == [None, "missing_input", None, "invalid_input", None]
+    messages = t.column("error_message").to_pylist()
+    assert "budget" in messages[1] and "budget" in messages[3]
+    assert [e["row"] for e in out.errors()] == [1, 3]
+    explained = t.column("explanation").to_pylist()
+    assert explained[1] is None and "tianshan-2022-87/68" in explained[0]
+    with pytest.raises(zhengce.InvalidInputError):
+        BOND.evaluate_batch({"budget": budget}, JUNE, errors="ignore")

@@ -20,6 +20,7 @@ import zhengce  # noqa: E402
 import zhengce.dask  # noqa: E402
 
 CAT = zhengce.Catalogue.builtin()
+CTX = zhengce.Context(CAT)
 JUNE = datetime.date(2022, 6, 1)
 ROWS = 200_000
 
@@ -43,7 +44,7 @@ def lots(n: int) -> pd.DataFrame:
 
 
 def test_a_rule_in_8_partitions_equals_one_call(client) -> None:  # noqa: ANN001
-    bond = zhengce.Scenario.baseline(CAT).evaluator("tianshan-2022-87/r68-bid-bond")
+    bond = CTX.evaluator("tianshan-2022-87/r68-bid-bond")
     frame = lots(ROWS)
     whole = bond.evaluate_batch(frame, JUNE).to_arrow()
     ddf = dd.from_pandas(frame, npartitions=8)
@@ -69,10 +70,10 @@ def test_a_stratified_draw_in_partitions_equals_one_call(client, partitions: int
         "flags": (rng.random(n) < 0.002).astype(np.uint8),
     })
     spec = {"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "dask"}
-    one = zhengce.StratifiedDraw.draw(CAT, spec, register["credit_class"].to_numpy(),
+    one = zhengce.StratifiedDraw.draw(CTX, spec, register["credit_class"].to_numpy(),
                                       register["industry"].to_numpy(), register["flags"].to_numpy())
     ddf = dd.from_pandas(register, npartitions=partitions)
-    parted = zhengce.dask.stratified_draw(CAT, spec, ddf, classes="credit_class", strata="industry", flags="flags")
+    parted = zhengce.dask.stratified_draw(CTX, spec, ddf, classes="credit_class", strata="industry", flags="flags")
     assert parted["strata"] == one.strata
     for s in one.strata:
         assert parted["random"][s["key"]].tolist() == one.random_indices(s["key"]).tolist()

@@ -14,6 +14,7 @@ import pytest
 import zhengce
 
 CAT = zhengce.Catalogue.builtin()
+CTX = zhengce.Context(CAT)
 BOND = "tianshan-2022-87/r68-bid-bond"
 TIANSHAN = "cn-xj-urumqi-tianshan"
 JUNE = datetime.date(2022, 6, 1)
@@ -51,7 +52,7 @@ def test_a_layered_catalogue_keeps_its_overlay() -> None:
 def test_an_evaluator_under_a_scenario_gives_the_same_amounts() -> None:
     # Article 68: the bid bond is 1% of the lot's budget, capped at 20,000 yuan; the scenario
     # raises the cap to 50,000 from 2022-05-18, so 8,000,000 yuan gives 50,000.00, not 80,000.
-    scenario = zhengce.Scenario(CAT, CAP_50000)
+    scenario = CTX.with_scenario(CAP_50000)
     bond = scenario.evaluator(BOND)
     restored = again(bond)
     assert isinstance(restored, zhengce.Evaluator)
@@ -61,9 +62,29 @@ def test_an_evaluator_under_a_scenario_gives_the_same_amounts() -> None:
     a = bond.evaluate_batch({"budget": budgets}, JUNE).to_value()
     b = restored.evaluate_batch({"budget": budgets}, JUNE).to_value()
     assert a == b
-    assert restored.scenario().hash() == scenario.hash()
+    assert restored.context().scenario_hash() == scenario.scenario_hash()
     assert again(scenario).evaluator(BOND).evaluate({"budget": 8_000_000}, JUNE).amount == "50000.00"
-    assert again(zhengce.Scenario.baseline(CAT)).name() == "baseline"
+    assert again(CTX).scenario_name() == "baseline"
+    assert len(pickle.dumps(CTX.evaluator(BOND))) < 1000  # built-in data: a few hundred bytes
+
+
+def test_a_context_with_its_own_calendars_and_overlay() -> None:
+    # A calendar overlay declaring 2030 (national, weekends only but for one day off) and a
+    # scenario overlay both survive the round trip.
+    overlay = {"id": "cn-2030-test", "jurisdiction": "cn", "coverage": [{"from": "2030-01-01", "until": "2030-12-31"}],
+               "years": [{"year": 2030, "source": {"title": "test", "url": "https://example.org", "date": "2029-11-01"},
+                          "holidays": [{"festival": "new_year", "name": {"zh": "元旦", "en": "New Year's Day"},
+                                        "days": ["2030-01-01"]}]}]}
+    try:
+        ctx = CTX.layered_calendars(overlay).with_scenario(CAP_50000)
+    except zhengce.InvalidCalendarError as e:
+        pytest.fail(f"overlay shape: {e.errors()}")
+    restored = again(ctx)
+    cal = restored.calendar(TIANSHAN)
+    assert not cal.is_working_day(datetime.date(2030, 1, 1))
+    assert cal.is_working_day(datetime.date(2030, 1, 2))
+    assert restored.scenario_hash() == ctx.scenario_hash()
+    assert restored.evaluator(BOND).evaluate({"budget": 8_000_000}, JUNE).amount == "50000.00"
 
 
 def test_calendars_and_a_calendar() -> None:
@@ -75,7 +96,7 @@ def test_calendars_and_a_calendar() -> None:
     assert restored.layers() == cal.layers()
     cals = again(zhengce.Calendars.builtin())
     assert [layer["id"] for layer in cals.layers()] == [layer["id"] for layer in zhengce.Calendars.builtin().layers()]
-    from_set = again(zhengce.Calendars.builtin().calendar(TIANSHAN, CAT))
+    from_set = again(CTX.calendar(TIANSHAN))
     assert from_set.add_working_days(datetime.date(2022, 9, 30), 1) == datetime.date(2022, 10, 8)
 
 
@@ -84,14 +105,14 @@ def test_an_inspection_plan_is_the_same_plan() -> None:
     directory = [{"id": f"i{i}", "department": "amr"} for i in range(4)]
     spec = {"jurisdiction": TIANSHAN, "date": "2022-06-01", "seed": "pickle",
             "checks": [{"department": "amr", "items": ["licence"]}]}
-    plan = zhengce.InspectionPlan.draw(CAT, register, directory, spec)
+    plan = zhengce.InspectionPlan.draw(CTX, register, directory, spec)
     restored = again(plan)
     assert restored.to_json() == plan.to_json()
-    assert restored.verify(CAT, register, directory)["matches"]
+    assert restored.verify(CTX, register, directory)["matches"]
 
 
 def test_a_monitor_with_observations_and_communities_and_its_scorecard() -> None:
-    registry = zhengce.Communities(CAT)
+    registry = zhengce.Communities(CTX)
     registry.register(
         {"id": "tianshan-pilot-1", "name": {"zh": "试点一", "en": "Pilot 1"}, "jurisdiction": TIANSHAN,
          "sub_district": "tianshan-subdistricts", "types": ["childcare-services"],
@@ -99,7 +120,7 @@ def test_a_monitor_with_observations_and_communities_and_its_scorecard() -> None
          "source": {"document": "tianshan-2022-87", "clause": "tianshan-2022-87/81"}}
     )
     assert len(again(registry)) == 1
-    monitor = zhengce.Monitor(CAT, communities=registry)
+    monitor = zhengce.Monitor(CTX, communities=registry)
     monitor.add_observations([{"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": 75, "unit": "%",
                                "source": "synthetic"}])
     restored = again(monitor)

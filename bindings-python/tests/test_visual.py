@@ -15,11 +15,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 CAT = zhengce.Catalogue.builtin()
+CTX = zhengce.Context(CAT)
 TIANSHAN = "cn-xj-urumqi-tianshan"
 
 
 def test_a_scorecard_plot_stacks_every_target() -> None:
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     card = monitor.scorecard("2022-12-31", by=["document"])
     ax = card.plot(lang="en")
     total = card.to_value()["counts"]["total"]
@@ -33,7 +34,7 @@ def test_a_scorecard_plot_stacks_every_target() -> None:
 def test_a_deadline_timeline_shows_the_days_skipped() -> None:
     # Filed Friday 30 September 2022: 1-7 October are National Day (3 statutory days, 4 swapped
     # rest days), Saturday 8 and Sunday 9 October are worked; 2 working days end on the 9th.
-    d = zhengce.deadline("business-opening", datetime.date(2022, 9, 30), TIANSHAN)
+    d = CTX.deadline("business-opening", datetime.date(2022, 9, 30), TIANSHAN)
     cal = zhengce.Calendar.builtin(TIANSHAN)
     ax = zhengce.plot_deadline(d, calendar=cal, lang="en")
     colours = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
@@ -51,7 +52,7 @@ def test_without_a_cjk_font_labels_are_english_and_it_is_said_once(monkeypatch: 
     monkeypatch.setitem(_visual._font, "checked", True)
     monkeypatch.setitem(_visual._font, "name", None)
     monkeypatch.setitem(_visual._font, "warned", False)
-    card = zhengce.Monitor(CAT).scorecard("2022-12-31")
+    card = zhengce.Monitor(CTX).scorecard("2022-12-31")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         ax = card.plot(lang="zh")
@@ -64,17 +65,17 @@ def test_without_a_cjk_font_labels_are_english_and_it_is_said_once(monkeypatch: 
 def test_with_a_cjk_font_labels_are_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(_visual._font, "checked", True)
     monkeypatch.setitem(_visual._font, "name", "DejaVu Sans")  # any installed font stands in
-    ax = zhengce.Monitor(CAT).scorecard("2022-12-31").plot()
+    ax = zhengce.Monitor(CTX).scorecard("2022-12-31").plot()
     assert ax.get_title().startswith("目标进展")
     plt.close("all")
 
 
 def test_html_views_cite_their_clauses() -> None:
-    bond = zhengce.Scenario.baseline(CAT).evaluator("tianshan-2022-87/r68-bid-bond")
+    bond = CTX.evaluator("tianshan-2022-87/r68-bid-bond")
     page = bond.evaluate({"budget": 5_000_000}, "2022-06-01", explain=True)._repr_html_()
     assert "tianshan-2022-87/68" in page and "20000.00" in page
     register = [{"id": f"e{i}", "credit_class": "abcd"[i % 4]} for i in range(40)]
-    plan = zhengce.InspectionPlan.draw(CAT, register, [{"id": "i0", "department": "amr"}, {"id": "i1", "department": "amr"}],
+    plan = zhengce.InspectionPlan.draw(CTX, register, [{"id": "i0", "department": "amr"}, {"id": "i1", "department": "amr"}],
                                        {"jurisdiction": TIANSHAN, "date": "2022-06-01", "seed": "html",
                                         "checks": [{"department": "amr", "items": ["licence"]}]})
     assert "<code>html</code>" in plan._repr_html_()
@@ -83,7 +84,7 @@ def test_html_views_cite_their_clauses() -> None:
 
 
 def test_progress_is_opt_in_and_counts_every_row() -> None:
-    bond = zhengce.Scenario.baseline(CAT).evaluator("tianshan-2022-87/r68-bid-bond")
+    bond = CTX.evaluator("tianshan-2022-87/r68-bid-bond")
     seen: list[tuple[int, int]] = []
     n = 300_000  # more than two chunks of 131,072 rows
     bond.evaluate_batch({"budget": np.full(n, 100_000_000)}, "2022-06-01", progress=lambda d, t: seen.append((d, t)))

@@ -26,19 +26,24 @@ from ._errors import (
     UnitMismatchError,
     ZhengceError,
 )
-from ._zhengce import Catalogue, Table, __version__
+from ._zhengce import (
+    BatchResult,
+    Calendar,
+    Calendars,
+    Catalogue,
+    Communities,
+    Comparison,
+    Context,
+    Evaluation,
+    Evaluator,
+    InspectionPlan,
+    Monitor,
+    Scorecard,
+    StratifiedDraw,
+    Table,
+    __version__,
+)
 from ._visual import cjk_font, plot_deadline
-
-# --- calendar ---
-from ._zhengce import Calendar, Calendars, deadline
-# --- rules ---
-from ._zhengce import BatchResult, Comparison, Evaluation, Evaluator, Scenario
-# --- sampling ---
-from ._zhengce import InspectionPlan, StratifiedDraw
-# --- targets ---
-from ._zhengce import Monitor, Scorecard  # noqa: E402
-# --- communities ---
-from ._zhengce import Communities  # noqa: E402
 
 __all__ = [
     "BatchResult",
@@ -47,6 +52,7 @@ __all__ = [
     "Catalogue",
     "Communities",
     "Comparison",
+    "Context",
     "Evaluation",
     "Evaluator",
     "InfeasibleError",
@@ -60,7 +66,6 @@ __all__ = [
     "Monitor",
     "NotFoundError",
     "OutOfCoverageError",
-    "Scenario",
     "Scorecard",
     "StratifiedDraw",
     "Table",
@@ -68,6 +73,5 @@ __all__ = [
     "ZhengceError",
     "__version__",
     "cjk_font",
-    "deadline",
     "plot_deadline",
 ]

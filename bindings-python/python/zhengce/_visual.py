@@ -118,7 +118,7 @@ def plot_deadline(deadline: Any, calendar: Any = None, ax: Any = None, lang: str
     """A deadline's timeline: every day from the start to the due date, coloured by kind, the
     days skipped named by festival; several deadlines (a list) as one row each.
 
-    ``deadline`` is what ``zhengce.deadline`` / ``Calendar.deadline`` return (or a time-limit
+    ``deadline`` is what ``Context.deadline`` / ``Calendar.deadline`` return (or a time-limit
     evaluation's value); with ``calendar`` the make-up working days are shown too.
     Returns the matplotlib Axes.
     """

@@ -13,8 +13,8 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Evaluation", "Evaluator",
-    "InspectionPlan", "Monitor", "Scenario", "Scorecard", "StratifiedDraw", "Table", "__version__", "deadline",
+    "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Context", "Evaluation",
+    "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "Table", "__version__",
 ]
 __version__: str
 
@@ -63,6 +63,62 @@ class Table:
 JSON = dict[str, Any]
 DateLike = datetime.date | str
 
+# --- context ---
+
+@final
+class Context:
+    """A catalogue, working-day calendars and a scenario: what every computation runs in.
+
+    Immutable; deriving one (a scenario, a layered calendar year, another catalogue) gives a
+    new context. Rules, deadlines, inspection plans, monitors and community registries are all
+    reached through a context.
+    """
+
+    def __reduce__(self) -> Reduced: ...
+
+    def __new__(cls, catalogue: Catalogue | None = None, calendars: Calendars | None = None) -> Context: ...
+    @staticmethod
+    def builtin() -> Context:
+        """The built-in catalogue and calendars, with no scenario (named ``baseline``)."""
+    def with_scenario(self, spec: JSON | str) -> Context:
+        """Under a scenario ``{"name", "parameters": [{"parameter", "jurisdiction", "effective_from", "until", "value"}], "overlay"}``."""
+    def baseline(self) -> Context:
+        """The same catalogue and calendars with no scenario."""
+    def with_catalogue(self, catalogue: Catalogue) -> Context:
+        """The same calendars and scenario over another catalogue."""
+    def layered_catalogue(self, overlay: str | JSON) -> Context:
+        """The catalogue with an overlay layered on. Raises InvalidCatalogueError."""
+    def with_calendars(self, calendars: Calendars) -> Context:
+        """The same catalogue and scenario on other calendars."""
+    def layered_calendars(self, overlay: str | JSON) -> Context:
+        """The calendars with calendar data layered on (a year added at run time). Raises InvalidCalendarError."""
+    def catalogue(self) -> Catalogue:
+        """The catalogue (with the scenario's overlay)."""
+    def calendars(self) -> Calendars:
+        """The calendar data layers."""
+    def calendar(self, jurisdiction: str) -> Calendar:
+        """The working-day calendar of a jurisdiction."""
+    def scenario(self) -> JSON:
+        """The scenario's spec."""
+    def scenario_name(self) -> str:
+        """The scenario's name (``baseline`` without one), recorded in execution receipts."""
+    def scenario_hash(self) -> str:
+        """``sha256:`` and the digest of the scenario."""
+    def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
+        """The parameter's value in force under the scenario (``value`` None when none is), with where it came from."""
+    def evaluator(self, rule: str) -> Evaluator:
+        """Compiles a rule in this context. Raises NotFoundError."""
+    def deadline(
+        self, service: str, start: DateLike, jurisdiction: str, *,
+        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+    ) -> JSON:
+        """The deadline of a service promise (a service key or time-limit rule id) from ``start``, with its explanation."""
+    def compare(
+        self, alternative: Context, rule: str, columns: dict[str, ColumnLike], date: DatesLike, *,
+        jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
+    ) -> Comparison:
+        """Compares this context's scenario with ``alternative``'s over a batch: per-row values, differences and totals."""
+
 # --- catalogue ---
 
 DocumentKind = Literal[
@@ -78,6 +134,8 @@ class Catalogue:
     Loading validates the whole catalogue and raises :class:`zhengce.InvalidCatalogueError`
     listing every problem with its JSON path.
     """
+
+    def __reduce__(self) -> Reduced: ...
 
     @staticmethod
     def builtin() -> Catalogue:
@@ -103,7 +161,6 @@ class Catalogue:
         dated value), ``observations``, ``units``, ``programmes``, ``jurisdictions``, ``communities``,
         ``community_types``, ``rules``) as a typed table: dates as date32, values as decimal128, texts as ``name_zh`` /
         ``name_en``, citations as ``source_document`` / ``source_clause`` / ``source_quote``."""
-    def __reduce__(self) -> Reduced: ...
     def to_value(self) -> JSON:
         """The content as a dict in the JSON shape."""
     def content_hash(self) -> str:
@@ -175,7 +232,7 @@ class Calendars:
     """The calendar data layers: the national calendar (2004-2026) and regional overlays (Xinjiang).
 
     :meth:`layered` adds or corrects a year at run time from data in the format of the data
-    files; :meth:`calendar` compiles the calendar of a jurisdiction.
+    files; a :class:`Context` holding them compiles the calendar of a jurisdiction.
     """
 
     def __reduce__(self) -> Reduced: ...
@@ -195,13 +252,6 @@ class Calendars:
         """The data layers, in order."""
     def layer(self, id: str) -> JSON:
         """The layer with this id. Raises NotFoundError."""
-    def calendar(self, jurisdiction: str, catalogue: Catalogue | None = None) -> Calendar:
-        """The calendar of a jurisdiction: the layers of it and its ancestors (from the catalogue's tree; built-in by default)."""
-    def deadline(
-        self, service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None, *,
-        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
-    ) -> JSON:
-        """The deadline of a service promise (a service key or time-limit rule id) from ``start``, with its explanation."""
 
 @final
 class Calendar:
@@ -254,12 +304,6 @@ class Calendar:
     def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
         """``working_days_between`` over two columns; returns numpy ``int64``."""
 
-def deadline(
-    service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None,
-    calendars: Calendars | None = None, *, assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
-) -> JSON:
-    """The deadline of a service promise on the built-in catalogue and calendars (or those given), with its explanation."""
-
 # --- rules ---
 
 Lang = Literal["en", "zh"]
@@ -270,49 +314,16 @@ ColumnLike = Any
 DatesLike = DateLike | list[DateLike] | Any
 
 @final
-class Scenario:
-    """A catalogue with parameter overrides and added rules: the world an evaluation runs in.
-
-    ``Scenario(catalogue, spec)`` takes a spec dict (or JSON text) ``{"name": ..., "parameters":
-    [{"parameter", "jurisdiction", "effective_from", "until", "value"}], "overlay": {...}}``;
-    ``Scenario.baseline(catalogue)`` is the catalogue as it is.
-    """
-
-    def __reduce__(self) -> Reduced: ...
-
-    def __new__(cls, catalogue: Catalogue, spec: JSON | str) -> Scenario: ...
-    @staticmethod
-    def baseline(catalogue: Catalogue) -> Scenario:
-        """The catalogue as it is, named ``baseline``."""
-    def name(self) -> str:
-        """The scenario's name, recorded in execution receipts."""
-    def hash(self) -> str:
-        """``sha256:`` and the digest of the scenario's spec."""
-    def spec(self) -> JSON:
-        """The scenario's spec."""
-    def catalogue(self) -> Catalogue:
-        """The scenario's catalogue (with its overlay)."""
-    def evaluator(self, rule: str) -> Evaluator:
-        """Compiles a rule under this scenario. Raises NotFoundError, or InvalidInputError (wrong_rule_kind) for a time limit."""
-    def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
-        """The parameter's value in force under this scenario (``value`` None when none is), with where it came from."""
-    def compare(
-        self, alternative: Scenario, rule: str, columns: dict[str, ColumnLike], date: DatesLike, *,
-        jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
-    ) -> Comparison:
-        """Compares this scenario with ``alternative`` over a batch: per-row values, differences and totals."""
-
-@final
 class Evaluator:
-    """One rule compiled under a scenario, ready to evaluate cases."""
+    """One rule compiled in a context, ready to evaluate cases."""
 
     def __reduce__(self) -> Reduced: ...
 
-    def __new__(cls, scenario: Scenario, rule: str) -> Evaluator: ...
+    def __new__(cls, context: Context, rule: str) -> Evaluator: ...
     def rule(self) -> JSON:
         """The rule evaluated."""
-    def scenario(self) -> Scenario:
-        """The scenario it runs under."""
+    def context(self) -> Context:
+        """The context it runs in."""
     def check_table(self) -> JSON | None:
         """The static check of a decision table (overlaps, gaps); None for other kinds."""
     def evaluate(
@@ -326,10 +337,14 @@ class Evaluator:
     def evaluate_batch(
         self, columns: dict[str, ColumnLike], date: DatesLike, *,
         jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
-        progress: bool | Any = ...,
+        progress: bool | Any = ..., errors: Literal["raise", "null"] = ...,
     ) -> BatchResult:
-        """Evaluates a batch of cases given as columns (a dict of arrays, or a table); errors name the row
-        (``details["row"]``). ``progress=True`` shows a tqdm bar; a callable gets ``(rows_done, rows_total)``."""
+        """Evaluates a batch of cases given as columns (a dict of arrays, or a table).
+
+        ``errors="raise"`` (default): the first bad row raises, naming the row (``details["row"]``).
+        ``errors="null"``: a bad row gets nulls and its error in ``error_code`` / ``error_message``
+        columns (and :meth:`BatchResult.errors`); the other rows are evaluated.
+        ``progress=True`` shows a tqdm bar; a callable gets ``(rows_done, rows_total)``."""
 
 @final
 class Evaluation:
@@ -380,6 +395,8 @@ class BatchResult:
         """A column in the JSON shape: decimal strings, booleans, labels, ISO dates, None."""
     def table(self) -> Table:
         """The result as one typed table (money decimal128, dates date32, labels dictionaries, ``explanation`` JSON)."""
+    def errors(self) -> list[JSON]:
+        """With ``errors="null"``: ``{"row", "code", "message"}`` per bad row (``[]`` otherwise)."""
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
         """The result as an Arrow C stream capsule: ``pyarrow.table(result)``, ``polars.DataFrame(result)``, DuckDB."""
     def to_arrow(self) -> Any:
@@ -440,7 +457,7 @@ class InspectionPlan:
     def __reduce__(self) -> Reduced: ...
 
     @staticmethod
-    def draw(catalogue: Catalogue, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
+    def draw(context: Context, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
         """Draws a plan. Raises InvalidInputError for bad inputs, InfeasibleError naming the visit
         that cannot get enough inspectors free of conflict."""
     @staticmethod
@@ -449,7 +466,7 @@ class InspectionPlan:
     @staticmethod
     def from_value(value: JSON) -> InspectionPlan:
         """Reads a plan from a dict in the JSON shape. Raises InvalidInputError."""
-    def verify(self, catalogue: Catalogue, register: list[JSON], directory: list[JSON]) -> JSON:
+    def verify(self, context: Context, register: list[JSON], directory: list[JSON]) -> JSON:
         """Re-derives the plan from its recorded spec and seed; returns ``matches``, every
         difference (``path``, ``published``, ``derived``) and both library versions."""
     def to_value(self) -> JSON:
@@ -484,7 +501,7 @@ class StratifiedDraw:
 
     @staticmethod
     def draw(
-        catalogue: Catalogue, spec: JSON, classes: numpy.typing.ArrayLike,
+        context: Context, spec: JSON, classes: numpy.typing.ArrayLike,
         strata: numpy.typing.ArrayLike | None = ..., flags: numpy.typing.ArrayLike | None = ...,
     ) -> StratifiedDraw:
         """Draws ``ceil(pool x ratio)`` per stratum; the same selection as InspectionPlan.draw."""
@@ -511,7 +528,7 @@ class StratifiedDraw:
         """Each partition's offsets: the summed counts of the partitions before it (step 2)."""
     @staticmethod
     def draw_partition(
-        catalogue: Catalogue, spec: JSON, totals: list[JSON], before: list[JSON], classes: numpy.typing.ArrayLike,
+        context: Context, spec: JSON, totals: list[JSON], before: list[JSON], classes: numpy.typing.ArrayLike,
         strata: numpy.typing.ArrayLike | None = None, flags: numpy.typing.ArrayLike | None = None,
     ) -> StratifiedDraw:
         """One partition's draw (step 3): positions are this partition's rows, stratum figures the whole
@@ -520,7 +537,7 @@ class StratifiedDraw:
 # --- targets ---
 
 DecimalLike = decimal.Decimal | int | str
-Table = Any  # a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts
+TableLike = Any  # a list of dicts, or any table: pyarrow, polars, pandas, DuckDB (``__arrow_c_stream__``)
 Dimension = Literal["document", "group", "programme", "unit", "community_type", "community", "jurisdiction"]
 
 @final
@@ -534,7 +551,7 @@ class Monitor:
 
     def __reduce__(self) -> Reduced: ...
 
-    def __new__(cls, catalogue: Catalogue, communities: Communities | None = None) -> Monitor:
+    def __new__(cls, context: Context, communities: Communities | None = None) -> Monitor:
         """A monitor of ``catalogue``'s targets; ``communities`` (a copy is taken) for scorecards by community."""
     def with_communities(self, communities: Communities) -> Monitor:
         """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
@@ -542,7 +559,7 @@ class Monitor:
         """Adds one observation: ``target``, ``date``, ``value`` (Decimal, int or str; never a float), ``unit`` and
         ``source``; optional ``id`` (default ``<target>@<date>``, replacing one held), ``qualifier``, ``metric``,
         ``scope``, ``reading``. Raises UnitMismatchError, NotFoundError, InvalidInputError, MissingInputError."""
-    def add_observations(self, table: Table) -> int:
+    def add_observations(self, table: TableLike) -> int:
         """Adds rows of a DataFrame, pyarrow Table or list of dicts, all or none; errors name the row."""
     def observations(self, target: str | None = None) -> list[JSON]:
         """The observations held (of one target, or all), in the catalogue's observation shape."""
@@ -596,11 +613,11 @@ class Communities:
 
     def __reduce__(self) -> Reduced: ...
 
-    def __new__(cls, catalogue: Catalogue) -> Communities:
+    def __new__(cls, context: Context) -> Communities:
         """A registry holding ``catalogue``'s communities."""
     def register(self, community: JSON) -> None:
         """Registers a community in the catalogue's JSON shape, checked against the catalogue."""
-    def register_all(self, table: Table) -> int:
+    def register_all(self, table: TableLike) -> int:
         """Registers rows of a list of dicts (or a table), all or none; errors name the row."""
     def community(self, id: str) -> JSON:
         """The community with this id. Raises NotFoundError."""

@@ -7,9 +7,9 @@ releases the GIL, so threads of one worker run in parallel too.
 
     import dask.dataframe as dd, zhengce, zhengce.dask
     lots = dd.read_parquet("lots/*.parquet")                  # budget in fen (int64), lot_type
-    bond = zhengce.Scenario.baseline(zhengce.Catalogue.builtin()).evaluator("tianshan-2022-87/r68-bid-bond")
+    bond = zhengce.Context.builtin().evaluator("tianshan-2022-87/r68-bid-bond")
     bonds = zhengce.dask.evaluate(bond, lots, date="2022-06-01")  # a dask DataFrame: amount, status
-    draw = zhengce.dask.stratified_draw(cat, spec, register, classes="credit_class")
+    draw = zhengce.dask.stratified_draw(ctx, spec, register, classes="credit_class")
 
 A stratified draw in partitions selects exactly what one call over the whole register selects:
 each partition counts its strata, the counts are summed and each partition gets the counts of
@@ -80,17 +80,17 @@ def _counts(part: Any, classes: str, strata: str | None, flags: str | None) -> A
     return len(part), StratifiedDraw.counts(_column(part, classes), _column(part, strata), _column(part, flags))
 
 
-def _draw(part: Any, catalogue: Any, spec: Any, totals: Any, before: Any, classes: str, strata: str | None,
+def _draw(part: Any, context: Any, spec: Any, totals: Any, before: Any, classes: str, strata: str | None,
           flags: str | None) -> Any:
     from . import StratifiedDraw
 
-    draw = StratifiedDraw.draw_partition(catalogue, spec, totals, before, _column(part, classes),
+    draw = StratifiedDraw.draw_partition(context, spec, totals, before, _column(part, classes),
                                          _column(part, strata), _column(part, flags))
     return {s["key"]: (draw.random_indices(s["key"]), draw.mandatory_indices(s["key"])) for s in draw.strata}, \
         draw.strata
 
 
-def stratified_draw(catalogue: Any, spec: Any, frame: Any, *, classes: str = "credit_class", strata: str | None = None,
+def stratified_draw(context: Any, spec: Any, frame: Any, *, classes: str = "credit_class", strata: str | None = None,
                     flags: str | None = None) -> dict[str, Any]:
     """A stratified random draw over a register held as a dask DataFrame, in partitions.
 
@@ -111,7 +111,7 @@ def stratified_draw(catalogue: Any, spec: Any, frame: Any, *, classes: str = "cr
     counts = [c for _, c in counted]
     totals = StratifiedDraw.totals(counts)
     offsets = StratifiedDraw.offsets(counts)
-    drawn = dask.compute(*[dask.delayed(_draw)(p, catalogue, spec, totals, offsets[i], classes, strata, flags)
+    drawn = dask.compute(*[dask.delayed(_draw)(p, context, spec, totals, offsets[i], classes, strata, flags)
                            for i, p in enumerate(parts)])
     starts = np.cumsum([0, *lengths[:-1]])
     random: dict[str, Any] = {}

@@ -74,7 +74,8 @@ needs("Table.to_polars", lambda: targets.to_polars(), "polars")
 works("Table._repr_html_", lambda: targets._repr_html_())
 works("Table.__arrow_c_stream__", lambda: targets.__arrow_c_stream__())
 
-bond = works("Evaluator", lambda: zhengce.Scenario.baseline(cat).evaluator("tianshan-2022-87/r68-bid-bond"))
+ctx = works("Context", lambda: zhengce.Context(cat))
+bond = works("Evaluator", lambda: ctx.evaluator("tianshan-2022-87/r68-bid-bond"))
 one = works("Evaluator.evaluate", lambda: bond.evaluate({"budget": 1_000_000}, june, explain=True))
 assert one.amount == "10000.00", one.amount
 works("Evaluation._repr_html_", lambda: one._repr_html_())
@@ -98,20 +99,20 @@ cal = works("Calendar.builtin", lambda: zhengce.Calendar.builtin("cn-xj-urumqi-t
 days = np.array(["2022-09-30", "2022-10-03", "2022-10-08"], dtype="datetime64[D]")
 assert works("Calendar.is_working_day_batch", lambda: cal.is_working_day_batch(days)).tolist() == [True, False, True]
 works("Calendar.is_working_day_batch (list)", lambda: cal.is_working_day_batch([datetime.date(2022, 10, 8)]))
-deadline = works("deadline", lambda: zhengce.deadline("business-opening", datetime.date(2022, 9, 30),
-                                                    "cn-xj-urumqi-tianshan"))
+deadline = works("deadline", lambda: ctx.deadline("business-opening", datetime.date(2022, 9, 30),
+                                                "cn-xj-urumqi-tianshan"))
 needs("plot_deadline", lambda: zhengce.plot_deadline(deadline), "plot")
 
 spec = {"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "minimal"}
-draw = works("StratifiedDraw.draw", lambda: zhengce.StratifiedDraw.draw(cat, spec, np.array([1, 2, 3, 4] * 50, np.uint8)))
-works("StratifiedDraw.draw (int64)", lambda: zhengce.StratifiedDraw.draw(cat, spec, np.array([1, 2] * 50)))
+draw = works("StratifiedDraw.draw", lambda: zhengce.StratifiedDraw.draw(ctx, spec, np.array([1, 2, 3, 4] * 50, np.uint8)))
+works("StratifiedDraw.draw (int64)", lambda: zhengce.StratifiedDraw.draw(ctx, spec, np.array([1, 2] * 50)))
 register = [{"id": f"e{i}", "credit_class": "abcd"[i % 4]} for i in range(40)]
 directory = [{"id": f"i{i}", "department": "amr"} for i in range(4)]
 plan = works("InspectionPlan.draw", lambda: zhengce.InspectionPlan.draw(
-    cat, register, directory, {**spec, "checks": [{"department": "amr", "items": ["licence"]}]}))
+    ctx, register, directory, {**spec, "checks": [{"department": "amr", "items": ["licence"]}]}))
 works("InspectionPlan._repr_html_", lambda: plan._repr_html_())
 
-monitor = works("Monitor", lambda: zhengce.Monitor(cat))
+monitor = works("Monitor", lambda: zhengce.Monitor(ctx))
 works("Monitor.add_observations (dicts)", lambda: monitor.add_observations(
     [{"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": 75, "unit": "%", "source": "s"}]))
 card = works("Monitor.scorecard", lambda: monitor.scorecard("2022-12-31", by=["document"]))
@@ -129,10 +130,10 @@ def dask_evaluate() -> None:
 
 needs("zhengce.dask.evaluate", dask_evaluate, "dask")
 
-for obj in (cat, bond, plan, card, monitor, cal, zhengce.Calendars.builtin(), zhengce.Scenario.baseline(cat)):
+for obj in (cat, bond, plan, card, monitor, cal, zhengce.Calendars.builtin(), ctx):
     works(f"pickle {type(obj).__name__}", lambda obj=obj: pickle.loads(pickle.dumps(obj)))
 
-for label, obj in [("Catalogue", cat), ("Evaluator", bond), ("Evaluation", one), ("BatchResult", batch),
+for label, obj in [("Catalogue", cat), ("Context", ctx), ("Evaluator", bond), ("Evaluation", one), ("BatchResult", batch),
                    ("Calendar", cal), ("StratifiedDraw", draw), ("InspectionPlan", plan), ("Monitor", monitor),
                    ("Scorecard", card), ("Table", targets), ("Calendars", zhengce.Calendars.builtin())]:
     sweep(label, obj)

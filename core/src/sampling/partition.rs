@@ -19,7 +19,7 @@ use super::draw::{Slot, check_seed, draw_positions, realised_ratio, sample_size}
 use super::policy::resolve;
 use super::stream::Stream;
 use super::{CreditClass, RegisterColumns, SampleSpec, StratifiedDraw, StratumDraw, StratumSummary};
-use crate::catalogue::Catalogue;
+use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// The size of one stratum in one partition (or, summed, in the whole register).
@@ -157,7 +157,7 @@ impl StratifiedDraw {
     /// ```
     /// use zhengce::sampling::{RegisterColumns, SampleSpec, StratifiedDraw, StratumCount};
     ///
-    /// let cat = zhengce::Catalogue::builtin();
+    /// let cat = zhengce::Context::builtin();
     /// let spec: SampleSpec = serde_json::from_value(serde_json::json!(
     ///     {"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "s"})).unwrap();
     /// let classes: Vec<u8> = (0..1000u32).map(|i| [1, 2, 3, 4][i as usize % 4]).collect();
@@ -173,7 +173,7 @@ impl StratifiedDraw {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn draw_partition(
-        cat: &Catalogue,
+        ctx: &Context,
         columns: &RegisterColumns<'_>,
         spec: &SampleSpec,
         totals: &[StratumCount],
@@ -181,7 +181,7 @@ impl StratifiedDraw {
     ) -> Result<StratifiedDraw> {
         check_seed(&spec.seed)?;
         let local = StratumCount::count(columns)?;
-        let resolved = resolve(cat, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
+        let resolved = resolve(ctx, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
         let offset = |key: &str| before.iter().find(|c| c.key == key).map_or(0, |c| c.population - c.flagged);
         for c in &local {
             let total = totals.iter().find(|t| t.key == c.key);
@@ -242,7 +242,7 @@ impl StratifiedDraw {
                 cursor[s] += 1;
             }
         }
-        let whole = StratifiedDraw::draw(cat, &RegisterColumns::new(&[]), spec)?;
+        let whole = StratifiedDraw::draw(ctx, &RegisterColumns::new(&[]), spec)?;
         Ok(StratifiedDraw {
             strata: strata
                 .into_iter()
@@ -262,7 +262,7 @@ mod tests {
     /// Any split of a register with flags and stratum codes selects what one call selects.
     #[test]
     fn every_split_draws_the_one_call_selection() {
-        let cat = Catalogue::builtin();
+        let cat = Context::builtin();
         let spec: SampleSpec = serde_json::from_value(serde_json::json!(
             {"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "partitions"}))
         .unwrap();
@@ -309,7 +309,7 @@ mod tests {
 
     #[test]
     fn totals_that_miss_a_partition_are_refused() {
-        let cat = Catalogue::builtin();
+        let cat = Context::builtin();
         let spec: SampleSpec = serde_json::from_value(
             serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"}),
         )
