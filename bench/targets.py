@@ -110,6 +110,8 @@ def pandas_statuses(data: dict, table: pa.Table, as_of: str) -> "pd.Series":
     t = t.join(last[["value", "date"]].rename(columns={"value": "v", "date": "v_date"}))
     t = t.join(first[["value", "date"]].rename(columns={"value": "first", "date": "first_date"}))
     t["mean"] = mean
+    t["v"] = t["v"].astype("float64")
+    t["first"] = t["first"].astype("float64")
     is_mean = t["aggregation"].eq("mean")
     t.loc[is_mean, "v"] = t.loc[is_mean, "mean"]
     no_base = t["b_value"].isna() & (t["first_date"] < t["v_date"])
@@ -119,6 +121,7 @@ def pandas_statuses(data: dict, table: pa.Table, as_of: str) -> "pd.Series":
     start = t["b_date"].fillna(pd.Timestamp("2021-01-01"))
     elapsed = ((t["v_date"] - start) / (deadline - start)).clip(0, 1)
     c, v, b, goal, up = t["comparator"], t["v"], t["b_value"], t["target_value"].copy(), t["upper"]
+    goal = goal.astype("float64")
     goal[c.eq("reduce_by")] = b * (1 - t["target_value"] / 100)
     met = (
         (c.eq("at_least") & (v >= goal)) | (c.eq("at_most") & (v <= goal)) | (c.eq("reduce_by") & (v <= goal))

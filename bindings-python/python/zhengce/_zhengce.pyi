@@ -14,7 +14,8 @@ import numpy.typing as npt
 
 __all__ = [
     "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Context", "Evaluation",
-    "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "Table", "__version__",
+    "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "Table", "__version__", "_panic_for_test",
+    "_restore",
 ]
 __version__: str
 
