@@ -367,7 +367,12 @@ fn entry_rows(cat: &zhengce::Catalogue, kind: &str) -> PyResult<Vec<Value>> {
 
 /// One column of flattened values, typed: dates, decimals, booleans, integers, lists of text,
 /// or text.
-fn typed_column(name: &str, values: &[Value], dates: &BTreeSet<String>) -> PyResult<ArrayRef> {
+fn typed_column(
+    name: &str,
+    values: &[Value],
+    dates: &BTreeSet<String>,
+    decimals: &[&str],
+) -> PyResult<ArrayRef> {
     let leaf = name.rsplit('_').next().unwrap_or(name);
     let present: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
     let all = |f: &dyn Fn(&Value) -> bool| !present.is_empty() && present.iter().all(|v| f(v));
@@ -382,7 +387,7 @@ fn typed_column(name: &str, values: &[Value], dates: &BTreeSet<String>) -> PyRes
         }
         return Ok(Arc::new(b.finish()));
     }
-    let decimal_name = DECIMAL_FIELDS.contains(&name) || DECIMAL_FIELDS.contains(&leaf);
+    let decimal_name = decimals.contains(&name) || decimals.contains(&leaf);
     if decimal_name && all(&|v| v.as_str().and_then(zhengce::value::parse_decimal).is_some()) {
         let ds: Vec<Option<Decimal>> =
             values.iter().map(|v| v.as_str().and_then(zhengce::value::parse_decimal)).collect();
@@ -425,9 +430,14 @@ pub fn catalogue_table(cat: &zhengce::Catalogue, kind: &str) -> PyResult<PyTable
     }
     let dates = date_fields(&zhengce::catalogue::json_schema());
     let rows = entry_rows(cat, kind)?;
+    rows_table(&rows, &dates, &DECIMAL_FIELDS)
+}
+
+/// Rows in the JSON shape as a typed table: `dates` and `decimals` name the columns to type.
+pub fn rows_table(rows: &[Value], dates: &BTreeSet<String>, decimals: &[&str]) -> PyResult<PyTable> {
     let mut names: Vec<String> = Vec::new();
     let mut flat: Vec<Vec<(String, Value)>> = Vec::with_capacity(rows.len());
-    for r in &rows {
+    for r in rows {
         let mut row = Vec::new();
         flatten("", r, &mut row);
         for (n, _) in &row {
@@ -443,7 +453,35 @@ pub fn catalogue_table(cat: &zhengce::Catalogue, kind: &str) -> PyResult<PyTable
             .iter()
             .map(|row| row.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or(Value::Null))
             .collect();
-        columns.push((name.clone(), typed_column(name, &values, &dates)?));
+        columns.push((name.clone(), typed_column(name, &values, dates, decimals)?));
     }
     PyTable::new(columns)
+}
+
+/// A scorecard's assessments, one row per target: decimals (target value, baseline, value,
+/// progress, elapsed, expected, gap) as decimal128, dates as date32, the metric as
+/// `metric_zh` / `metric_en`.
+pub fn assessments_table(card: &zhengce::targets::Scorecard) -> PyResult<PyTable> {
+    let rows: Vec<Value> =
+        card.assessments.iter().map(|a| serde_json::to_value(a).unwrap_or(Value::Null)).collect();
+    let dates: BTreeSet<String> = ["as_of", "baseline_date", "start", "deadline", "observed_on"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    const DECIMALS: [&str; 9] =
+        ["target_value", "upper", "derived", "baseline", "value", "progress", "elapsed", "expected", "gap"];
+    rows_table(&rows, &dates, &DECIMALS)
+}
+
+/// A scorecard's groups, one row per group (first `all`): counts per status as integers.
+pub fn groups_table(card: &zhengce::targets::Scorecard) -> PyResult<PyTable> {
+    let mut rows = vec![serde_json::json!({"dimension": "all", "counts": card.counts})];
+    rows.extend(card.groups.iter().map(|g| {
+        let mut v = serde_json::to_value(g).unwrap_or(Value::Null);
+        if let Value::Object(m) = &mut v {
+            m.remove("targets");
+        }
+        v
+    }));
+    rows_table(&rows, &BTreeSet::new(), &[])
 }

@@ -226,6 +226,14 @@ impl PyScorecard {
         self.inner.assessments_to_csv()
     }
 
+    fn table(&self) -> PyResult<crate::table::PyTable> {
+        crate::table::groups_table(&self.inner)
+    }
+
+    fn assessments_table(&self) -> PyResult<crate::table::PyTable> {
+        crate::table::assessments_table(&self.inner)
+    }
+
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py.import("zhengce._tables")?.getattr("groups_frame")?.call1((self.inner.to_csv(),))
     }

@@ -213,3 +213,23 @@ def test_errors_null_gives_a_null_row_with_its_code_and_message() -> None:
     assert explained[1] is None and "tianshan-2022-87/68" in explained[0]
     with pytest.raises(zhengce.InvalidInputError):
         BOND.evaluate_batch({"budget": budget}, JUNE, errors="ignore")
+
+
+def test_a_scorecard_as_typed_tables() -> None:
+    # Tianshan item 28: 85% of application-based items online by the end of 2022; 60% on
+    # 31 March and 75% on 30 September 2022 (hand-entered observations).
+    monitor = zhengce.Monitor(CTX)
+    t28 = "tianshan-2022-87/t28"
+    monitor.add_observations(pa.table({"target": [t28, t28], "date": [datetime.date(2022, 3, 31), datetime.date(2022, 9, 30)],
+                                       "value": pa.array([D("60"), D("75")], pa.decimal128(5, 0)),
+                                       "unit": ["%", "%"], "source": ["s", "s"]}))
+    card = monitor.scorecard("2022-10-15", by=["document"])
+    rows = card.assessments_table().to_arrow()
+    assert rows.num_rows == card.to_value()["counts"]["total"]
+    assert rows.schema.field("deadline").type == pa.date32()
+    assert pa.types.is_decimal(rows.schema.field("target_value").type)
+    row = rows.filter(pa.compute.equal(rows["target"], t28)).to_pylist()[0]
+    assert (row["value"], row["target_value"], row["observed_on"]) == (D("75"), D("85"), datetime.date(2022, 9, 30))
+    groups = card.table().to_arrow()
+    assert groups.column("dimension")[0].as_py() == "all"
+    assert groups.column("counts_total")[0].as_py() == rows.num_rows

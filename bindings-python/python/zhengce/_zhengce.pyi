@@ -596,6 +596,10 @@ class Scorecard:
         """The groups as CSV: dimension, key, name_zh, name_en, one column per status, total (first row: all)."""
     def assessments_to_csv(self) -> str:
         """The assessments as CSV, one row per target."""
+    def table(self) -> Table:
+        """The groups as a typed table (first row ``all``): ``dimension``, ``key``, ``name_zh``, ``name_en``, ``counts_*`` integers."""
+    def assessments_table(self) -> Table:
+        """One row per target: decimals as decimal128 (``target_value``, ``value``, ``progress``, ``gap``, ...), dates as date32."""
     def to_pandas(self) -> Any:
         """The groups as a pandas DataFrame with the CSV's columns (needs pandas)."""
     def assessments_to_pandas(self) -> Any:
