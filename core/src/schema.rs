@@ -66,6 +66,7 @@ pub fn api() -> Value {
         crate::calendar::Deadline,
         crate::calendar::CalendarOptions,
         crate::calendar::DeadlineOptions,
+        crate::calendar::Notice,
         Period
     );
     // --- rules ---
