@@ -547,7 +547,7 @@ pub fn observations(
     let find = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, a)| a);
     for (name, a) in columns {
         let plain = match name.as_str() {
-            "date" | "value" => true,
+            "as_of" | "date" | "published" | "value" => true,
             n if TEXT.contains(&n) => holds_text(a),
             _ => false,
         };
@@ -572,8 +572,18 @@ pub fn observations(
         text("scope")?,
         text("reading")?,
     );
-    let dates = match find("date") {
-        Some(a) => days_named(a, &|i| field(i, "date"))?,
+    // `as_of` (the date the figure describes) may be given as `date`, as in the JSON shape.
+    let (as_of_name, as_of) = match (find("as_of"), find("date")) {
+        (Some(a), _) => ("as_of", Some(a)),
+        (None, Some(a)) => ("date", Some(a)),
+        (None, None) => ("as_of", None),
+    };
+    let dates = match as_of {
+        Some(a) => days_named(a, &|i| field(i, as_of_name))?,
+        None => vec![None; n],
+    };
+    let published = match find("published") {
+        Some(a) => days_named(a, &|i| field(i, "published"))?,
         None => vec![None; n],
     };
     let values = match find("value") {
@@ -598,12 +608,15 @@ pub fn observations(
             }),
             None => None,
         };
-        let date = dates[i].ok_or_else(|| missing("date")).py()?;
+        let date = dates[i].ok_or_else(|| missing(as_of_name)).py()?;
+        let day = |d: i32, c: &str| {
+            zhengce::calendar::from_day_number(d)
+                .ok_or_else(|| Error::invalid_input(field(i, c), d.to_string(), "a date").at_row(i))
+        };
         out.push(zhengce::targets::ObservationInput {
             target: target[i].clone().ok_or_else(|| missing("target")).py()?,
-            date: zhengce::calendar::from_day_number(date)
-                .ok_or_else(|| Error::invalid_input(field(i, "date"), date.to_string(), "a date").at_row(i))
-                .py()?,
+            as_of: day(date, as_of_name).py()?,
+            published: published[i].map(|d| day(d, "published")).transpose().py()?,
             value: values[i].ok_or_else(|| missing("value")).py()?,
             unit: unit[i].clone().ok_or_else(|| missing("unit")).py()?,
             source: source[i].clone().map(|document| zhengce::Citation {

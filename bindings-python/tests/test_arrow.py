@@ -168,7 +168,7 @@ def test_observations_from_arrow_polars_and_pandas_agree() -> None:
         assert m.add_observations(frame) == 2
         held.append(m.observations(t28))
     assert held[0] == held[1] == held[2]
-    assert [(o["date"], o["value"]) for o in held[0][-2:]] == [("2022-03-31", "60"), ("2022-09-30", "75")]
+    assert [(o["as_of"], o["value"]) for o in held[0][-2:]] == [("2022-03-31", "60"), ("2022-09-30", "75")]
     bad = pl.DataFrame({"target": [t28], "date": dates[:1], "value": [60.5], "unit": ["%"], "source": ["s"]})
     with pytest.raises(zhengce.InvalidInputError) as raised:
         zhengce.Monitor(CTX).add_observations(bad)
