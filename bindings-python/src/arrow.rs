@@ -599,7 +599,7 @@ pub fn observations(
                 Some(known) => *known,
                 None => {
                     let parsed: zhengce::catalogue::Qualifier =
-                        zhengce::value::from_json_value(&Value::String(q.clone()), &field(i, "qualifier"))
+                        zhengce::error::from_json_value(&Value::String(q.clone()), &field(i, "qualifier"))
                             .map_err(|e| e.at_row(i))
                             .py()?;
                     qualifiers.insert(q.clone(), parsed);

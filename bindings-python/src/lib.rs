@@ -7,49 +7,38 @@
 use pyo3::prelude::*;
 
 mod arrow;
+mod calendar;
 mod catalogue;
+mod communities;
 mod context;
 mod convert;
-// --- calendar ---
-mod calendar;
-// --- rules ---
-mod rules;
-// --- sampling ---
-mod sampling;
-// --- targets ---
-mod targets;
-// --- communities ---
-mod communities;
 mod error;
 #[macro_use]
 mod guard;
+mod rules;
+mod sampling;
 mod state;
 mod table;
+mod targets;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", zhengce::VERSION)?;
     m.add_function(wrap_pyfunction!(guard::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(state::_restore, m)?)?;
-    // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
     m.add_class::<table::PyTable>()?;
     m.add_class::<context::PyContext>()?;
-    // --- calendar ---
     m.add_class::<calendar::PyCalendars>()?;
     m.add_class::<calendar::PyCalendar>()?;
-    // --- rules ---
     m.add_class::<rules::PyEvaluator>()?;
     m.add_class::<rules::PyEvaluation>()?;
     m.add_class::<rules::PyBatchResult>()?;
     m.add_class::<rules::PyComparison>()?;
-    // --- sampling ---
     m.add_class::<sampling::PyInspectionPlan>()?;
     m.add_class::<sampling::PyStratifiedDraw>()?;
-    // --- targets ---
     m.add_class::<targets::PyMonitor>()?;
     m.add_class::<targets::PyScorecard>()?;
-    // --- communities ---
     m.add_class::<communities::PyCommunities>()?;
     Ok(())
 }

@@ -133,7 +133,7 @@ fn evaluate_null_errors(
 ) -> PyResult<PyBatchResult> {
     let all = cols.columns(py)?;
     let rows = all.first().map(Column::len).or(dates.len()).unwrap_or(0);
-    let options = opts.batch_options();
+    let options = opts.options();
     let run = |range: std::ops::Range<usize>| {
         let columns: Vec<Column<'_>> = all.iter().map(|c| slice(*c, &range)).collect();
         let batch = Batch {
@@ -346,7 +346,7 @@ pub struct PyEvaluation {
 }
 
 fn lang(code: &str) -> PyResult<Lang> {
-    zhengce::value::from_json_value(&serde_json::Value::String(code.to_owned()), "lang").py()
+    zhengce::error::from_json_value(&serde_json::Value::String(code.to_owned()), "lang").py()
 }
 
 crate::guarded! {
@@ -628,7 +628,7 @@ fn evaluate_chunked(
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(py)?,
         };
-        let options = opts.batch_options();
+        let options = opts.options();
         // The core call runs without the GIL: other Python threads (a Dask worker's) go on.
         let result = py.detach(|| ev.evaluate_batch(&batch, &options)).py()?;
         if let Some(p) = progress {
@@ -654,7 +654,7 @@ fn evaluate_chunked(
         );
         let batch =
             Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
-        let options = opts.batch_options();
+        let options = opts.options();
         let result = py.detach(|| ev.evaluate_batch(&batch, &options)).map_err(|e| shift(e, start)).py()?;
         if let Some(p) = progress {
             p.call1((end - start,))?;

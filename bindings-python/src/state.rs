@@ -128,7 +128,7 @@ pub fn context(ctx: &Context) -> Value {
 fn restore_context(state: &Value) -> PyResult<Context> {
     let base = restore_catalogue(&state["catalogue"])?;
     let cals = restore_calendars(&state["calendars"])?;
-    let spec: ScenarioSpec = zhengce::value::from_json_value(&state["spec"], "pickle.spec").py()?;
+    let spec: ScenarioSpec = zhengce::error::from_json_value(&state["spec"], "pickle.spec").py()?;
     let ctx = Context::new(base, cals).with_scenario(spec).py()?;
     if Some(ctx.scenario_hash()) != state["hash"].as_str() {
         return Err(bad("a scenario of another spec hash", "the pickled scenario's spec hash"));
@@ -190,7 +190,7 @@ pub fn _restore(py: Python<'_>, kind: &str, state: &str, hash: &str) -> PyResult
                 Py::new(py, PyMonitor { inner })?.into_any()
             }
             "Scorecard" => {
-                let inner: Scorecard = zhengce::value::from_json_value(&state["scorecard"], "pickle").py()?;
+                let inner: Scorecard = zhengce::error::from_json_value(&state["scorecard"], "pickle").py()?;
                 Py::new(py, PyScorecard { inner })?.into_any()
             }
             other => return Err(bad(&format!("a pickle of kind '{other}'"), "a zhengce object")),
@@ -201,9 +201,13 @@ pub fn _restore(py: Python<'_>, kind: &str, state: &str, hash: &str) -> PyResult
 
 /// The communities a registry holds beyond its catalogue's own.
 pub fn registered(c: &zhengce::communities::Communities) -> Value {
-    let own: std::collections::HashSet<&str> =
-        c.catalogue().data().communities.iter().map(|x| x.id.as_str()).collect();
     let all = c.communities(&Default::default()).unwrap_or_default();
+    beyond_catalogue(all, c.catalogue())
+}
+
+/// The communities of `all` that are not the catalogue's own.
+fn beyond_catalogue(all: Vec<&zhengce::Community>, cat: &Catalogue) -> Value {
+    let own: std::collections::HashSet<&str> = cat.data().communities.iter().map(|x| x.id.as_str()).collect();
     let extra: Vec<_> = all.into_iter().filter(|x| !own.contains(x.id.as_str())).collect();
     serde_json::to_value(extra).unwrap_or(Value::Array(vec![]))
 }
@@ -213,7 +217,7 @@ pub fn monitor(m: &Monitor) -> PyResult<Value> {
     let observations = m.observations(None).py()?;
     Ok(json!({
         "context": context(m.context()),
-        "communities": registered(m.communities()),
+        "communities": beyond_catalogue(m.communities().iter().collect(), m.catalogue()),
         "observations": serde_json::to_value(observations).unwrap_or(Value::Null),
     }))
 }

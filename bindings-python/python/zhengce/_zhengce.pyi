@@ -64,8 +64,6 @@ class Table:
 JSON = dict[str, Any]
 DateLike = datetime.date | str
 
-# --- context ---
-
 @final
 class Context:
     """A catalogue, working-day calendars and a scenario: what every computation runs in.
@@ -119,8 +117,6 @@ class Context:
         jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
     ) -> Comparison:
         """Compares this context's scenario with ``alternative``'s over a batch: per-row values, differences and totals."""
-
-# --- catalogue ---
 
 DocumentKind = Literal[
     "law", "administrative_regulation", "rule", "notice", "action_plan", "development_plan",
@@ -219,8 +215,6 @@ class Catalogue:
     def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
         """The parameter's value in force on ``date`` in ``jurisdiction`` or its nearest ancestor, with its source."""
 
-# --- calendar ---
-
 Assume = Literal["weekends_only", "statutory"]
 RestDayStart = Literal["as_given", "next_working_day"]
 TimeUnit = Literal["working_days", "calendar_days", "hours"]
@@ -253,6 +247,9 @@ class Calendars:
         """The data as published on ``date``: later notices left out, later amendments undone."""
     def layered_notice(self, text: str) -> Calendars:
         """A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional). Raises InvalidCalendarError naming the sentence."""
+    @staticmethod
+    def statutory_days(year: int) -> list[tuple[str, list[str]]]:
+        """Each festival's statutory days in ``year`` under the 放假办法 in force (2000-2099). Raises InvalidInputError."""
     @staticmethod
     def parse_notice(text: str) -> JSON:
         """The notice parsed: year, layer, blocks and every day with the sentence that set it. Raises InvalidCalendarError."""
@@ -313,8 +310,6 @@ class Calendar:
         """For each row, True if the count from ``start`` to ``end`` ran through a provisional day (``assume="statutory"``)."""
     def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
         """``working_days_between`` over two columns; returns numpy ``int64``."""
-
-# --- rules ---
 
 Lang = Literal["en", "zh"]
 #: A batch column: a numpy or pyarrow array, a pandas Series, or a list. Integer arrays are in
@@ -445,8 +440,6 @@ class Comparison:
     def to_value(self) -> JSON:
         """The comparison in the JSON shape."""
 
-# --- sampling ---
-
 import numpy
 import numpy.typing
 
@@ -544,8 +537,6 @@ class StratifiedDraw:
         """One partition's draw (step 3): positions are this partition's rows, stratum figures the whole
         register's; with every partition's positions shifted by its first row, the one-call draw."""
 
-# --- targets ---
-
 DecimalLike = decimal.Decimal | int | str
 TableLike = Any  # a list of dicts, or any table: pyarrow, polars, pandas, DuckDB (``__arrow_c_stream__``)
 Dimension = Literal["document", "group", "programme", "unit", "community_type", "community", "jurisdiction"]
@@ -619,8 +610,6 @@ class Scorecard:
     def plot(self, dimension: Dimension | None = None, ax: Any = None, lang: Lang | None = None) -> Any:
         """Targets per status as stacked bars, overall and per group of ``dimension`` (the first asked for by
         default); returns the matplotlib Axes. Needs ``zhengce[plot]``; Chinese labels need a CJK font."""
-
-# --- communities ---
 
 @final
 class Communities:
