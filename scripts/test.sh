@@ -54,6 +54,14 @@ VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --release -q -m bindings-pyth
 step "python: tests and conformance vectors"
 .venv/bin/python -m pytest -q bindings-python/tests tests/test_vectors.py
 
+step "python: a venv with numpy only and the wheel (every call works or names its extra)"
+rm -rf target/wheels-minimal
+VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin build --release -q -m bindings-python/Cargo.toml -o target/wheels-minimal
+[ -x target/venv-minimal/bin/python ] || python3 -m venv target/venv-minimal
+target/venv-minimal/bin/pip install -q --disable-pip-version-check numpy
+target/venv-minimal/bin/pip install -q --disable-pip-version-check --no-deps --force-reinstall target/wheels-minimal/zhengce-*.whl
+target/venv-minimal/bin/python bindings-python/tests/minimal/check_minimal.py
+
 step "python: type stubs match the module"
 .venv/bin/python -m mypy.stubtest zhengce._zhengce --allowlist bindings-python/stubtest-allowlist.txt
 

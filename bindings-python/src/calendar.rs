@@ -27,6 +27,18 @@ pub struct PyCalendars {
 #[pyclass(module = "zhengce._zhengce", name = "Calendar", frozen)]
 pub struct PyCalendar {
     pub inner: Arc<Calendar>,
+    /// What it was compiled from, for pickling.
+    made_from: (Arc<Calendars>, Arc<zhengce::Catalogue>),
+}
+
+impl PyCalendar {
+    pub(crate) fn new(
+        inner: Calendar,
+        calendars: Arc<Calendars>,
+        catalogue: Arc<zhengce::Catalogue>,
+    ) -> PyCalendar {
+        PyCalendar { inner: Arc::new(inner), made_from: (calendars, catalogue) }
+    }
 }
 
 /// A date argument (see [`extract_date`]: an exact `datetime.date` takes one `toordinal()` call).
@@ -43,6 +55,7 @@ fn opts(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<CalendarOptions> {
     options(kwargs, "options").py()
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCalendars {
     #[staticmethod]
@@ -95,10 +108,16 @@ impl PyCalendars {
         serialize(py, self.inner.layer(id).py()?)
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let state = serde_json::json!({"calendars": crate::state::calendars(&self.inner)});
+        crate::state::reduce(py, "Calendars", state)
+    }
+
     fn __repr__(&self) -> String {
         let ids: Vec<&str> = self.inner.layers().iter().map(|l| l.id.as_str()).collect();
         format!("<zhengce.Calendars: {}>", ids.join(", "))
     }
+}
 }
 
 /// A column of day numbers read from numpy `datetime64[D]` / integer arrays, Arrow `date32`
@@ -126,7 +145,19 @@ const COLUMN: &str = "a numpy datetime64[D] or integer array, an Arrow date32 ar
 
 fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Column> {
     let module = obj.get_type().module().map(|m| m.to_string()).unwrap_or_default();
+    if crate::arrow::is_arrow(obj) {
+        // pyarrow (chunked or not), polars, pandas (through pyarrow), DuckDB...: date32,
+        // timestamps at midnight, ISO strings.
+        match crate::arrow::read_array(obj, field) {
+            Ok(array) => return Ok(Column::I32(crate::arrow::days_no_nulls(&array, field)?)),
+            Err(err) if !module.starts_with("pandas") => return Err(err),
+            Err(_) => {} // pandas without pyarrow: numpy below
+        }
+    }
     let mut obj = obj.clone();
+    if module.starts_with("pandas") {
+        obj = obj.call_method0("to_numpy")?;
+    }
     if module.starts_with("pyarrow") {
         if obj.hasattr("combine_chunks")? {
             obj = obj.call_method0("combine_chunks")?;
@@ -147,11 +178,16 @@ fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Colum
     let dtype = obj.getattr("dtype")?;
     let kind: String = dtype.getattr("kind")?.extract()?;
     if kind == "M" {
-        if dtype.getattr("str")?.extract::<String>()?.ends_with("[D]") {
-            obj = obj.call_method1("view", ("int64",))?;
-        } else {
-            return Err(invalid(field, &obj, "datetime64[D] (convert with .astype('datetime64[D]'))"));
+        if !dtype.getattr("str")?.extract::<String>()?.ends_with("[D]") {
+            // datetime64 in another unit (pandas' [ns]): whole days only, never truncated.
+            let days = obj.call_method1("astype", ("datetime64[D]",))?;
+            let same: bool = days.call_method1("__eq__", (&obj,))?.call_method0("all")?.extract()?;
+            if !same {
+                return Err(invalid(field, &obj, "whole days (datetime64 values at midnight)"));
+            }
+            obj = days;
         }
+        obj = obj.call_method1("view", ("int64",))?;
     } else if kind != "i" {
         return Err(invalid(field, &obj, COLUMN));
     }
@@ -192,11 +228,24 @@ fn numpy_from<'py>(
     py.import("numpy")?.call_method1("frombuffer", (bytes, dtype))
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCalendar {
     #[staticmethod]
     fn builtin(jurisdiction: &str) -> PyResult<PyCalendar> {
-        Calendar::builtin(jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+        let inner = Calendar::builtin(jurisdiction).py()?;
+        Ok(PyCalendar::new(
+            inner,
+            crate::state::builtin_calendars().clone(),
+            crate::state::builtin_catalogue().clone(),
+        ))
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let (cals, cat) = &self.made_from;
+        let state = serde_json::json!({"calendars": crate::state::calendars(cals),
+            "catalogue": crate::state::catalogue(cat), "jurisdiction": self.inner.jurisdiction()});
+        crate::state::reduce(py, "Calendar", state)
     }
 
     fn jurisdiction(&self) -> &str {
@@ -408,6 +457,7 @@ impl PyCalendar {
             ranges.join(", ")
         )
     }
+}
 }
 
 impl PyCalendar {

@@ -36,6 +36,7 @@ fn source(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Source> {
     from_py(obj, what).map(Source::Value).py()
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCatalogue {
     #[staticmethod]
@@ -74,6 +75,10 @@ impl PyCatalogue {
 
     fn to_json(&self) -> String {
         self.inner.to_json()
+    }
+
+    fn table(&self, kind: &str) -> PyResult<crate::table::PyTable> {
+        crate::table::catalogue_table(&self.inner, kind)
     }
 
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -220,6 +225,10 @@ impl PyCatalogue {
         serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        crate::state::reduce(py, "Catalogue", serde_json::json!({"catalogue": crate::state::catalogue(&self.inner)}))
+    }
+
     fn __repr__(&self) -> String {
         let d = self.inner.data();
         format!(
@@ -231,4 +240,5 @@ impl PyCatalogue {
             d.rules.len()
         )
     }
+}
 }

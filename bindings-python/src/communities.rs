@@ -15,6 +15,7 @@ pub struct PyCommunities {
     pub inner: Communities,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyCommunities {
     #[new]
@@ -28,7 +29,9 @@ impl PyCommunities {
     }
 
     fn register_all(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
-        let value = from_py(&crate::targets::rows(table)?, "communities").py()?;
+        let value = crate::arrow::rows_or(table, "communities", |t| {
+            from_py(&crate::targets::rows(t)?, "communities").py()
+        })?;
         self.inner.register_all_value(&value).py()
     }
 
@@ -59,7 +62,14 @@ impl PyCommunities {
         self.inner.len()
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let state = serde_json::json!({"context": crate::state::context(self.inner.context()),
+            "communities": crate::state::registered(&self.inner)});
+        crate::state::reduce(py, "Communities", state)
+    }
+
     fn __repr__(&self) -> String {
         format!("<zhengce.Communities: {} communities>", self.inner.len())
     }
+}
 }

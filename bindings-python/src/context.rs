@@ -45,6 +45,7 @@ fn overlay_of(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     }
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyContext {
     /// A context of `catalogue` and `calendars` (the built-in ones where not given).
@@ -95,7 +96,8 @@ impl PyContext {
     }
 
     fn calendar(&self, jurisdiction: &str) -> PyResult<PyCalendar> {
-        self.inner.calendar(jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+        let inner = self.inner.calendar(jurisdiction).py()?;
+        Ok(PyCalendar::new(inner, self.inner.calendars_shared(), self.inner.catalogue_shared()))
     }
 
     fn scenario<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -162,6 +164,10 @@ impl PyContext {
         Ok(PyComparison { inner: out })
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        crate::state::reduce(py, "Context", serde_json::json!({"context": crate::state::context(&self.inner)}))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<zhengce.Context scenario '{}': {} parameter overrides, calendars {}>",
@@ -170,4 +176,5 @@ impl PyContext {
             self.inner.calendars().layers().iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
         )
     }
+}
 }

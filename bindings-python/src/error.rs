@@ -27,7 +27,36 @@ fn class_name(code: &str) -> &'static str {
         "unit_mismatch" => "UnitMismatchError",
         "out_of_coverage" => "OutOfCoverageError",
         "infeasible" => "InfeasibleError",
+        "internal" => "InternalError",
+        "missing_dependency" => "MissingDependencyError",
         _ => "ZhengceError",
+    }
+}
+
+/// `zhengce.InternalError` (code `internal`): a defect of the library, such as a caught panic.
+pub fn internal(message: &str) -> PyErr {
+    Python::attach(|py| {
+        let made = (|| -> PyResult<PyErr> {
+            let class = py.import("zhengce._errors")?.getattr("InternalError")?;
+            let text = format!("internal error (please report it): {message}");
+            let details = pyo3::types::PyDict::new(py);
+            details.set_item("code", "internal")?;
+            details.set_item("message", message)?;
+            Ok(PyErr::from_value(class.call1((text, "internal", py.None(), details))?))
+        })();
+        made.unwrap_or_else(|failed| failed)
+    })
+}
+
+/// `zhengce.MissingDependencyError`: `what` needs `package`, which `zhengce[extra]` installs.
+pub fn missing_dependency(py: Python<'_>, package: &str, extra: &str, what: &str) -> PyErr {
+    let made = py
+        .import("zhengce._errors")
+        .and_then(|m| m.getattr("missing_dependency"))
+        .and_then(|f| f.call1((package, extra, what)));
+    match made {
+        Ok(exception) => PyErr::from_value(exception),
+        Err(failed) => failed,
     }
 }
 

@@ -6,20 +6,28 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod calendar;
 mod catalogue;
 mod communities;
 mod context;
 mod convert;
 mod error;
+#[macro_use]
+mod guard;
 mod rules;
 mod sampling;
+mod state;
+mod table;
 mod targets;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", zhengce::VERSION)?;
+    m.add_function(wrap_pyfunction!(guard::_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(state::_restore, m)?)?;
     m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_class::<table::PyTable>()?;
     m.add_class::<context::PyContext>()?;
     m.add_class::<calendar::PyCalendars>()?;
     m.add_class::<calendar::PyCalendar>()?;

@@ -25,6 +25,7 @@ pub struct PyEvaluator {
     pub inner: Evaluator,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyEvaluator {
     #[new]
@@ -69,10 +70,30 @@ impl PyEvaluator {
         date: &Bound<'_, PyAny>,
         options_: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyBatchResult> {
-        let opts: CallOptions = options(options_, "options").py()?;
+        let (options_, progress) = take_progress(py, options_)?;
+        let (options_, null_errors) = take_errors(options_)?;
+        let opts: CallOptions = options(options_.as_ref(), "options").py()?;
         let cols = read_columns(py, columns)?;
         let dates = read_dates(py, date)?;
-        evaluate_chunked(py, &self.inner, &cols, &dates, &opts)
+        if null_errors {
+            return evaluate_null_errors(py, &self.inner, &cols, &dates, &opts);
+        }
+        let units = match cols.units.first() {
+            Some((_, array)) => Some(array.bind(py).len()?),
+            None => None,
+        };
+        let rows = cols.sliced(0..usize::MAX).first().map(Column::len).or(units).or(dates.len()).unwrap_or(0);
+        let progress = match progress {
+            Some(p) => Some(py.import("zhengce._visual")?.getattr("Progress")?.call1((p, rows))?),
+            None => None,
+        };
+        evaluate_chunked(py, &self.inner, &cols, &dates, &opts, progress.as_ref())
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let state = serde_json::json!({"context": crate::state::context(self.inner.context()),
+            "rule": self.inner.rule().id});
+        crate::state::reduce(py, "Evaluator", state)
     }
 
     fn __repr__(&self) -> String {
@@ -84,6 +105,209 @@ impl PyEvaluator {
             self.inner.context().scenario_name()
         )
     }
+}
+}
+
+/// Splits the binding's own `errors=` option off the core's options: `"raise"` (the default:
+/// the first bad row fails the batch) or `"null"` (a bad row gives nulls and its error).
+fn take_errors<'py>(options_: Option<Bound<'py, PyDict>>) -> PyResult<(Option<Bound<'py, PyDict>>, bool)> {
+    let Some(o) = options_ else { return Ok((None, false)) };
+    let Some(mode) = o.get_item("errors")? else { return Ok((Some(o), false)) };
+    o.del_item("errors")?;
+    let mode: String = mode.extract().unwrap_or_default();
+    match mode.as_str() {
+        "raise" => Ok((Some(o), false)),
+        "null" => Ok((Some(o), true)),
+        _ => Err(Error::invalid_input("errors", format!("'{mode}'"), "'raise' or 'null'")).py(),
+    }
+}
+
+/// A batch with `errors="null"`: where a row fails, the rows before it are evaluated, the row
+/// gets nulls and its error's code and message, and evaluation goes on after it.
+fn evaluate_null_errors(
+    py: Python<'_>,
+    ev: &Evaluator,
+    cols: &Columns,
+    dates: &OwnedDatesPy,
+    opts: &CallOptions,
+) -> PyResult<PyBatchResult> {
+    let all = cols.columns(py)?;
+    let rows = all.first().map(Column::len).or(dates.len()).unwrap_or(0);
+    let options = opts.options();
+    let run = |range: std::ops::Range<usize>| {
+        let columns: Vec<Column<'_>> = all.iter().map(|c| slice(*c, &range)).collect();
+        let batch = Batch {
+            dates: dates.slice_any(range.clone()),
+            jurisdiction: opts.jurisdiction.as_deref(),
+            columns,
+        };
+        py.detach(|| ev.evaluate_batch(&batch, &options))
+    };
+    let mut pieces: Vec<BatchResult> = Vec::new();
+    let mut errors: Vec<Option<(String, String)>> = Vec::with_capacity(rows);
+    let mut failed: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while start < rows || (rows == 0 && pieces.is_empty()) {
+        match run(start..rows) {
+            Ok(result) => {
+                errors.extend(std::iter::repeat_n(None, result.rows));
+                pieces.push(result);
+                break;
+            }
+            Err(err) => {
+                let Some(row) = err.details()["row"].as_u64().map(|r| r as usize) else {
+                    return Err(err).py();
+                };
+                if row > 0 {
+                    // The rows before the bad one (they may hold an earlier error in another column).
+                    let head = evaluate_null_errors_range(&run, start, start + row)?;
+                    errors.extend(head.1);
+                    pieces.extend(head.0);
+                }
+                let message = err.to_string();
+                errors.push(Some((err.code().to_owned(), message)));
+                failed.push(pieces.len());
+                pieces.push(BatchResult { rows: 0, columns: Vec::new(), explanations: None });
+                start += row + 1;
+            }
+        }
+    }
+    Ok(PyBatchResult::from_core(concat_with_nulls(pieces, &failed)?)).map(|mut r| {
+        r.errors = Some(errors);
+        r.rows = rows;
+        r
+    })
+}
+
+type Piece = (Vec<BatchResult>, Vec<Option<(String, String)>>);
+
+/// Rows `a..b` with nulls for bad rows (an error's row may be reported out of order).
+fn evaluate_null_errors_range(
+    run: &dyn Fn(std::ops::Range<usize>) -> Result<BatchResult, Error>,
+    a: usize,
+    b: usize,
+) -> PyResult<Piece> {
+    let mut pieces = Vec::new();
+    let mut errors = Vec::new();
+    let mut start = a;
+    while start < b {
+        match run(start..b) {
+            Ok(result) => {
+                errors.extend(std::iter::repeat_n(None, result.rows));
+                pieces.push(result);
+                break;
+            }
+            Err(err) => {
+                let Some(row) = err.details()["row"].as_u64().map(|r| r as usize) else {
+                    return Err(err).py();
+                };
+                if row > 0 {
+                    let head = evaluate_null_errors_range(run, start, start + row)?;
+                    errors.extend(head.1);
+                    pieces.extend(head.0);
+                }
+                errors.push(Some((err.code().to_owned(), err.to_string())));
+                pieces.push(BatchResult { rows: 1, columns: Vec::new(), explanations: None });
+                start += row + 1;
+            }
+        }
+    }
+    Ok((pieces, errors))
+}
+
+/// The pieces of a batch joined; an empty piece with `rows: 1` (or listed in `failed`) is a bad
+/// row: nulls (0 in an amount column, whose numpy form has no null; the Arrow form is null).
+fn concat_with_nulls(pieces: Vec<BatchResult>, failed: &[usize]) -> PyResult<BatchResult> {
+    let template: Vec<(String, OutColumn)> = pieces
+        .iter()
+        .find(|p| !p.columns.is_empty())
+        .map(|p| p.columns.iter().map(|(n, c)| (n.clone(), empty_like(c))).collect())
+        .unwrap_or_default();
+    let mut columns = template;
+    let mut explanations: Option<Vec<Evaluation>> = None;
+    let mut rows = 0;
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let bad = piece.columns.is_empty() && (failed.contains(&i) || piece.rows == 1);
+        if bad {
+            for (_, c) in &mut columns {
+                push_null(c);
+            }
+            rows += 1;
+            continue;
+        }
+        rows += piece.rows;
+        for ((_, into), (_, from)) in columns.iter_mut().zip(piece.columns) {
+            append(into, from);
+        }
+        if let Some(more) = piece.explanations {
+            explanations.get_or_insert_with(Vec::new).extend(more);
+        }
+    }
+    Ok(BatchResult { rows, columns, explanations })
+}
+
+fn empty_like(c: &OutColumn) -> OutColumn {
+    match c {
+        OutColumn::Int { scale, .. } => OutColumn::Int { values: Vec::new(), scale: *scale },
+        OutColumn::Decimal { .. } => OutColumn::Decimal { values: Vec::new() },
+        OutColumn::Bool { .. } => OutColumn::Bool { values: Vec::new() },
+        OutColumn::Codes { labels, .. } => OutColumn::Codes { codes: Vec::new(), labels: labels.clone() },
+        OutColumn::Date { .. } => OutColumn::Date { values: Vec::new() },
+    }
+}
+
+fn push_null(c: &mut OutColumn) {
+    match c {
+        OutColumn::Int { values, .. } => values.push(0),
+        OutColumn::Decimal { values } => values.push(None),
+        OutColumn::Bool { values } => values.push(None),
+        OutColumn::Codes { codes, .. } => codes.push(-1),
+        OutColumn::Date { values } => values.push(None),
+    }
+}
+
+fn append(into: &mut OutColumn, from: OutColumn) {
+    match (into, from) {
+        (OutColumn::Int { values, .. }, OutColumn::Int { values: more, .. }) => values.extend(more),
+        (OutColumn::Decimal { values }, OutColumn::Decimal { values: more }) => values.extend(more),
+        (OutColumn::Bool { values }, OutColumn::Bool { values: more }) => values.extend(more),
+        (OutColumn::Codes { codes, labels }, OutColumn::Codes { codes: more, labels: their }) => {
+            // Labels are the rule's outputs, the same in every piece; map by name to be safe.
+            for c in more {
+                let label = usize::try_from(c).ok().and_then(|i| their.get(i));
+                let code = match label {
+                    Some(l) => match labels.iter().position(|x| x == l) {
+                        Some(at) => at as i32,
+                        None => {
+                            labels.push(l.clone());
+                            labels.len() as i32 - 1
+                        }
+                    },
+                    None => -1,
+                };
+                codes.push(code);
+            }
+        }
+        (OutColumn::Date { values }, OutColumn::Date { values: more }) => values.extend(more),
+        _ => {}
+    }
+}
+
+/// Splits the binding's own `progress=` option off the core's options.
+type OptionsAndProgress<'py> = (Option<Bound<'py, PyDict>>, Option<Bound<'py, PyAny>>);
+
+fn take_progress<'py>(
+    py: Python<'py>,
+    options_: Option<&Bound<'py, PyDict>>,
+) -> PyResult<OptionsAndProgress<'py>> {
+    let Some(o) = options_ else { return Ok((None, None)) };
+    let o = o.copy()?;
+    let progress = o.get_item("progress")?;
+    if progress.is_some() {
+        o.del_item("progress")?;
+    }
+    let progress = progress.filter(|p| !p.is_none() && !p.is(pyo3::types::PyBool::new(py, false)));
+    Ok((Some(o), progress))
 }
 
 /// A dict of input values as a core input, without a JSON round trip for the common types.
@@ -125,6 +349,7 @@ fn lang(code: &str) -> PyResult<Lang> {
     zhengce::error::from_json_value(&serde_json::Value::String(code.to_owned()), "lang").py()
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyEvaluation {
     #[getter]
@@ -166,9 +391,14 @@ impl PyEvaluation {
         Ok(self.inner.to_text(self::lang(lang)?))
     }
 
+    fn _repr_html_<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("zhengce._visual")?.getattr("evaluation_html")?.call1((slf,))
+    }
+
     fn __repr__(&self) -> String {
         format!("<zhengce.Evaluation {}>", self.inner.to_text(Lang::En).lines().next().unwrap_or_default())
     }
+}
 }
 
 /// The result of a batch: one column per output.
@@ -177,6 +407,9 @@ pub struct PyBatchResult {
     rows: usize,
     columns: Vec<(String, PyCol)>,
     explanations: Option<Vec<Evaluation>>,
+    /// With `errors="null"`: per row, the error's code and message (`None` for a row that
+    /// evaluated). Explanations then hold one entry per row without an error.
+    errors: Option<Vec<Option<(String, String)>>>,
 }
 
 /// A result column: a numpy array filled chunk by chunk (amounts, codes), or a core column.
@@ -204,6 +437,7 @@ impl PyCol {
 impl PyBatchResult {
     fn from_core(result: BatchResult) -> PyBatchResult {
         PyBatchResult {
+            errors: None,
             rows: result.rows,
             columns: result.columns.into_iter().map(|(n, c)| (n, PyCol::Core(c))).collect(),
             explanations: result.explanations,
@@ -263,6 +497,7 @@ fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, Py
     }
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyBatchResult {
     #[getter]
@@ -315,6 +550,48 @@ impl PyBatchResult {
         serialize(py, &self.core(py)?)
     }
 
+    fn table(&self, py: Python<'_>) -> PyResult<crate::table::PyTable> {
+        crate::table::batch_table(&self.core(py)?, self.errors.as_deref())
+    }
+
+    fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let list: Vec<serde_json::Value> = self
+            .errors
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(row, e)| {
+                e.as_ref().map(|(code, message)| serde_json::json!({"row": row, "code": code, "message": message}))
+            })
+            .collect();
+        to_py(py, &serde_json::Value::Array(list))
+    }
+
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, pyo3::types::PyCapsule>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
+        crate::table::PyTable::stream(py, &self.table(py)?.batch, requested_schema)
+    }
+
+    fn to_arrow<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "to_arrow")
+    }
+
+    fn to_pandas<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "to_pandas")
+    }
+
+    fn to_polars<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "to_polars")
+    }
+
+    fn _repr_html_<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::convert(slf.into_any(), "table_html")
+    }
+
     fn __len__(&self) -> usize {
         self.rows
     }
@@ -322,6 +599,7 @@ impl PyBatchResult {
     fn __repr__(&self) -> String {
         format!("<zhengce.BatchResult: {} rows, columns {:?}>", self.rows, self.names())
     }
+}
 }
 
 /// Rows per chunk of a streamed batch: small enough to stay in cache and to reuse the same
@@ -336,6 +614,7 @@ fn evaluate_chunked(
     cols: &Columns,
     dates: &OwnedDatesPy,
     opts: &CallOptions,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyBatchResult> {
     let first_units = match cols.units.first() {
         Some((_, array)) => Some(array.bind(py).len()?),
@@ -349,7 +628,13 @@ fn evaluate_chunked(
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(py)?,
         };
-        return Ok(PyBatchResult::from_core(ev.evaluate_batch(&batch, &opts.options()).py()?));
+        let options = opts.options();
+        // The core call runs without the GIL: other Python threads (a Dask worker's) go on.
+        let result = py.detach(|| ev.evaluate_batch(&batch, &options)).py()?;
+        if let Some(p) = progress {
+            p.call1((rows,))?;
+        }
+        return Ok(PyBatchResult::from_core(result));
     }
     let np = py.import("numpy")?;
     let mut out: Vec<(String, PyCol)> = Vec::new();
@@ -369,7 +654,11 @@ fn evaluate_chunked(
         );
         let batch =
             Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
-        let result = ev.evaluate_batch(&batch, &opts.options()).map_err(|e| shift(e, start)).py()?;
+        let options = opts.options();
+        let result = py.detach(|| ev.evaluate_batch(&batch, &options)).map_err(|e| shift(e, start)).py()?;
+        if let Some(p) = progress {
+            p.call1((end - start,))?;
+        }
         if out.is_empty() {
             for (name, col) in &result.columns {
                 let col = match col {
@@ -421,7 +710,7 @@ fn evaluate_chunked(
         }
         start = end;
     }
-    Ok(PyBatchResult { rows, columns: out, explanations })
+    Ok(PyBatchResult { rows, columns: out, explanations, errors: None })
 }
 
 /// An error of a chunk starting at row `start`, with the batch's row.
@@ -438,6 +727,7 @@ pub struct PyComparison {
     pub inner: Comparison,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyComparison {
     #[getter]
@@ -477,6 +767,7 @@ impl PyComparison {
         )
     }
 }
+}
 
 /// Column data read from Python objects, for a [`Batch`]: integer columns stay in their
 /// Python buffers (read chunk by chunk), the rest is owned.
@@ -498,6 +789,8 @@ enum Typed {
     Int128(Vec<i128>, u32),
     Bytes(Vec<u8>),
     Codes(Vec<i32>, Vec<String>),
+    Strings(Vec<String>),
+    Dates(Vec<chrono::NaiveDate>),
 }
 
 impl Columns {
@@ -526,6 +819,8 @@ impl Columns {
                 Typed::Int128(v, scale) => ColumnData::Int128 { values: v, scale: *scale },
                 Typed::Bytes(v) => ColumnData::Bytes(v),
                 Typed::Codes(codes, labels) => ColumnData::Codes { codes, labels },
+                Typed::Strings(v) => ColumnData::Strings(v),
+                Typed::Dates(v) => ColumnData::Dates(v),
             };
             let col = Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) };
             out.push(slice(col, &range));
@@ -561,26 +856,63 @@ fn type_name(obj: &Bound<'_, PyAny>) -> (String, String) {
     )
 }
 
-fn bytes_of(obj: &Bound<'_, PyAny>, py: Python<'_>) -> PyResult<Vec<u8>> {
-    match PyBuffer::<u8>::get(obj) {
-        Ok(buf) => buf.to_vec(py),
-        // Arrow buffers export signed bytes ('b').
-        Err(_) => Ok(PyBuffer::<i8>::get(obj)?.to_vec(py)?.into_iter().map(|b| b as u8).collect()),
-    }
+/// Adds an Arrow column to the batch's columns.
+fn push_arrow(out: &mut Columns, name: String, array: &arrow_array::ArrayRef) -> PyResult<()> {
+    use crate::arrow::RuleColumn;
+    let (column, validity) = crate::arrow::rule_column(array, &name)?;
+    let typed = match column {
+        RuleColumn::Units(v) => Typed::Units(v),
+        RuleColumn::Int(v, scale) => Typed::Int(v, scale),
+        RuleColumn::Int128(v, scale) => Typed::Int128(v, scale),
+        RuleColumn::Bytes(v) => Typed::Bytes(v),
+        RuleColumn::Codes(codes, labels) => Typed::Codes(codes, labels),
+        RuleColumn::Strings(v) => Typed::Strings(v),
+        RuleColumn::Dates(v) => Typed::Dates(v),
+    };
+    out.typed.push((name, typed, validity));
+    Ok(())
 }
 
 /// Reads a dict of column name to array (numpy, pyarrow, pandas, list).
 pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
-    let dict = columns
-        .cast::<PyDict>()
-        .map_err(|_| PyTypeError::new_err("columns must be a dict of input name to array"))?;
     let mut out = Columns::default();
+    let dict = match columns.cast::<PyDict>() {
+        Ok(dict) => dict.clone(),
+        Err(_) => match crate::arrow::table_like(columns, "columns") {
+            // A table (pyarrow, polars, pandas, DuckDB...): its columns by name.
+            Ok(Some(table)) => {
+                for (name, array) in table {
+                    push_arrow(&mut out, name, &array)?;
+                }
+                out.json = OwnedColumns::from_json(&serde_json::Value::Object(Default::default())).py()?;
+                return Ok(out);
+            }
+            // A pandas DataFrame without pyarrow: read column by column as before.
+            Err(_) if type_name(columns).0.starts_with("pandas") && columns.hasattr("items")? => {
+                PyDict::from_sequence(&columns.call_method0("items")?)?
+            }
+            Err(err) => return Err(err),
+            Ok(None) => {
+                return Err(PyTypeError::new_err(
+                    "columns must be a dict of input name to array, or a table (pyarrow, polars, pandas, ...)",
+                ));
+            }
+        },
+    };
     let mut json = serde_json::Map::new();
     let np = py.import("numpy")?;
     for (k, v) in dict.iter() {
         let name: String = k.extract()?;
         let (module, ty) = type_name(&v);
         let mut v = v;
+        if module.starts_with("pandas") && crate::arrow::is_arrow(&v) {
+            // Through Arrow when pyarrow can export it (dates, decimals, strings without a
+            // Python object per row); otherwise numpy, as below.
+            if let Ok(array) = crate::arrow::read_array(&v, &name) {
+                push_arrow(&mut out, name, &array)?;
+                continue;
+            }
+        }
         if module.starts_with("pandas") {
             // A Categorical (codes + categories) stays encoded; anything else becomes numpy.
             let array = v.getattr("array")?;
@@ -592,64 +924,9 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
             }
             v = v.call_method0("to_numpy")?;
         }
-        let (module, ty) = if module.starts_with("pandas") { type_name(&v) } else { (module, ty) };
-        if module.starts_with("pyarrow") {
-            let arrow_type = v.getattr("type")?.str()?.to_string();
-            let offset: usize = v.getattr("offset")?.extract()?;
-            let len: usize = v.call_method0("__len__")?.extract()?;
-            let buffers = v.call_method0("buffers")?;
-            let validity = match buffers.get_item(0)? {
-                b if b.is_none() => None,
-                b => Some((bytes_of(&b, py)?, offset)),
-            };
-            if arrow_type == "int64" && validity.is_none() {
-                let data = np.call_method1("frombuffer", (buffers.get_item(1)?, "<i8"))?;
-                let view = data.get_item(PySlice::new(py, offset as isize, (offset + len) as isize, 1))?;
-                out.units.push((name, np.call_method1("ascontiguousarray", (view,))?.unbind()));
-                continue;
-            }
-            if arrow_type == "int64" {
-                let data = bytes_of(&buffers.get_item(1)?, py)?;
-                let values = data[offset * 8..(offset + len) * 8]
-                    .chunks_exact(8)
-                    .map(|c| i64::from_le_bytes(c.try_into().unwrap_or_default()))
-                    .collect();
-                out.typed.push((name, Typed::Units(values), validity));
-                continue;
-            }
-            if let Some(scale) = arrow_type
-                .strip_prefix("decimal128(")
-                .and_then(|r| r.trim_end_matches(')').split(", ").nth(1))
-            {
-                let scale: u32 = scale
-                    .parse()
-                    .map_err(|_| PyTypeError::new_err(format!("unreadable type {arrow_type}")))?;
-                let data = bytes_of(&buffers.get_item(1)?, py)?;
-                let values: Vec<i128> = data[offset * 16..(offset + len) * 16]
-                    .chunks_exact(16)
-                    .map(|c| i128::from_le_bytes(c.try_into().unwrap_or_default()))
-                    .collect();
-                // Decimals that fit in 64 bits take the integer kernel.
-                let small: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
-                match small {
-                    Some(v) if scale <= 2 => out.typed.push((name, Typed::Int(v, scale), validity)),
-                    _ => out.typed.push((name, Typed::Int128(values, scale), validity)),
-                }
-                continue;
-            }
-            if arrow_type.starts_with("dictionary<") {
-                let indices = v
-                    .getattr("indices")?
-                    .call_method1("cast", ("int32",))?
-                    .call_method1("fill_null", (-1,))?;
-                let codes =
-                    np.call_method1("ascontiguousarray", (indices.call_method0("to_numpy")?, "int32"))?;
-                let labels: Vec<String> = v.getattr("dictionary")?.call_method0("to_pylist")?.extract()?;
-                out.typed.push((name, Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?, labels), None));
-                continue;
-            }
-            // Booleans, strings and the rest go through the JSON shape.
-            json.insert(name.clone(), from_py(&v.call_method0("to_pylist")?, &name).py()?);
+        let ty = if module.starts_with("pandas") { type_name(&v).1 } else { ty };
+        if crate::arrow::is_arrow(&v) {
+            push_arrow(&mut out, name, &crate::arrow::read_array(&v, &k.str()?.to_string())?)?;
             continue;
         }
         if v.hasattr("__array_interface__")? && v.hasattr("dtype")? {
@@ -693,6 +970,13 @@ pub(crate) fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Ow
         return Ok(OwnedDatesPy::Each(out));
     }
     let (module, _) = type_name(date);
+    if crate::arrow::is_arrow(date) {
+        match crate::arrow::read_array(date, "date") {
+            Ok(array) => return Ok(OwnedDatesPy::Days(crate::arrow::days_no_nulls(&array, "date")?)),
+            Err(err) if !module.starts_with("pandas") => return Err(err),
+            Err(_) => {} // pandas without pyarrow: numpy below
+        }
+    }
     if module.starts_with("pyarrow") || module.starts_with("pandas") || date.hasattr("__array_interface__")? {
         let np = py.import("numpy")?;
         let arr = if module.starts_with("pyarrow") {
@@ -722,6 +1006,11 @@ impl OwnedDatesPy {
             OwnedDatesPy::Each(v) => Some(v.len()),
             OwnedDatesPy::Days(v) => Some(v.len()),
         }
+    }
+
+    /// Rows `r` for one call (any length; one date stays one date).
+    fn slice_any(&self, r: std::ops::Range<usize>) -> Dates<'_> {
+        self.slice(r)
     }
 
     fn slice(&self, r: std::ops::Range<usize>) -> Dates<'_> {

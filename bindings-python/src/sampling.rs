@@ -3,7 +3,7 @@
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 use zhengce::sampling::{
-    Directory, InspectionPlan, PlanSpec, Register, RegisterColumns, SampleSpec, StratifiedDraw,
+    Directory, InspectionPlan, PlanSpec, Register, RegisterColumns, SampleSpec, StratifiedDraw, StratumCount,
 };
 use zhengce::{Context, Error};
 
@@ -11,12 +11,17 @@ use crate::context::PyContext;
 use crate::convert::{from_py, serialize};
 use crate::error::IntoPy;
 
+/// A register: a list of entity dicts, or a table (pyarrow, polars, pandas, ...) with the same
+/// columns (`flags` a list column).
 fn register(obj: &Bound<'_, PyAny>) -> PyResult<Register> {
-    Register::from_value(&from_py(obj, "register").py()?).py()
+    let value = crate::arrow::rows_or(obj, "register", |o| from_py(o, "register").py())?;
+    Register::from_value(&value).py()
 }
 
+/// An inspector directory: a list of dicts or a table (`conflicts` a list of structs).
 fn directory(obj: &Bound<'_, PyAny>) -> PyResult<Directory> {
-    Directory::from_value(&from_py(obj, "directory").py()?).py()
+    let value = crate::arrow::rows_or(obj, "directory", |o| from_py(o, "directory").py())?;
+    Directory::from_value(&value).py()
 }
 
 fn spec<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
@@ -26,9 +31,10 @@ fn spec<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
 /// A double-random inspection plan: visits with reasons, modes, checks and inspectors.
 #[pyclass(module = "zhengce._zhengce", name = "InspectionPlan", frozen)]
 pub struct PyInspectionPlan {
-    inner: InspectionPlan,
+    pub(crate) inner: InspectionPlan,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyInspectionPlan {
     #[staticmethod]
@@ -96,6 +102,15 @@ impl PyInspectionPlan {
         self.inner.visits.len()
     }
 
+    fn _repr_html_<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("zhengce._visual")?.getattr("plan_html")?.call1((slf,))
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let plan = serde_json::to_value(&self.inner).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        crate::state::reduce(py, "InspectionPlan", serde_json::json!({"plan": plan}))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<zhengce.InspectionPlan: {} visits in {} strata, seed '{}'>",
@@ -105,10 +120,62 @@ impl PyInspectionPlan {
         )
     }
 }
+}
+
+/// A column argument: a numpy array of the exact dtype, read without copying, or a copy of
+/// any other integer column (numpy of another integer dtype, Arrow) checked to fit.
+enum Col<'py, T: numpy::Element> {
+    Numpy(PyReadonlyArray1<'py, T>),
+    Owned(Vec<T>),
+}
+
+impl<T: numpy::Element> Col<'_, T> {
+    fn slice(&self, field: &str) -> PyResult<&[T]> {
+        match self {
+            Col::Numpy(a) => slice(a, field),
+            Col::Owned(v) => Ok(v),
+        }
+    }
+}
+
+fn column<'py, T: numpy::Element + TryFrom<i64>>(
+    obj: &Bound<'py, PyAny>,
+    field: &str,
+    dtype: &str,
+) -> PyResult<Col<'py, T>> {
+    if let Ok(array) = obj.extract::<PyReadonlyArray1<'py, T>>() {
+        return Ok(Col::Numpy(array));
+    }
+    let expected = format!("integers that fit in {dtype}");
+    if crate::arrow::is_arrow(obj) && !obj.hasattr("dtype")? {
+        let array = crate::arrow::read_array(obj, field)?;
+        return crate::arrow::small_ints(&array, field, &expected).map(Col::Owned);
+    }
+    let py = obj.py();
+    let np = py.import("numpy")?;
+    let any = np.call_method1("asarray", (obj,))?;
+    let kind: String = any.getattr("dtype")?.getattr("kind")?.extract()?;
+    if (kind == "i" || kind == "u") && any.getattr("ndim")?.extract::<usize>()? == 1 {
+        let wide = np.call_method1("ascontiguousarray", (any, "int64"))?;
+        let values = wide.extract::<PyReadonlyArray1<'py, i64>>()?;
+        let out: Result<Vec<T>, Error> = slice(&values, field)?
+            .iter()
+            .enumerate()
+            .map(|(row, x)| {
+                T::try_from(*x).map_err(|_| {
+                    Error::invalid_input(format!("{field}[{row}]"), x.to_string(), expected.clone())
+                        .at_row(row)
+                })
+            })
+            .collect();
+        return out.map(Col::Owned).py();
+    }
+    column_exact(obj, field, dtype).map(Col::Numpy)
+}
 
 /// A numpy array argument of one dtype, read without copying. Anything numpy can view as an
-/// array (a pyarrow array without nulls, say) is passed through `numpy.asarray` first.
-fn column<'py, T: numpy::Element>(
+/// array is passed through `numpy.asarray` first.
+fn column_exact<'py, T: numpy::Element>(
     obj: &Bound<'py, PyAny>,
     field: &str,
     dtype: &str,
@@ -136,6 +203,35 @@ fn slice<'a, T: numpy::Element>(array: &'a PyReadonlyArray1<'_, T>, field: &str)
     })
 }
 
+type Columns3<'py> = (Col<'py, u8>, Option<Col<'py, u32>>, Option<Col<'py, u8>>);
+
+/// The register's columns: classes, optional stratum codes, optional flags.
+fn register_columns<'py>(
+    classes: &Bound<'py, PyAny>,
+    strata: Option<&Bound<'py, PyAny>>,
+    flags: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Columns3<'py>> {
+    let classes = column::<u8>(classes, "classes", "uint8")?;
+    let strata = strata.filter(|s| !s.is_none()).map(|s| column::<u32>(s, "strata", "uint32")).transpose()?;
+    let flags = flags.filter(|s| !s.is_none()).map(|s| column::<u8>(s, "flags", "uint8")).transpose()?;
+    Ok((classes, strata, flags))
+}
+
+fn assemble<'a>(
+    classes: &'a Col<'_, u8>,
+    strata: Option<&'a Col<'_, u32>>,
+    flags: Option<&'a Col<'_, u8>>,
+) -> PyResult<RegisterColumns<'a>> {
+    let mut columns = RegisterColumns::new(classes.slice("classes")?);
+    if let Some(s) = strata {
+        columns = columns.with_strata(s.slice("strata")?);
+    }
+    if let Some(f) = flags {
+        columns = columns.with_flags(f.slice("flags")?);
+    }
+    Ok(columns)
+}
+
 /// A stratified random draw over a register given as numpy columns.
 #[pyclass(module = "zhengce._zhengce", name = "StratifiedDraw", frozen)]
 pub struct PyStratifiedDraw {
@@ -148,6 +244,7 @@ impl PyStratifiedDraw {
     }
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyStratifiedDraw {
     #[staticmethod]
@@ -161,19 +258,57 @@ impl PyStratifiedDraw {
         flags: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyStratifiedDraw> {
         let spec: SampleSpec = self::spec(spec)?;
-        let classes = column::<u8>(classes, "classes", "uint8")?;
-        let strata =
-            strata.filter(|s| !s.is_none()).map(|s| column::<u32>(s, "strata", "uint32")).transpose()?;
-        let flags = flags.filter(|s| !s.is_none()).map(|s| column::<u8>(s, "flags", "uint8")).transpose()?;
-        let mut columns = RegisterColumns::new(slice(&classes, "classes")?);
-        if let Some(s) = &strata {
-            columns = columns.with_strata(slice(s, "strata")?);
-        }
-        if let Some(f) = &flags {
-            columns = columns.with_flags(slice(f, "flags")?);
-        }
+        let (classes, strata, flags) = register_columns(classes, strata, flags)?;
+        let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
         let ctx: &Context = &context.inner;
-        let inner = py.detach(|| StratifiedDraw::draw(ctx, &columns, &spec)).py()?;
+        let inner = py.detach(|| StratifiedDraw::draw(ctx, &columns, &spec)).py()?;        Ok(PyStratifiedDraw { inner })
+    }
+
+    #[staticmethod]
+    #[pyo3(signature = (classes, strata = None, flags = None))]
+    fn counts<'py>(
+        py: Python<'py>,
+        classes: &Bound<'py, PyAny>,
+        strata: Option<&Bound<'py, PyAny>>,
+        flags: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (classes, strata, flags) = register_columns(classes, strata, flags)?;
+        let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
+        serialize(py, &StratumCount::count(&columns).py()?)
+    }
+
+    #[staticmethod]
+    fn totals<'py>(py: Python<'py>, partitions: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parts: Vec<Vec<StratumCount>> = self::spec(partitions)?;
+        serialize(py, &StratumCount::totals(&parts))
+    }
+
+    #[staticmethod]
+    fn offsets<'py>(py: Python<'py>, partitions: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let parts: Vec<Vec<StratumCount>> = self::spec(partitions)?;
+        serialize(py, &StratumCount::offsets(&parts))
+    }
+
+    #[staticmethod]
+    #[pyo3(signature = (context, spec, totals, before, classes, strata = None, flags = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn draw_partition(
+        py: Python<'_>,
+        context: &PyContext,
+        spec: &Bound<'_, PyAny>,
+        totals: &Bound<'_, PyAny>,
+        before: &Bound<'_, PyAny>,
+        classes: &Bound<'_, PyAny>,
+        strata: Option<&Bound<'_, PyAny>>,
+        flags: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyStratifiedDraw> {
+        let spec: SampleSpec = self::spec(spec)?;
+        let totals: Vec<StratumCount> = self::spec(totals)?;
+        let before: Vec<StratumCount> = self::spec(before)?;
+        let (classes, strata, flags) = register_columns(classes, strata, flags)?;
+        let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
+        let ctx: &Context = &context.inner;
+        let inner = py.detach(|| StratifiedDraw::draw_partition(ctx, &columns, &spec, &totals, &before)).py()?;
         Ok(PyStratifiedDraw { inner })
     }
 
@@ -203,4 +338,5 @@ impl PyStratifiedDraw {
             self.inner.seed
         )
     }
+}
 }

@@ -104,9 +104,10 @@ fn describe(value: &Bound<'_, PyAny>) -> String {
 /// table, assess a target at a date, build scorecards.
 #[pyclass(module = "zhengce._zhengce", name = "Monitor")]
 pub struct PyMonitor {
-    inner: Monitor,
+    pub(crate) inner: Monitor,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyMonitor {
     #[new]
@@ -131,6 +132,19 @@ impl PyMonitor {
     }
 
     fn add_observations(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
+        // An Arrow table (pyarrow, polars, pandas with pyarrow, DuckDB...): read in Rust.
+        let arrow = match crate::arrow::table_like(table, "observations") {
+            Ok(found) => found,
+            Err(_) if table.get_type().module()?.to_string().starts_with("pandas") => None,
+            Err(err) => return Err(err),
+        };
+        if let Some(columns) = arrow {
+            if let Some(rows) = crate::arrow::observations(&columns)? {
+                return self.inner.add_observations(rows).py();
+            }
+            let value = crate::arrow::json_rows(&columns, "observations")?;
+            return self.inner.add_observations_value(&value).py();
+        }
         if let Some(rows) = from_columns(table)? {
             return self.inner.add_observations(rows).py();
         }
@@ -183,6 +197,10 @@ impl PyMonitor {
         self.inner.len()
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        crate::state::reduce(py, "Monitor", crate::state::monitor(&self.inner)?)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<zhengce.Monitor: {} targets, {} observations, {} communities>",
@@ -192,13 +210,15 @@ impl PyMonitor {
         )
     }
 }
+}
 
 /// Assessments of many targets at one date, with counts per status overall and per group.
 #[pyclass(module = "zhengce._zhengce", name = "Scorecard", frozen)]
 pub struct PyScorecard {
-    inner: Scorecard,
+    pub(crate) inner: Scorecard,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyScorecard {
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -209,6 +229,11 @@ impl PyScorecard {
         self.inner.to_json()
     }
 
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
+        let card = serde_json::to_value(&self.inner).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        crate::state::reduce(py, "Scorecard", serde_json::json!({"scorecard": card}))
+    }
+
     fn to_csv(&self) -> String {
         self.inner.to_csv()
     }
@@ -217,12 +242,31 @@ impl PyScorecard {
         self.inner.assessments_to_csv()
     }
 
+    fn table(&self) -> PyResult<crate::table::PyTable> {
+        crate::table::groups_table(&self.inner)
+    }
+
+    fn assessments_table(&self) -> PyResult<crate::table::PyTable> {
+        crate::table::assessments_table(&self.inner)
+    }
+
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py.import("zhengce._tables")?.getattr("groups_frame")?.call1((self.inner.to_csv(),))
     }
 
     fn assessments_to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py.import("zhengce._tables")?.getattr("assessments_frame")?.call1((self.inner.assessments_to_csv(),))
+    }
+
+    #[pyo3(signature = (dimension = None, ax = None, lang = None))]
+    fn plot<'py>(
+        slf: Bound<'py, Self>,
+        dimension: Option<&str>,
+        ax: Option<Bound<'py, PyAny>>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let visual = slf.py().import("zhengce._visual")?;
+        visual.getattr("plot_scorecard")?.call1((slf, dimension, ax, lang))
     }
 
     fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -245,4 +289,5 @@ impl PyScorecard {
             self.inner.groups.len()
         )
     }
+}
 }

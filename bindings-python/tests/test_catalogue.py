@@ -141,9 +141,11 @@ def test_public_names_match_the_stubs_and_have_docstrings() -> None:
 
     stub = pathlib.Path(zhengce.__file__).with_name("_zhengce.pyi")
     tree = ast.parse(stub.read_text(encoding="utf-8"))
-    declared = {node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+    declared = {node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))
+                and not node.name.startswith("_")}
+    python_only = {"cjk_font", "plot_deadline"}  # written in Python (zhengce/_visual.py), not the compiled module
     exported = {name for name in zhengce.__all__ if not name.endswith("Error") and not name.startswith("__")}
-    assert exported == declared
+    assert exported - python_only == declared
     for name in zhengce.__all__:
         if not name.startswith("__"):
             assert getattr(zhengce, name).__doc__, f"{name} has no docstring"

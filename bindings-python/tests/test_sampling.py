@@ -93,8 +93,11 @@ def test_columns_are_numpy_arrays_in_and_out() -> None:
 
 def test_columns_of_another_dtype_or_length_are_refused() -> None:
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.int64))
+        zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1.0, 2.0]))
     assert raised.value.path == "classes"
+    # Any integer dtype is read (checked to fit): the same draw as uint8.
+    wide = zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.int64)).to_value()
+    assert wide == zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.uint8)).to_value()
     with pytest.raises(zhengce.InvalidInputError) as raised:
         zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 9], dtype=np.uint8))
     assert raised.value.details["row"] == 1

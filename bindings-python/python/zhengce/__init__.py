@@ -8,14 +8,18 @@ Quick start::
 
 Entries and results are dicts in the catalogue's JSON shape (dates and decimals as strings),
 the same shape JavaScript and the conformance vectors use; single dates and amounts passed
-as arguments are ``datetime.date`` and ``decimal.Decimal``.
+as arguments are ``datetime.date`` and ``decimal.Decimal``. Columns and tables go in and come
+out as Arrow (pyarrow, polars, pandas, DuckDB: anything with ``__arrow_c_stream__``); see
+docs/researcher.md.
 """
 
 from ._errors import (
     InfeasibleError,
+    InternalError,
     InvalidCalendarError,
     InvalidCatalogueError,
     InvalidInputError,
+    MissingDependencyError,
     MissingInputError,
     NotFoundError,
     OutOfCoverageError,
@@ -36,8 +40,10 @@ from ._zhengce import (
     Monitor,
     Scorecard,
     StratifiedDraw,
+    Table,
     __version__,
 )
+from ._visual import cjk_font, plot_deadline
 
 __all__ = [
     "BatchResult",
@@ -50,17 +56,22 @@ __all__ = [
     "Evaluation",
     "Evaluator",
     "InfeasibleError",
+    "InternalError",
     "InspectionPlan",
     "InvalidCalendarError",
     "InvalidCatalogueError",
     "InvalidInputError",
+    "MissingDependencyError",
     "MissingInputError",
     "Monitor",
     "NotFoundError",
     "OutOfCoverageError",
     "Scorecard",
     "StratifiedDraw",
+    "Table",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "cjk_font",
+    "plot_deadline",
 ]

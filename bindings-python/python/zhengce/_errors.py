@@ -64,3 +64,32 @@ class OutOfCoverageError(ZhengceError, ValueError):
 
 class InfeasibleError(ZhengceError):
     """The computation cannot be carried out with the inputs given (e.g. too few inspectors)."""
+
+
+class InternalError(ZhengceError, RuntimeError):
+    """A defect of the library (a caught Rust panic, say): please report it. The module stays usable."""
+
+
+class MissingDependencyError(ZhengceError, ImportError):
+    """An optional package is needed: ``details["package"]`` and the ``pip install`` line (``details["install"]``)."""
+
+
+def missing_dependency(package: str, extra: str, what: str) -> MissingDependencyError:
+    """The error for an optional package that is not installed (``zhengce[extra]`` brings it)."""
+    install = f"pip install 'zhengce[{extra}]'"
+    return MissingDependencyError(
+        f"{what} needs {package}, which is not installed: {install} (or pip install {package})",
+        "missing_dependency",
+        None,
+        {"code": "missing_dependency", "package": package, "extra": extra, "install": install},
+    )
+
+
+def require(module: str, extra: str, what: str, package: str | None = None):  # noqa: ANN201
+    """Imports an optional module, or raises :class:`MissingDependencyError` saying what to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise missing_dependency(package or module.split(".")[0], extra, what) from None

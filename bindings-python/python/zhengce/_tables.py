@@ -64,6 +64,12 @@ def _frame_rows(frame: Any) -> list[dict[str, Any]]:
     return _normalise(frame).to_dict("records")
 
 
+def _pandas(what: str) -> Any:
+    from ._errors import require
+
+    return require("pandas", "pandas", what)
+
+
 def _normalise(frame: Any) -> Any:
     import pandas as pd
 
@@ -81,8 +87,7 @@ def groups_frame(csv: str) -> Any:
     """A scorecard's groups CSV as a DataFrame (first row ``all``; counts as integers, absent values ``None``)."""
     import io
 
-    import pandas as pd
-
+    pd = _pandas("Scorecard.to_pandas")
     frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
     for column in GROUP_COLUMNS[4:]:
         frame[column] = frame[column].astype("int64")
@@ -95,8 +100,7 @@ def assessments_frame(csv: str) -> Any:
     """A scorecard's assessments CSV as a DataFrame: decimals as ``Decimal``, dates as ``date``, absent values ``None``."""
     import io
 
-    import pandas as pd
-
+    pd = _pandas("Scorecard.assessments_to_pandas")
     frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
     for column in ASSESSMENT_COLUMNS:
         values = frame[column]
@@ -136,3 +140,51 @@ def scorecard_html(as_of: str, csv: str) -> str:
         )
     lines.append("</tbody></table>")
     return "\n".join(lines)
+
+
+# --- Arrow tables out (zhengce.Table, BatchResult) ---
+
+
+def to_arrow(table: Any) -> Any:
+    """Any object exposing ``__arrow_c_stream__`` as a ``pyarrow.Table`` (needs pyarrow)."""
+    from ._errors import require
+
+    pa = require("pyarrow", "arrow", "to_arrow()")
+    return pa.table(table)
+
+
+def to_pandas(table: Any) -> Any:
+    """A ``pandas.DataFrame`` through pyarrow: decimals as ``Decimal``, dates as ``date``, labels as ``Categorical``."""
+    _pandas("to_pandas()")
+    return to_arrow(table).to_pandas()
+
+
+def to_polars(table: Any) -> Any:
+    """A ``polars.DataFrame`` read straight from the Arrow stream (needs polars, not pyarrow)."""
+    from ._errors import require
+
+    pl = require("polars", "polars", "to_polars()")
+    return pl.DataFrame(table)
+
+
+def table_html(table: Any, limit: int = 20) -> str:
+    """An HTML view of a table for notebooks: the first rows, column types, the row count."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return f"<pre>{html.escape(repr(table))}</pre>"
+    t = pa.table(table)
+    head = "".join(f"<th>{html.escape(f.name)}<br><small>{html.escape(str(f.type))}</small></th>" for f in t.schema)
+    lines = [f"<p><b>{t.num_rows:,} rows</b> × {t.num_columns} columns</p>", f"<table><thead><tr>{head}</tr></thead><tbody>"]
+    for row in t.slice(0, limit).to_pylist():
+        cells = "".join(f"<td>{'' if v is None else html.escape(_short(v))}</td>" for v in row.values())
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</tbody></table>")
+    if t.num_rows > limit:
+        lines.append(f"<p><small>... {t.num_rows - limit:,} more rows</small></p>")
+    return "\n".join(lines)
+
+
+def _short(value: Any, width: int = 80) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"

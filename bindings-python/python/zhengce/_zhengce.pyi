@@ -14,9 +14,52 @@ import numpy.typing as npt
 
 __all__ = [
     "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Context", "Evaluation",
-    "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "__version__",
+    "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "Table", "__version__", "_panic_for_test",
+    "_restore",
 ]
 __version__: str
+
+#: Pickled state: (kind, JSON state, sha256 digest of the state), as ``__reduce__`` returns.
+Reduced = tuple[Any, tuple[str, str, str]]
+
+def _restore(kind: str, state: str, hash: str) -> Any:
+    """Rebuilds a pickled object; refuses a state whose digest or catalogue content hash differs."""
+def _panic_for_test(message: str) -> None:
+    """Panics in Rust on purpose: the tests show it arrives as InternalError."""
+
+#: Any object exposing the Arrow PyCapsule interface (``__arrow_c_array__`` or
+#: ``__arrow_c_stream__``): pyarrow arrays, chunked arrays, tables, record batches; polars
+#: Series and DataFrames; pandas Series and DataFrames (with pyarrow); DuckDB results.
+ArrowLike = Any
+
+@final
+class Table:
+    """A typed table of results or catalogue entries; any Arrow consumer reads it (``__arrow_c_stream__``).
+
+    Money is ``decimal128(p, s)`` (fen: s = 2), dates ``date32``, labels dictionaries,
+    explanations JSON text.
+    """
+
+    @property
+    def num_rows(self) -> int:
+        """The number of rows."""
+    @property
+    def column_names(self) -> list[str]:
+        """The columns' names."""
+    @property
+    def schema_text(self) -> str:
+        """``name: type`` per column, one per line."""
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The Arrow C stream capsule (PyCapsule interface)."""
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` (needs pyarrow: ``zhengce[arrow]``)."""
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` through pyarrow (``zhengce[pandas]``): decimals as Decimal, dates as date, labels as categories."""
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` (``zhengce[polars]``)."""
+    def _repr_html_(self) -> str:
+        """The first rows as HTML, for notebooks."""
+    def __len__(self) -> int: ...
 
 JSON = dict[str, Any]
 DateLike = datetime.date | str
@@ -29,6 +72,8 @@ class Context:
     new context. Rules, deadlines, inspection plans, monitors and community registries are all
     reached through a context.
     """
+
+    def __reduce__(self) -> Reduced: ...
 
     def __new__(cls, catalogue: Catalogue | None = None, calendars: Calendars | None = None) -> Context: ...
     @staticmethod
@@ -87,6 +132,8 @@ class Catalogue:
     listing every problem with its JSON path.
     """
 
+    def __reduce__(self) -> Reduced: ...
+
     @staticmethod
     def builtin() -> Catalogue:
         """The built-in catalogue: the five source documents and the national rules behind them."""
@@ -106,6 +153,11 @@ class Catalogue:
         """A new catalogue with ``overlay`` on top: same ids replace, new ids add; parameter values merge."""
     def to_json(self) -> str:
         """The content as catalogue JSON; loading it again gives an equal catalogue."""
+    def table(self, kind: str) -> Table:
+        """The entries of ``kind`` (``targets``, ``measures``, ``documents``, ``clauses``, ``parameters`` (one row per
+        dated value), ``observations``, ``units``, ``programmes``, ``jurisdictions``, ``communities``,
+        ``community_types``, ``rules``) as a typed table: dates as date32, values as decimal128, texts as ``name_zh`` /
+        ``name_en``, citations as ``source_document`` / ``source_clause`` / ``source_quote``."""
     def to_value(self) -> JSON:
         """The content as a dict in the JSON shape."""
     def content_hash(self) -> str:
@@ -178,6 +230,8 @@ class Calendars:
     files; a :class:`Context` holding them compiles the calendar of a jurisdiction.
     """
 
+    def __reduce__(self) -> Reduced: ...
+
     @staticmethod
     def builtin() -> Calendars:
         """The built-in layers: ``cn`` (2004-2026) and ``cn-xj`` (2022, 2023, 2025)."""
@@ -211,6 +265,8 @@ class Calendar:
     The start day is never counted. A date outside the data raises OutOfCoverageError unless
     the call passes ``assume="weekends_only"``.
     """
+
+    def __reduce__(self) -> Reduced: ...
 
     @staticmethod
     def builtin(jurisdiction: str) -> Calendar:
@@ -266,6 +322,8 @@ DatesLike = DateLike | list[DateLike] | Any
 class Evaluator:
     """One rule compiled in a context, ready to evaluate cases."""
 
+    def __reduce__(self) -> Reduced: ...
+
     def __new__(cls, context: Context, rule: str) -> Evaluator: ...
     def rule(self) -> JSON:
         """The rule evaluated."""
@@ -284,8 +342,14 @@ class Evaluator:
     def evaluate_batch(
         self, columns: dict[str, ColumnLike], date: DatesLike, *,
         jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
+        progress: bool | Any = ..., errors: Literal["raise", "null"] = ...,
     ) -> BatchResult:
-        """Evaluates a batch of cases given as columns; errors name the row (``details["row"]``)."""
+        """Evaluates a batch of cases given as columns (a dict of arrays, or a table).
+
+        ``errors="raise"`` (default): the first bad row raises, naming the row (``details["row"]``).
+        ``errors="null"``: a bad row gets nulls and its error in ``error_code`` / ``error_message``
+        columns (and :meth:`BatchResult.errors`); the other rows are evaluated.
+        ``progress=True`` shows a tqdm bar; a callable gets ``(rows_done, rows_total)``."""
 
 @final
 class Evaluation:
@@ -313,6 +377,8 @@ class Evaluation:
         """``{"value": ..., "explanation": ...}`` in the JSON shape."""
     def to_text(self, lang: Lang = ...) -> str:
         """The result and the explanation as readable text in English or Chinese."""
+    def _repr_html_(self) -> str:
+        """The value, the explanation and every clause it cites, as HTML."""
 
 @final
 class BatchResult:
@@ -332,6 +398,20 @@ class BatchResult:
         """The labels a code column indexes."""
     def strings(self, name: str) -> list[Any]:
         """A column in the JSON shape: decimal strings, booleans, labels, ISO dates, None."""
+    def table(self) -> Table:
+        """The result as one typed table (money decimal128, dates date32, labels dictionaries, ``explanation`` JSON)."""
+    def errors(self) -> list[JSON]:
+        """With ``errors="null"``: ``{"row", "code", "message"}`` per bad row (``[]`` otherwise)."""
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The result as an Arrow C stream capsule: ``pyarrow.table(result)``, ``polars.DataFrame(result)``, DuckDB."""
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` of the result."""
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the result (through pyarrow)."""
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of the result."""
+    def _repr_html_(self) -> str:
+        """The first rows as HTML, for notebooks."""
     def explanations(self) -> list[Evaluation] | None:
         """One explained evaluation per row, when ``explain`` was set."""
     def to_value(self) -> JSON:
@@ -377,6 +457,8 @@ class InspectionPlan:
     ``policies``, ``inspectors_per_check``, ``workload``, ``joint``).
     """
 
+    def __reduce__(self) -> Reduced: ...
+
     @staticmethod
     def draw(context: Context, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
         """Draws a plan. Raises InvalidInputError for bad inputs, InfeasibleError naming the visit
@@ -406,13 +488,16 @@ class InspectionPlan:
         """The visits in register order."""
     def __len__(self) -> int:
         """The number of visits."""
+    def _repr_html_(self) -> str:
+        """The seed, the per-stratum figures and the first visits, as HTML."""
 
 @final
 class StratifiedDraw:
     """A stratified random draw over a register given as numpy columns (the researcher's path).
 
-    ``classes`` is a uint8 array (0 unclassified, 1 A, 2 B, 3 C, 4 D), ``strata`` an optional
-    uint32 array of stratum codes, ``flags`` an optional uint8 array (1 complaint, 2 big-data
+    ``classes`` is an integer column (0 unclassified, 1 A, 2 B, 3 C, 4 D; numpy of any integer
+    dtype, or Arrow), ``strata`` an optional column of stratum codes (fitting uint32), ``flags``
+    an optional column (1 complaint, 2 big-data
     alert, 4 referred case, 8 legal mandate). Columns are read without copying. Entities are
     named by position; map positions to ids with ``ids[draw.random_indices("b")]``.
     """
@@ -432,9 +517,28 @@ class StratifiedDraw:
         """Positions of the stratum's flagged entities, ascending. Raises NotFoundError."""
     def to_value(self) -> JSON:
         """Everything as a dict, positions as lists (large for a whole country)."""
+    @staticmethod
+    def counts(
+        classes: numpy.typing.ArrayLike, strata: numpy.typing.ArrayLike | None = None,
+        flags: numpy.typing.ArrayLike | None = None,
+    ) -> list[JSON]:
+        """One partition's strata: ``key``, ``credit_class``, ``code``, ``population``, ``flagged`` (step 1 of a partitioned draw)."""
+    @staticmethod
+    def totals(partitions: list[list[JSON]]) -> list[JSON]:
+        """The partitions' counts summed per stratum (step 2)."""
+    @staticmethod
+    def offsets(partitions: list[list[JSON]]) -> list[list[JSON]]:
+        """Each partition's offsets: the summed counts of the partitions before it (step 2)."""
+    @staticmethod
+    def draw_partition(
+        context: Context, spec: JSON, totals: list[JSON], before: list[JSON], classes: numpy.typing.ArrayLike,
+        strata: numpy.typing.ArrayLike | None = None, flags: numpy.typing.ArrayLike | None = None,
+    ) -> StratifiedDraw:
+        """One partition's draw (step 3): positions are this partition's rows, stratum figures the whole
+        register's; with every partition's positions shifted by its first row, the one-call draw."""
 
 DecimalLike = decimal.Decimal | int | str
-Table = Any  # a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts
+TableLike = Any  # a list of dicts, or any table: pyarrow, polars, pandas, DuckDB (``__arrow_c_stream__``)
 Dimension = Literal["document", "group", "programme", "unit", "community_type", "community", "jurisdiction"]
 
 @final
@@ -446,6 +550,8 @@ class Monitor:
     catalogue (``monitoring.status.*``) unless overridden per call.
     """
 
+    def __reduce__(self) -> Reduced: ...
+
     def __new__(cls, context: Context, communities: Communities | None = None) -> Monitor:
         """A monitor of ``catalogue``'s targets; ``communities`` (a copy is taken) for scorecards by community."""
     def with_communities(self, communities: Communities) -> Monitor:
@@ -455,7 +561,7 @@ class Monitor:
         ``value`` (Decimal, int or str; never a float), ``unit`` and ``source``; optional ``published`` (the date
         it became known), ``id`` (default ``<target>@<as_of>``, replacing one held), ``qualifier``, ``metric``,
         ``scope``, ``reading``. Raises UnitMismatchError, NotFoundError, InvalidInputError, MissingInputError."""
-    def add_observations(self, table: Table) -> int:
+    def add_observations(self, table: TableLike) -> int:
         """Adds rows of a DataFrame, pyarrow Table or list of dicts, all or none; errors name the row."""
     def observations(self, target: str | None = None) -> list[JSON]:
         """The observations held (of one target, or all), in the catalogue's observation shape."""
@@ -481,6 +587,8 @@ class Monitor:
 class Scorecard:
     """Assessments of many targets at one date, with counts per status overall and per group."""
 
+    def __reduce__(self) -> Reduced: ...
+
     def to_value(self) -> JSON:
         """The scorecard as a dict: ``as_of``, ``counts``, ``groups`` (counts and target ids per status), ``assessments``."""
     def to_json(self) -> str:
@@ -489,22 +597,31 @@ class Scorecard:
         """The groups as CSV: dimension, key, name_zh, name_en, one column per status, total (first row: all)."""
     def assessments_to_csv(self) -> str:
         """The assessments as CSV, one row per target."""
+    def table(self) -> Table:
+        """The groups as a typed table (first row ``all``): ``dimension``, ``key``, ``name_zh``, ``name_en``, ``counts_*`` integers."""
+    def assessments_table(self) -> Table:
+        """One row per target: decimals as decimal128 (``target_value``, ``value``, ``progress``, ``gap``, ...), dates as date32."""
     def to_pandas(self) -> Any:
         """The groups as a pandas DataFrame with the CSV's columns (needs pandas)."""
     def assessments_to_pandas(self) -> Any:
         """The assessments as a pandas DataFrame, decimals as ``Decimal`` and dates as ``date`` (needs pandas)."""
     def _repr_html_(self) -> str:
         """An HTML table of the groups for notebooks."""
+    def plot(self, dimension: Dimension | None = None, ax: Any = None, lang: Lang | None = None) -> Any:
+        """Targets per status as stacked bars, overall and per group of ``dimension`` (the first asked for by
+        default); returns the matplotlib Axes. Needs ``zhengce[plot]``; Chinese labels need a CJK font."""
 
 @final
 class Communities:
     """Concrete communities (district, sub-district, types, programmes, targets) and their responsibility chain."""
 
+    def __reduce__(self) -> Reduced: ...
+
     def __new__(cls, context: Context) -> Communities:
         """A registry holding ``catalogue``'s communities."""
     def register(self, community: JSON) -> None:
         """Registers a community in the catalogue's JSON shape, checked against the catalogue."""
-    def register_all(self, table: Table) -> int:
+    def register_all(self, table: TableLike) -> int:
         """Registers rows of a list of dicts (or a table), all or none; errors name the row."""
     def community(self, id: str) -> JSON:
         """The community with this id. Raises NotFoundError."""

@@ -381,7 +381,7 @@ impl Slot {
         Slot { class, code, attributes, population: 0, flagged: 0 }
     }
 
-    fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         let mut key = self.class.as_str().to_owned();
         for (name, value) in &self.attributes {
             key.push_str(&format!("|{name}={}", value.as_deref().unwrap_or("")));

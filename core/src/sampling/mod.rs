@@ -70,6 +70,7 @@ mod assign;
 mod class;
 mod directory;
 mod draw;
+mod partition;
 mod plan;
 mod policy;
 mod register;
@@ -80,6 +81,7 @@ mod verify;
 pub use class::{ClassPolicy, CreditClass, Flag, OnSite};
 pub use directory::{Conflict, Directory, Inspector};
 pub use draw::{StratifiedDraw, StratumDraw, StratumSummary, sample_size};
+pub use partition::StratumCount;
 pub use plan::{AssignedInspector, InspectionPlan, Mode, Publication, Reason, Visit, VisitCheck};
 pub use policy::{
     BASE_RATIO, CREDIT_CLASS_RULE, ClassPolicies, INSPECTORS_MIN, PUBLICATION_LIMIT, class_policies,

@@ -1,6 +1,7 @@
-"""Working-day arithmetic from Python, side by side with chinese-calendar and a numpy reference.
+"""Working-day arithmetic from Python (named workdays.py: calendar.py would shadow the standard library's
+calendar module for every script in bench/, bench/targets.py included), side by side with chinese-calendar and a numpy reference.
 
-    .venv/bin/python bench/calendar.py            # after `maturin develop --release`
+    .venv/bin/python bench/workdays.py            # after `maturin develop --release`
 
 Inputs: 1,000,000 random days of 2004-01-01..2026-06-30 (seed 4) and counts 0..=60, on the
 national calendar. The numpy reference is the fastest plain-numpy way: a day-to-rank lookup table
