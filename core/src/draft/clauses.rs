@@ -20,6 +20,8 @@ pub(crate) struct Node {
     pub label: Option<String>,
     /// The heading, when the clause has a short one.
     pub title: Option<String>,
+    /// One past the heading's last character (the marker's start when there is none).
+    pub title_end: usize,
     /// Rank (0 for the preamble and paragraphs).
     pub rank: u8,
     /// First character.
@@ -114,6 +116,7 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
             local,
             label: Some(label),
             title: None,
+            title_end: start,
             rank: m.rank,
             start,
             end: n,
@@ -128,7 +131,10 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
             continue;
         }
         let m = &markers[k - usize::from(nodes[0].rank == 0)];
-        nodes[k].title = heading(f, m.body, nodes[k].own_end);
+        if let Some((title, end)) = heading(f, m.body, nodes[k].own_end) {
+            nodes[k].title = Some(title);
+            nodes[k].title_end = end;
+        }
         let past_here = nodes[k].title.as_deref().is_some_and(is_review_heading)
             || is_review_text(&f.folded_slice(m.body, nodes[k].own_end.min(m.body + 120)));
         nodes[k].past = past_here || nodes[k].parent.is_some_and(|p| nodes[p].past);
@@ -137,7 +143,18 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
 }
 
 fn leaf(local: String, start: usize, end: usize) -> Node {
-    Node { local, label: None, title: None, rank: 0, start, end, own_end: end, parent: None, past: false }
+    Node {
+        local,
+        label: None,
+        title: None,
+        title_end: start,
+        rank: 0,
+        start,
+        end,
+        own_end: end,
+        parent: None,
+        past: false,
+    }
 }
 
 /// A text without numbered headings: one clause per paragraph (line).
@@ -230,7 +247,7 @@ fn small(value: rust_decimal::Decimal) -> Option<u32> {
 }
 
 /// The heading after a marker: up to the first full stop or line break, if short.
-fn heading(f: &Folded, body: usize, own_end: usize) -> Option<String> {
+fn heading(f: &Folded, body: usize, own_end: usize) -> Option<(String, usize)> {
     let mut e = body;
     while e < own_end && !matches!(f.get(e), '。' | '\n' | '\r' | ';' | '!' | '?') {
         e += 1;
@@ -240,7 +257,7 @@ fn heading(f: &Folded, body: usize, own_end: usize) -> Option<String> {
     }
     let title = f.slice(body, e);
     let title = title.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
-    (!title.is_empty()).then(|| title.to_owned())
+    (!title.is_empty()).then(|| (title.to_owned(), e))
 }
 
 fn is_review_heading(title: &str) -> bool {

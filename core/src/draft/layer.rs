@@ -138,6 +138,11 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             }
             let k = clauses::clause_at(&nodes, r.q.start);
             let node = k.map(|k| &nodes[k]);
+            // A heading restates its clause; a threshold describes a class, not a goal.
+            if node.is_some_and(|n| r.q.start < n.title_end) || targets::is_threshold(&f, r) {
+                continue;
+            }
+            let service = time_limits::service(&f, r);
             let quote = f.slice(r.segment.0, r.segment.1).trim().to_owned();
             let span = Span { start: r.q.start, end: r.q.end };
             let unit = targets::refine_unit(r);
@@ -193,6 +198,12 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
                 continue;
             }
             let confidence = target_confidence(&f, r);
+            // A duration a service must finish within is a maximum.
+            let comparator = if service.is_some() && r.comparator == Comparator::Equal {
+                Comparator::AtMost
+            } else {
+                r.comparator
+            };
             if confidence < MIN_CONFIDENCE {
                 continue;
             }
@@ -209,7 +220,7 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
                 id: id.clone(),
                 metric: Text::new(r.metric.clone(), EN),
                 unit: unit.clone(),
-                comparator: r.comparator,
+                comparator,
                 value: Some(r.q.value),
                 upper: r.q.upper,
                 baseline: r.baseline.map(|value| Baseline { value, date: None }),
@@ -248,7 +259,7 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             item.value = Some(r.q.value);
             item.upper = r.q.upper;
             item.unit = Some(unit.clone());
-            item.comparator = Some(r.comparator);
+            item.comparator = Some(comparator);
             item.baseline = r.baseline;
             item.deadline = deadline;
             item.period = period;
@@ -256,7 +267,7 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             draft.stats.targets += 1;
             items.push(item);
 
-            if let Some(service) = time_limits::service(&f, r) {
+            if let Some(service) = service {
                 let id = next_id(k, "time-limit");
                 let mut item = DraftItem::new(
                     ItemKind::TimeLimit,

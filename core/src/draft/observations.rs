@@ -20,7 +20,7 @@ pub(crate) fn is_past(f: &Folded, r: &Reading, node: Option<&Node>) -> bool {
     if node.is_some_and(|n| n.past) {
         return true;
     }
-    let before = f.folded_slice(r.sentence.0, r.q.start);
+    let before = f.folded_slice(r.segment.0, r.q.start);
     PAST_WORDS.iter().any(|w| before.contains(w)) && !before.contains("已有") && !before.contains("到20")
 }
 

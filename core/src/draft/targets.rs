@@ -92,12 +92,12 @@ const SET_TO: &[&str] = &["调整为", "调整到", "调整至", "变为", "为"
 /// Words trimmed from the end of a metric.
 const METRIC_TAIL: &[&str] = &[
     "分别",
+    "平均",
     "均",
     "都",
     "力争",
     "确保",
     "累计",
-    "平均",
     "新增",
     "新建",
     "达",
@@ -235,6 +235,18 @@ fn contextualise(
         // 分别压缩至1个、7个、30个工作日: the list shares its verb.
         verb = prev.verb;
         prev.comparator
+    } else if let Some((word, c)) = modal_bound(&before) {
+        // 至少掌握一门: the bound modifies the verb before the number.
+        verb = Some(word);
+        c
+    } else if let Some(prev) = subset_of(f, &q, segment, earlier) {
+        // 帮助2500名以上劳动者成功创业,其中青年大学生1500名: a part shares the whole's bound.
+        verb = Some("其中");
+        prev.comparator
+    } else if q.unit == "count" && f.at(q.end - 1, "次") && before.contains('每') {
+        // 每半年…进行1次审查: a frequency is a minimum.
+        verb = Some("每");
+        Comparator::AtLeast
     } else {
         Comparator::Equal
     };
@@ -258,6 +270,48 @@ fn contextualise(
 
 fn is_full(q: &Quantity) -> bool {
     q.unit == "%" && q.value == Decimal::ONE_HUNDRED
+}
+
+/// A bound word a few characters before the number, across a short verb (至少掌握一门).
+fn modal_bound(before: &str) -> Option<(&'static str, Comparator)> {
+    let tail: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    [
+        ("至少", Comparator::AtLeast),
+        ("不少于", Comparator::AtLeast),
+        ("最少", Comparator::AtLeast),
+        ("最多", Comparator::AtMost),
+        ("不超过", Comparator::AtMost),
+    ]
+    .into_iter()
+    .find(|(w, _)| tail.contains(w))
+}
+
+/// The reading of the whole a 其中 segment is part of.
+fn subset_of<'r>(
+    f: &Folded,
+    q: &Quantity,
+    segment: (usize, usize),
+    earlier: &'r [Reading],
+) -> Option<&'r Reading> {
+    let prev = earlier.last()?;
+    let lead = f.folded_slice(segment.0, q.start);
+    (lead.starts_with("其中") && prev.q.unit == q.unit && prev.q.bound.is_some()).then_some(prev)
+}
+
+/// True if the quantity describes a class of things rather than setting a target: an
+/// attribute with a boundary word (不大于3000平方米的厂房), or a condition (对…10万元限额
+/// 以下…的企业).
+pub(crate) fn is_threshold(f: &Folded, r: &Reading) -> bool {
+    let mut k = r.q.end;
+    if f.at(k, "(含)") {
+        k += 3;
+    }
+    if r.q.bound.is_some() && matches!(f.get(k), '的' | '且') {
+        return true;
+    }
+    let segment = f.folded_slice(r.segment.0, r.segment.1);
+    let after = f.folded_slice(r.q.end, r.segment.1);
+    (segment.starts_with('对') || segment.starts_with('凡')) && after.contains('的')
 }
 
 /// The reading this quantity continues in a list (`1个、7个、30个工作日`, `2条、7处`).
@@ -343,7 +397,7 @@ fn link_baselines(f: &Folded, readings: &mut [Reading]) {
 }
 
 /// Targets written without a number: 全覆盖 (100 %), 翻一番 / 翻两番 (a rise of 100 % / 300 %),
-/// 减半 (a fall of 50 %).
+/// 减半 (a fall of 50 %), 基本消除 / 逐步消除 (none left).
 fn phrase_quantity(
     f: &Folded,
     i: usize,
@@ -353,10 +407,18 @@ fn phrase_quantity(
 ) -> Option<Reading> {
     let (word, value, unit, comparator) = match f.get(i) {
         '全' if f.at(i, "全覆盖") => ("全覆盖", 100, "%", Comparator::Equal),
+        '全' if f.at(i, "全量覆盖") => ("全量覆盖", 100, "%", Comparator::Equal),
+        '全' if f.at(i, "全面覆盖") => ("全面覆盖", 100, "%", Comparator::Equal),
         '翻' if f.at(i, "翻一番") => ("翻一番", 100, "%", Comparator::IncreaseBy),
         '翻' if f.at(i, "翻两番") => ("翻两番", 300, "%", Comparator::IncreaseBy),
         '翻' if f.at(i, "翻番") => ("翻番", 100, "%", Comparator::IncreaseBy),
         '减' if f.at(i, "减半") => ("减半", 50, "%", Comparator::ReduceBy),
+        // 基本消除大班额: elimination, with a degree adverb that makes it a goal, is a count of 0.
+        '消' if f.at(i, "消除")
+            && ["基本", "逐步", "全面", "彻底", "力争", "确保"].iter().any(|w| f.ends_before(i, w)) =>
+        {
+            ("消除", 0, "count", Comparator::Equal)
+        }
         _ => return None,
     };
     let len = word.chars().count();
