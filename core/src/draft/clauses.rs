@@ -20,6 +20,8 @@ pub(crate) struct Node {
     pub label: Option<String>,
     /// The heading, when the clause has a short one.
     pub title: Option<String>,
+    /// Where the text after the number starts (the start, for clauses without a number).
+    pub body: usize,
     /// One past the heading's last character (the marker's start when there is none).
     pub title_end: usize,
     /// Rank (0 for the preamble and paragraphs).
@@ -54,17 +56,17 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
     let mut last = [0u32; 9];
     let mut i = 0;
     while i < n {
-        if at_boundary(f, i) {
-            if let Some(m) = marker_at(f, i) {
-                let r = m.rank as usize;
-                if m.number == 1 || m.number == last[r] + 1 {
-                    // Numbering may run on across higher headings (items 1-87 across four
-                    // groups), so a lower rank's count is not reset; 1 always restarts it.
-                    last[r] = m.number;
-                    i = m.body;
-                    markers.push(m);
-                    continue;
-                }
+        if at_boundary(f, i)
+            && let Some(m) = marker_at(f, i)
+        {
+            let r = m.rank as usize;
+            if m.number == 1 || m.number == last[r] + 1 {
+                // Numbering may run on across higher headings (items 1-87 across four
+                // groups), so a lower rank's count is not reset; 1 always restarts it.
+                last[r] = m.number;
+                i = m.body;
+                markers.push(m);
+                continue;
             }
         }
         i += 1;
@@ -96,10 +98,10 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
         }
         let parent = stack.last().copied();
         let start = if k == 0 && preamble_blank { 0 } else { m.start };
-        if let Some(p) = parent {
-            if nodes[p].own_end > start {
-                nodes[p].own_end = start;
-            }
+        if let Some(p) = parent
+            && nodes[p].own_end > start
+        {
+            nodes[p].own_end = start;
         }
         let own = if m.key.is_empty() { m.number.to_string() } else { format!("{}{}", m.key, m.number) };
         let mut local = match parent {
@@ -116,6 +118,7 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
             local,
             label: Some(label),
             title: None,
+            body: m.body,
             title_end: start,
             rank: m.rank,
             start,
@@ -147,6 +150,7 @@ fn leaf(local: String, start: usize, end: usize) -> Node {
         local,
         label: None,
         title: None,
+        body: start,
         title_end: start,
         rank: 0,
         start,

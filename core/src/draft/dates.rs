@@ -123,26 +123,26 @@ fn phrase_at(f: &Folded, i: usize, anchor: &Anchor) -> Option<TimePhrase> {
             return None;
         }
         let mut j = i + 4;
-        if matches!(f.get(j), '-' | '至' | '~') {
-            if let Some(until) = four_digit(f, j + 1) {
-                if until >= year && f.get(j + 5) == '年' {
-                    let p = Period { from: NaiveDate::from_ymd_opt(year, 1, 1)?, until: year_end(until)? };
-                    let past = issued_year.is_some_and(|y| until < y);
-                    return Some(TimePhrase { when: When::Period(p), start: i, end: j + 6, past });
-                }
-            }
+        if matches!(f.get(j), '-' | '至' | '~')
+            && let Some(until) = four_digit(f, j + 1)
+            && until >= year
+            && f.get(j + 5) == '年'
+        {
+            let p = Period { from: NaiveDate::from_ymd_opt(year, 1, 1)?, until: year_end(until)? };
+            let past = issued_year.is_some_and(|y| until < y);
+            return Some(TimePhrase { when: When::Period(p), start: i, end: j + 6, past });
         }
         if f.get(j) != '年' {
             return None;
         }
         j += 1;
         let mut date = year_end(year)?;
-        if let Some(m) = numerals::read(f, j) {
-            if f.get(m.end) == '月' {
-                let month = m.value.to_u32().filter(|m| (1..=12).contains(m))?;
-                date = month_end(year, month)?;
-                j = m.end + 1;
-            }
+        if let Some(m) = numerals::read(f, j)
+            && f.get(m.end) == '月'
+        {
+            let month = m.value.to_u32().filter(|m| (1..=12).contains(m))?;
+            date = month_end(year, month)?;
+            j = m.end + 1;
         }
         for word in ["年底前", "底前", "年底", "年末", "底", "末", "前"] {
             if f.at(j, word) {

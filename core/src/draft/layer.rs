@@ -15,6 +15,8 @@ use crate::{
     Parameter, ParameterValue, Strength, Target, Text, Unit,
 };
 
+/// The longest stretch read as one sentence.
+const MAX_SENTENCE: usize = 2_000;
 /// Targets below this confidence are left out of the draft.
 const MIN_CONFIDENCE: u8 = 50;
 /// The English placeholder of every drafted name: the drafter reads Chinese only.
@@ -40,9 +42,21 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
     let mut truncated = false;
     let mut s = 0;
     let n = f.len();
+    let mut next_clause = 0;
     while s < n {
+        // A clause's number is not part of its first sentence.
+        while next_clause < nodes.len() && nodes[next_clause].start <= s {
+            s = s.max(nodes[next_clause].body);
+            next_clause += 1;
+        }
+        if s >= n {
+            break;
+        }
+        // A sentence ends at a stop, at the next clause, or after MAX_SENTENCE characters,
+        // which bounds the work of every reader on a text without punctuation.
+        let limit = nodes.get(next_clause).map_or(n, |c| c.start.max(s + 1));
         let mut e = s;
-        while e < n && !text::is_stop(f.get(e)) {
+        while e < limit && e - s < MAX_SENTENCE && !text::is_stop(f.get(e)) {
             e += 1;
         }
         let from = readings.len();
@@ -53,7 +67,7 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             truncated = true;
             break;
         }
-        s = e + 1;
+        s = if e < limit { e + 1 } else { e };
     }
 
     let mut draft = Draft {
@@ -139,7 +153,9 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             let k = clauses::clause_at(&nodes, r.q.start);
             let node = k.map(|k| &nodes[k]);
             // A heading restates its clause; a threshold describes a class, not a goal.
-            if node.is_some_and(|n| r.q.start < n.title_end) || targets::is_threshold(&f, r) {
+            if node.is_some_and(|n| r.q.start < n.title_end && has_body(&f, n))
+                || targets::is_threshold(&f, r)
+            {
                 continue;
             }
             let service = time_limits::service(&f, r);
@@ -390,6 +406,13 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
     draft
 }
 
+/// True if a clause has sentences after its heading (so the heading only names them); a
+/// clause of one sentence is its own statement.
+fn has_body(f: &Folded, n: &Node) -> bool {
+    let body_start = (n.title_end + 1).min(n.end);
+    (body_start..n.end.min(body_start + 400)).any(|k| f.get(k) == '。')
+}
+
 fn strength(sentence: &str) -> Option<Strength> {
     [
         ("确保", Strength::Ensure),
@@ -431,7 +454,7 @@ fn target_confidence(f: &Folded, r: &Reading) -> u8 {
 
 fn document(f: &Folded, meta: &DraftMeta, nodes: &[Node]) -> Document {
     let title = meta.title.clone().unwrap_or_else(|| {
-        let first = f.original.iter().collect::<String>();
+        let first = f.slice(0, 2_000);
         let line = first.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
         let line: String = line.chars().take(80).collect();
         line.trim_end_matches(['|', ' ']).trim().to_owned()

@@ -33,7 +33,7 @@
 //! assert_eq!(jobs.comparator, Some(zhengce::Comparator::AtLeast));
 //! assert_eq!(jobs.deadline.unwrap().to_string(), "2025-12-31");
 //! assert_eq!(&text.chars().collect::<Vec<_>>()[jobs.span.start..jobs.span.end].iter().collect::<String>(), "1.2万人以上");
-//! assert_eq!(d.items[1].unit.as_deref(), Some("count_per_1000_residents"));
+//! assert_eq!(d.items[1].unit.as_deref(), Some("places_per_1000_residents"));
 //! assert!(d.items.iter().any(|i| i.kind == ItemKind::TimeLimit));
 //! assert_eq!(d.layer.units.len(), 2);
 //!
@@ -103,14 +103,14 @@ pub fn draft(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Result<Dra
             ));
         }
     }
-    if let Some(p) = meta.period {
-        if p.until < p.from {
-            return Err(Error::invalid_input(
-                "meta.period.until",
-                p.until,
-                format!("a date on or after {} (meta.period.from)", p.from),
-            ));
-        }
+    if let Some(p) = meta.period
+        && p.until < p.from
+    {
+        return Err(Error::invalid_input(
+            "meta.period.until",
+            p.until,
+            format!("a date on or after {} (meta.period.from)", p.from),
+        ));
     }
     Ok(layer::build(text, meta, options))
 }

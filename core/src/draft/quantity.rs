@@ -231,10 +231,11 @@ fn read_unit(f: &Folded, i: usize, numeral: &Numeral) -> Option<(&'static str, u
     if CLASSIFIERS.contains(&c) {
         let end = j + 1;
         // 个 in an enumeration takes the unit of the list's last element (1个、7个、30个工作日).
-        if c == '个' && f.get(end) == '、' {
-            if let Some(unit) = enumeration_unit(f, end) {
-                return Some((unit, end));
-            }
+        if c == '个'
+            && f.get(end) == '、'
+            && let Some(unit) = enumeration_unit(f, end)
+        {
+            return Some((unit, end));
         }
         if c == '次' && (f.at(end, "/年") || f.at(end, "每年")) {
             return Some(("times_per_year", end));

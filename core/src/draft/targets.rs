@@ -28,8 +28,10 @@ pub(crate) struct Reading {
     pub sentence: (usize, usize),
     /// Where the metric's words start.
     pub metric_start: usize,
-    /// The metric words (before and after the quantity, without it).
+    /// The metric words (before and after the quantity, without it), verbatim.
     pub metric: String,
+    /// The same words folded (simplified, half-width), for reading units from them.
+    pub metric_key: String,
     /// The baseline (由A提高到B).
     pub baseline: Option<Decimal>,
     /// The last time phrase before it in its sentence.
@@ -118,25 +120,31 @@ pub(crate) fn read_sentence(f: &Folded, start: usize, end: usize, anchor: &Ancho
     let mask = quoted(f, start, end);
     let first = out.len();
     let mut i = start;
+    let mut next_phrase = 0;
     while i < end {
         let c = f.get(i);
-        let in_phrase = phrases.iter().any(|p| p.start <= i && i < p.end);
-        if !mask[i - start] && !in_phrase && could_start(c) {
-            if let Some(q) = quantity::read(f, i) {
-                if q.end <= end && accept(f, &q) {
-                    i = q.end;
-                    let reading = contextualise(f, q, start, end, &phrases, out.get(first..).unwrap_or(&[]));
-                    out.push(reading);
-                    continue;
-                }
-            }
+        while next_phrase < phrases.len() && phrases[next_phrase].end <= i {
+            next_phrase += 1;
         }
-        if !mask[i - start] {
-            if let Some(r) = phrase_quantity(f, i, start, end, &phrases) {
-                i = r.q.end;
-                out.push(r);
-                continue;
-            }
+        let in_phrase = phrases.get(next_phrase).is_some_and(|p| p.start <= i && i < p.end);
+        if !mask[i - start]
+            && !in_phrase
+            && could_start(c)
+            && let Some(q) = quantity::read(f, i)
+            && q.end <= end
+            && accept(f, &q)
+        {
+            i = q.end;
+            let reading = contextualise(f, q, start, end, &phrases, out.get(first..).unwrap_or(&[]));
+            out.push(reading);
+            continue;
+        }
+        if !mask[i - start]
+            && let Some(r) = phrase_quantity(f, i, start, end, &phrases)
+        {
+            i = r.q.end;
+            out.push(r);
+            continue;
         }
         i += 1;
     }
@@ -157,7 +165,8 @@ fn accept(f: &Folded, q: &Quantity) -> bool {
         return true;
     }
     if q.unit != "count" {
-        return !matches!(q.unit, "calendar_days" | "persons" | "times");
+        // 一天, 一人, 一次: idioms, unless bounded (至少一人).
+        return q.value != Decimal::ONE || q.bound.is_some();
     }
     let before = f.folded_slice(q.start.saturating_sub(4), q.start);
     q.bound.is_some()
@@ -184,13 +193,17 @@ fn quoted(f: &Folded, start: usize, end: usize) -> Vec<bool> {
     mask
 }
 
-fn segment_of(f: &Folded, pos: usize, start: usize, end: usize) -> (usize, usize) {
+/// The segment (between commas, at most `MAX_SEGMENT` characters either side) around `pos`.
+fn segment_of(f: &Folded, q: &Quantity, start: usize, end: usize) -> (usize, usize) {
+    const MAX_SEGMENT: usize = 200;
+    let pos = q.start;
     let mut s = pos;
-    while s > start && !text::is_segment_break(f.get(s - 1)) {
+    while s > start && pos - s < MAX_SEGMENT && !text::is_segment_break(f.get(s - 1)) {
         s -= 1;
     }
-    let mut e = pos;
-    while e < end && !text::is_segment_break(f.get(e)) {
+    // From the quantity's end: its own characters may hold a comma (1,200).
+    let mut e = q.end.min(end);
+    while e < end && e - pos < MAX_SEGMENT && !text::is_segment_break(f.get(e)) {
         e += 1;
     }
     (s, e)
@@ -208,7 +221,7 @@ fn contextualise(
     phrases: &[TimePhrase],
     earlier: &[Reading],
 ) -> Reading {
-    let segment = segment_of(f, q.start, start, end);
+    let segment = segment_of(f, &q, start, end);
     let when = phrases.iter().rev().find(|p| p.end <= q.start).copied();
     let before = f.folded_slice(segment.0, q.start);
     let percent = matches!(q.unit, "%" | "percentage_points" | "per_mille");
@@ -252,7 +265,7 @@ fn contextualise(
     };
     let explicit = verb.is_some();
     let metric_start = when.filter(|p| p.end > segment.0).map_or(segment.0, |p| p.end);
-    let metric = metric_words(f, metric_start, &q, segment.1);
+    let (metric, metric_key) = metric_words(f, metric_start, &q, segment.1);
     Reading {
         q,
         comparator,
@@ -260,6 +273,7 @@ fn contextualise(
         sentence: (start, end),
         metric_start,
         metric,
+        metric_key,
         baseline: None,
         when,
         is_baseline: false,
@@ -323,7 +337,7 @@ fn enumeration_head<'r>(f: &Folded, q: &Quantity, earlier: &'r [Reading]) -> Opt
 
 /// The metric: the segment's words before the quantity (without the time phrase and the
 /// verb), and the thing counted after it.
-fn metric_words(f: &Folded, from: usize, q: &Quantity, seg_end: usize) -> String {
+fn metric_words(f: &Folded, from: usize, q: &Quantity, seg_end: usize) -> (String, String) {
     let mut a = from;
     let mut b = q.start;
     loop {
@@ -334,11 +348,10 @@ fn metric_words(f: &Folded, from: usize, q: &Quantity, seg_end: usize) -> String
             .or_else(|| ends_with_any(&before, RISE_BY))
             .or_else(|| ends_with_any(&before, FALL_BY))
             .or_else(|| ends_with_any(&before, METRIC_TAIL))
+            && before.chars().count() > w.chars().count()
         {
-            if before.chars().count() > w.chars().count() {
-                b -= w.chars().count();
-                continue;
-            }
+            b -= w.chars().count();
+            continue;
         }
         if let Some(w) =
             METRIC_HEAD.iter().find(|w| before.starts_with(**w) && before.chars().count() > w.chars().count())
@@ -355,12 +368,16 @@ fn metric_words(f: &Folded, from: usize, q: &Quantity, seg_end: usize) -> String
     {
         after_end += 1;
     }
-    let mut words = f.slice(a, b);
-    if words.chars().count() < 2 || after_end - q.end >= 2 {
-        words += &f.slice(q.end, after_end);
-    }
-    let words = words.trim().trim_matches(|c: char| c == ',' || c == '、').to_owned();
-    if words.is_empty() { f.slice(q.start, q.end) } else { words }
+    let with_after = b - a < 2 || after_end - q.end >= 2;
+    let pick = |slice: &dyn Fn(usize, usize) -> String| {
+        let mut words = slice(a, b);
+        if with_after {
+            words += &slice(q.end, after_end);
+        }
+        let trimmed = words.trim().trim_matches(|c: char| c == ',' || c == '、' || c == '，');
+        if trimmed.is_empty() { slice(q.start, q.end) } else { trimmed.to_owned() }
+    };
+    (pick(&|s, e| f.slice(s, e)), pick(&|s, e| f.folded_slice(s, e)))
 }
 
 /// 由A提高到B, 从A降至B: A is B's baseline, not a figure of its own; a bare 为/调整为 takes
@@ -433,10 +450,10 @@ fn phrase_quantity(
         approximate: false,
         chinese: true,
     };
-    let segment = segment_of(f, i, start, end);
+    let segment = segment_of(f, &q, start, end);
     let when = phrases.iter().rev().find(|p| p.end <= i).copied();
     let metric_start = when.filter(|p| p.end > segment.0).map_or(segment.0, |p| p.end);
-    let metric = metric_words(f, metric_start, &q, segment.1);
+    let (metric, metric_key) = metric_words(f, metric_start, &q, segment.1);
     Some(Reading {
         q,
         comparator,
@@ -444,6 +461,7 @@ fn phrase_quantity(
         sentence: (start, end),
         metric_start,
         metric,
+        metric_key,
         baseline: None,
         when,
         is_baseline: false,
@@ -455,7 +473,7 @@ fn phrase_quantity(
 /// Units adjusted by the metric: places when the metric counts places (园位, 学位), and
 /// per-thousand or per-capita when it says so (每千人口…, 人均…).
 pub(crate) fn refine_unit(reading: &Reading) -> String {
-    let metric = &reading.metric;
+    let metric = &reading.metric_key;
     let mut unit = reading.q.unit.to_owned();
     if unit == "count" && ends_in_place_noun(metric) {
         unit = "places".into();

@@ -25,7 +25,8 @@ impl Folded {
 
     /// The input's characters `start..end`, verbatim.
     pub(crate) fn slice(&self, start: usize, end: usize) -> String {
-        self.original[start.min(self.original.len())..end.min(self.original.len())].iter().collect()
+        let end = end.min(self.original.len());
+        self.original[start.min(end)..end].iter().collect()
     }
 
     /// The number of characters.
@@ -35,14 +36,7 @@ impl Folded {
 
     /// True if the folded text at `i` starts with `word`.
     pub(crate) fn at(&self, i: usize, word: &str) -> bool {
-        let mut j = i;
-        for c in word.chars() {
-            if self.folded.get(j) != Some(&c) {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        (i..).zip(word.chars()).all(|(j, c)| self.folded.get(j) == Some(&c))
     }
 
     /// True if the folded text ending just before `i` ends with `word`.
@@ -58,7 +52,8 @@ impl Folded {
 
     /// The folded characters `start..end` as a string.
     pub(crate) fn folded_slice(&self, start: usize, end: usize) -> String {
-        self.folded[start.min(self.folded.len())..end.min(self.folded.len())].iter().collect()
+        let end = end.min(self.folded.len());
+        self.folded[start.min(end)..end].iter().collect()
     }
 }
 

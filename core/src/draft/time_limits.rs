@@ -27,7 +27,8 @@ pub(crate) fn service(f: &Folded, r: &Reading) -> Option<String> {
     let after = f.folded_slice(r.q.end, r.segment.1);
     let within = r.q.bound == Some(Comparator::AtMost);
     let completes = COMPLETE.iter().any(|w| after.contains(w));
-    let shortened = r.comparator == Comparator::AtMost && DURATION_WORDS.iter().any(|w| r.metric.contains(w))
+    let shortened = r.comparator == Comparator::AtMost
+        && DURATION_WORDS.iter().any(|w| r.metric_key.contains(w))
         || r.verb.is_some_and(|v| v.ends_with('至') && DURATION_WORDS.iter().any(|w| segment.contains(w)));
     if !(within || completes || shortened) {
         return None;

@@ -70,16 +70,23 @@ fn list(f: &Folded, from: usize, end: usize, lead: bool, out: &mut Vec<Mention>)
         let c = f.get(k);
         let stop = k == end || matches!(c, ')' | '。' | '\n' | ';' | '】');
         if stop || matches!(c, '、' | ',') {
-            let name = f.slice(s, k);
-            let name = name.trim();
+            // The name without the spaces around it, and its span to match.
+            let (mut a, mut b) = (s, k);
+            while a < b && f.get(a).is_whitespace() {
+                a += 1;
+            }
+            while b > a && f.get(b - 1).is_whitespace() {
+                b -= 1;
+            }
+            let name = f.slice(a, b);
             if !name.is_empty() && name.chars().count() <= 30 {
                 // 各街道、镇: a one-character tail belongs to the label before it.
                 match out.last_mut() {
-                    Some(prev) if name.chars().count() == 1 && prev.end + 1 == s => {
-                        prev.name = f.slice(prev.start, k);
-                        prev.end = k;
+                    Some(prev) if name.chars().count() == 1 && prev.end + 1 == a => {
+                        prev.name = f.slice(prev.start, b);
+                        prev.end = b;
                     }
-                    _ => out.push(Mention { name: name.to_owned(), start: s, end: k, lead }),
+                    _ => out.push(Mention { name, start: a, end: b, lead }),
                 }
             }
             s = k + 1;
