@@ -18,6 +18,8 @@ mod sampling;
 mod targets;
 // --- communities ---
 mod communities;
+// --- draft ---
+mod draft;
 mod error;
 
 #[pymodule]
@@ -43,5 +45,8 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<targets::PyScorecard>()?;
     // --- communities ---
     m.add_class::<communities::PyCommunities>()?;
+    // --- draft ---
+    m.add_class::<draft::PyDraft>()?;
+    m.add_function(wrap_pyfunction!(draft::draft, m)?)?;
     Ok(())
 }

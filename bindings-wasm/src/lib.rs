@@ -20,6 +20,8 @@ mod sampling;
 mod targets;
 // --- communities ---
 mod communities;
+// --- draft ---
+mod draft;
 mod error;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json

@@ -106,6 +106,8 @@ pub fn api() -> Value {
     );
     // --- communities ---
     add!(crate::communities::Responsibility, crate::communities::CommunityFilter);
+    // --- draft ---
+    add!(crate::draft::Draft, crate::draft::DraftMeta, crate::draft::DraftOptions);
     let defs = generator.take_definitions(true);
     let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -34,6 +34,8 @@ from ._zhengce import InspectionPlan, StratifiedDraw
 from ._zhengce import Monitor, Scorecard  # noqa: E402
 # --- communities ---
 from ._zhengce import Communities  # noqa: E402
+# --- draft ---
+from ._zhengce import Draft, draft  # noqa: E402
 
 __all__ = [
     "BatchResult",
@@ -42,6 +44,7 @@ __all__ = [
     "Catalogue",
     "Communities",
     "Comparison",
+    "Draft",
     "Evaluation",
     "Evaluator",
     "InfeasibleError",
@@ -60,4 +63,5 @@ __all__ = [
     "ZhengceError",
     "__version__",
     "deadline",
+    "draft",
 ]
