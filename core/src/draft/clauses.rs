@@ -60,7 +60,10 @@ pub(crate) fn parse(f: &Folded) -> Vec<Node> {
             && let Some(m) = marker_at(f, i)
         {
             let r = m.rank as usize;
-            if m.number == 1 || m.number == last[r] + 1 {
+            // A list may be quoted from its middle (a pasted item 68.): the first marker of a
+            // rank at the start of a line opens it whatever its number.
+            let line_start = i == 0 || f.get(i - 1) == '\n';
+            if m.number == 1 || m.number == last[r] + 1 || (last[r] == 0 && line_start) {
                 // Numbering may run on across higher headings (items 1-87 across four
                 // groups), so a lower rank's count is not reset; 1 always restarts it.
                 last[r] = m.number;

@@ -19,6 +19,8 @@ mod sampling;
 mod targets;
 // --- communities ---
 mod communities;
+// --- draft ---
+mod draft;
 
 /// A vector call: the catalogue the case runs on, the case's input, the result as JSON.
 type Call = fn(&Catalogue, &Value) -> Result<Value, Error>;
@@ -37,6 +39,8 @@ fn call_for(function: &str) -> Option<Call> {
         "targets" => targets::call(function),
         // --- communities ---
         "communities" => communities::call(function),
+        // --- draft ---
+        "draft" => draft::call(function),
         _ => None,
     }
 }
