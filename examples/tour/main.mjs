@@ -12,6 +12,8 @@ import * as sampling from "./sampling.mjs";
 import * as targets from "./targets.mjs";
 // --- communities ---
 import * as communities from "./communities.mjs";
+// --- draft ---
+import * as draft from "./draft.mjs";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
@@ -29,3 +31,5 @@ sampling.tour(zhengce, cat);
 targets.tour(zhengce, cat);
 // --- communities ---
 communities.tour(zhengce, cat);
+// --- draft ---
+draft.tour(zhengce, cat);

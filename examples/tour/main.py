@@ -23,6 +23,8 @@ import targets  # noqa: E402
 
 # --- communities ---
 import communities  # noqa: E402
+# --- draft ---
+import draft_tour  # noqa: E402
 
 
 def main() -> None:
@@ -39,6 +41,8 @@ def main() -> None:
     targets.tour(cat)
     # --- communities ---
     communities.tour(cat)
+    # --- draft ---
+    draft_tour.tour(cat)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ mod sampling;
 mod targets;
 // --- communities ---
 mod communities;
+// --- draft ---
+mod draft;
 
 fn main() -> Result<(), zhengce::Error> {
     let cat = zhengce::Catalogue::builtin();
@@ -28,6 +30,8 @@ fn main() -> Result<(), zhengce::Error> {
     targets::tour(&cat)?;
     // --- communities ---
     communities::tour(&cat)?;
+    // --- draft ---
+    draft::tour(&cat)?;
     Ok(())
 }
 
