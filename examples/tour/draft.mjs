@@ -26,6 +26,6 @@ export function tour(zhengce, cat) {
         `by ${t.deadline ?? "-"} (${t.clause})`,
     );
   }
-  const layered = cat.layered(d.layerJson());
+  const layered = cat.layered(JSON.stringify(d.layer));
   console.log(`layered over the built-in catalogue: ${layered.targets().length} targets in all`);
 }

@@ -26,9 +26,9 @@ pub fn tour(cat: &zhengce::Catalogue) -> Result<(), zhengce::Error> {
         let from = item.span.start.saturating_sub(14);
         let words: String = chars[from..item.span.start].iter().collect();
         println!(
-            "  …{words}[{}]  → {:?} {} {} by {} ({})",
+            "  …{words}[{}]  → {} {} {} by {} ({})",
             item.text,
-            item.comparator.unwrap(),
+            serde_json::to_value(item.comparator).expect("a comparator serialises").as_str().unwrap_or(""),
             item.value.unwrap(),
             item.unit.as_deref().unwrap_or(""),
             item.deadline.map_or("-".into(), |d| d.to_string()),

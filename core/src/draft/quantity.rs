@@ -92,6 +92,8 @@ const UNITS: &[(&str, &str)] = &[
     ("倍", "times"),
     ("天", "calendar_days"),
     ("日", "calendar_days"),
+    ("周岁", "years_of_age"),
+    ("岁", "years_of_age"),
     ("年", "years"),
     ("周", "weeks"),
     ("亩", "mu"),

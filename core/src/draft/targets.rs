@@ -323,6 +323,10 @@ pub(crate) fn is_threshold(f: &Folded, r: &Reading) -> bool {
     if r.q.bound.is_some() && matches!(f.get(k), '的' | '且') {
         return true;
     }
+    // 3岁以下婴幼儿, 60周岁以上老年人: an age bound names a group of people.
+    if r.q.unit == "years_of_age" && r.q.bound.is_some() {
+        return true;
+    }
     let segment = f.folded_slice(r.segment.0, r.segment.1);
     let after = f.folded_slice(r.q.end, r.segment.1);
     (segment.starts_with('对') || segment.starts_with('凡')) && after.contains('的')
