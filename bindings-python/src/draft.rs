@@ -62,7 +62,7 @@ impl PyDraft {
 #[pyfunction]
 #[pyo3(signature = (text, meta, **options_))]
 pub fn draft(text: &str, meta: &Bound<'_, PyAny>, options_: Option<&Bound<'_, PyDict>>) -> PyResult<PyDraft> {
-    let meta: DraftMeta = zhengce::value::from_json_value(&from_py(meta, "meta").py()?, "meta").py()?;
+    let meta: DraftMeta = zhengce::error::from_json_value(&from_py(meta, "meta").py()?, "meta").py()?;
     let o: DraftOptions = options(options_, "options").py()?;
     Ok(PyDraft { inner: zhengce::draft::draft(text, &meta, &o).py()? })
 }

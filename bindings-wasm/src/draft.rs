@@ -7,7 +7,7 @@ use crate::convert::{from_js, options, to_js};
 use crate::error::IntoJs;
 
 fn run(text: &str, meta: &JsValue, options_: Option<js_sys::Object>) -> Result<Draft, JsValue> {
-    let meta: DraftMeta = zhengce::value::from_json_value(&from_js(meta, "meta").js()?, "meta").js()?;
+    let meta: DraftMeta = zhengce::error::from_json_value(&from_js(meta, "meta").js()?, "meta").js()?;
     let o: DraftOptions = options(&options_.into(), "options").js()?;
     zhengce::draft::draft(text, &meta, &o).js()
 }

@@ -91,18 +91,21 @@ fn traditional_characters_and_full_width_forms_read_like_simplified() {
 fn numbers_units_and_comparators() {
     // Each line: text, value, unit, comparator (worked out from the words).
     let cases: &[(&str, &str, &str, Comparator)] = &[
-        ("1.到2025年,城镇新增就业一万二千人。", "12000", "persons", Comparator::Equal),
+        ("1.到2025年,城镇新增就业一万二千人。", "12000", "persons", Comparator::AtLeast),
         ("1.研发经费投入年均增长百分之十五。", "15", "%", Comparator::IncreaseBy),
         ("1.城镇调查失业率控制在5.5%左右。", "5.5", "%", Comparator::AtMost),
         ("1.常住人口城镇化率提高2个百分点。", "2", "percentage_points", Comparator::IncreaseBy),
-        ("1.设立总规模3亿元的引导基金。", "3", "100m_yuan", Comparator::Equal),
+        ("1.设立总规模3亿元的引导基金。", "3", "100m_yuan", Comparator::AtLeast),
         ("1.全区生产总值比2020年翻一番。", "100", "%", Comparator::IncreaseBy),
         ("1.农村贫困人口减半。", "50", "%", Comparator::ReduceBy),
-        ("1.审批时限压缩至30-60个工作日。", "30", "working_days", Comparator::Range),
+        ("1.审批时限压缩至30-60个工作日。", "60", "working_days", Comparator::AtMost),
+        ("1.每期培训学员30-60人。", "30", "persons", Comparator::Range),
         ("1.培育龙头企业十余家。", "10", "count", Comparator::MoreThan),
+        ("1.新建3个托育机构。", "3", "count", Comparator::AtLeast),
+        ("1.全面实施10个税种合并申报。", "10", "count", Comparator::Equal),
         ("1.每千人口拥有执业医师数达到3.2人。", "3.2", "persons_per_1000_residents", Comparator::AtLeast),
         ("1.居民人均可支配收入达到5万元。", "5", "10k_yuan_per_capita", Comparator::AtLeast),
-        ("1.建成两个区域医疗中心。", "2", "count", Comparator::Equal),
+        ("1.建成两个区域医疗中心。", "2", "count", Comparator::AtLeast),
         ("1.单位生产总值能耗不超过0.5吨标准煤。", "0.5", "tonnes", Comparator::AtMost),
         ("1.主要污染物排放量降低不低于10%。", "10", "%", Comparator::ReduceBy),
     ];
@@ -152,7 +155,7 @@ fn observations_are_dated_by_their_review_period() {
     check(text, &d);
     let obs: Vec<_> = d.layer.observations.iter().map(|o| (o.value.to_string(), o.unit.clone())).collect();
     assert_eq!(obs, [("1274.3".to_string(), "100m_yuan".to_string()), ("6.8".into(), "%".into())]);
-    assert!(d.layer.observations.iter().all(|o| o.date == NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()));
+    assert!(d.layer.observations.iter().all(|o| o.as_of == NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()));
     assert_eq!(d.layer.targets.len(), 1);
     assert_eq!(d.layer.targets[0].comparator, Comparator::IncreaseBy);
 }

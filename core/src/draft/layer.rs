@@ -9,7 +9,7 @@ use super::model::{Draft, DraftClause, DraftItem, DraftMeta, DraftOptions, Draft
 use super::targets::{self, Reading};
 use super::text::{self, Folded};
 use super::{fees, observations, time_limits, units};
-use crate::catalogue::{Aggregation, Qualifier};
+use crate::catalogue::{Aggregation, Every, Qualifier, StatedRange, TargetKind};
 use crate::{
     Baseline, CatalogueData, Citation, Clause, Comparator, Document, DocumentKind, Nature, Observation,
     Parameter, ParameterValue, Strength, Target, Text, Unit,
@@ -199,7 +199,8 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
                         value: r.q.value,
                         qualifier,
                         unit,
-                        date,
+                        as_of: date,
+                        published: None,
                         scope: meta.jurisdiction.clone(),
                         source: Citation {
                             document: doc.into(),
@@ -232,16 +233,37 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             let id = next_id(k, "t");
             let segment = f.folded_slice(r.segment.0, r.segment.1);
             let sentence = f.folded_slice(r.sentence.0, r.q.start);
+            // 每半年…进行1次: a duty recurring in every slot.
+            let every = match r.verb {
+                Some("年终" | "年审" | "定期") => Some(Every::Year),
+                _ if r.q.unit == "count" => recurrence(&f.folded_slice(r.sentence.0, r.q.end)),
+                _ => None,
+            };
+            // A recurring duty needs the period it recurs over; without one it stays a level.
+            let every = every.filter(|_| period.is_some());
+            // A range brought under a bound is that bound, the range kept as stated.
+            let (value, upper, stated_range) = match (r.comparator, r.q.upper) {
+                (Comparator::AtMost, Some(u)) => (u, None, Some(StatedRange { lower: r.q.value, upper: u })),
+                (Comparator::AtLeast, Some(u)) => {
+                    (r.q.value, None, Some(StatedRange { lower: r.q.value, upper: u }))
+                }
+                _ => (r.q.value, r.q.upper, None),
+            };
             let target = Target {
                 id: id.clone(),
                 metric: Text::new(r.metric.clone(), EN),
                 unit: unit.clone(),
                 comparator,
-                value: Some(r.q.value),
-                upper: r.q.upper,
+                value: Some(value),
+                upper,
                 baseline: r.baseline.map(|value| Baseline { value, date: None }),
                 deadline,
                 period,
+                kind: if every.is_some() { TargetKind::Recurring } else { TargetKind::Level },
+                every,
+                stated_range,
+                // 定期 names no frequency: the year is our reading.
+                assumption: r.verb == Some("定期"),
                 aggregation: if segment.contains("年均") { Aggregation::Mean } else { Aggregation::Latest },
                 nature: if sentence.contains("约束性") {
                     Nature::Binding
@@ -276,6 +298,8 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
             item.upper = r.q.upper;
             item.unit = Some(unit.clone());
             item.comparator = Some(comparator);
+            item.value = Some(value);
+            item.upper = upper;
             item.baseline = r.baseline;
             item.deadline = deadline;
             item.period = period;
@@ -411,6 +435,16 @@ pub(super) fn build(text: &str, meta: &DraftMeta, options: &DraftOptions) -> Dra
 fn has_body(f: &Folded, n: &Node) -> bool {
     let body_start = (n.title_end + 1).min(n.end);
     (body_start..n.end.min(body_start + 400)).any(|k| f.get(k) == '。')
+}
+
+fn recurrence(words: &str) -> Option<Every> {
+    if !words.ends_with('次') {
+        return None;
+    }
+    [("每半年", Every::HalfYear), ("每季度", Every::Quarter), ("每月", Every::Month), ("每年", Every::Year)]
+        .into_iter()
+        .find(|(w, _)| words.contains(w))
+        .map(|(_, e)| e)
 }
 
 fn strength(sentence: &str) -> Option<Strength> {

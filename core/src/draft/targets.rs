@@ -169,6 +169,11 @@ fn accept(f: &Folded, q: &Quantity) -> bool {
         return q.value != Decimal::ONE || q.bound.is_some();
     }
     let before = f.folded_slice(q.start.saturating_sub(4), q.start);
+    if q.value == Decimal::ONE {
+        // 建设一支队伍, 打造一条产业链: "a", not a count, unless bounded (至少掌握一门).
+        let wider = f.folded_slice(q.start.saturating_sub(6), q.start);
+        return q.bound.is_some() || ["至少", "最少", "不少于"].iter().any(|w| wider.contains(w));
+    }
     q.bound.is_some()
         || ["新增", "新建", "建成", "建设", "打造", "培育", "达到", "掌握", "增加", "设立", "引进", "创建"]
             .iter()
@@ -234,7 +239,17 @@ fn contextualise(
         verb = Some(v);
         Comparator::ReduceBy
     } else if q.upper.is_some() {
-        Comparator::Range
+        // 压缩至30-60个工作日: a range to bring something into is its far bound (the range is
+        // kept as stated); a bare range stays a range.
+        if let Some(v) = ends_with_any(&before, REDUCE_TO) {
+            verb = Some(v);
+            Comparator::AtMost
+        } else if let Some(v) = ends_with_any(&before, RAISE_TO) {
+            verb = Some(v);
+            Comparator::AtLeast
+        } else {
+            Comparator::Range
+        }
     } else if let Some(b) = q.bound {
         verb = Some("bound");
         b
@@ -260,6 +275,10 @@ fn contextualise(
         // 每半年…进行1次审查: a frequency is a minimum.
         verb = Some("每");
         Comparator::AtLeast
+    } else if let Some(v) = deliverable(f, &q, segment) {
+        // 新增园位540个, 新建3个托育机构, 引进…100名: a number to deliver is a minimum.
+        verb = Some(v);
+        Comparator::AtLeast
     } else {
         Comparator::Equal
     };
@@ -284,6 +303,46 @@ fn contextualise(
 
 fn is_full(q: &Quantity) -> bool {
     q.unit == "%" && q.value == Decimal::ONE_HUNDRED
+}
+
+/// Verbs of building or bringing in: the number they govern is a quantity to deliver.
+const DELIVER: &[&str] = &[
+    "新增",
+    "新建",
+    "改扩建",
+    "建设",
+    "建成",
+    "打造",
+    "培育",
+    "培养",
+    "引进",
+    "招引",
+    "成立",
+    "设立",
+    "改造",
+    "创建",
+    "组建",
+    "开设",
+    "增加",
+];
+
+/// The verb that makes a count (or an amount, people, places) a deliverable, if the segment
+/// has one; percentages and durations are governed by their own verbs.
+fn deliverable(f: &Folded, q: &Quantity, segment: (usize, usize)) -> Option<&'static str> {
+    if matches!(
+        q.unit,
+        "%" | "percentage_points"
+            | "per_mille"
+            | "working_days"
+            | "calendar_days"
+            | "hours"
+            | "months"
+            | "years"
+    ) {
+        return None;
+    }
+    let words = f.folded_slice(segment.0, segment.1);
+    DELIVER.iter().copied().find(|w| words.contains(w))
 }
 
 /// A bound word a few characters before the number, across a short verb (至少掌握一门).
@@ -434,6 +493,13 @@ fn phrase_quantity(
         '翻' if f.at(i, "翻两番") => ("翻两番", 300, "%", Comparator::IncreaseBy),
         '翻' if f.at(i, "翻番") => ("翻番", 100, "%", Comparator::IncreaseBy),
         '减' if f.at(i, "减半") => ("减半", 50, "%", Comparator::ReduceBy),
+        // 年终考核, 年审, 定期发布: a duty falling due again, at least once in each slot.
+        '年' if ["年终考核", "年终评估", "年终评价", "年审", "年检"].iter().any(|w| f.at(i, w)) => {
+            (if f.at(i + 1, "终") { "年终" } else { "年审" }, 1, "count", Comparator::AtLeast)
+        }
+        '定' if f.at(i, "定期") && is_verb_start(f.get(i + 2)) => {
+            ("定期", 1, "count", Comparator::AtLeast)
+        }
         // 基本消除大班额: elimination, with a degree adverb that makes it a goal, is a count of 0.
         '消' if f.at(i, "消除")
             && ["基本", "逐步", "全面", "彻底", "力争", "确保"].iter().any(|w| f.ends_before(i, w)) =>
@@ -472,6 +538,11 @@ fn phrase_quantity(
         explicit: true,
         verb: Some(word),
     })
+}
+
+/// True if `c` can start the verb after 定期 (定期走访, 定期发布), not a noun (定期存款).
+fn is_verb_start(c: char) -> bool {
+    "走开发召组报梳检评通公督巡调分举向对听研会".contains(c)
 }
 
 /// Units adjusted by the metric: places when the metric counts places (园位, 学位), and

@@ -11,7 +11,7 @@ pub fn call(function: &str) -> Option<Call> {
             let text: String = arg(i, "text")?;
             let meta: DraftMeta = arg(i, "meta")?;
             let options: DraftOptions = match i.get("options") {
-                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                Some(o) => zhengce::error::from_json_value(o, "options")?,
                 None => DraftOptions::default(),
             };
             Ok(json(&zhengce::draft::draft(&text, &meta, &options)?))
