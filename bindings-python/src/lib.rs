@@ -12,6 +12,7 @@ mod catalogue;
 mod communities;
 mod context;
 mod convert;
+mod draft;
 mod error;
 #[macro_use]
 mod guard;
@@ -40,5 +41,7 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<targets::PyMonitor>()?;
     m.add_class::<targets::PyScorecard>()?;
     m.add_class::<communities::PyCommunities>()?;
+    m.add_class::<draft::PyDraft>()?;
+    m.add_function(wrap_pyfunction!(draft::draft, m)?)?;
     Ok(())
 }

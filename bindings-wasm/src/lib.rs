@@ -14,6 +14,7 @@ mod catalogue;
 mod communities;
 mod context;
 mod convert;
+mod draft;
 mod error;
 mod rules;
 mod sampling;

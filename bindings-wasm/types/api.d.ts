@@ -1221,6 +1221,13 @@ export type Dimension = "document" | "group" | "programme" | "unit" | "community
  * via the `definition` "UnitRole".
  */
 export type UnitRole = "target" | "measure_lead" | "measure_co" | "programme_lead" | "programme_co";
+/**
+ * What kind of thing an item is.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ItemKind".
+ */
+export type ItemKind = "target" | "observation" | "time_limit" | "fee" | "unit";
 
 /**
  * The content of a catalogue file: one list per kind of entry, every list optional.
@@ -4190,4 +4197,253 @@ export interface CommunityFilter {
    * Listing this target.
    */
   target?: string | null;
+}
+/**
+ * A drafted catalogue layer and the evidence for every entry in it.
+ *
+ * `layer` is a catalogue file (validate it by layering: `Catalogue::builtin().layered(..)`);
+ * each of its entries says in its `reading` that it was drafted and needs review. `items`
+ * lists what was read, with the character span it came from. Spans count Unicode scalar
+ * values (Python `str` indices; in JavaScript index `Array.from(text)`), not UTF-8 bytes or
+ * UTF-16 units.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Draft".
+ */
+export interface Draft {
+  layer: CatalogueData;
+  /**
+   * The clauses found, in document order, with their spans.
+   */
+  clauses: DraftClause[];
+  /**
+   * Everything drafted, in document order.
+   */
+  items: DraftItem[];
+  stats: DraftStats;
+}
+/**
+ * A clause of the draft and where it lies in the text.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DraftClause".
+ */
+export interface DraftClause {
+  /**
+   * The clause id (`<document>/g2/28`).
+   */
+  id: string;
+  /**
+   * The parent clause's id.
+   */
+  parent?: string | null;
+  /**
+   * The number as written.
+   */
+  label?: string | null;
+  /**
+   * The heading.
+   */
+  title?: string | null;
+  span: Span;
+  own: Span;
+}
+/**
+ * A range of characters `start..end` (Unicode scalar values, end excluded).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Span".
+ */
+export interface Span {
+  /**
+   * First character.
+   */
+  start: number;
+  /**
+   * One past the last character.
+   */
+  end: number;
+}
+/**
+ * One thing drafted from the text, with its evidence.
+ *
+ * Fields that do not apply to the item's kind are absent.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DraftItem".
+ */
+export interface DraftItem {
+  kind: ItemKind;
+  /**
+   * The id of its entry in the layer (a target, observation, unit or parameter id).
+   */
+  id: string;
+  /**
+   * The clause it was read from.
+   */
+  clause: string;
+  span: Span;
+  /**
+   * Those characters, verbatim.
+   */
+  text: string;
+  /**
+   * How sure the drafter is, 0 to 100.
+   */
+  confidence: number;
+  /**
+   * The words naming what is measured or promised.
+   */
+  metric?: string | null;
+  /**
+   * The value (a time limit's duration, a fee's rate).
+   */
+  value?: string | null;
+  /**
+   * The upper end of a range.
+   */
+  upper?: string | null;
+  /**
+   * The value's unit.
+   */
+  unit?: string | null;
+  /**
+   * How the value is compared.
+   */
+  comparator?: Comparator | null;
+  /**
+   * The starting value (由A提高到B).
+   */
+  baseline?: string | null;
+  /**
+   * When a target is due.
+   */
+  deadline?: string | null;
+  /**
+   * The period a target holds over.
+   */
+  period?: Period | null;
+  /**
+   * The date an observation refers to.
+   */
+  date?: string | null;
+  /**
+   * The service a time limit binds.
+   */
+  service?: string | null;
+  /**
+   * A fee's cap (最高不超过, 上限).
+   */
+  cap?: Amount | null;
+  /**
+   * A fee's floor (最低, 不低于).
+   */
+  floor?: Amount | null;
+  /**
+   * What a fee rule excludes (PPP项目除外).
+   */
+  exceptions?: string[];
+}
+/**
+ * An amount with its unit (`2` `10k_yuan`).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Amount".
+ */
+export interface Amount {
+  /**
+   * The value.
+   */
+  value: string;
+  /**
+   * Its unit, from the catalogue's vocabulary.
+   */
+  unit: string;
+}
+/**
+ * Counts of a draft.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DraftStats".
+ */
+export interface DraftStats {
+  /**
+   * Characters read.
+   */
+  chars: number;
+  /**
+   * Clauses found.
+   */
+  clauses: number;
+  /**
+   * Targets drafted.
+   */
+  targets: number;
+  /**
+   * Observations drafted.
+   */
+  observations: number;
+  /**
+   * Time limits drafted.
+   */
+  time_limits: number;
+  /**
+   * Fee rules drafted.
+   */
+  fees: number;
+  /**
+   * Responsible units named.
+   */
+  units: number;
+  /**
+   * True if `max_items` stopped the draft before the end of the text.
+   */
+  truncated: boolean;
+}
+/**
+ * What the caller knows about the document being drafted.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DraftMeta".
+ */
+export interface DraftMeta {
+  /**
+   * The document's id in the catalogue (`<place>-<year>-<short name>`); clause and entry
+   * ids are built on it.
+   */
+  id: string;
+  /**
+   * The jurisdiction that issued it (an id of the catalogue it will be layered on).
+   */
+  jurisdiction: string;
+  /**
+   * The Chinese title, if known (otherwise the first line of the text is used).
+   */
+  title?: string | null;
+  /**
+   * Date of issue; resolves 年底前 and 三年内.
+   */
+  issued?: string | null;
+  /**
+   * The period the document covers; resolves 未来五年 and gives undated targets a period.
+   */
+  period?: Period | null;
+}
+/**
+ * Limits of a draft.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "DraftOptions".
+ */
+export interface DraftOptions {
+  /**
+   * The longest text accepted, in characters (Unicode scalar values); longer is an
+   * `invalid_input` error. Default 8 000 000 (about 24 MB of Chinese in UTF-8).
+   */
+  max_chars?: number;
+  /**
+   * The most items drafted; past it the draft stops and `stats.truncated` is true.
+   * Default 100 000.
+   */
+  max_items?: number;
 }

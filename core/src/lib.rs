@@ -23,6 +23,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod communities;
 pub mod context;
+pub mod draft;
 pub mod error;
 pub mod rules;
 pub mod sampling;

@@ -99,6 +99,7 @@ pub fn api() -> Value {
         crate::targets::Thresholds
     );
     add!(crate::communities::Responsibility, crate::communities::CommunityFilter);
+    add!(crate::draft::Draft, crate::draft::DraftMeta, crate::draft::DraftOptions);
     let defs = generator.take_definitions(true);
     let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -7,6 +7,7 @@ import * as rules from "./rules.mjs";
 import * as sampling from "./sampling.mjs";
 import * as targets from "./targets.mjs";
 import * as communities from "./communities.mjs";
+import * as draft from "./draft.mjs";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
@@ -20,3 +21,4 @@ rules.tour(zhengce, ctx);
 sampling.tour(zhengce, ctx);
 targets.tour(zhengce, ctx);
 communities.tour(zhengce, ctx);
+draft.tour(zhengce, ctx.catalogue());

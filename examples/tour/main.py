@@ -17,6 +17,7 @@ import rules  # noqa: E402
 import sampling  # noqa: E402
 import communities  # noqa: E402
 import targets  # noqa: E402
+import draft_tour  # noqa: E402
 
 
 def main() -> None:
@@ -29,6 +30,7 @@ def main() -> None:
     sampling.tour(ctx)
     targets.tour(ctx)
     communities.tour(ctx)
+    draft_tour.tour(ctx.catalogue())
 
 if __name__ == "__main__":
     main()

@@ -8,6 +8,7 @@ mod communities;
 mod rules;
 mod sampling;
 mod targets;
+mod draft;
 
 fn main() -> Result<(), zhengce::Error> {
     // One context (catalogue, calendars, scenario) reaches every computation.
@@ -19,6 +20,7 @@ fn main() -> Result<(), zhengce::Error> {
     sampling::tour(&ctx)?;
     targets::tour(&ctx)?;
     communities::tour(&ctx)?;
+    draft::tour(ctx.catalogue())?;
     Ok(())
 }
 

@@ -44,6 +44,7 @@ from ._zhengce import (
     __version__,
 )
 from ._visual import cjk_font, plot_deadline
+from ._zhengce import Draft, draft  # noqa: E402
 
 __all__ = [
     "BatchResult",
@@ -53,6 +54,7 @@ __all__ = [
     "Communities",
     "Comparison",
     "Context",
+    "Draft",
     "Evaluation",
     "Evaluator",
     "InfeasibleError",
@@ -74,4 +76,5 @@ __all__ = [
     "__version__",
     "cjk_font",
     "plot_deadline",
+    "draft",
 ]

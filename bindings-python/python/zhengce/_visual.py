@@ -234,7 +234,6 @@ def plan_html(plan: Any, limit: int = 15) -> str:
     return "\n".join([head, table, vtable, more])
 
 
-# --- progress ---
 
 
 class Progress:

@@ -15,7 +15,7 @@ import numpy.typing as npt
 __all__ = [
     "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Context", "Evaluation",
     "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "Table", "__version__", "_panic_for_test",
-    "_restore",
+    "_restore", "Draft", "draft",
 ]
 __version__: str
 
@@ -634,3 +634,37 @@ class Communities:
         """Who is responsible for ``target`` in ``community``: units, the district-to-community chain, the clauses."""
     def __len__(self) -> int:
         """The number of communities held."""
+
+
+@final
+class Draft:
+    """A draft catalogue layer read from a policy text, and the evidence (span, clause, confidence) of every entry.
+
+    Spans count Unicode scalar values, like Python ``str`` indices: ``text[item["span"]["start"]:item["span"]["end"]]``.
+    """
+
+    @property
+    def layer(self) -> JSON:
+        """The catalogue layer (document and clause tree, targets, observations, units, parameters)."""
+    @property
+    def clauses(self) -> list[JSON]:
+        """The clauses found, in document order, with their spans."""
+    @property
+    def items(self) -> list[JSON]:
+        """Everything drafted (targets, observations, time limits, fees, units), in document order."""
+    @property
+    def stats(self) -> JSON:
+        """Counts, and whether ``max_items`` stopped the draft early."""
+    def to_dict(self) -> JSON:
+        """The whole draft as a dict."""
+    def to_json(self) -> str:
+        """The whole draft as compact JSON, byte for byte the same as from Rust and JavaScript."""
+    def layer_json(self) -> str:
+        """The layer as JSON, ready for ``Catalogue.layered``."""
+
+def draft(text: str, meta: JSON, *, max_chars: int = ..., max_items: int = ...) -> Draft:
+    """Drafts a catalogue layer from a policy document's text.
+
+    ``meta``: ``{"id", "jurisdiction"}`` and optionally ``"title"``, ``"issued"`` (ISO date), ``"period"``
+    (``{"from", "until"}``). Raises InvalidInputError for an empty or over-long text or bad metadata.
+    """

@@ -15,6 +15,7 @@ mod communities;
 mod rules;
 mod sampling;
 mod targets;
+mod draft;
 
 /// A vector call: the context the case runs in, the case's input, the result as JSON.
 type Call = fn(&Context, &Value) -> Result<Value, Error>;
@@ -28,6 +29,7 @@ fn call_for(function: &str) -> Option<Call> {
         "sampling" => sampling::call(function),
         "targets" => targets::call(function),
         "communities" => communities::call(function),
+        "draft" => draft::call(function),
         _ => None,
     }
 }

@@ -1,0 +1,68 @@
+//! `zhengce.draft`: a draft catalogue layer read from a policy document's text.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use zhengce::draft::{Draft, DraftMeta, DraftOptions};
+
+use crate::convert::{from_py, options, serialize};
+use crate::error::IntoPy;
+
+/// A drafted catalogue layer and the evidence for every entry (see `zhengce::draft::Draft`).
+#[pyclass(module = "zhengce._zhengce", name = "Draft", frozen)]
+pub struct PyDraft {
+    pub inner: Draft,
+}
+
+#[pymethods]
+impl PyDraft {
+    /// The catalogue layer, as a dict in the catalogue's JSON shape.
+    #[getter]
+    fn layer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.layer)
+    }
+
+    #[getter]
+    fn clauses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.clauses)
+    }
+
+    #[getter]
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.items)
+    }
+
+    #[getter]
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.stats)
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner)
+    }
+
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+
+    fn layer_json(&self) -> String {
+        serde_json::to_string(&self.inner.layer).unwrap_or_default()
+    }
+
+    fn __repr__(&self) -> String {
+        let s = &self.inner.stats;
+        format!(
+            "<zhengce.Draft: {} clauses, {} targets, {} observations, {} time limits, {} fees, {} units>",
+            s.clauses, s.targets, s.observations, s.time_limits, s.fees, s.units
+        )
+    }
+}
+
+/// Drafts a catalogue layer from `text`; `meta` is a dict (`id`, `jurisdiction`, optional
+/// `title`, `issued`, `period`), options are keywords (`max_chars`, `max_items`).
+#[pyfunction]
+#[pyo3(signature = (text, meta, **options_))]
+pub fn draft(text: &str, meta: &Bound<'_, PyAny>, options_: Option<&Bound<'_, PyDict>>) -> PyResult<PyDraft> {
+    let meta: DraftMeta = zhengce::error::from_json_value(&from_py(meta, "meta").py()?, "meta").py()?;
+    let o: DraftOptions = options(options_, "options").py()?;
+    Ok(PyDraft { inner: zhengce::draft::draft(text, &meta, &o).py()? })
+}

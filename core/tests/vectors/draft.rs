@@ -1,0 +1,21 @@
+//! Vector calls of the draft module: the draft as its JSON (what `to_json` gives in every
+//! language).
+
+use zhengce::draft::{DraftMeta, DraftOptions};
+
+use super::{Call, arg, json};
+
+pub fn call(function: &str) -> Option<Call> {
+    Some(match function {
+        "draft.draft" => |_, i| {
+            let text: String = arg(i, "text")?;
+            let meta: DraftMeta = arg(i, "meta")?;
+            let options: DraftOptions = match i.get("options") {
+                Some(o) => zhengce::error::from_json_value(o, "options")?,
+                None => DraftOptions::default(),
+            };
+            Ok(json(&zhengce::draft::draft(&text, &meta, &options)?))
+        },
+        _ => return None,
+    })
+}
