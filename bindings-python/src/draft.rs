@@ -13,6 +13,7 @@ pub struct PyDraft {
     pub inner: Draft,
 }
 
+crate::guarded! {
 #[pymethods]
 impl PyDraft {
     /// The catalogue layer, as a dict in the catalogue's JSON shape.
@@ -21,16 +22,19 @@ impl PyDraft {
         serialize(py, &self.inner.layer)
     }
 
+    /// The clause tree: ids, headings, text and spans.
     #[getter]
     fn clauses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.clauses)
     }
 
+    /// Every drafted entry with its span, clause and confidence.
     #[getter]
     fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.items)
     }
 
+    /// Counts of what was drafted.
     #[getter]
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.stats)
@@ -56,6 +60,7 @@ impl PyDraft {
         )
     }
 }
+}
 
 /// Drafts a catalogue layer from `text`; `meta` is a dict (`id`, `jurisdiction`, optional
 /// `title`, `issued`, `period`), options are keywords (`max_chars`, `max_items`).
@@ -64,5 +69,5 @@ impl PyDraft {
 pub fn draft(text: &str, meta: &Bound<'_, PyAny>, options_: Option<&Bound<'_, PyDict>>) -> PyResult<PyDraft> {
     let meta: DraftMeta = zhengce::error::from_json_value(&from_py(meta, "meta").py()?, "meta").py()?;
     let o: DraftOptions = options(options_, "options").py()?;
-    Ok(PyDraft { inner: zhengce::draft::draft(text, &meta, &o).py()? })
+    crate::guard::guard(move || Ok(PyDraft { inner: zhengce::draft::draft(text, &meta, &o).py()? }))
 }

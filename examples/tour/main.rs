@@ -5,10 +5,10 @@
 mod calendar;
 mod catalogue;
 mod communities;
+mod draft;
 mod rules;
 mod sampling;
 mod targets;
-mod draft;
 
 fn main() -> Result<(), zhengce::Error> {
     // One context (catalogue, calendars, scenario) reaches every computation.

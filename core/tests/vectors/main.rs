@@ -12,10 +12,10 @@ use zhengce::{Catalogue, Context, Error};
 mod calendar;
 mod catalogue;
 mod communities;
+mod draft;
 mod rules;
 mod sampling;
 mod targets;
-mod draft;
 
 /// A vector call: the context the case runs in, the case's input, the result as JSON.
 type Call = fn(&Context, &Value) -> Result<Value, Error>;
