@@ -27,6 +27,7 @@ pub mod rules;
 pub mod sampling;
 pub mod schema;
 pub mod targets;
+pub mod testing;
 pub mod value;
 
 pub use catalogue::{

@@ -1,0 +1,134 @@
+//! Vector calls of the calendar module.
+
+use crate::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
+use crate::{Catalogue, Error};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::{Call, arg, json};
+
+pub(super) fn call(function: &str) -> Option<Call> {
+    Some(match function {
+        "calendar.day" | "calendar.layered" => {
+            |cat, i| Ok(json(&calendar(cat, i)?.day(date(i, "date")?, &options(i)?)?))
+        }
+        "calendar.is_working_day" => {
+            |cat, i| Ok(json(&calendar(cat, i)?.is_working_day(date(i, "date")?, &options(i)?)?))
+        }
+        "calendar.add_working_days" => |cat, i| {
+            Ok(json(
+                &calendar(cat, i)?
+                    .add_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?
+                    .to_string(),
+            ))
+        },
+        "calendar.sub_working_days" => |cat, i| {
+            Ok(json(
+                &calendar(cat, i)?
+                    .sub_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?
+                    .to_string(),
+            ))
+        },
+        "calendar.next_working_day" => |cat, i| {
+            Ok(json(&calendar(cat, i)?.next_working_day(date(i, "date")?, &options(i)?)?.to_string()))
+        },
+        "calendar.previous_working_day" => |cat, i| {
+            Ok(json(&calendar(cat, i)?.previous_working_day(date(i, "date")?, &options(i)?)?.to_string()))
+        },
+        "calendar.working_days_between" => |cat, i| {
+            Ok(json(&calendar(cat, i)?.working_days_between(
+                date(i, "from")?,
+                date(i, "to")?,
+                &options(i)?,
+            )?))
+        },
+        "calendar.deadline" => |cat, i| {
+            let options: DeadlineOptions = match i.get("options") {
+                Some(o) => crate::value::from_json_value(o, "options")?,
+                None => DeadlineOptions::default(),
+            };
+            let due = calendars(i)?.deadline(
+                cat,
+                &arg::<String>(i, "service")?,
+                date(i, "start")?,
+                &arg::<String>(i, "jurisdiction")?,
+                &options,
+            )?;
+            Ok(json(&due))
+        },
+        "calendar.days" => {
+            |cat, i| Ok(json(&calendar(cat, i)?.days(date(i, "from")?, date(i, "until")?, &options(i)?)?))
+        }
+        "calendar.coverage" => |cat, i| Ok(json(calendar(cat, i)?.coverage())),
+        "calendar.calendar_deadline" => |cat, i| {
+            let options: DeadlineOptions = match i.get("options") {
+                Some(o) => crate::value::from_json_value(o, "options")?,
+                None => DeadlineOptions::default(),
+            };
+            let unit: TimeUnit = arg(i, "unit")?;
+            Ok(json(&calendar(cat, i)?.deadline(date(i, "start")?, arg(i, "duration")?, unit, &options)?))
+        },
+        "calendar.sub_working_days_batch" => |cat, i| {
+            let days: Vec<i64> = arg(i, "days")?;
+            let mut out = vec![0i64; days.len()];
+            calendar(cat, i)?.sub_working_days_batch(
+                &days,
+                Counts::One(arg(i, "n")?),
+                &mut out,
+                &options(i)?,
+            )?;
+            Ok(json(&out))
+        },
+        "calendar.working_days_between_batch" => |cat, i| {
+            let (from, to): (Vec<i64>, Vec<i64>) = (arg(i, "from")?, arg(i, "to")?);
+            let mut out = vec![0i64; from.len()];
+            calendar(cat, i)?.working_days_between_batch(&from, &to, &mut out, &options(i)?)?;
+            Ok(json(&out))
+        },
+        "calendar.is_working_day_batch" => |cat, i| {
+            let days: Vec<i64> = arg(i, "days")?;
+            let mut out = vec![false; days.len()];
+            calendar(cat, i)?.is_working_day_batch(&days, &mut out, &options(i)?)?;
+            Ok(json(&out))
+        },
+        "calendar.add_working_days_batch" => |cat, i| {
+            let days: Vec<i64> = arg(i, "days")?;
+            let each: Vec<i32>;
+            let n = match &i["n"] {
+                Value::Array(_) => {
+                    each = arg(i, "n")?;
+                    Counts::Each(&each)
+                }
+                _ => Counts::One(arg(i, "n")?),
+            };
+            let mut out = vec![0i64; days.len()];
+            calendar(cat, i)?.add_working_days_batch(&days, n, &mut out, &options(i)?)?;
+            Ok(json(&out))
+        },
+        _ => return None,
+    })
+}
+
+fn calendars(input: &Value) -> Result<Calendars, Error> {
+    match input.get("overlay") {
+        Some(overlay) => Calendars::builtin().layered_value(overlay),
+        None => Ok(Calendars::builtin()),
+    }
+}
+
+fn calendar(cat: &Catalogue, input: &Value) -> Result<Calendar, Error> {
+    calendars(input)?.calendar(cat, &arg::<String>(input, "jurisdiction")?)
+}
+
+fn date(input: &Value, key: &str) -> Result<NaiveDate, Error> {
+    let text = arg::<String>(input, key)?;
+    crate::value::parse_date(&text)
+        .ok_or_else(|| Error::invalid_input(key, format!("'{text}'"), "an ISO date YYYY-MM-DD"))
+}
+
+fn options(input: &Value) -> Result<CalendarOptions, Error> {
+    match input.get("options") {
+        Some(o) => crate::value::from_json_value(o, "options"),
+        None => Ok(CalendarOptions::default()),
+    }
+}
