@@ -67,7 +67,7 @@ pub fn run(args: Args, options: &Options, out: &Out) -> Result<Exit, Failure> {
         .enable_all()
         .build()
         .map_err(|e| Failure::output(format!("cannot start the runtime: {e}")))?;
-    runtime.block_on(async move {
+    let result = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .map_err(|e| Failure::output(format!("cannot listen on {}: {e}", args.bind)))?;
@@ -82,7 +82,11 @@ pub fn run(args: Args, options: &Options, out: &Out) -> Result<Exit, Failure> {
             eprintln!("stopped");
         }
         Ok(Exit::Ok)
-    })
+    });
+    // Computations past their time limit may still be running on the blocking pool: give them
+    // a moment, then exit without them (their answers were already sent as 408).
+    runtime.shutdown_timeout(Duration::from_secs(2));
+    result
 }
 
 /// Resolves on SIGINT or SIGTERM.
