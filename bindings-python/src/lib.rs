@@ -19,6 +19,8 @@ mod targets;
 // --- communities ---
 mod communities;
 mod error;
+// --- testing ---
+mod testing;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -43,5 +45,9 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<targets::PyScorecard>()?;
     // --- communities ---
     m.add_class::<communities::PyCommunities>()?;
+    // --- testing ---
+    m.add_function(wrap_pyfunction!(testing::run_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(testing::parse_yaml, m)?)?;
+    m.add_function(wrap_pyfunction!(testing::cases_schema, m)?)?;
     Ok(())
 }

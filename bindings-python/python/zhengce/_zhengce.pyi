@@ -15,6 +15,7 @@ import numpy.typing as npt
 __all__ = [
     "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Evaluation", "Evaluator",
     "InspectionPlan", "Monitor", "Scenario", "Scorecard", "StratifiedDraw", "__version__", "deadline",
+    "cases_schema", "parse_yaml", "run_cases",
 ]
 __version__: str
 
@@ -508,3 +509,14 @@ class Communities:
         """Who is responsible for ``target`` in ``community``: units, the district-to-community chain, the clauses."""
     def __len__(self) -> int:
         """The number of communities held."""
+
+# --- testing ---
+
+def run_cases(document: Any, catalogue: Catalogue | None = None) -> JSON:
+    """Runs a case document (a dict with ``cases``, a list of cases, or one case); returns the report."""
+
+def parse_yaml(text: str) -> Any:
+    """Reads one YAML document as the case runner does (floats kept as exact decimal strings)."""
+
+def cases_schema() -> JSON:
+    """The JSON Schema of case documents."""
