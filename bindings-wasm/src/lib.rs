@@ -21,6 +21,8 @@ mod targets;
 // --- communities ---
 mod communities;
 mod error;
+// --- testing ---
+mod testing;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json
 // (see tools/gen-ts-types.mjs); referenced by the `unchecked_*_type` annotations.
