@@ -3,7 +3,7 @@
 #   Chromium (Debian package), the wasm32 target, wasm-bindgen-cli at the crate's exact
 #   version, a Python venv (.venv) with maturin/pytest/mypy, and the Node dev dependencies.
 #
-# Order: Rust (core tests, doc examples, vectors) -> Python binding (build, pytest incl.
+# Order: Rust (core tests, doc examples, vectors; the zhengce command and server) -> Python binding (build, pytest incl.
 # vectors, stub check) -> JS binding (build, type checks, Node tests incl. vectors, headless
 # Chromium vectors) -> the examples in all three languages.
 set -euo pipefail
@@ -43,11 +43,17 @@ python3 tools/check-doc-examples.py
 step "rust: core tests, doc examples, conformance vectors"
 cargo test -p zhengce
 
+step "rust: the zhengce command (subcommands on examples/, server routes, load test)"
+cargo test -p zhengce-cli
+
 step "python: build the binding"
 VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --release -q -m bindings-python/Cargo.toml
 
 step "python: tests and conformance vectors"
 .venv/bin/python -m pytest -q bindings-python/tests tests/test_vectors.py
+
+step "python: the pytest plugin runs the example case files"
+.venv/bin/python -m pytest -q -o zhengce_cases="*.yaml *.json" examples/cases
 
 step "python: type stubs match the module"
 .venv/bin/python -m mypy.stubtest zhengce._zhengce --allowlist bindings-python/stubtest-allowlist.txt
@@ -64,6 +70,7 @@ node --test tests/vectors.test.mjs bindings-wasm/tests-js/ bindings-wasm/tests-b
 
 step "examples: the tour in rust, python and js"
 cargo run -q -p zhengce --example tour > /dev/null
+cargo run -q -p zhengce --example service > /dev/null
 .venv/bin/python examples/tour/main.py > /dev/null
 node examples/tour/main.mjs > /dev/null
 

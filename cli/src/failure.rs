@@ -28,18 +28,14 @@ pub struct Failure {
     /// A stable snake_case code (the library's error code where it comes from the library).
     pub code: String,
     pub message: String,
-    pub details: serde_json::Value,
+    /// Boxed: keeps `Result<_, Failure>` small.
+    pub details: Box<serde_json::Value>,
 }
 
 impl Failure {
     /// Bad input that is not the library's error (a file that cannot be read or parsed).
     pub fn input(code: &str, message: impl Into<String>) -> Failure {
-        Failure {
-            exit: Exit::BadInput,
-            code: code.into(),
-            message: message.into(),
-            details: serde_json::Value::Null,
-        }
+        Failure { exit: Exit::BadInput, code: code.into(), message: message.into(), details: Box::default() }
     }
 
     /// An output that could not be written.
@@ -48,7 +44,7 @@ impl Failure {
             exit: Exit::Output,
             code: "output".into(),
             message: message.into(),
-            details: serde_json::Value::Null,
+            details: Box::default(),
         }
     }
 
@@ -62,7 +58,7 @@ impl Failure {
             "path": err.path(), "details": err.details(),
             "problems": err.problems().iter().map(|p| serde_json::json!({"code": p.code, "path": p.path, "message": p.message})).collect::<Vec<_>>(),
         });
-        Failure { exit: Exit::BadInput, code: err.code().into(), message, details }
+        Failure { exit: Exit::BadInput, code: err.code().into(), message, details: Box::new(details) }
     }
 }
 

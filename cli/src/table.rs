@@ -25,6 +25,8 @@ pub struct Table {
     pub cells: Vec<Vec<Option<String>>>,
     /// The original Arrow columns of a Parquet file, so they are written back with their types.
     pub arrow: Option<Vec<ArrayRef>>,
+    /// True for a CSV file: messages give the line as well as the row.
+    pub lines: bool,
 }
 
 impl Table {
@@ -38,9 +40,10 @@ impl Table {
 
     /// Where a cell is, for messages: `lots.csv: row 3 (line 4), column 'budget'`.
     pub fn at(&self, row: usize, column: &str) -> String {
-        match self.arrow {
-            None => format!("{}: row {} (line {}), column '{column}'", self.path.display(), row + 1, row + 2),
-            Some(_) => format!("{}: row {}, column '{column}'", self.path.display(), row + 1),
+        if self.lines {
+            format!("{}: row {} (line {}), column '{column}'", self.path.display(), row + 1, row + 2)
+        } else {
+            format!("{}: row {}, column '{column}'", self.path.display(), row + 1)
         }
     }
 }
@@ -99,7 +102,7 @@ fn read_csv(path: &Path) -> Result<Table, Failure> {
             cells[col].push((!value.is_empty()).then(|| value.to_owned()));
         }
     }
-    Ok(Table { path: path.to_owned(), names, cells, arrow: None })
+    Ok(Table { path: path.to_owned(), names, cells, arrow: None, lines: true })
 }
 
 fn read_parquet(path: &Path) -> Result<Table, Failure> {
@@ -133,7 +136,7 @@ fn read_parquet(path: &Path) -> Result<Table, Failure> {
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Table { path: path.to_owned(), names, cells, arrow: Some(arrow) })
+    Ok(Table { path: path.to_owned(), names, cells, arrow: Some(arrow), lines: false })
 }
 
 /// Appends an Arrow column's cells as text; `Err((row, why))` for a type the library cannot take.
@@ -277,9 +280,11 @@ pub fn record_batch(columns: &[(String, OutData)]) -> Result<RecordBatch, String
     RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).map_err(|e| e.to_string())
 }
 
-/// Cells of Arrow record batches as text, for the server's Arrow IPC requests.
-pub fn batches_to_cells(batches: &[RecordBatch]) -> Result<(Vec<String>, Vec<Vec<Option<String>>>), String> {
-    let Some(first) = batches.first() else { return Ok((vec![], vec![])) };
+/// Arrow record batches as a table of text cells, for the server's Arrow IPC requests; `label`
+/// names the source in messages.
+pub fn from_batches(label: &str, batches: &[RecordBatch]) -> Result<Table, String> {
+    let table = |names, cells| Table { path: label.into(), names, cells, arrow: None, lines: false };
+    let Some(first) = batches.first() else { return Ok(table(vec![], vec![])) };
     let names: Vec<String> = first.schema().fields().iter().map(|f| f.name().clone()).collect();
     let mut cells: Vec<Vec<Option<String>>> = vec![Vec::new(); names.len()];
     for batch in batches {
@@ -289,5 +294,5 @@ pub fn batches_to_cells(batches: &[RecordBatch]) -> Result<(Vec<String>, Vec<Vec
                 .map_err(|(row, why)| format!("row {}, column '{}': {why}", offset + row + 1, names[col]))?;
         }
     }
-    Ok((names, cells))
+    Ok(table(names, cells))
 }

@@ -17,7 +17,7 @@ use zhengce::rules::{
 use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 
 use super::{ApiError, State};
-use crate::table::{self, Table};
+use crate::table;
 
 /// The media type of Arrow IPC streams.
 pub const ARROW_STREAM: &str = "application/vnd.apache.arrow.stream";
@@ -246,8 +246,7 @@ fn arrow_batch(state: &State, query: BatchQuery, bytes: &[u8]) -> Result<Respons
     if rows > state.limits.max_rows {
         return Err(too_many_rows(rows, state.limits.max_rows));
     }
-    let (names, cells) = table::batches_to_cells(&batches).map_err(bad)?;
-    let table = Table { path: "request body".into(), names, cells, arrow: None };
+    let table = table::from_batches("request body", &batches).map_err(bad)?;
     let rule = query.rule.ok_or_else(|| zhengce::Error::missing_input("rule"))?;
     let day = query.date.as_deref().map(|d| date("date", d)).transpose()?;
     let job = crate::cmd::eval::Job {
@@ -412,6 +411,6 @@ async fn cases(Extract(state): Extract<Shared>, body: Body) -> Result<Response, 
 fn from_failure(f: crate::failure::Failure) -> ApiError {
     let status = if f.code == "not_found" { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST };
     let mut e = ApiError::new(status, &f.code, f.message);
-    e.body["error"]["details"] = f.details;
+    e.body["error"]["details"] = *f.details;
     e
 }

@@ -163,7 +163,7 @@ pub enum CaseDocument {
     /// A list of cases.
     List(Vec<Case>),
     /// One case.
-    One(Case),
+    One(Box<Case>),
 }
 
 impl CaseFile {
