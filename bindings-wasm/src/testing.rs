@@ -10,7 +10,9 @@ use crate::error::IntoJs;
 /// Runs a case document (an object with `cases`, an array of cases, or one case) on the
 /// built-in catalogue; returns the report.
 #[wasm_bindgen(js_name = runCases, unchecked_return_type = "{ passed: number; failed: number; cases: { name: string; call: string; source?: string; passed: boolean; problems: string[] }[] }")]
-pub fn run_cases(#[wasm_bindgen(unchecked_param_type = "object | object[]")] document: JsValue) -> Result<JsValue, JsValue> {
+pub fn run_cases(
+    #[wasm_bindgen(unchecked_param_type = "object | object[]")] document: JsValue,
+) -> Result<JsValue, JsValue> {
     let doc = from_js(&document, "document").js()?;
     to_js(&zhengce::testing::run_cases(&builtin(), &doc).js()?)
 }
