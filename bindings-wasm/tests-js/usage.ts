@@ -83,3 +83,9 @@ const answer: zhengce.Responsibility = communities.responsible("tianshan-2022-87
 const holder: string | undefined = answer.chain[0]?.holder ?? undefined;
 const withCommunities: zhengce.Monitor = monitor.withCommunities(communities);
 void [holder, withCommunities];
+
+// --- testing ---
+const caseReport = zhengce.runCases(zhengce.parseYaml("- {name: a, function: catalogue.get, input: {id: cn}, output: {id: cn}}"));
+const firstProblem: string | undefined = caseReport.cases[0]?.problems[0];
+const passedOn: number = zhengce.runCasesOn(cat, []).passed;
+void [firstProblem, passedOn, caseReport.failed];
