@@ -54,7 +54,8 @@ pub struct Case {
     /// `YYYY-MM` (on the first of the month) or `YYYY-MM-DD`. Give `date` or `period`, not both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
-    /// The jurisdiction the case is in (rule cases); the rule's own when absent.
+    /// The jurisdiction the case is in: a rule case's (the rule's own when absent); for a
+    /// function case, the `jurisdiction` argument when `input` gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
     /// The rule's inputs (rule cases) or the function's arguments (function cases).
