@@ -3,22 +3,22 @@
 
 use pyo3::prelude::*;
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{from_py, serialize, to_py};
 use crate::error::IntoPy;
 
-/// Runs a case document (a dict with `cases`, a list of cases, or one case) on the catalogue
-/// (the built-in one by default); returns the report as a dict.
+/// Runs a case document (a dict with `cases`, a list of cases, or one case) in the context
+/// (the built-in data by default); returns the report as a dict.
 #[pyfunction]
-#[pyo3(signature = (document, catalogue=None))]
+#[pyo3(signature = (document, context=None))]
 pub fn run_cases<'py>(
     py: Python<'py>,
     document: &Bound<'py, PyAny>,
-    catalogue: Option<&Bound<'py, PyCatalogue>>,
+    context: Option<PyRef<'py, PyContext>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let doc = from_py(document, "document").py()?;
-    let report = match catalogue {
-        Some(c) => zhengce::testing::run_cases(c.get().inner.as_ref(), &doc),
+    let report = match context {
+        Some(c) => zhengce::testing::run_cases(&c.inner, &doc),
         None => zhengce::testing::run_cases(&builtin(), &doc),
     }
     .py()?;
@@ -37,7 +37,7 @@ pub fn cases_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &zhengce::testing::json_schema())
 }
 
-fn builtin() -> std::sync::Arc<zhengce::Catalogue> {
-    static BUILTIN: std::sync::OnceLock<std::sync::Arc<zhengce::Catalogue>> = std::sync::OnceLock::new();
-    BUILTIN.get_or_init(|| std::sync::Arc::new(zhengce::Catalogue::builtin())).clone()
+fn builtin() -> zhengce::Context {
+    static BUILTIN: std::sync::OnceLock<zhengce::Context> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(zhengce::Context::builtin).clone()
 }

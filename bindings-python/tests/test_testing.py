@@ -53,7 +53,7 @@ def test_the_schema_describes_cases():
     assert zhengce.testing.schema()["$defs"]["Case"]["additionalProperties"] is False
 
 
-def test_a_layered_catalogue_is_used():
+def test_the_context_given_is_used():
     overlay = {
         "parameters": [
             {
@@ -71,8 +71,8 @@ def test_a_layered_catalogue_is_used():
             }
         ]
     }
-    cat = zhengce.Catalogue.builtin().layered(overlay)
+    ctx = zhengce.Context.builtin().layered_catalogue(overlay)
     case = {"name": "cap 30,000", "rule": "tianshan-2022-87/r68-bid-bond", "date": "2022-06-01",
             "input": {"budget": "5000000"}, "output": {"amount": "30000.00"}}
-    assert zhengce.testing.run_cases(case, cat)["passed"] == 1
+    assert zhengce.testing.run_cases(case, ctx)["passed"] == 1
     assert zhengce.testing.run_cases(case)["failed"] == 1

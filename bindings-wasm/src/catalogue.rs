@@ -1,6 +1,6 @@
 //! `Catalogue`: load, layer, query and search a catalogue.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
 use zhengce::{DocumentFilter, MeasureFilter, ObservationFilter, SearchOptions, TargetFilter, UnitFilter};
@@ -11,12 +11,12 @@ use crate::error::IntoJs;
 /// A validated catalogue of policy documents and everything they set, indexed by id.
 #[wasm_bindgen(js_name = Catalogue)]
 pub struct JsCatalogue {
-    pub(crate) inner: Rc<zhengce::Catalogue>,
+    pub(crate) inner: Arc<zhengce::Catalogue>,
 }
 
 impl JsCatalogue {
     fn wrap(inner: zhengce::Catalogue) -> JsCatalogue {
-        JsCatalogue { inner: Rc::new(inner) }
+        JsCatalogue { inner: Arc::new(inner) }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::catalogue::JsCatalogue;
+use crate::context::JsContext;
 use crate::convert::{from_js, to_js};
 use crate::error::IntoJs;
 
@@ -17,14 +17,14 @@ pub fn run_cases(
     to_js(&zhengce::testing::run_cases(&builtin(), &doc).js()?)
 }
 
-/// Runs a case document on the given catalogue (e.g. one with an overlay).
-#[wasm_bindgen(js_name = runCasesOn, unchecked_return_type = "{ passed: number; failed: number; cases: { name: string; call: string; source?: string; passed: boolean; problems: string[] }[] }")]
-pub fn run_cases_on(
-    catalogue: &JsCatalogue,
+/// Runs a case document in the given context (e.g. one with a layered catalogue or a scenario).
+#[wasm_bindgen(js_name = runCasesIn, unchecked_return_type = "{ passed: number; failed: number; cases: { name: string; call: string; source?: string; passed: boolean; problems: string[] }[] }")]
+pub fn run_cases_in(
+    context: &JsContext,
     #[wasm_bindgen(unchecked_param_type = "object | object[]")] document: JsValue,
 ) -> Result<JsValue, JsValue> {
     let doc = from_js(&document, "document").js()?;
-    to_js(&zhengce::testing::run_cases(&catalogue.inner, &doc).js()?)
+    to_js(&zhengce::testing::run_cases(&context.inner, &doc).js()?)
 }
 
 /// Reads one YAML document as the case runner does (floats kept as exact decimal strings).
@@ -39,9 +39,9 @@ pub fn cases_schema() -> Result<JsValue, JsValue> {
     to_js(&zhengce::testing::json_schema())
 }
 
-fn builtin() -> std::rc::Rc<zhengce::Catalogue> {
+fn builtin() -> zhengce::Context {
     thread_local! {
-        static BUILTIN: std::rc::Rc<zhengce::Catalogue> = std::rc::Rc::new(zhengce::Catalogue::builtin());
+        static BUILTIN: zhengce::Context = zhengce::Context::builtin();
     }
-    BUILTIN.with(std::rc::Rc::clone)
+    BUILTIN.with(Clone::clone)
 }

@@ -63,9 +63,14 @@ test("YAML floats stay exact decimal strings; bad YAML throws with a code", () =
   assert.equal(zhengce.casesSchema().$defs.Case.additionalProperties, false);
 });
 
-test("runCasesOn uses the catalogue given", () => {
-  const cat = zhengce.Catalogue.builtin();
-  const report = zhengce.runCasesOn(cat, { name: "get", function: "catalogue.get", input: { id: "cn" }, output: { id: "cn" } });
-  assert.equal(report.passed, 1);
-  assert.ok(cat.get("cn"), "the catalogue is still usable");
+test("runCasesIn uses the context given", () => {
+  // A scenario where Tianshan's bid-bond cap is 50,000: 1 % of 6,000,000 is capped there.
+  const ctx = zhengce.Context.builtin().withScenario({
+    name: "cap-50000",
+    parameters: [{ parameter: "procurement.bid_bond.cap_per_lot", jurisdiction: "cn-xj-urumqi-tianshan", effective_from: "2022-05-18", value: "50000" }],
+  });
+  const c = { name: "cap", rule: "tianshan-2022-87/r68-bid-bond", date: "2022-06-01", input: { budget: "6000000" }, output: { amount: "50000.00" } };
+  assert.equal(zhengce.runCasesIn(ctx, c).passed, 1);
+  assert.equal(zhengce.runCases(c).failed, 1);
+  assert.equal(ctx.scenarioName(), "cap-50000", "the context is still usable");
 });

@@ -1,13 +1,10 @@
-//! The one place the command builds what the core computes with: the catalogue (built in,
-//! plus `--catalogue` overlays) and the calendars (built in, plus `--calendar-file` overlays).
-//!
-//! When the core's `zhengce::Context` lands, this becomes `Context::builtin().layered(...)` and
-//! the subcommands take a `&Context`.
+//! The one place the command builds the [`zhengce::Context`] every computation runs in: the
+//! built-in catalogue and calendars with the `--catalogue` and `--calendar-file` overlays.
+//! The server builds it once and shares it with every request.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use zhengce::{Catalogue, calendar::Calendars};
+use zhengce::{Catalogue, Context, calendar::Calendars};
 
 use crate::failure::{Failure, read_text};
 
@@ -18,16 +15,13 @@ pub struct Options {
     pub calendars: Vec<PathBuf>,
 }
 
-/// The data every computation reads.
-#[derive(Debug, Clone)]
-pub struct Context {
-    pub catalogue: Arc<Catalogue>,
-    pub calendars: Calendars,
-}
-
 impl Options {
-    /// The built-in data with the overlays layered on, in order.
+    /// The built-in data with the overlays layered on, in order. (Overlays are read as text,
+    /// so a JSON syntax error is reported with its line and column.)
     pub fn context(&self) -> Result<Context, Failure> {
+        if self.catalogues.is_empty() && self.calendars.is_empty() {
+            return Ok(Context::builtin());
+        }
         let mut catalogue = Catalogue::builtin();
         for path in &self.catalogues {
             catalogue = catalogue
@@ -40,6 +34,6 @@ impl Options {
                 .layered(&read_text(path)?)
                 .map_err(|e| Failure::core(&path.display().to_string(), e))?;
         }
-        Ok(Context { catalogue: Arc::new(catalogue), calendars })
+        Ok(Context::new(catalogue, calendars))
     }
 }

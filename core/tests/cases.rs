@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-use zhengce::Catalogue;
+use zhengce::Context;
 
 #[test]
 fn the_conformance_vectors_pass_as_case_files() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
-    let builtin = Catalogue::builtin();
+    let builtin = Context::builtin();
     let mut report = zhengce::testing::Report::default();
     for file in manifest["files"].as_array().unwrap() {
         let path = dir.join(file.as_str().unwrap());

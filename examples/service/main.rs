@@ -3,10 +3,10 @@
 //! A government back end (a procurement platform, a licensing system) links the crate and
 //! answers many requests at once. The pattern:
 //!
-//! - load the data once into a **shared context** (`Arc`): the catalogue and the calendars are
-//!   immutable after loading, so every worker reads them without locks;
-//! - compile each rule once under the scenario in force and keep the compiled evaluators in a
-//!   cache (`RwLock<HashMap>`: many readers, a writer only on a first use);
+//! - build one [`zhengce::Context`] (catalogue, calendars, scenario) at start-up and share it
+//!   (`Arc`): it is immutable and `Send + Sync`, so every worker reads it without locks;
+//! - compile each rule once in that context and keep the compiled evaluators in a cache
+//!   (`RwLock<HashMap>`: many readers, a writer only on a first use);
 //! - handle each request on any worker thread: the core is pure (no I/O, no global state), so
 //!   requests never interfere;
 //! - return the library's errors as data (code, path, details), never a panic.
@@ -21,15 +21,13 @@ use std::thread;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use zhengce::calendar::{Calendars, DeadlineOptions};
-use zhengce::rules::{Evaluator, Input, Options, Scenario};
-use zhengce::{Catalogue, Error};
+use zhengce::calendar::DeadlineOptions;
+use zhengce::rules::{Evaluator, Input, Options};
+use zhengce::{Context, Error};
 
 /// What the service shares among its workers: loaded once, read by all.
 struct Service {
-    catalogue: Arc<Catalogue>,
-    calendars: Calendars,
-    scenario: Scenario,
+    ctx: Context,
     evaluators: RwLock<HashMap<String, Arc<Evaluator>>>,
 }
 
@@ -40,10 +38,8 @@ enum Request {
 }
 
 impl Service {
-    fn new(catalogue: Catalogue, calendars: Calendars) -> Service {
-        let catalogue = Arc::new(catalogue);
-        let scenario = Scenario::baseline(catalogue.clone()).with_calendars(calendars.clone());
-        Service { catalogue, calendars, scenario, evaluators: RwLock::new(HashMap::new()) }
+    fn new(ctx: Context) -> Service {
+        Service { ctx, evaluators: RwLock::new(HashMap::new()) }
     }
 
     /// The compiled rule, from the cache (compiled on first use).
@@ -51,7 +47,7 @@ impl Service {
         if let Some(e) = self.evaluators.read().unwrap_or_else(|p| p.into_inner()).get(rule) {
             return Ok(e.clone());
         }
-        let compiled = Arc::new(self.scenario.evaluator(rule)?);
+        let compiled = Arc::new(self.ctx.evaluator(rule)?);
         let mut cache = self.evaluators.write().unwrap_or_else(|p| p.into_inner());
         Ok(cache.entry(rule.to_owned()).or_insert(compiled).clone())
     }
@@ -68,8 +64,8 @@ impl Service {
                 })
             }
             Request::Deadline { service, start, jurisdiction } => self
-                .calendars
-                .deadline(&self.catalogue, service, *start, jurisdiction, &DeadlineOptions::default())
+                .ctx
+                .deadline(service, *start, jurisdiction, &DeadlineOptions::default())
                 .map(|due| json!({"due": due.date.to_string()})),
         };
         result.unwrap_or_else(
@@ -79,7 +75,7 @@ impl Service {
 }
 
 fn main() {
-    let service = Arc::new(Service::new(Catalogue::builtin(), Calendars::builtin()));
+    let service = Arc::new(Service::new(Context::builtin()));
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a valid date");
 
     // (request, expected answer worked out by hand)
@@ -152,7 +148,7 @@ fn main() {
     assert_eq!(answered, rounds * expected.len());
     let compiled = service.evaluators.read().map(|c| c.len()).unwrap_or(0);
     println!(
-        "{answered} requests answered by 4 workers sharing one catalogue; {compiled} rule compiled once"
+        "{answered} requests answered by 4 workers sharing one context; {compiled} rule compiled once"
     );
     let sample = service.handle(&Request::BidBond { budget: "1000000", date: day(2022, 6, 1) });
     println!("a bid bond with its receipt: {sample}");

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._zhengce import Catalogue, cases_schema, parse_yaml, run_cases
+from ._zhengce import Context, cases_schema, parse_yaml, run_cases
 
 __all__ = ["FileReport", "Report", "files", "load", "parse_yaml", "run", "run_cases", "schema"]
 
@@ -98,10 +98,10 @@ class Report:
         return "\n".join(lines)
 
 
-def run(*paths: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Report:
-    """Runs every case file under the paths on the catalogue (the built-in one by default)."""
+def run(*paths: str | os.PathLike[str], context: Context | None = None) -> Report:
+    """Runs every case file under the paths in the context (the built-in data by default)."""
     report = Report()
     for path in files(*paths):
-        result = run_cases(load(path), catalogue)
+        result = run_cases(load(path), context)
         report.files.append(FileReport(str(path), result["passed"], result["failed"], result["cases"]))
     return report

@@ -3,7 +3,9 @@
 use chrono::{Datelike, NaiveDate};
 use zhengce::calendar::{CalendarOptions, Day, DayKind};
 
-use crate::context::{Context, Options};
+use zhengce::Context;
+
+use crate::context::Options;
 use crate::failure::{Exit, Failure};
 use crate::output::Out;
 
@@ -34,8 +36,7 @@ pub fn core(ctx: &Context, year: i32, jurisdiction: &str) -> Result<Vec<Day>, Fa
     let bad = || Failure::input("invalid_input", format!("YEAR: expected a year 1-9999, got {year}"));
     let from = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?;
     let until = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?;
-    let calendar =
-        ctx.calendars.calendar(&ctx.catalogue, jurisdiction).map_err(|e| Failure::core("calendar", e))?;
+    let calendar = ctx.calendar(jurisdiction).map_err(|e| Failure::core("calendar", e))?;
     calendar.days(from, until, &CalendarOptions::default()).map_err(|e| Failure::core("calendar", e))
 }
 

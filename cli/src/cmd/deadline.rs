@@ -2,7 +2,9 @@
 
 use zhengce::calendar::{Deadline, DeadlineOptions};
 
-use crate::context::{Context, Options};
+use zhengce::Context;
+
+use crate::context::Options;
 use crate::failure::{Exit, Failure};
 use crate::output::Out;
 
@@ -36,8 +38,7 @@ pub fn core(
     start: chrono::NaiveDate,
     jurisdiction: &str,
 ) -> Result<Deadline, Failure> {
-    ctx.calendars
-        .deadline(&ctx.catalogue, service, start, jurisdiction, &DeadlineOptions::default())
+    ctx.deadline(service, start, jurisdiction, &DeadlineOptions::default())
         .map_err(|e| Failure::core("deadline", e))
 }
 

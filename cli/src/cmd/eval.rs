@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use zhengce::rules::{
-    Batch, BatchOptions, Column, ColumnData, Dates, InputType, OutColumn, Scenario, ScenarioSpec,
-};
+use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, InputType, OutColumn};
 
-use crate::context::{Context, Options};
+use zhengce::Context;
+
+use crate::context::Options;
 use crate::failure::{Exit, Failure, read_json};
 use crate::output::Out;
 use crate::progress::Progress;
@@ -129,14 +129,13 @@ pub struct Job<'a> {
 pub fn core(ctx: &Context, job: &Job<'_>, table: &Table) -> Result<Vec<(String, OutData)>, Failure> {
     let Job { rule, scenario, date, jurisdiction, explain, progress: show_progress } = *job;
     let scenario = match scenario {
-        None => Scenario::baseline(ctx.catalogue.clone()),
+        None => ctx.clone(),
         Some(spec) => {
-            let spec: ScenarioSpec = zhengce::value::from_json_value(spec, "scenario")
+            let spec = zhengce::value::from_json_value(spec, "scenario")
                 .map_err(|e| Failure::core("--scenario", e))?;
-            Scenario::new(ctx.catalogue.clone(), spec).map_err(|e| Failure::core("--scenario", e))?
+            ctx.with_scenario(spec).map_err(|e| Failure::core("--scenario", e))?
         }
-    }
-    .with_calendars(ctx.calendars.clone());
+    };
     let evaluator = scenario.evaluator(rule).map_err(|e| Failure::core("rule", e))?;
     let rows = table.rows();
     let dates: Vec<NaiveDate> = match (table.column("date"), date) {

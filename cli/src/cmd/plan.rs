@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register, Verification};
 
-use crate::context::{Context, Options};
+use zhengce::Context;
+
+use crate::context::Options;
 use crate::failure::{Exit, Failure, read_json, read_text};
 use crate::output::Out;
 use crate::table::{self, Table};
@@ -135,7 +137,7 @@ pub fn draw(
     directory: &Directory,
     spec: &PlanSpec,
 ) -> Result<InspectionPlan, Failure> {
-    InspectionPlan::draw(&ctx.catalogue, register, directory, spec).map_err(|e| Failure::core("plan", e))
+    InspectionPlan::draw(ctx, register, directory, spec).map_err(|e| Failure::core("plan", e))
 }
 
 /// The core glue: verify.
@@ -145,7 +147,7 @@ pub fn verify(
     register: &Register,
     directory: &Directory,
 ) -> Result<Verification, Failure> {
-    plan.verify(&ctx.catalogue, register, directory).map_err(|e| Failure::core("verify", e))
+    plan.verify(ctx, register, directory).map_err(|e| Failure::core("verify", e))
 }
 
 fn spec(a: &DrawArgs) -> Result<PlanSpec, Failure> {

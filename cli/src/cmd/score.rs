@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 use zhengce::targets::{Dimension, Monitor, Scorecard, ScorecardOptions, StatusCounts};
 
-use crate::context::{Context, Options};
+use zhengce::Context;
+
+use crate::context::Options;
 use crate::failure::{Exit, Failure};
 use crate::output::Out;
 use crate::table::{self, Table};
@@ -74,7 +76,7 @@ pub fn core(
     as_of: NaiveDate,
     options: &ScorecardOptions,
 ) -> Result<Scorecard, Failure> {
-    let mut monitor = Monitor::new(ctx.catalogue.clone());
+    let mut monitor = Monitor::new(ctx);
     monitor.add_observations_value(rows).map_err(|e| {
         let path = e.path().unwrap_or("").to_owned();
         // `observations[3].value` -> row 3, column value

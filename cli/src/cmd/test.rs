@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use zhengce::testing::Report;
 
-use crate::context::{Context, Options};
+use zhengce::Context;
+
+use crate::context::Options;
 use crate::failure::{Exit, Failure, read_json, read_text};
 use crate::output::Out;
 use crate::progress::Progress;
@@ -88,8 +90,7 @@ fn core(ctx: &Context, file: &Path) -> Result<Report, Failure> {
     } else {
         read_json(file)?
     };
-    zhengce::testing::run_cases(&ctx.catalogue, &doc)
-        .map_err(|e| Failure::core(&file.display().to_string(), e))
+    zhengce::testing::run_cases(ctx, &doc).map_err(|e| Failure::core(&file.display().to_string(), e))
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {

@@ -11,9 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use zhengce::rules::{
-    Batch, BatchOptions, Input, Lang, Options, OwnedColumns, OwnedDates, Scenario, ScenarioSpec,
-};
+use zhengce::Context;
+use zhengce::rules::{Batch, BatchOptions, Input, Lang, Options, OwnedColumns, OwnedDates};
 use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 
 use super::{ApiError, State};
@@ -102,19 +101,18 @@ fn date(field: &str, text: &str) -> Result<chrono::NaiveDate, ApiError> {
     })
 }
 
-fn scenario(state: &State, spec: Option<Value>) -> Result<Scenario, ApiError> {
-    let scenario = match spec {
-        None => Scenario::baseline(state.ctx.catalogue.clone()),
-        Some(spec) => {
-            let spec: ScenarioSpec = zhengce::value::from_json_value(&spec, "scenario")?;
-            Scenario::new(state.ctx.catalogue.clone(), spec)?
-        }
-    };
-    Ok(scenario.with_calendars(state.ctx.calendars.clone()))
+/// The shared context, or a context derived from it under the request's scenario.
+fn scenario(state: &State, spec: Option<Value>) -> Result<Context, ApiError> {
+    match spec {
+        None => Ok(state.ctx.clone()),
+        Some(spec) => Ok(state.ctx.with_scenario(zhengce::value::from_json_value(&spec, "scenario")?)?),
+    }
 }
 
 async fn health(Extract(state): Extract<Shared>) -> Response {
-    ok(&json!({"status": "ok", "version": zhengce::VERSION, "catalogue": state.ctx.catalogue.content_hash()}))
+    ok(
+        &json!({"status": "ok", "version": zhengce::VERSION, "catalogue": state.ctx.catalogue().content_hash()}),
+    )
 }
 
 async fn openapi(Extract(state): Extract<Shared>) -> Response {
@@ -322,7 +320,7 @@ async fn plan_draw(Extract(state): Extract<Shared>, body: Body) -> Result<Respon
         let register = Register::from_value(&req.register)?;
         let directory = Directory::from_value(&req.directory)?;
         let spec: PlanSpec = zhengce::value::from_json_value(&req.spec, "spec")?;
-        Ok(ok(&InspectionPlan::draw(&s.ctx.catalogue, &register, &directory, &spec)?))
+        Ok(ok(&InspectionPlan::draw(&s.ctx, &register, &directory, &spec)?))
     })
     .await
 }
@@ -345,7 +343,7 @@ async fn plan_verify(Extract(state): Extract<Shared>, body: Body) -> Result<Resp
         let plan = InspectionPlan::from_value(&req.plan)?;
         let register = Register::from_value(&req.register)?;
         let directory = Directory::from_value(&req.directory)?;
-        Ok(ok(&plan.verify(&s.ctx.catalogue, &register, &directory)?))
+        Ok(ok(&plan.verify(&s.ctx, &register, &directory)?))
     })
     .await
 }
@@ -354,7 +352,7 @@ async fn catalogue_entry(
     Extract(state): Extract<Shared>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    compute(&state, move |s| Ok(ok(&s.ctx.catalogue.get(&id)?))).await
+    compute(&state, move |s| Ok(ok(&s.ctx.catalogue().get(&id)?))).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -379,7 +377,7 @@ async fn catalogue_search(
         if let Some(kinds) = &query.kinds {
             options.kinds = kinds.split(',').map(str::to_owned).collect();
         }
-        Ok(ok(&s.ctx.catalogue.search(&query.q, &options)?))
+        Ok(ok(&s.ctx.catalogue().search(&query.q, &options)?))
     })
     .await
 }
@@ -398,14 +396,14 @@ async fn catalogue_parameter(
 ) -> Result<Response, ApiError> {
     compute(&state, move |s| {
         let day = date("date", &query.date)?;
-        Ok(ok(&s.ctx.catalogue.parameter_value(&key, &query.jurisdiction, day)?))
+        Ok(ok(&s.ctx.catalogue().parameter_value(&key, &query.jurisdiction, day)?))
     })
     .await
 }
 
 async fn cases(Extract(state): Extract<Shared>, body: Body) -> Result<Response, ApiError> {
     let doc: Value = json_body(&state, body).await?;
-    compute(&state, move |s| Ok(ok(&zhengce::testing::run_cases(&s.ctx.catalogue, &doc)?))).await
+    compute(&state, move |s| Ok(ok(&zhengce::testing::run_cases(&s.ctx, &doc)?))).await
 }
 
 fn from_failure(f: crate::failure::Failure) -> ApiError {

@@ -44,7 +44,7 @@ impl Scorecard {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
     ///
-    /// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = Monitor::new(&zhengce::Context::builtin());
     /// let options = ScorecardOptions { by: vec![Dimension::Document], ..Default::default() };
     /// let csv = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?.to_csv();
     /// assert!(csv.starts_with("dimension,key,name_zh,name_en,met,on_track,at_risk,off_track,missed,no_data,total\nall,"));
@@ -97,7 +97,7 @@ impl Scorecard {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{Monitor, ScorecardOptions};
     ///
-    /// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = Monitor::new(&zhengce::Context::builtin());
     /// let options = ScorecardOptions { document: Some("putuo-2019-startup-district".into()), ..Default::default() };
     /// let csv = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?.assessments_to_csv();
     /// assert_eq!(csv.lines().count(), 1 + 8);
@@ -170,7 +170,7 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &Default::default())?;
     /// let json: serde_json::Value = serde_json::from_str(&card.to_json()).unwrap();
     /// assert_eq!(json["as_of"], "2022-12-31");

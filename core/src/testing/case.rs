@@ -88,6 +88,32 @@ pub struct Case {
     /// runner's with an overlay; `{"value": ...}` = that catalogue alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogue: Option<Value>,
+    /// Changes to the runner's context for this case: calendar overlays and a scenario.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<CaseContext>,
+}
+
+/// How a case changes the context it runs in (after its `catalogue`).
+///
+/// # Example
+///
+/// ```
+/// let c: zhengce::testing::CaseContext = serde_json::from_value(serde_json::json!({
+///     "scenario": {"name": "ratio-5pc", "parameters": []}}))?;
+/// assert!(c.calendars.is_empty());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseContext {
+    /// Calendar data layered over the context's calendars, in order (e.g. a year announced
+    /// after the built-in data).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calendars: Vec<Value>,
+    /// A scenario ([`ScenarioSpec`](crate::context::ScenarioSpec)) every call of the case reads
+    /// its parameters through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Value>,
 }
 
 /// A field that is present is `Some`, even when it is `null` (an expected null output).

@@ -19,8 +19,9 @@
 //! runner. The format is described by [`Case`], [`CaseFile`] and the JSON Schema
 //! `core/schema/cases.schema.json`.
 //!
-//! The runner is pure: it takes parsed documents (JSON, or YAML read by [`parse_yaml`] with
-//! the `yaml` feature) and returns a [`Report`]; reading files is the caller's job.
+//! The runner is pure: it takes a [`Context`] (catalogue, calendars, scenario) and parsed
+//! documents (JSON, or YAML read by [`parse_yaml`] with the `yaml` feature) and returns a
+//! [`Report`]; reading files is the caller's job.
 //!
 //! # Matching
 //!
@@ -38,7 +39,7 @@
 //!     "name": "1,000,000 yuan lot: 1 %", "source": "tianshan-2022-87/68",
 //!     "rule": "tianshan-2022-87/r68-bid-bond", "date": "2022-06-01",
 //!     "input": {"budget": "1000000"}, "output": {"amount": "10000.00", "capped": false}}]);
-//! let report = zhengce::testing::run_cases(&zhengce::Catalogue::builtin(), &cases)?;
+//! let report = zhengce::testing::run_cases(&zhengce::Context::builtin(), &cases)?;
 //! assert_eq!((report.passed, report.failed), (1, 0));
 //! # Ok::<(), zhengce::Error>(())
 //! ```
@@ -53,12 +54,12 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-pub use case::{Case, CaseDocument, CaseFile, Compare};
+pub use case::{Case, CaseContext, CaseDocument, CaseFile, Compare};
 #[cfg(feature = "yaml")]
 pub use yaml::parse_yaml;
 
-use crate::Catalogue;
 use crate::error::{Error, Result};
+use crate::{Catalogue, Context};
 
 /// Every function a case may name, as the conformance vectors name them.
 ///
@@ -149,7 +150,7 @@ pub struct CaseResult {
 /// # Example
 ///
 /// ```
-/// let report = zhengce::testing::run_cases(&zhengce::Catalogue::builtin(), &serde_json::json!([]))?;
+/// let report = zhengce::testing::run_cases(&zhengce::Context::builtin(), &serde_json::json!([]))?;
 /// assert_eq!(report.cases.len(), 0);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -191,7 +192,7 @@ impl Report {
     }
 }
 
-/// Reads a case document (see [`CaseFile::from_value`]) and runs its cases on `catalogue`.
+/// Reads a case document (see [`CaseFile::from_value`]) and runs its cases in `ctx`.
 ///
 /// # Errors
 ///
@@ -205,28 +206,28 @@ impl Report {
 /// let cases = serde_json::json!({"rule": "tianshan-2022-87/r58-business-opening", "cases": [
 ///     {"name": "filed Friday 30 September", "date": "2022-09-30",
 ///      "output": {"deadline": {"date": "2022-10-09"}}}]});
-/// let report = zhengce::testing::run_cases(&zhengce::Catalogue::builtin(), &cases)?;
+/// let report = zhengce::testing::run_cases(&zhengce::Context::builtin(), &cases)?;
 /// assert!(report.is_success(), "{:?}", report.cases);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-pub fn run_cases(catalogue: &Catalogue, document: &Value) -> Result<Report> {
-    Ok(run_file(catalogue, &CaseFile::from_value(document)?))
+pub fn run_cases(ctx: &Context, document: &Value) -> Result<Report> {
+    Ok(run_file(ctx, &CaseFile::from_value(document)?))
 }
 
-/// Runs the cases of a parsed [`CaseFile`] on `catalogue`.
+/// Runs the cases of a parsed [`CaseFile`] in `ctx`.
 ///
 /// # Example
 ///
 /// ```
 /// let file = zhengce::testing::CaseFile::from_value(&serde_json::json!({"function": "catalogue.get",
 ///     "cases": [{"name": "unknown id", "input": {"id": "nowhere"}, "error": {"code": "not_found"}}]}))?;
-/// assert_eq!(zhengce::testing::run_file(&zhengce::Catalogue::builtin(), &file).passed, 1);
+/// assert_eq!(zhengce::testing::run_file(&zhengce::Context::builtin(), &file).passed, 1);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-pub fn run_file(catalogue: &Catalogue, file: &CaseFile) -> Report {
+pub fn run_file(ctx: &Context, file: &CaseFile) -> Report {
     let mut report = Report::default();
     for case in &file.cases {
-        let result = run_case(catalogue, file, case);
+        let result = run_case(ctx, file, case);
         if result.passed {
             report.passed += 1;
         } else {
@@ -257,7 +258,7 @@ pub fn json_schema() -> Value {
     schema
 }
 
-/// Calls a library function by the name cases use, with the case's input.
+/// Calls a library function by the name cases use, in `ctx`, with the case's input.
 ///
 /// # Errors
 ///
@@ -267,16 +268,16 @@ pub fn json_schema() -> Value {
 /// # Example
 ///
 /// ```
-/// let cat = zhengce::Catalogue::builtin();
+/// let ctx = zhengce::Context::builtin();
 /// // 2024-05-11 (a Saturday) was worked for Labour Day.
-/// let next = zhengce::testing::call(&cat, "calendar.add_working_days",
+/// let next = zhengce::testing::call(&ctx, "calendar.add_working_days",
 ///     &serde_json::json!({"jurisdiction": "cn", "date": "2024-05-10", "n": 1}))?;
 /// assert_eq!(next, "2024-05-11");
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-pub fn call(catalogue: &Catalogue, function: &str, input: &Value) -> Result<Value> {
+pub fn call(ctx: &Context, function: &str, input: &Value) -> Result<Value> {
     let call = calls::call_for(function).ok_or_else(|| Error::not_found("function", function))?;
-    call(catalogue, input)
+    call(ctx, input)
 }
 
 /// What a case calls, with what input, and how its expected output is placed.
@@ -346,18 +347,32 @@ fn period_start(period: &str) -> Result<String> {
         .ok_or_else(|| Error::invalid_input("period", period, "YYYY, YYYY-MM or YYYY-MM-DD"))
 }
 
-fn case_catalogue(catalogue: &Catalogue, case: &Case) -> Result<Option<Catalogue>> {
-    match &case.catalogue {
-        None => Ok(None),
-        Some(spec) => match (spec.get("overlay"), spec.get("value")) {
-            (Some(overlay), None) => catalogue.layered_value(overlay).map(Some),
-            (None, Some(value)) => Catalogue::from_value(value).map(Some),
-            _ => Err(Error::invalid_input("catalogue", spec, "{\"overlay\": ...} or {\"value\": ...}")),
-        },
+/// The context a case runs in: the runner's, with the case's catalogue, calendar overlays and
+/// scenario.
+fn case_context(ctx: &Context, case: &Case) -> Result<Option<Context>> {
+    let mut own: Option<Context> = None;
+    if let Some(spec) = &case.catalogue {
+        own = Some(match (spec.get("overlay"), spec.get("value")) {
+            (Some(overlay), None) => ctx.layered_catalogue(overlay)?,
+            (None, Some(value)) => ctx.with_catalogue(Catalogue::from_value(value)?)?,
+            _ => {
+                return Err(Error::invalid_input("catalogue", spec, "{\"overlay\": ...} or {\"value\": ...}"));
+            }
+        });
     }
+    if let Some(changes) = &case.context {
+        for overlay in &changes.calendars {
+            own = Some(own.as_ref().unwrap_or(ctx).layered_calendars(overlay)?);
+        }
+        if let Some(scenario) = &changes.scenario {
+            let spec = crate::value::from_json_value(scenario, "context.scenario")?;
+            own = Some(own.as_ref().unwrap_or(ctx).with_scenario(spec)?);
+        }
+    }
+    Ok(own)
 }
 
-fn run_case(catalogue: &Catalogue, file: &CaseFile, case: &Case) -> CaseResult {
+fn run_case(ctx: &Context, file: &CaseFile, case: &Case) -> CaseResult {
     let mut result = CaseResult {
         name: case.name.clone(),
         call: case.rule.clone().or_else(|| case.function.clone()).unwrap_or_default(),
@@ -373,14 +388,14 @@ fn run_case(catalogue: &Catalogue, file: &CaseFile, case: &Case) -> CaseResult {
         }
     };
     result.call = plan.call.clone();
-    let own = match case_catalogue(catalogue, case) {
+    let own = match case_context(ctx, case) {
         Ok(c) => c,
         Err(e) => {
-            result.problems.push(format!("bad case catalogue: {e}"));
+            result.problems.push(format!("bad case context: {e}"));
             return result;
         }
     };
-    let catalogue = own.as_ref().unwrap_or(catalogue);
+    let ctx = own.as_ref().unwrap_or(ctx);
     let output = case.output.as_ref().filter(|o| o.as_str() != Some("ids"));
     let expected = match (output, &case.expect) {
         (Some(_), Some(_)) => {
@@ -395,7 +410,7 @@ fn run_case(catalogue: &Catalogue, file: &CaseFile, case: &Case) -> CaseResult {
         || file.output == Some(Compare::Ids);
     let tolerance = case.tolerance;
     let problems = &mut result.problems;
-    match (call(catalogue, &plan.function, &plan.input), &case.error) {
+    match (call(ctx, &plan.function, &plan.input), &case.error) {
         (Ok(actual), None) => {
             let Some(expected) = expected else {
                 problems.push("bad case: no 'output' (or 'error') to compare with".into());
@@ -440,7 +455,7 @@ mod tests {
         // Tianshan item 68: 1 % of 1,000,000 is 10,000.00, not 9,000.00.
         let cases = json!([{"name": "wrong", "rule": "tianshan-2022-87/r68-bid-bond", "date": "2022-06-01",
             "input": {"budget": "1000000"}, "output": {"amount": "9000.00"}}]);
-        let report = run_cases(&Catalogue::builtin(), &cases).unwrap();
+        let report = run_cases(&Context::builtin(), &cases).unwrap();
         assert_eq!(report.failed, 1);
         assert_eq!(report.cases[0].problems, ["$.amount: expected \"9000.00\", got \"10000.00\""]);
     }
@@ -453,7 +468,7 @@ mod tests {
             if let Some(t) = tolerance {
                 c["tolerance"] = json!(t);
             }
-            run_cases(&Catalogue::builtin(), &c).unwrap().passed
+            run_cases(&Context::builtin(), &c).unwrap().passed
         };
         assert_eq!(case(None, "10000"), 0); // written differently: not equal without a tolerance
         assert_eq!(case(Some("0"), "10000"), 1);
@@ -470,10 +485,10 @@ mod tests {
 
     #[test]
     fn a_bad_case_is_a_failed_case_naming_the_field() {
-        let report = run_cases(&Catalogue::builtin(), &json!([{"name": "no date", "rule": "x"}])).unwrap();
+        let report = run_cases(&Context::builtin(), &json!([{"name": "no date", "rule": "x"}])).unwrap();
         assert_eq!(report.failed, 1);
         assert!(report.cases[0].problems[0].contains("'date'"), "{:?}", report.cases[0].problems);
-        let err = run_cases(&Catalogue::builtin(), &json!([{"name": "x", "tolerence": "1"}])).unwrap_err();
+        let err = run_cases(&Context::builtin(), &json!([{"name": "x", "tolerence": "1"}])).unwrap_err();
         assert_eq!(err.path(), Some("cases[0].tolerence"));
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::{Catalogue, Error};
+use crate::{Context, Error};
 
 mod calendar;
 mod catalogue;
@@ -12,8 +12,8 @@ mod rules;
 mod sampling;
 mod targets;
 
-/// A case call: the catalogue the case runs on, the case's input, the result as JSON.
-pub(super) type Call = fn(&Catalogue, &Value) -> Result<Value, Error>;
+/// A case call: the context the case runs in, the case's input, the result as JSON.
+pub(super) type Call = fn(&Context, &Value) -> Result<Value, Error>;
 
 pub(super) fn call_for(function: &str) -> Option<Call> {
     let (module, _) = function.split_once('.')?;

@@ -1,20 +1,20 @@
 //! Vector calls of the sampling module.
 
 use crate::sampling::{Directory, InspectionPlan, Register, RegisterColumns, SampleSpec, StratifiedDraw};
-use crate::{Catalogue, Error};
+use crate::{Context, Error};
 use serde_json::{Value, json};
 
 use super::{Call, arg, json};
 
 pub(super) fn call(function: &str) -> Option<Call> {
     Some(match function {
-        "sampling.draw" => |cat, i| Ok(json(&draw(cat, i)?)),
-        "sampling.to_csv" => |cat, i| {
-            let plan = draw(cat, i)?;
+        "sampling.draw" => |ctx, i| Ok(json(&draw(ctx, i)?)),
+        "sampling.to_csv" => |ctx, i| {
+            let plan = draw(ctx, i)?;
             Ok(json!({"visits": plan.to_csv(), "strata": plan.strata_to_csv()}))
         },
-        "sampling.verify" => |cat, i| {
-            let mut published = json(&draw(cat, i)?);
+        "sampling.verify" => |ctx, i| {
+            let mut published = json(&draw(ctx, i)?);
             for t in i.get("tamper").and_then(Value::as_array).into_iter().flatten() {
                 let pointer = t["pointer"].as_str().unwrap_or_default();
                 let slot = published.pointer_mut(pointer).ok_or_else(|| {
@@ -24,9 +24,9 @@ pub(super) fn call(function: &str) -> Option<Call> {
             }
             let plan = InspectionPlan::from_value(&published)?;
             let register = Register::from_value(i.get("verify_register").unwrap_or(&i["register"]))?;
-            Ok(json(&plan.verify(cat, &register, &Directory::from_value(&i["directory"])?)?))
+            Ok(json(&plan.verify(ctx, &register, &Directory::from_value(&i["directory"])?)?))
         },
-        "sampling.stratified_draw" => |cat, i| {
+        "sampling.stratified_draw" => |ctx, i| {
             let classes: Vec<u8> = arg(i, "classes")?;
             let strata: Option<Vec<u32>> = arg(i, "strata")?;
             let flags: Option<Vec<u8>> = arg(i, "flags")?;
@@ -38,14 +38,14 @@ pub(super) fn call(function: &str) -> Option<Call> {
             if let Some(f) = &flags {
                 columns = columns.with_flags(f);
             }
-            Ok(json(&StratifiedDraw::draw(cat, &columns, &spec)?))
+            Ok(json(&StratifiedDraw::draw(ctx, &columns, &spec)?))
         },
         _ => return None,
     })
 }
 
-fn draw(cat: &Catalogue, i: &Value) -> Result<InspectionPlan, Error> {
+fn draw(ctx: &Context, i: &Value) -> Result<InspectionPlan, Error> {
     let register = Register::from_value(&i["register"])?;
     let directory = Directory::from_value(&i["directory"])?;
-    InspectionPlan::draw(cat, &register, &directory, &arg(i, "spec")?)
+    InspectionPlan::draw(ctx, &register, &directory, &arg(i, "spec")?)
 }
