@@ -1,6 +1,6 @@
 //! `zhengce serve`: the library as an HTTP JSON API (axum on tokio).
 //!
-//! One shared [`Context`] (catalogue and calendars) behind an `Arc` serves every request; each
+//! One shared [`Context`] (catalogue, calendars, baseline scenario) serves every request; each
 //! computation runs on tokio's blocking pool under a time limit, so a slow request never holds
 //! up the event loop. Limits (body size, rows per batch, time per request) answer with a 4xx
 //! and an error code. SIGINT or SIGTERM stops accepting connections and lets requests in
