@@ -39,6 +39,9 @@ from ._zhengce import (
     __version__,
 )
 
+# --- testing --- (the case runner's native functions; the Python API is zhengce.testing)
+from ._zhengce import cases_schema, parse_yaml, run_cases  # noqa: E402
+
 __all__ = [
     "BatchResult",
     "Calendar",
@@ -63,4 +66,7 @@ __all__ = [
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
+    "cases_schema",
+    "parse_yaml",
+    "run_cases",
 ]
