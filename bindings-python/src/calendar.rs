@@ -68,6 +68,20 @@ impl PyCalendars {
         result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }
 
+    fn as_known_on(&self, date: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
+        let date = date_arg(date, "date")?;
+        Ok(PyCalendars { inner: Arc::new(self.inner.as_known_on(date)) })
+    }
+
+    fn layered_notice(&self, text: &str) -> PyResult<PyCalendars> {
+        self.inner.layered_notice(text).map(|c| PyCalendars { inner: Arc::new(c) }).py()
+    }
+
+    #[staticmethod]
+    fn parse_notice<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &zhengce::calendar::parse_notice(text).py()?)
+    }
+
     fn layers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.layers())
     }
@@ -292,7 +306,7 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let start = extract_date(start, "start").py()?;
-        let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
+        let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
         let o: DeadlineOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.deadline(start, duration, unit, &o).py()?)
     }
@@ -333,6 +347,25 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.shift_batch(py, days, n, true, options_)
+    }
+
+    #[pyo3(signature = (start, end, **options_))]
+    fn provisional_batch<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        end: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = opts(options_)?;
+        let as_i64 = |c: Column| match c {
+            Column::I64(v) => v,
+            Column::I32(v) => v.into_iter().map(i64::from).collect(),
+        };
+        let from = as_i64(column(py, start, "from")?);
+        let to = as_i64(column(py, end, "to")?);
+        let cal = &self.inner;
+        numpy_from(py, from.len(), 1, "bool", |buf: &mut [u8]| cal.provisional_batch(&from, &to, buf, &o))
     }
 
     #[pyo3(signature = (start, end, **options_))]

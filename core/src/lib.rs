@@ -40,6 +40,7 @@ pub use catalogue::{
 };
 pub use context::Context;
 pub use error::{Error, ErrorKind, Problem, Result};
+pub use value::VERSION;
 // --- calendar ---
 pub use calendar::{Calendar, Calendars, Deadline};
 // --- rules ---
@@ -55,12 +56,3 @@ pub use communities::Communities;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 mod readme {}
-
-/// The library's version, recorded in execution receipts.
-///
-/// # Example
-///
-/// ```
-/// assert!(!zhengce::VERSION.is_empty());
-/// ```
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");

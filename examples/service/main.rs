@@ -147,9 +147,7 @@ fn main() {
     }
     assert_eq!(answered, rounds * expected.len());
     let compiled = service.evaluators.read().map(|c| c.len()).unwrap_or(0);
-    println!(
-        "{answered} requests answered by 4 workers sharing one context; {compiled} rule compiled once"
-    );
+    println!("{answered} requests answered by 4 workers sharing one context; {compiled} rule compiled once");
     let sample = service.handle(&Request::BidBond { budget: "1000000", date: day(2022, 6, 1) });
     println!("a bid bond with its receipt: {sample}");
 }

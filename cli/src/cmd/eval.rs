@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, InputType, OutColumn};
+use zhengce::rules::{Batch, Column, ColumnData, Dates, InputType, Options as EvalOptions, OutColumn};
 
 use zhengce::Context;
 
@@ -131,7 +131,7 @@ pub fn core(ctx: &Context, job: &Job<'_>, table: &Table) -> Result<Vec<(String, 
     let scenario = match scenario {
         None => ctx.clone(),
         Some(spec) => {
-            let spec = zhengce::value::from_json_value(spec, "scenario")
+            let spec = zhengce::error::from_json_value(spec, "scenario")
                 .map_err(|e| Failure::core("--scenario", e))?;
             ctx.with_scenario(spec).map_err(|e| Failure::core("--scenario", e))?
         }
@@ -208,7 +208,7 @@ pub fn core(ctx: &Context, job: &Job<'_>, table: &Table) -> Result<Vec<(String, 
             first
         }
     };
-    let options = BatchOptions { explain, text: None };
+    let options = EvalOptions { explain, text: None };
     let mut progress = Progress::new(rows as u64, "evaluating", show_progress);
     let mut chunks: Vec<Vec<(String, OutColumn)>> = Vec::new();
     let mut explanations: Vec<Option<String>> = Vec::new();

@@ -183,7 +183,7 @@ fn spec(a: &DrawArgs) -> Result<PlanSpec, Failure> {
             .collect::<Result<Vec<_>, Failure>>()?;
         obj.insert("checks".into(), Value::Array(checks));
     }
-    zhengce::value::from_json_value(&spec, "spec")
+    zhengce::error::from_json_value(&spec, "spec")
         .map_err(|e| Failure::core("plan spec (--spec, --seed, --jurisdiction, --date, --check)", e))
 }
 

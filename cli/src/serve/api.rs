@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use zhengce::Context;
-use zhengce::rules::{Batch, BatchOptions, Input, Lang, Options, OwnedColumns, OwnedDates};
+use zhengce::rules::{Batch, Input, Lang, Options, OwnedColumns, OwnedDates};
 use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 
 use super::{ApiError, State};
@@ -88,7 +88,7 @@ async fn json_body<T: serde::de::DeserializeOwned>(state: &Shared, body: Body) -
             format!("expected JSON, got a syntax error at line {} column {}: {e}", e.line(), e.column()),
         )
     })?;
-    Ok(zhengce::value::from_json_value(&value, "request")?)
+    Ok(zhengce::error::from_json_value(&value, "request")?)
 }
 
 fn ok<T: serde::Serialize>(value: &T) -> Response {
@@ -105,7 +105,7 @@ fn date(field: &str, text: &str) -> Result<chrono::NaiveDate, ApiError> {
 fn scenario(state: &State, spec: Option<Value>) -> Result<Context, ApiError> {
     match spec {
         None => Ok(state.ctx.clone()),
-        Some(spec) => Ok(state.ctx.with_scenario(zhengce::value::from_json_value(&spec, "scenario")?)?),
+        Some(spec) => Ok(state.ctx.with_scenario(zhengce::error::from_json_value(&spec, "scenario")?)?),
     }
 }
 
@@ -227,7 +227,7 @@ async fn evaluate_batch(
             jurisdiction: req.jurisdiction.as_deref(),
             columns: columns.columns(),
         };
-        let result = evaluator.evaluate_batch(&batch, &BatchOptions { explain: req.explain, text: None })?;
+        let result = evaluator.evaluate_batch(&batch, &Options { explain: req.explain, text: None })?;
         Ok(ok(&result))
     })
     .await
@@ -319,7 +319,7 @@ async fn plan_draw(Extract(state): Extract<Shared>, body: Body) -> Result<Respon
         }
         let register = Register::from_value(&req.register)?;
         let directory = Directory::from_value(&req.directory)?;
-        let spec: PlanSpec = zhengce::value::from_json_value(&req.spec, "spec")?;
+        let spec: PlanSpec = zhengce::error::from_json_value(&req.spec, "spec")?;
         Ok(ok(&InspectionPlan::draw(&s.ctx, &register, &directory, &spec)?))
     })
     .await

@@ -33,7 +33,7 @@ const BUILTIN: &[(&str, &str)] = &[
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendars {
-    layers: Vec<CalendarData>,
+    pub(super) layers: Vec<CalendarData>,
 }
 
 impl Calendars {
@@ -176,7 +176,7 @@ impl Calendars {
         self.merge(data, problems)
     }
 
-    fn merge(&self, data: Option<CalendarData>, mut problems: Vec<Problem>) -> Result<Calendars> {
+    pub(super) fn merge(&self, data: Option<CalendarData>, mut problems: Vec<Problem>) -> Result<Calendars> {
         let mut out = self.clone();
         if let Some(data) = data {
             match out.layers.iter_mut().find(|l| l.id == data.id) {
@@ -310,5 +310,28 @@ mod tests {
             &[p("2024-01-01", "2024-12-31")],
         );
         assert_eq!(merged, [p("2022-01-01", "2025-12-31")]);
+    }
+}
+
+impl Calendar {
+    /// The calendar of `jurisdiction` from the built-in catalogue and calendar data.
+    ///
+    /// This loads the built-in catalogue for the jurisdiction tree; to build many calendars,
+    /// load [`Calendars::builtin`] and a catalogue once and call
+    /// [`Calendars::calendar`].
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if the jurisdiction is not in the built-in catalogue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = zhengce::calendar::Calendar::builtin("cn-xj-urumqi-tianshan")?;
+    /// assert_eq!(cal.layers(), ["cn", "cn-xj"]);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn builtin(jurisdiction: &str) -> Result<Calendar> {
+        Calendars::builtin().calendar(&Catalogue::builtin(), jurisdiction)
     }
 }

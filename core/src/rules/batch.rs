@@ -3,14 +3,14 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::capped_rate::{IntKernel, POW10, ZERO, effect_bit};
 use super::condition::Frame;
-use super::decision_table::{HitPolicy, OutVal, OutputType};
+use super::decision_table::OutVal;
 use super::evaluator::{Evaluator, Kind};
-use super::input::{self, Val};
 use super::{Evaluation, Input, InputSpec, InputType, InputValue, Options};
+use crate::catalogue::rule::{self as input, HitPolicy, OutputType, Val};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind, Result};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates};
+/// use zhengce::rules::{Batch, Options, Column, ColumnData, Dates};
 ///
 /// let s = zhengce::Context::builtin();
 /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
@@ -31,7 +31,7 @@ use crate::error::{Error, ErrorKind, Result};
 ///     jurisdiction: None,
 ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })],
 /// };
-/// let out = bond.evaluate_batch(&batch, &BatchOptions::default())?;
+/// let out = bond.evaluate_batch(&batch, &Options::default())?;
 /// assert_eq!(out.column("amount").unwrap().to_strings(), [Some("10000.00".into()), Some("20000.00".into()), Some("333.33".into())]);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -198,25 +198,6 @@ pub enum ColumnData<'a> {
     Dates(&'a [NaiveDate]),
 }
 
-/// How to evaluate a batch.
-///
-/// # Example
-///
-/// ```
-/// let o: zhengce::rules::BatchOptions = serde_json::from_str(r#"{"explain": true}"#).unwrap();
-/// assert!(o.explain);
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BatchOptions {
-    /// Also return one explained [`Evaluation`] per row (slow: it allocates per row).
-    #[serde(default)]
-    pub explain: bool,
-    /// With `explain`: also render each explanation as text in this language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<super::Lang>,
-}
-
 /// The result of a batch: one column per output, row for row.
 ///
 /// Columns by rule kind:
@@ -246,7 +227,7 @@ pub struct BatchOptions {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Batch, BatchOptions, Dates};
+/// use zhengce::rules::{Batch, Options, Dates};
 ///
 /// let s = zhengce::Context::builtin();
 /// let opening = s.evaluator("tianshan-2022-87/r58-business-opening")?;
@@ -256,7 +237,7 @@ pub struct BatchOptions {
 ///     NaiveDate::from_ymd_opt(2022, 10, 3).unwrap(), // a holiday: 8 and 9 October are the two working days
 /// ];
 /// let batch = Batch { dates: Dates::Each(&filed), jurisdiction: None, columns: vec![] };
-/// let out = opening.evaluate_batch(&batch, &BatchOptions::default())?;
+/// let out = opening.evaluate_batch(&batch, &Options::default())?;
 /// assert_eq!(out.column("deadline").unwrap().to_json(), serde_json::json!(["2022-09-30", "2022-10-09", "2022-10-09"]));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -617,19 +598,19 @@ impl Evaluator {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates};
+    /// use zhengce::rules::{Batch, Options, Column, ColumnData, Dates};
     ///
     /// let s = zhengce::Context::builtin();
     /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
     /// let budgets = [100_000_000i64, -1];
     /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
     ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })] };
-    /// let err = bond.evaluate_batch(&batch, &BatchOptions::default()).unwrap_err();
+    /// let err = bond.evaluate_batch(&batch, &Options::default()).unwrap_err();
     /// assert_eq!(err.details()["row"], 1);
     /// assert_eq!(err.path(), Some("budget"));
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn evaluate_batch(&self, batch: &Batch<'_>, options: &BatchOptions) -> Result<BatchResult> {
+    pub fn evaluate_batch(&self, batch: &Batch<'_>, options: &Options) -> Result<BatchResult> {
         let c = &*self.inner;
         let rows = batch.columns.first().map(Column::len).or(batch.dates.len()).unwrap_or(0);
         if let Some(n) = batch.dates.len()
@@ -748,7 +729,7 @@ impl Evaluator {
         for row in 0..rows {
             self.fill(&mut frame, batch, bound, row).map_err(|e| at_row(e, row))?;
             for (i, t) in c.tests.iter().enumerate() {
-                frame.tests[i] = t.eval(&frame).map_err(|p| at_row(self.no_value(&frame, p), row))?;
+                frame.tests[i] = t.eval(&frame).map_err(|p| at_row(self.inner.no_value(&frame, p), row))?;
             }
             let applies = c.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests));
             sink.push(self, &frame, applies).map_err(|e| at_row(e, row))?;
@@ -888,7 +869,7 @@ impl Evaluator {
                     });
                 }
                 for (i, t) in c.tests.iter().enumerate() {
-                    frame.tests[i] = t.eval(frame).map_err(|p| self.no_value(frame, p))?;
+                    frame.tests[i] = t.eval(frame).map_err(|p| self.inner.no_value(frame, p))?;
                 }
                 let applies = c.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests));
                 if applies.is_none() {
@@ -921,8 +902,8 @@ impl Evaluator {
                 }
             };
             let made = match (frame.params[k.rate as usize], bound_of(k.cap), bound_of(k.floor)) {
-                (None, _, _) => Err(self.no_value(frame, k.rate)),
-                (_, Err(p), _) | (_, _, Err(p)) => Err(self.no_value(frame, p)),
+                (None, _, _) => Err(self.inner.no_value(frame, k.rate)),
+                (_, Err(p), _) | (_, _, Err(p)) => Err(self.inner.no_value(frame, p)),
                 (Some(rate), Ok(cap), Ok(floor)) => Ok(IntKernel::new(rate.value, cap, floor, k.rounding)),
             };
             Ok(Some(match made {
@@ -1077,14 +1058,15 @@ impl Sink {
         let c = &*ev.inner;
         match (self, &c.kind) {
             (Sink::Deadline { dates, calendar }, Kind::TimeLimit { slot }) => {
-                let value = frame.params[*slot as usize].ok_or_else(|| ev.no_value(frame, *slot))?.value;
+                let value =
+                    frame.params[*slot as usize].ok_or_else(|| ev.inner.no_value(frame, *slot))?.value;
                 let param = &c.context.catalogue().data().parameters[c.params[*slot as usize].index];
                 let (n, unit) = super::time_limit::limit_of(&param.id, value, &param.unit)?;
                 let (_, due, _) = calendar.deadline_dates(frame.date, n, unit, &Default::default())?;
                 dates.push(Some(due));
             }
             (Sink::Capped { amounts, status, places, .. }, Kind::CappedRate(k)) => {
-                let (amount, st) = k.compute(ev, frame, applies)?;
+                let (amount, st) = k.compute(&ev.inner, frame, applies)?;
                 let units = amount.map_or(0, |a| {
                     let mut a = a;
                     a.rescale(*places);
@@ -1099,14 +1081,17 @@ impl Sink {
                     buf.extend((0..k.rows.len()).filter(|r| k.row_matches(&k.rows[*r], frame)));
                 }
                 let vals: Vec<OutVal> = match (k.policy, k.aggregation) {
-                    (HitPolicy::Collect, Some(agg)) if !buf.is_empty() => k.aggregate(ev, frame, buf, agg)?,
+                    (HitPolicy::Collect, Some(agg)) if !buf.is_empty() => {
+                        k.aggregate(&ev.inner, frame, buf, agg)?
+                    }
                     (HitPolicy::Collect, _) => vec![OutVal::Null; k.outputs.len()],
-                    _ => match k.select(ev, frame, buf)? {
-                        Some(r) => k.outputs_of(ev, frame, r)?,
+                    _ => match k.select(&ev.inner, frame, buf)? {
+                        Some(r) => k.outputs_of(&ev.inner, frame, r)?,
                         None => vec![OutVal::Null; k.outputs.len()],
                     },
                 };
-                let used = if k.policy == HitPolicy::Collect { None } else { k.select(ev, frame, buf)? };
+                let used =
+                    if k.policy == HitPolicy::Collect { None } else { k.select(&ev.inner, frame, buf)? };
                 matched.push(used.map_or(-1, |r| r as i32));
                 for (col, v) in outputs.iter_mut().zip(vals) {
                     match (col, v) {
@@ -1135,13 +1120,13 @@ impl Sink {
             (Sink::Threshold { compliant, measured }, Kind::Threshold(k)) => {
                 if applies == Some(true) {
                     let limit = match &k.limit {
-                        super::condition::COperand::Val(Val::Dec(d)) => *d,
-                        super::condition::COperand::Param(p) => {
-                            frame.params[*p as usize].ok_or_else(|| ev.no_value(frame, *p))?.value
+                        crate::catalogue::rule::COperand::Val(Val::Dec(d)) => *d,
+                        crate::catalogue::rule::COperand::Param(p) => {
+                            frame.params[*p as usize].ok_or_else(|| ev.inner.no_value(frame, *p))?.value
                         }
                         _ => Decimal::ZERO,
                     };
-                    let (m, holds) = k.measure(ev, frame, limit)?;
+                    let (m, holds) = k.measure(&ev.inner, frame, limit)?;
                     compliant.push(Some(holds));
                     measured.push(Some(m));
                 } else {
@@ -1212,7 +1197,7 @@ impl Context {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates};
+    /// use zhengce::rules::{Batch, Options, Column, ColumnData, Dates};
     /// use zhengce::context::ScenarioSpec;
     ///
     /// let base = zhengce::Context::builtin();
@@ -1223,7 +1208,7 @@ impl Context {
     /// let budgets = [100_000_000i64, 300_000_000, 800_000_000]; // 1, 3 and 8 million yuan
     /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
     ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })] };
-    /// let cmp = base.compare(&alt, "tianshan-2022-87/r68-bid-bond", &batch, &BatchOptions::default())?;
+    /// let cmp = base.compare(&alt, "tianshan-2022-87/r68-bid-bond", &batch, &Options::default())?;
     /// assert_eq!(cmp.totals.baseline.to_string(), "50000.00");     // 10,000 + 20,000 + 20,000
     /// assert_eq!(cmp.totals.alternative.to_string(), "90000.00");  // 10,000 + 30,000 + 50,000
     /// assert_eq!(cmp.totals.changed, 2);
@@ -1234,7 +1219,7 @@ impl Context {
         alternative: &Context,
         rule: &str,
         batch: &Batch<'_>,
-        options: &BatchOptions,
+        options: &Options,
     ) -> Result<Comparison> {
         let base_ev = self.evaluator(rule)?;
         let alt_ev = alternative.evaluator(rule)?;
@@ -1322,12 +1307,12 @@ fn totals(rows: usize, baseline: Decimal, alternative: Decimal, changed: usize) 
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Batch, BatchOptions, Dates, OwnedColumns};
+/// use zhengce::rules::{Batch, Options, Dates, OwnedColumns};
 ///
 /// let cols = OwnedColumns::from_json(&serde_json::json!({"budget": ["1000000", "5000000"], "lot_type": [null, "ppp"]}))?;
 /// let s = zhengce::Context::builtin();
 /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None, columns: cols.columns() };
-/// let out = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate_batch(&batch, &BatchOptions::default())?;
+/// let out = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate_batch(&batch, &Options::default())?;
 /// assert_eq!(serde_json::to_value(&out)?["columns"]["amount"], serde_json::json!(["10000.00", "50000.00"]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -215,7 +215,7 @@ impl CaseFile {
                 let cases = items
                     .iter()
                     .enumerate()
-                    .map(|(i, case)| crate::value::from_json_value(case, &format!("cases[{i}]")))
+                    .map(|(i, case)| crate::error::from_json_value(case, &format!("cases[{i}]")))
                     .collect::<Result<Vec<Case>>>()?;
                 Ok(CaseFile {
                     function: None,
@@ -233,12 +233,12 @@ impl CaseFile {
                     return Err(Error::invalid_input("cases", &cases, "a list of cases"));
                 };
                 head.insert("cases".into(), Value::Array(vec![]));
-                let mut file: CaseFile = crate::value::from_json_value(&Value::Object(head), "file")?;
+                let mut file: CaseFile = crate::error::from_json_value(&Value::Object(head), "file")?;
                 file.cases = CaseFile::from_value(&Value::Array(items))?.cases;
                 Ok(file)
             }
             Value::Object(_) => {
-                let case: Case = crate::value::from_json_value(value, "case")?;
+                let case: Case = crate::error::from_json_value(value, "case")?;
                 Ok(CaseFile {
                     function: None,
                     description: None,

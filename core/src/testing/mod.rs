@@ -80,6 +80,7 @@ pub const FUNCTIONS: &[&str] = &[
     "calendar.is_working_day_batch",
     "calendar.layered",
     "calendar.next_working_day",
+    "calendar.parse_notice",
     "calendar.previous_working_day",
     "calendar.sub_working_days",
     "calendar.sub_working_days_batch",
@@ -356,7 +357,11 @@ fn case_context(ctx: &Context, case: &Case) -> Result<Option<Context>> {
             (Some(overlay), None) => ctx.layered_catalogue(overlay)?,
             (None, Some(value)) => ctx.with_catalogue(Catalogue::from_value(value)?)?,
             _ => {
-                return Err(Error::invalid_input("catalogue", spec, "{\"overlay\": ...} or {\"value\": ...}"));
+                return Err(Error::invalid_input(
+                    "catalogue",
+                    spec,
+                    "{\"overlay\": ...} or {\"value\": ...}",
+                ));
             }
         });
     }
@@ -365,7 +370,7 @@ fn case_context(ctx: &Context, case: &Case) -> Result<Option<Context>> {
             own = Some(own.as_ref().unwrap_or(ctx).layered_calendars(overlay)?);
         }
         if let Some(scenario) = &changes.scenario {
-            let spec = crate::value::from_json_value(scenario, "context.scenario")?;
+            let spec = crate::error::from_json_value(scenario, "context.scenario")?;
             own = Some(own.as_ref().unwrap_or(ctx).with_scenario(spec)?);
         }
     }

@@ -35,5 +35,5 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> Value {
 
 /// Reads a typed argument out of the input.
 fn arg<T: serde::de::DeserializeOwned>(input: &Value, key: &str) -> Result<T, Error> {
-    crate::value::from_json_value(input.get(key).unwrap_or(&Value::Null), key)
+    crate::error::from_json_value(input.get(key).unwrap_or(&Value::Null), key)
 }
