@@ -3,7 +3,7 @@
 #   Chromium (Debian package), the wasm32 target, wasm-bindgen-cli at the crate's exact
 #   version, a Python venv (.venv) with maturin/pytest/mypy, and the Node dev dependencies.
 #
-# Order: Rust (core tests, doc examples, vectors) -> Python binding (build, pytest incl.
+# Order: Rust (core tests, doc examples, vectors; the zhengce command and server) -> Python binding (build, pytest incl.
 # vectors, stub check) -> JS binding (build, type checks, Node tests incl. vectors, headless
 # Chromium vectors) -> the examples in all three languages.
 set -euo pipefail
@@ -48,6 +48,9 @@ python3 tools/check-doc-examples.py
 step "rust: core tests, doc examples, conformance vectors"
 cargo test -p zhengce
 
+step "rust: the zhengce command (subcommands on examples/, server routes, load test)"
+cargo test -p zhengce-cli
+
 step "python: build the binding"
 VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --release -q -m bindings-python/Cargo.toml
 
@@ -61,6 +64,9 @@ VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin build --release -q -m bindings-python
 target/venv-minimal/bin/pip install -q --disable-pip-version-check numpy
 target/venv-minimal/bin/pip install -q --disable-pip-version-check --no-deps --force-reinstall target/wheels-minimal/zhengce-*.whl
 target/venv-minimal/bin/python bindings-python/tests/minimal/check_minimal.py
+
+step "python: the pytest plugin runs the example case files"
+.venv/bin/python -m pytest -q -o zhengce_cases="*.yaml *.json" examples/cases
 
 step "python: type stubs match the module"
 .venv/bin/python -m mypy.stubtest zhengce._zhengce --allowlist bindings-python/stubtest-allowlist.txt
@@ -81,6 +87,7 @@ examples/web/test.sh
 
 step "examples: the tour in rust, python and js"
 cargo run -q -p zhengce --example tour > /dev/null
+cargo run -q -p zhengce --example service > /dev/null
 .venv/bin/python examples/tour/main.py > /dev/null
 node examples/tour/main.mjs > /dev/null
 

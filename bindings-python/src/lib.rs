@@ -21,6 +21,7 @@ mod sampling;
 mod state;
 mod table;
 mod targets;
+mod testing;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -43,5 +44,8 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<communities::PyCommunities>()?;
     m.add_class::<draft::PyDraft>()?;
     m.add_function(wrap_pyfunction!(draft::draft, m)?)?;
+    m.add_function(wrap_pyfunction!(testing::run_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(testing::parse_yaml, m)?)?;
+    m.add_function(wrap_pyfunction!(testing::cases_schema, m)?)?;
     Ok(())
 }

@@ -19,6 +19,7 @@ mod error;
 mod rules;
 mod sampling;
 mod targets;
+mod testing;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json
 // (see tools/gen-ts-types.mjs); referenced by the `unchecked_*_type` annotations.

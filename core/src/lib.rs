@@ -29,6 +29,7 @@ pub mod rules;
 pub mod sampling;
 pub mod schema;
 pub mod targets;
+pub mod testing;
 pub mod value;
 
 pub use calendar::{Calendar, Calendars, Deadline};

@@ -10,7 +10,7 @@
 //! 5. `rules`: evaluation, time limits, batches
 //! 6. `sampling`, `targets`: inspection plans; target assessment
 //! 7. `communities`: the registry and the responsibility chain
-//! 8. `schema`, `lib.rs`: the published schemas and the crate's front
+//! 8. `schema`, `testing`, `lib.rs`: the published schemas, the test-case runner, the crate's front
 //!
 //! A module may import only from rungs below its own (never from a module of its own rung),
 //! and within a module no two files may import each other, directly or round a loop. The
@@ -32,6 +32,7 @@ const RUNGS: &[(&str, u8)] = &[
     ("targets", 6),
     ("communities", 7),
     ("schema", 8),
+    ("testing", 8),
     ("lib", 8),
 ];
 

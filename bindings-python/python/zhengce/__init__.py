@@ -46,6 +46,9 @@ from ._zhengce import (
 from ._visual import cjk_font, plot_deadline
 from ._zhengce import Draft, draft  # noqa: E402
 
+# The case runner's native functions; the Python API is zhengce.testing.
+from ._zhengce import cases_schema, parse_yaml, run_cases  # noqa: E402
+
 __all__ = [
     "BatchResult",
     "Calendar",
@@ -77,4 +80,7 @@ __all__ = [
     "cjk_font",
     "plot_deadline",
     "draft",
+    "cases_schema",
+    "parse_yaml",
+    "run_cases",
 ]

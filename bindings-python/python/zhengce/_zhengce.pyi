@@ -15,7 +15,7 @@ import numpy.typing as npt
 __all__ = [
     "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Context", "Evaluation",
     "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "Table", "__version__", "_panic_for_test",
-    "_restore", "Draft", "draft",
+    "_restore", "Draft", "draft", "cases_schema", "parse_yaml", "run_cases",
 ]
 __version__: str
 
@@ -668,3 +668,12 @@ def draft(text: str, meta: JSON, *, max_chars: int = ..., max_items: int = ...) 
     ``meta``: ``{"id", "jurisdiction"}`` and optionally ``"title"``, ``"issued"`` (ISO date), ``"period"``
     (``{"from", "until"}``). Raises InvalidInputError for an empty or over-long text or bad metadata.
     """
+
+def run_cases(document: Any, context: Context | None = None) -> JSON:
+    """Runs a case document (a dict with ``cases``, a list of cases, or one case) in the context; returns the report."""
+
+def parse_yaml(text: str) -> Any:
+    """Reads one YAML document as the case runner does (floats kept as exact decimal strings)."""
+
+def cases_schema() -> JSON:
+    """The JSON Schema of case documents."""

@@ -1,0 +1,47 @@
+//! `runCases` and `parseYaml`: the core's case runner and YAML reader (`zhengce::testing`), so
+//! JavaScript runs cases exactly as `zhengce test` and Python do.
+
+use wasm_bindgen::prelude::*;
+
+use crate::context::JsContext;
+use crate::convert::{from_js, to_js};
+use crate::error::IntoJs;
+
+/// Runs a case document (an object with `cases`, an array of cases, or one case) on the
+/// built-in catalogue; returns the report.
+#[wasm_bindgen(js_name = runCases, unchecked_return_type = "{ passed: number; failed: number; cases: { name: string; call: string; source?: string; passed: boolean; problems: string[] }[] }")]
+pub fn run_cases(
+    #[wasm_bindgen(unchecked_param_type = "object | object[]")] document: JsValue,
+) -> Result<JsValue, JsValue> {
+    let doc = from_js(&document, "document").js()?;
+    to_js(&zhengce::testing::run_cases(&builtin(), &doc).js()?)
+}
+
+/// Runs a case document in the given context (e.g. one with a layered catalogue or a scenario).
+#[wasm_bindgen(js_name = runCasesIn, unchecked_return_type = "{ passed: number; failed: number; cases: { name: string; call: string; source?: string; passed: boolean; problems: string[] }[] }")]
+pub fn run_cases_in(
+    context: &JsContext,
+    #[wasm_bindgen(unchecked_param_type = "object | object[]")] document: JsValue,
+) -> Result<JsValue, JsValue> {
+    let doc = from_js(&document, "document").js()?;
+    to_js(&zhengce::testing::run_cases(&context.inner, &doc).js()?)
+}
+
+/// Reads one YAML document as the case runner does (floats kept as exact decimal strings).
+#[wasm_bindgen(js_name = parseYaml)]
+pub fn parse_yaml(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&zhengce::testing::parse_yaml(text).js()?)
+}
+
+/// The JSON Schema of case documents.
+#[wasm_bindgen(js_name = casesSchema, unchecked_return_type = "object")]
+pub fn cases_schema() -> Result<JsValue, JsValue> {
+    to_js(&zhengce::testing::json_schema())
+}
+
+fn builtin() -> zhengce::Context {
+    thread_local! {
+        static BUILTIN: zhengce::Context = zhengce::Context::builtin();
+    }
+    BUILTIN.with(Clone::clone)
+}

@@ -1,0 +1,81 @@
+//! Vector calls of the rules module.
+
+use crate::context::ScenarioSpec;
+use crate::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates};
+use crate::{Context, Error};
+use serde_json::Value;
+
+use super::{Call, arg, json};
+
+/// The case's context, under the input's scenario if it gives one.
+fn scenario(ctx: &Context, spec: Option<&Value>) -> Result<Context, Error> {
+    match spec {
+        None => Ok(ctx.clone()),
+        Some(spec) => ctx.with_scenario(crate::error::from_json_value::<ScenarioSpec>(spec, "scenario")?),
+    }
+}
+
+fn date(input: &Value) -> Result<chrono::NaiveDate, Error> {
+    let text = arg::<String>(input, "date")?;
+    crate::value::parse_date(&text)
+        .ok_or_else(|| Error::invalid_input("date", &text, "an ISO date YYYY-MM-DD"))
+}
+
+fn options(input: &Value) -> Result<CallOptions, Error> {
+    let mut o = serde_json::Map::new();
+    for key in ["jurisdiction", "explain", "text"] {
+        if let Some(v) = input.get(key) {
+            o.insert(key.into(), v.clone());
+        }
+    }
+    crate::error::from_json_value(&Value::Object(o), "options")
+}
+
+pub(super) fn call(function: &str) -> Option<Call> {
+    Some(match function {
+        "rules.evaluate" => |ctx, i| {
+            let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
+            let opts = options(i)?;
+            let mut input = Input::from_json(date(i)?, i.get("values").unwrap_or(&Value::Null))?;
+            input.jurisdiction = opts.jurisdiction.clone();
+            Ok(json(&ev.evaluate(&input, &opts.options())?))
+        },
+        "rules.evaluate_batch" => |ctx, i| {
+            let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
+            let opts = options(i)?;
+            let columns = OwnedColumns::from_json(&i["columns"])?;
+            let dates = OwnedDates::from_json(&i["date"])?;
+            let batch = Batch {
+                dates: dates.dates(),
+                jurisdiction: opts.jurisdiction.as_deref(),
+                columns: columns.columns(),
+            };
+            Ok(json(&ev.evaluate_batch(&batch, &opts.options())?))
+        },
+        "rules.compare" => |ctx, i| {
+            let base = scenario(ctx, i.get("baseline"))?;
+            let alt = scenario(ctx, i.get("alternative"))?;
+            let columns = OwnedColumns::from_json(&i["columns"])?;
+            let dates = OwnedDates::from_json(&i["date"])?;
+            let batch = Batch { dates: dates.dates(), jurisdiction: None, columns: columns.columns() };
+            Ok(json(&base.compare(&alt, &arg::<String>(i, "rule")?, &batch, &Default::default())?))
+        },
+        "rules.check_table" => |ctx, i| {
+            let ev = scenario(ctx, None)?.evaluator(&arg::<String>(i, "rule")?)?;
+            Ok(json(&ev.check_table()))
+        },
+        "rules.scenario" => |ctx, i| {
+            let s = scenario(ctx, Some(&i["spec"]))?;
+            Ok(serde_json::json!({"name": s.scenario_name(), "hash": s.scenario_hash()}))
+        },
+        "rules.parameter_value" => |ctx, i| {
+            let s = scenario(ctx, i.get("scenario"))?;
+            Ok(json(&s.parameter_value(
+                &arg::<String>(i, "key")?,
+                &arg::<String>(i, "jurisdiction")?,
+                date(i)?,
+            )?))
+        },
+        _ => return None,
+    })
+}
