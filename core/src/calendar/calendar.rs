@@ -265,7 +265,7 @@ impl Calendar {
                         name: block.name.clone(),
                         layer: layer.id.clone(),
                         quality: year.source_quality,
-                        notice: super::provenance::notice_label(year, block, amended),
+                        notice: super::label::notice_label(year, block, amended),
                     });
                     festivals.len() as u16
                 };

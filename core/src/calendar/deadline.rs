@@ -254,6 +254,7 @@ impl Calendar {
                 let (a, b) = (i64::from(day_number(start)), i64::from(day_number(date)));
                 self.check_range(a.min(b), a.max(b), false).is_err()
             });
+        let caveats = super::caveats::caveats(self, counted_from, date)?;
         let mut deadline = Deadline {
             date,
             start,
@@ -271,13 +272,12 @@ impl Calendar {
             source: None,
             parameter: None,
             average: false,
-            assumed,
-            provisional: false,
-            provisional_days: Vec::new(),
-            secondary_source_days: Vec::new(),
+            assumed: assumed || caveats.provisional,
+            provisional: caveats.provisional,
+            provisional_days: caveats.provisional_days,
+            secondary_source_days: caveats.secondary_source_days,
             explanation: Text::new("", ""),
         };
-        super::provenance::flag(self, &mut deadline)?;
         deadline.explanation = explain(&deadline, self);
         Ok(deadline)
     }
@@ -535,7 +535,7 @@ pub(crate) fn explain(d: &Deadline, cal: &Calendar) -> Text {
         en += ". Some days lie outside the calendar data and were assumed to have no holiday (weekends_only)";
         zh += "。部分日期超出日历数据范围，按仅周末休息推定";
     }
-    super::provenance::explain_flags(d, &mut en, &mut zh);
+    super::caveats::explain(d.provisional, &d.provisional_days, &d.secondary_source_days, &mut en, &mut zh);
     en += ".";
     zh += "。";
     Text { zh, en }
