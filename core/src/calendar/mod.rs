@@ -65,11 +65,9 @@ mod batch;
 #[allow(clippy::module_inception)]
 mod calendar;
 mod calendars;
-mod caveats;
 mod data;
 mod day;
 mod deadline;
-mod label;
 mod load;
 mod lunar;
 mod notice;

@@ -1,4 +1,5 @@
-//! The calendar data as it was known on a date (before later notices and amendments).
+//! Where each day comes from: the notice that set it, and the calendar as it was known on a
+//! date (before later notices and amendments).
 
 use chrono::NaiveDate;
 

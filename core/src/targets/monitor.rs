@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assess::{Assessment, Subject, assess};
+use super::assess::assess;
+use super::assessment::{Assessment, Subject};
 use super::checks::{RatioCheck, check_ratio};
 use super::observations::{Checked, ObservationInput, Store, from_catalogue};
 use super::scorecard::{Dimension, Rollup, Scorecard, ScorecardOptions, totals};
