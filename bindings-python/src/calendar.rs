@@ -78,6 +78,11 @@ impl PyCalendars {
     }
 
     #[staticmethod]
+    fn statutory_days<'py>(py: Python<'py>, year: i32) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &zhengce::calendar::statutory_days(year).py()?)
+    }
+
+    #[staticmethod]
     fn parse_notice<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &zhengce::calendar::parse_notice(text).py()?)
     }

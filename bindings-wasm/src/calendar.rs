@@ -76,6 +76,13 @@ impl JsCalendars {
         self.inner.layered_notice(text).map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }
 
+    /// Each festival's statutory days in the year under the 放假办法 in force (2000-2099), as
+    /// `[festival, [ISO dates]]` pairs.
+    #[wasm_bindgen(js_name = statutoryDays, unchecked_return_type = "[string, string[]][]")]
+    pub fn statutory_days(year: i32) -> Result<JsValue, JsValue> {
+        to_js(&zhengce::calendar::statutory_days(year).js()?)
+    }
+
     /// The notice parsed: year, layer, blocks and every day with the sentence that set it.
     #[wasm_bindgen(js_name = parseNotice, unchecked_return_type = "Notice")]
     pub fn parse_notice(text: &str) -> Result<JsValue, JsValue> {

@@ -8,20 +8,15 @@
 
 use wasm_bindgen::prelude::*;
 
+mod calendar;
 mod catalogue;
+mod communities;
 mod context;
 mod convert;
-// --- calendar ---
-mod calendar;
-// --- rules ---
-mod rules;
-// --- sampling ---
-mod sampling;
-// --- targets ---
-mod targets;
-// --- communities ---
-mod communities;
 mod error;
+mod rules;
+mod sampling;
+mod targets;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json
 // (see tools/gen-ts-types.mjs); referenced by the `unchecked_*_type` annotations.
@@ -33,9 +28,3 @@ const API_TYPES: &str = include_str!("../types/api.d.ts");
 pub fn version() -> String {
     zhengce::VERSION.to_owned()
 }
-
-// --- calendar ---
-// --- rules ---
-// --- sampling ---
-// --- targets ---
-// --- communities ---

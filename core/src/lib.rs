@@ -30,6 +30,7 @@ pub mod schema;
 pub mod targets;
 pub mod value;
 
+pub use calendar::{Calendar, Calendars, Deadline};
 pub use catalogue::{
     Baseline, Catalogue, CatalogueData, ChainLink, ChainRole, ChainTier, Citation, Clause, Community,
     CommunityType, Comparator, Document, DocumentFilter, DocumentKind, Entry, Jurisdiction,
@@ -37,19 +38,13 @@ pub use catalogue::{
     ParameterLookup, ParameterValue, Period, Programme, SearchHit, SearchOptions, Strength, Target,
     TargetFilter, Text, Unit, UnitFilter, UnitKind,
 };
+pub use communities::Communities;
 pub use context::Context;
 pub use error::{Error, ErrorKind, Problem, Result};
-pub use value::VERSION;
-// --- calendar ---
-pub use calendar::{Calendar, Calendars, Deadline};
-// --- rules ---
 pub use rules::Rule;
-// --- sampling ---
 pub use sampling::{InspectionPlan, StratifiedDraw};
-// --- targets ---
 pub use targets::{Assessment, Monitor, Scorecard, Status};
-// --- communities ---
-pub use communities::Communities;
+pub use value::VERSION;
 
 // The Rust snippets of the README and of the guides in docs/ run as doc tests (their Python
 // and JS snippets run in the bindings' suites).

@@ -44,7 +44,6 @@ pub fn api() -> Value {
     macro_rules! add {
         ($($ty:ty),* $(,)?) => { $( generator.subschema_for::<$ty>(); )* };
     }
-    // --- catalogue ---
     add!(
         CatalogueData,
         Entry<'static>,
@@ -58,7 +57,6 @@ pub fn api() -> Value {
         UnitFilter,
         Problem
     );
-    // --- calendar ---
     add!(
         crate::calendar::CalendarData,
         crate::calendar::Day,
@@ -68,7 +66,6 @@ pub fn api() -> Value {
         crate::calendar::Notice,
         Period
     );
-    // --- rules ---
     add!(
         crate::rules::Input,
         crate::rules::Options,
@@ -82,7 +79,6 @@ pub fn api() -> Value {
         crate::rules::ComparisonTotals,
         crate::rules::Lang
     );
-    // --- sampling ---
     add!(
         crate::sampling::Entity,
         crate::sampling::Inspector,
@@ -93,7 +89,6 @@ pub fn api() -> Value {
         crate::sampling::StratumSummary,
         crate::sampling::Verification
     );
-    // --- targets ---
     add!(
         crate::targets::Assessment,
         crate::targets::AssessOptions,
@@ -103,7 +98,6 @@ pub fn api() -> Value {
         crate::targets::RatioCheck,
         crate::targets::Thresholds
     );
-    // --- communities ---
     add!(crate::communities::Responsibility, crate::communities::CommunityFilter);
     let defs = generator.take_definitions(true);
     let mut schema = json!({

@@ -250,6 +250,30 @@ pub(crate) fn trim(value: &mut serde_json::Value) {
     }
 }
 
+/// The ranges covered by every list.
+pub(crate) fn intersect<'a>(lists: impl Iterator<Item = &'a [Period]>) -> Vec<Period> {
+    let mut acc: Option<Vec<Period>> = None;
+    for list in lists {
+        acc = Some(match acc {
+            None => list.to_vec(),
+            Some(prev) => {
+                let mut out = Vec::new();
+                for a in &prev {
+                    for b in list {
+                        let (from, until) = (a.from.max(b.from), a.until.min(b.until));
+                        if from <= until {
+                            out.push(Period { from, until });
+                        }
+                    }
+                }
+                out.sort_by_key(|p| p.from);
+                out
+            }
+        });
+    }
+    acc.unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,8 +54,14 @@ fn source(relative: &str, text: String) -> Source {
     Source { module, file: stem.to_owned(), text }
 }
 
-/// The code of a file without comments (line comments and doc comments).
+/// The code of a file without comments (line comments and doc comments) and without its unit
+/// tests (a `#[cfg(test)]` module at the top level, which may use anything, as integration
+/// tests do).
 fn code(text: &str) -> String {
+    let text = match text.find("\n#[cfg(test)]\nmod ") {
+        Some(i) => &text[..i],
+        None => text,
+    };
     text.lines()
         .map(|l| match l.find("//") {
             Some(i) if !l[..i].contains('"') => &l[..i],
@@ -202,6 +208,22 @@ fn problems(sources: &[Source]) -> Vec<String> {
                             .map_or_else(|| "lib".to_owned(), root_module)]
                         .into()
                     };
+                    if modules.contains(&s.module) {
+                        // A path into the file's own module: an edge to the file it names
+                        // (`crate::rules::evaluator::Kind`), or that re-exports it.
+                        let target = (2..=parts.len())
+                            .rev()
+                            .map(|k| parts[1..k].join("/"))
+                            .find(|f| files.contains(f.as_str()) && f.contains('/'))
+                            .or_else(|| {
+                                let (dir, name) =
+                                    (parts[1].clone(), parts.get(2).cloned().unwrap_or_default());
+                                reexported.get(&(dir, name)).cloned()
+                            });
+                        if let Some(t) = target.filter(|t| *t != s.file && files.contains(t.as_str())) {
+                            edges.entry(s.file.clone()).or_default().insert(t);
+                        }
+                    }
                     for module in modules.into_iter().filter(|m| *m != s.module) {
                         match (rung(&s.module), rung(&module)) {
                             (Some(a), Some(b)) if b >= a => out.push(format!(
@@ -335,6 +357,29 @@ fn downward_imports_and_comments_pass() {
         (
             "sampling/plan.rs",
             "use crate::rules::{Input, Options};\n/// [`x`](crate::communities::Communities)\n",
+        ),
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_loop_through_crate_paths_of_the_own_module_fails() {
+    let found = synthetic(&[
+        ("rules/mod.rs", "mod a;\nmod b;\n"),
+        ("rules/a.rs", "use crate::rules::b::X;\n"),
+        ("rules/b.rs", "fn f() { crate::rules::a::g() }\n"),
+    ]);
+    assert_eq!(found, ["files import each other: rules/a -> rules/b -> rules/a"]);
+}
+
+#[test]
+fn unit_test_modules_may_import_anything() {
+    let found = synthetic(&[
+        ("calendar/mod.rs", "mod a;\nmod b;\n"),
+        ("calendar/a.rs", "use super::b::X;\n"),
+        (
+            "calendar/b.rs",
+            "pub struct X;\n\n#[cfg(test)]\nmod tests {\n    use super::super::a::Y;\n    use crate::rules::Rule;\n}\n",
         ),
     ]);
     assert!(found.is_empty(), "{found:?}");

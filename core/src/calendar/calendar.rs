@@ -231,7 +231,7 @@ impl Calendar {
 
     /// Compiles the layers (root first); days in `provisional` are flagged provisional.
     fn compile_tables(jurisdiction: &str, layers: &[&CalendarData], provisional: &[Period]) -> Calendar {
-        let coverage = intersect(layers.iter().map(|l| l.coverage.as_slice()));
+        let coverage = crate::value::intersect(layers.iter().map(|l| l.coverage.as_slice()));
         let lo = layers.iter().filter_map(|l| l.coverage.first()).map(|p| p.from).min();
         let hi = layers.iter().filter_map(|l| l.coverage.last()).map(|p| p.until).max();
         let (lo, len) = match (lo, hi) {
@@ -860,30 +860,6 @@ impl Calendar {
         }
         self.between_numbers(i64::from(day_number(from)), i64::from(day_number(to)), options)
     }
-}
-
-/// The ranges covered by every list.
-fn intersect<'a>(lists: impl Iterator<Item = &'a [Period]>) -> Vec<Period> {
-    let mut acc: Option<Vec<Period>> = None;
-    for list in lists {
-        acc = Some(match acc {
-            None => list.to_vec(),
-            Some(prev) => {
-                let mut out = Vec::new();
-                for a in &prev {
-                    for b in list {
-                        let (from, until) = (a.from.max(b.from), a.until.min(b.until));
-                        if from <= until {
-                            out.push(Period { from, until });
-                        }
-                    }
-                }
-                out.sort_by_key(|p| p.from);
-                out
-            }
-        });
-    }
-    acc.unwrap_or_default()
 }
 
 #[cfg(test)]

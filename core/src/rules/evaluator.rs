@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 use super::compile::{Builder, Common};
 use super::condition::Frame;
 use super::evaluation::{Evaluation, Explanation, Receipt, RuleInfo};
+use super::kinds::{capped_rate, decision_table, eligibility, threshold};
 use super::options::Options;
 use super::step::Step;
-use super::{Input, Operand, Rule, RuleLogic, capped_rate, decision_table, eligibility, threshold};
+use super::{Input, Operand, Rule, RuleLogic};
 use crate::catalogue::rule::{self as input, COperand};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -351,7 +352,7 @@ impl Evaluator {
                 let param = &c.params[*slot as usize];
                 let duration =
                     c.context.parameter_use(param.index, frame.params[*slot as usize], &param.role);
-                let deadline = super::time_limit::deadline_of_rule(
+                let deadline = super::kinds::time_limit::deadline_of_rule(
                     &c.context,
                     &c.rule,
                     duration,

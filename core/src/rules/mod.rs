@@ -43,17 +43,13 @@
 //! ```
 
 mod batch;
-mod capped_rate;
 mod compile;
 pub(crate) mod condition;
-mod decision_table;
-mod eligibility;
 mod evaluation;
 mod evaluator;
+mod kinds;
 mod options;
 mod step;
-mod threshold;
-mod time_limit;
 
 // The rule data (the catalogue's) under the names a rules user reaches for.
 pub use crate::catalogue::rule::Aggregation;
@@ -67,13 +63,13 @@ pub use batch::{
     Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn, OwnedColumns,
     OwnedDates,
 };
-pub use capped_rate::CappedRateValue;
-pub use decision_table::DecisionTableValue;
-pub use eligibility::{EligibilityValue, FailedTest};
 pub use evaluation::{
     ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, TimeLimitValue,
 };
 pub use evaluator::Evaluator;
+pub use kinds::capped_rate::CappedRateValue;
+pub use kinds::decision_table::DecisionTableValue;
+pub use kinds::eligibility::{EligibilityValue, FailedTest};
+pub use kinds::threshold::ThresholdValue;
 pub use options::{CallOptions, Options};
 pub use step::Step;
-pub use threshold::ThresholdValue;

@@ -4,13 +4,13 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::compile::{Builder, Common};
-use super::condition::{CCond, Frame};
-use super::step::Step;
-use super::{Modality, TestOp};
 use crate::catalogue::Text;
 use crate::catalogue::rule::Eligibility;
 use crate::error::Result;
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{CCond, Frame};
+use crate::rules::step::Step;
+use crate::rules::{Modality, TestOp};
 
 /// The value of an eligibility rule for one case.
 ///

@@ -6,14 +6,14 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::TestOp;
-use super::compile::{Builder, Common};
-use super::condition::{Frame, mul};
-use super::step::Step;
 use crate::catalogue::rule::{
     Aggregation, COperand, DecisionTable, HitPolicy, OutputSpec, OutputType, cell_tests,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::rules::TestOp;
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{Frame, mul};
+use crate::rules::step::Step;
 
 /// The value of a decision table for one case.
 ///

@@ -1,17 +1,19 @@
 //! Capped rate: amount = rate × base, rounded, raised to a floor and lowered to a cap, with
 //! labelled exceptions.
 
+pub(crate) mod kernel;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::compile::{Builder, Common};
-use super::condition::{CCond, Frame, mul};
-use super::step::Step;
 use crate::catalogue::Text;
 use crate::catalogue::rule::{CappedRate, ExceptionEffect, IfNoValue, Rounding, RoundingMode, Val};
 use crate::error::{Error, Result};
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{CCond, Frame, mul};
+use crate::rules::step::Step;
 
 /// The value of a capped-rate rule for one case.
 ///

@@ -4,12 +4,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::compile::{Builder, Common};
-use super::condition::{Frame, mul};
-use super::step::Step;
-use super::{Operand, TestOp};
 use crate::catalogue::rule::{COperand, Measure, Threshold, Val, compare, literal_val};
 use crate::error::{Error, Result};
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{Frame, mul};
+use crate::rules::step::Step;
+use crate::rules::{Operand, TestOp};
 
 /// The value of a threshold rule for one case.
 ///
@@ -83,11 +83,11 @@ pub(crate) fn compile(t: &Threshold, b: &mut Builder<'_>) -> Result<Compiled> {
     Ok(Compiled { measure, op: t.op, limit })
 }
 
-fn decimal_spec() -> super::InputSpec {
-    super::InputSpec {
+fn decimal_spec() -> crate::rules::InputSpec {
+    crate::rules::InputSpec {
         name: "limit".into(),
         label: crate::Text::new("限值", "limit"),
-        ty: super::InputType::Decimal,
+        ty: crate::rules::InputType::Decimal,
         choices: Vec::new(),
         unit: None,
         min: None,
