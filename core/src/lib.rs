@@ -48,7 +48,20 @@ pub use sampling::{InspectionPlan, StratifiedDraw};
 pub use targets::{Assessment, Monitor, Scorecard, Status};
 pub use value::VERSION;
 
-// The README's Rust snippets run as doc tests (Python and JS snippets run in their suites).
+// The Rust snippets of the README and of the guides in docs/ run as doc tests (their Python
+// and JS snippets run in the bindings' suites).
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 mod readme {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/rust-service.md")]
+mod docs_rust_service {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/rules.md")]
+mod docs_rules {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/sampling.md")]
+mod docs_sampling {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/targets.md")]
+mod docs_targets {}
