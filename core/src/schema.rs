@@ -18,7 +18,11 @@
 
 use serde_json::{Value, json};
 
-use crate::*;
+use crate::catalogue::{
+    CatalogueData, DocumentFilter, Entry, MeasureFilter, ObservationFilter, ParameterLookup, Period,
+    SearchHit, SearchOptions, TargetFilter, UnitFilter,
+};
+use crate::error::Problem;
 
 /// The JSON Schema (draft 2020-12) of catalogue files.
 ///

@@ -26,6 +26,8 @@ const RUNGS: &[(&str, u8)] = &[
     ("error", 1),
     ("catalogue", 2),
     ("calendar", 3),
+    // The drafter reads text into catalogue entries: it needs the catalogue's types and nothing else.
+    ("draft", 3),
     ("context", 4),
     ("rules", 5),
     ("sampling", 6),
