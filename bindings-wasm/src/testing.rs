@@ -14,7 +14,7 @@ pub fn run_cases(
     #[wasm_bindgen(unchecked_param_type = "object | object[]")] document: JsValue,
 ) -> Result<JsValue, JsValue> {
     let doc = from_js(&document, "document").js()?;
-    to_js(&zhengce::testing::run_cases(&builtin(), &doc).js()?)
+    to_js(&zhengce::testing::run_cases(&crate::builtin::context()?, &doc).js()?)
 }
 
 /// Runs a case document in the given context (e.g. one with a layered catalogue or a scenario).
@@ -37,11 +37,4 @@ pub fn parse_yaml(text: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = casesSchema, unchecked_return_type = "object")]
 pub fn cases_schema() -> Result<JsValue, JsValue> {
     to_js(&zhengce::testing::json_schema())
-}
-
-fn builtin() -> zhengce::Context {
-    thread_local! {
-        static BUILTIN: zhengce::Context = zhengce::Context::builtin();
-    }
-    BUILTIN.with(Clone::clone)
 }

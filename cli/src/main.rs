@@ -24,7 +24,7 @@ pub use failure::{Exit, Failure};
 /// Chinese local-government policy documents as data and executable rules.
 ///
 /// Check catalogue and calendar files, evaluate rules over tables, compute deadlines on the
-/// working-day calendar, draw and verify double-random inspection plans, score targets, run
+/// working-day calendar, draft a catalogue layer from a policy text, draw and verify double-random inspection plans, score targets, run
 /// test cases, and serve it all over HTTP.
 ///
 /// Exit codes: 0 success; 1 a check failed (problems found, test cases failed, a plan does not
@@ -51,6 +51,7 @@ enum Command {
     Validate(cmd::validate::Args),
     Eval(cmd::eval::Args),
     Deadline(cmd::deadline::Args),
+    Draft(cmd::draft::Args),
     Calendar(cmd::calendar::Args),
     Plan(cmd::plan::Args),
     Score(cmd::score::Args),
@@ -84,6 +85,7 @@ fn run(command: Command, options: &context::Options, out: &output::Out) -> Resul
         Command::Validate(a) => cmd::validate::run(a, options, out),
         Command::Eval(a) => cmd::eval::run(a, options, out),
         Command::Deadline(a) => cmd::deadline::run(a, options, out),
+        Command::Draft(a) => cmd::draft::run(a, options, out),
         Command::Calendar(a) => cmd::calendar::run(a, options, out),
         Command::Plan(a) => cmd::plan::run(a, options, out),
         Command::Score(a) => cmd::score::run(a, options, out),

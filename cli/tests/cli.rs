@@ -13,6 +13,7 @@ fn every_subcommand_has_help() {
         vec!["validate"],
         vec!["eval"],
         vec!["deadline"],
+        vec!["draft"],
         vec!["calendar"],
         vec!["plan"],
         vec!["plan", "draw"],
@@ -401,4 +402,43 @@ fn a_failing_case_exits_1_and_says_why() {
     let (code, _, err) = run(&["test", cases.to_str().unwrap()]);
     assert_eq!(code, 3);
     assert!(err.contains("at line 3, column 1"), "{err}");
+}
+
+/// Tianshan item 68 (core/data/sources): 「…投标保证金缴纳比例由预算额度的2%调整为1%…单个标段保证金缴纳上限2万元」:
+/// the drafter finds a fee of 1 % (from 2 %) capped at 2 万元 with PPP excepted, and the layer it writes loads as a catalogue overlay.
+#[test]
+fn draft_reads_a_fee_clause_and_writes_a_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notice.txt");
+    std::fs::write(
+        &text,
+        "关于优化营商环境的通知\n一、降低成本\n（一）使用财政性资金的政府采购项目，投标保证金缴纳比例由预算额度的2%调整为1%，\
+         除PPP项目以外的普通项目单个标段保证金缴纳上限2万元。\n",
+    )
+    .unwrap();
+    let layer = dir.path().join("layer.json");
+    let (code, out, err) = run(&[
+        "--json",
+        "draft",
+        text.to_str().unwrap(),
+        "--id",
+        "demo-2026-notice",
+        "--jurisdiction",
+        "cn-xj-urumqi-tianshan",
+        "--layer-out",
+        layer.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let draft: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let fee = draft["items"].as_array().unwrap().iter().find(|i| i["kind"] == "fee").expect("a fee item");
+    // As the text states it: 1 % (from 2 %), capped at 2 万元 (20,000 yuan), PPP lots excepted.
+    assert_eq!(
+        (&fee["value"], &fee["unit"], &fee["baseline"]),
+        (&"1".into(), &"%".into(), &"2".into()),
+        "{fee}"
+    );
+    assert_eq!(fee["cap"], serde_json::json!({"value": "2", "unit": "10k_yuan"}), "{fee}");
+    assert_eq!(fee["exceptions"], serde_json::json!(["PPP项目"]), "{fee}");
+    let (code, _, err) = run(&["--catalogue", layer.to_str().unwrap(), "validate", layer.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
 }

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod deadline;
+pub mod draft;
 pub mod eval;
 pub mod plan;
 pub mod score;

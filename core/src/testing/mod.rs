@@ -102,6 +102,7 @@ pub const FUNCTIONS: &[&str] = &[
     "communities.register",
     "communities.register_all",
     "communities.responsible",
+    "draft.draft",
     "rules.check_table",
     "rules.compare",
     "rules.evaluate",

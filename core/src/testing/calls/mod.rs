@@ -8,6 +8,7 @@ use crate::{Context, Error};
 mod calendar;
 mod catalogue;
 mod communities;
+mod draft;
 mod rules;
 mod sampling;
 mod targets;
@@ -24,6 +25,7 @@ pub(super) fn call_for(function: &str) -> Option<Call> {
         "sampling" => sampling::call(function),
         "targets" => targets::call(function),
         "communities" => communities::call(function),
+        "draft" => draft::call(function),
         _ => None,
     }
 }
