@@ -32,7 +32,7 @@ export async function runVectors({ zhengce, readJson }) {
   const builtin = zhengce.Catalogue.builtin();
   const catalogueFor = (spec) => {
     if (spec === undefined) return builtin;
-    if ("overlay" in spec) return builtin.layered(spec.overlay);
+    if ("overlay" in spec) return builtin.layered(spec.overlay, spec.options);
     return zhengce.Catalogue.fromValue(spec.value);
   };
   const results = [];

@@ -32,9 +32,9 @@ pub mod value;
 pub use catalogue::{
     Baseline, Catalogue, CatalogueData, ChainLink, ChainRole, ChainTier, Citation, Clause, Community,
     CommunityType, Comparator, Document, DocumentFilter, DocumentKind, Entry, Jurisdiction,
-    JurisdictionLevel, Measure, MeasureFilter, Nature, Observation, ObservationFilter, Parameter,
-    ParameterLookup, ParameterValue, Period, Programme, SearchHit, SearchOptions, Strength, Target,
-    TargetFilter, Text, Unit, UnitFilter, UnitKind,
+    JurisdictionLevel, LayerOptions, Measure, MeasureFilter, Nature, Observation, ObservationFilter,
+    Parameter, ParameterLookup, ParameterValue, Period, Programme, Replacement, SearchHit, SearchOptions,
+    Strength, Target, TargetFilter, Text, Unit, UnitFilter, UnitKind,
 };
 pub use error::{Error, ErrorKind, Problem, Result};
 // --- calendar ---

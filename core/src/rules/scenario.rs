@@ -72,6 +72,7 @@ pub struct ParameterOverride {
     pub until: Option<NaiveDate>,
     /// The value, as a decimal string; `null` for no value.
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub value: Option<Decimal>,
     /// Why the scenario sets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -370,6 +371,7 @@ pub struct ParameterUse {
     pub role: String,
     /// The value in force; `null` when none is (the rule says what that means).
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub value: Option<Decimal>,
     /// The parameter's unit.
     pub unit: String,

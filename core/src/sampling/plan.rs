@@ -223,6 +223,7 @@ pub struct InspectionPlan {
     pub spec: PlanSpec,
     /// The base (class B) ratio used.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub base_ratio: Decimal,
     /// Inspectors per department per visit.
     pub inspectors_per_check: u64,

@@ -99,6 +99,7 @@ pub struct PlanSpec {
     /// The base (class B) sampling ratio, instead of the catalogue's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub base_ratio: Option<Decimal>,
     /// Class policies replacing the catalogue's for the classes they name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -143,6 +144,7 @@ pub struct SampleSpec {
     /// The base (class B) sampling ratio, instead of the catalogue's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub base_ratio: Option<Decimal>,
     /// Class policies replacing the catalogue's for the classes they name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -54,10 +54,12 @@ pub struct Assessment {
     /// to their baseline the value derived from it (`reduce_by` 70 from 20 is 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub target_value: Option<Decimal>,
     /// The upper end of a range target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub upper: Option<Decimal>,
     /// True if `target_value` was derived from the baseline.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -65,6 +67,7 @@ pub struct Assessment {
     /// The baseline: the target's, or else its earliest observation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub baseline: Option<Decimal>,
     /// The baseline's date, where known.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
@@ -83,6 +86,7 @@ pub struct Assessment {
     /// period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub value: Option<Decimal>,
     /// How exactly the source states the value assessed (absent when exact).
     #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
@@ -99,20 +103,24 @@ pub struct Assessment {
     /// or equals the target: 1 if met, else 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub progress: Option<Decimal>,
     /// The share of the time from `start` to `deadline` elapsed at `observed_on` (0..=1): the
     /// progress the straight-line path expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub elapsed: Option<Decimal>,
     /// The value the straight line from baseline to target expects at `observed_on`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub expected: Option<Decimal>,
     /// The distance still to go: positive while short, zero on the target, negative beyond;
     /// for a range, the distance to the nearer end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub gap: Option<Decimal>,
     /// The reasoning in one sentence, with the thresholds used.
     pub note: String,
