@@ -29,7 +29,7 @@ pub struct PyScenario {
 
 fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
     let value = if let Ok(text) = obj.cast::<PyString>() {
-        serde_json::from_str(&text.to_string())
+        serde_json::from_str(&crate::convert::text(text, "scenario").py()?)
             .map_err(|e| Error::invalid_input("scenario", "text", format!("scenario JSON ({e})")))
             .py()?
     } else {

@@ -74,12 +74,14 @@ impl PyInspectionPlan {
         self.inner.to_json()
     }
 
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn to_csv(&self, raw_text: bool) -> String {
+        self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
-    fn strata_to_csv(&self) -> String {
-        self.inner.strata_to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn strata_to_csv(&self, raw_text: bool) -> String {
+        self.inner.strata_to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
     #[getter]
@@ -165,12 +167,17 @@ impl PyStratifiedDraw {
         let strata =
             strata.filter(|s| !s.is_none()).map(|s| column::<u32>(s, "strata", "uint32")).transpose()?;
         let flags = flags.filter(|s| !s.is_none()).map(|s| column::<u8>(s, "flags", "uint8")).transpose()?;
-        let mut columns = RegisterColumns::new(slice(&classes, "classes")?);
+        // Copied while the GIL is held: once it is released another thread could write to
+        // (or resize) the numpy arrays under the draw.
+        let classes = slice(&classes, "classes")?.to_vec();
+        let strata = strata.as_ref().map(|s| slice(s, "strata").map(<[u32]>::to_vec)).transpose()?;
+        let flags = flags.as_ref().map(|f| slice(f, "flags").map(<[u8]>::to_vec)).transpose()?;
+        let mut columns = RegisterColumns::new(&classes);
         if let Some(s) = &strata {
-            columns = columns.with_strata(slice(s, "strata")?);
+            columns = columns.with_strata(s);
         }
         if let Some(f) = &flags {
-            columns = columns.with_flags(slice(f, "flags")?);
+            columns = columns.with_flags(f);
         }
         let cat: &Catalogue = &catalogue.inner;
         let inner = py.detach(|| StratifiedDraw::draw(cat, &columns, &spec)).py()?;

@@ -195,25 +195,33 @@ impl PyScorecard {
         self.inner.to_json()
     }
 
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn to_csv(&self, raw_text: bool) -> String {
+        self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
-    fn assessments_to_csv(&self) -> String {
-        self.inner.assessments_to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn assessments_to_csv(&self, raw_text: bool) -> String {
+        self.inner.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("zhengce._tables")?.getattr("groups_frame")?.call1((self.inner.to_csv(),))
+        py.import("zhengce._tables")?
+            .getattr("groups_frame")?
+            .call1((self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text: true }),))
     }
 
     fn assessments_to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("zhengce._tables")?.getattr("assessments_frame")?.call1((self.inner.assessments_to_csv(),))
+        py.import("zhengce._tables")?
+            .getattr("assessments_frame")?
+            .call1((self.inner.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text: true }),))
     }
 
     fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let as_of = zhengce::value::format_date(self.inner.as_of);
-        py.import("zhengce._tables")?.getattr("scorecard_html")?.call1((as_of, self.inner.to_csv()))
+        py.import("zhengce._tables")?
+            .getattr("scorecard_html")?
+            .call1((as_of, self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text: true })))
     }
 
     fn __repr__(&self) -> String {

@@ -62,9 +62,10 @@ impl JsCalendars {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | CalendarData")] overlay: JsValue,
     ) -> Result<JsCalendars, JsValue> {
-        let result = match overlay.as_string() {
-            Some(text) => self.inner.layered(&text),
-            None => self.inner.layered_value(&from_js(&overlay, "overlay").js()?),
+        let result = if overlay.is_string() {
+            self.inner.layered(&crate::convert::text(&overlay, "overlay").js()?)
+        } else {
+            self.inner.layered_value(&from_js(&overlay, "overlay").js()?)
         };
         result.map(|c| JsCalendars { inner: Rc::new(c) }).js()
     }
@@ -77,12 +78,23 @@ impl JsCalendars {
 
     /// The layer with this id.
     #[wasm_bindgen(unchecked_return_type = "CalendarData")]
-    pub fn layer(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn layer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.layer(id).js()?)
     }
 
     /// The calendar of a jurisdiction: the layers of it and its ancestors in the catalogue's tree.
-    pub fn calendar(&self, jurisdiction: &str, catalogue: &JsCatalogue) -> Result<JsCalendar, JsValue> {
+    pub fn calendar(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
+        catalogue: &JsCatalogue,
+    ) -> Result<JsCalendar, JsValue> {
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let cat = catalogue.inner.clone();
         let cal = self.inner.calendar(&cat, jurisdiction).js()?;
         Ok(JsCalendar { inner: Rc::new(cal) })
@@ -92,12 +104,16 @@ impl JsCalendars {
     #[wasm_bindgen(unchecked_return_type = "Deadline")]
     pub fn deadline(
         &self,
-        service: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
         catalogue: &JsCatalogue,
         #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let service = crate::convert::text(&service, "service").js()?;
+        let service = service.as_str();
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let start = date(&start, "start").js()?;
         let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
         let cat = catalogue.inner.clone();
@@ -108,11 +124,15 @@ impl JsCalendars {
 /// The deadline of a service promise on the built-in catalogue and calendars (or those given).
 #[wasm_bindgen(js_name = deadline, unchecked_return_type = "Deadline")]
 pub fn deadline(
-    service: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-    jurisdiction: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
+    let service = crate::convert::text(&service, "service").js()?;
+    let service = service.as_str();
+    let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+    let jurisdiction = jurisdiction.as_str();
     let start = date(&start, "start").js()?;
     let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
     let (cat, cals) = builtin();
@@ -182,7 +202,11 @@ fn days_out(input: &Column, out: Vec<i32>) -> JsValue {
 #[wasm_bindgen(js_class = Calendar)]
 impl JsCalendar {
     /// The calendar of a jurisdiction of the built-in catalogue, from the built-in data.
-    pub fn builtin(jurisdiction: &str) -> Result<JsCalendar, JsValue> {
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
+    ) -> Result<JsCalendar, JsValue> {
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let (cat, cals) = builtin();
         let cal = cals.calendar(&cat, jurisdiction).js()?;
         Ok(JsCalendar { inner: Rc::new(cal) })
@@ -270,9 +294,10 @@ impl JsCalendar {
     pub fn add_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] day: JsValue,
-        n: i32,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<js_sys::Object>,
     ) -> Result<String, JsValue> {
+        let n = crate::convert::integer(&n, "n", i32::MIN.into(), i32::MAX.into()).js()? as i32;
         self.inner.add_working_days(date(&day, "date").js()?, n, &opts(options)?).map(iso).js()
     }
 
@@ -281,9 +306,10 @@ impl JsCalendar {
     pub fn sub_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] day: JsValue,
-        n: i32,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<js_sys::Object>,
     ) -> Result<String, JsValue> {
+        let n = crate::convert::integer(&n, "n", i32::MIN.into(), i32::MAX.into()).js()? as i32;
         self.inner.sub_working_days(date(&day, "date").js()?, n, &opts(options)?).map(iso).js()
     }
 
@@ -304,10 +330,13 @@ impl JsCalendar {
     pub fn deadline(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-        duration: u32,
-        #[wasm_bindgen(unchecked_param_type = "TimeUnit")] unit: &str,
+        #[wasm_bindgen(unchecked_param_type = "number")] duration: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TimeUnit")] unit: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let duration = crate::convert::integer(&duration, "duration", 0, u32::MAX.into()).js()? as u32;
+        let unit = crate::convert::text(&unit, "unit").js()?;
+        let unit = unit.as_str();
         let start = date(&start, "start").js()?;
         let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").js()?;
         let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;

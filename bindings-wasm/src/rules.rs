@@ -4,8 +4,6 @@
 //! decimal strings, choices, booleans or null, or `BigInt64Array`s of integers in the input's
 //! own unit (fen for money).
 
-use std::sync::Arc;
-
 use wasm_bindgen::prelude::*;
 use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates, ScenarioSpec};
 
@@ -51,13 +49,13 @@ impl JsScenario {
     ) -> Result<JsScenario, JsValue> {
         let spec: ScenarioSpec =
             zhengce::value::from_json_value(&from_js(&spec, "scenario").js()?, "scenario").js()?;
-        let cat = Arc::new((*catalogue.inner).clone());
+        let cat = catalogue.inner.clone();
         zhengce::rules::Scenario::new(cat, spec).map(|inner| JsScenario { inner }).js()
     }
 
     /// The catalogue as it is, named `baseline`.
     pub fn baseline(catalogue: &JsCatalogue) -> JsScenario {
-        JsScenario { inner: zhengce::rules::Scenario::baseline((*catalogue.inner).clone()) }
+        JsScenario { inner: zhengce::rules::Scenario::baseline(catalogue.inner.clone()) }
     }
 
     /// The scenario's name.
@@ -77,7 +75,12 @@ impl JsScenario {
     }
 
     /// Compiles a rule under this scenario.
-    pub fn evaluator(&self, rule: &str) -> Result<JsEvaluator, JsValue> {
+    pub fn evaluator(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
+    ) -> Result<JsEvaluator, JsValue> {
+        let rule = crate::convert::text(&rule, "rule").js()?;
+        let rule = rule.as_str();
         self.inner.evaluator(rule).map(|inner| JsEvaluator { inner }).js()
     }
 
@@ -85,10 +88,14 @@ impl JsScenario {
     #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterUse")]
     pub fn parameter_value(
         &self,
-        key: &str,
-        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let key = crate::convert::text(&key, "key").js()?;
+        let key = key.as_str();
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let on = date(&on, "date").js()?;
         to_js(&self.inner.parameter_value(key, jurisdiction, on).js()?)
     }
@@ -99,11 +106,13 @@ impl JsScenario {
     pub fn compare(
         &self,
         alternative: &JsScenario,
-        rule: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BatchColumns")] columns: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date | string[]")] dates: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let rule = crate::convert::text(&rule, "rule").js()?;
+        let rule = rule.as_str();
         let opts: CallOptions = options(&opts.into(), "options").js()?;
         let (cols, dates) = (read_columns(&columns)?, read_dates(&dates)?);
         let batch = Batch {
@@ -125,7 +134,12 @@ pub struct JsEvaluator {
 impl JsEvaluator {
     /// Compiles `rule` under `scenario`.
     #[wasm_bindgen(constructor)]
-    pub fn new(scenario: &JsScenario, rule: &str) -> Result<JsEvaluator, JsValue> {
+    pub fn new(
+        scenario: &JsScenario,
+        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
+    ) -> Result<JsEvaluator, JsValue> {
+        let rule = crate::convert::text(&rule, "rule").js()?;
+        let rule = rule.as_str();
         zhengce::rules::Evaluator::new(&scenario.inner, rule).map(|inner| JsEvaluator { inner }).js()
     }
 

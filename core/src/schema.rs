@@ -57,7 +57,10 @@ pub fn api() -> Value {
         TargetFilter,
         ObservationFilter,
         UnitFilter,
-        Problem
+        Problem,
+        crate::LayerOptions,
+        crate::Replacement,
+        crate::value::CsvOptions
     );
     // --- calendar ---
     add!(
