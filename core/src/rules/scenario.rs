@@ -148,7 +148,8 @@ impl Scenario {
     /// - `invalid_catalogue` if the overlay makes the catalogue invalid (every problem listed).
     /// - `not_found` for an override of an unknown parameter or in an unknown jurisdiction.
     /// - `invalid_input` (field `scenario.parameters[i]...`) for an override ending before it
-    ///   starts, or two overrides of one parameter and jurisdiction that overlap.
+    ///   starts, a negative value, or two overrides of one parameter and jurisdiction that
+    ///   overlap.
     ///
     /// # Example
     ///
@@ -169,6 +170,11 @@ impl Scenario {
             let field = |f: &str| format!("scenario.parameters[{i}].{f}");
             catalogue.parameter(&o.parameter)?;
             catalogue.jurisdiction(&o.jurisdiction)?;
+            // Parameters are rates, caps, amounts and durations, never negative (as in the
+            // catalogue): a negative rate would give a negative bond.
+            if let Some(v) = o.value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+                return Err(Error::invalid_input(field("value"), format!("'{v}'"), "a value of at least 0"));
+            }
             if let (Some(from), Some(until)) = (o.effective_from, o.until)
                 && until < from
             {
