@@ -2,7 +2,7 @@
 export const calls = {
   "catalogue.load": (z, cat, i) =>
     ("text" in i ? z.Catalogue.fromJson(i.text) : z.Catalogue.fromValue(i.value)).toValue(),
-  "catalogue.layered": (z, cat, i) => cat.layered(i.overlay).toValue(),
+  "catalogue.layered": (z, cat, i) => cat.layered(i.overlay, i.options).toValue(),
   "catalogue.get": (z, cat, i) => cat.get(i.id),
   "catalogue.ancestry": (z, cat, i) => cat.ancestry(i.jurisdiction),
   "catalogue.documents": (z, cat, i) => cat.documents(i.filter),

@@ -4,7 +4,7 @@ CALLS = {
     "catalogue.load": lambda z, cat, i: (
         z.Catalogue.from_json(i["text"]) if "text" in i else z.Catalogue.from_value(i["value"])
     ).to_value(),
-    "catalogue.layered": lambda z, cat, i: cat.layered(i["overlay"]).to_value(),
+    "catalogue.layered": lambda z, cat, i: cat.layered(i["overlay"], **i.get("options", {})).to_value(),
     "catalogue.get": lambda z, cat, i: cat.get(i["id"]),
     "catalogue.ancestry": lambda z, cat, i: cat.ancestry(i["jurisdiction"]),
     "catalogue.documents": lambda z, cat, i: cat.documents(**i.get("filter", {})),

@@ -14,7 +14,17 @@ pub fn call(function: &str) -> Option<Call> {
             };
             Ok(json(cat.data()))
         },
-        "catalogue.layered" => |cat, i| Ok(json(cat.layered_value(&i["overlay"])?.data())),
+        "catalogue.layered" => |cat, i| {
+            let options: zhengce::LayerOptions = match i.get("options") {
+                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                None => Default::default(),
+            };
+            let layered = match i["overlay"].as_str() {
+                Some(text) => cat.layered_with(text, options)?,
+                None => cat.layered_value_with(&i["overlay"], options)?,
+            };
+            Ok(json(layered.data()))
+        },
         "catalogue.get" => |cat, i| Ok(json(&cat.get(&arg::<String>(i, "id")?)?)),
         "catalogue.ancestry" => |cat, i| Ok(json(&cat.ancestry(&arg::<String>(i, "jurisdiction")?)?)),
         "catalogue.documents" => |cat, i| Ok(json(&cat.documents(&filter(i)?)?)),
