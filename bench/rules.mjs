@@ -21,7 +21,8 @@ const best = (fn, repeat = 3) => {
 const rate = (n, s) => `${(n / s / 1e6).toFixed(2).padStart(8)} M/s`;
 
 const cat = zhengce.Catalogue.builtin();
-const bond = zhengce.Scenario.baseline(cat).evaluator("tianshan-2022-87/r68-bid-bond");
+const ctx = zhengce.Context.of(cat, zhengce.Calendars.builtin());
+const bond = ctx.evaluator("tianshan-2022-87/r68-bid-bond");
 let x = 12345;
 const fen = new BigInt64Array(LOTS);
 for (let i = 0; i < LOTS; i++) {

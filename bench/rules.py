@@ -42,7 +42,7 @@ def rate(n: int, seconds: float) -> str:
 
 def main() -> None:
     cat = zhengce.Catalogue.builtin()
-    bond = zhengce.Scenario.baseline(cat).evaluator("tianshan-2022-87/r68-bid-bond")
+    bond = zhengce.Context(cat).evaluator("tianshan-2022-87/r68-bid-bond")
     singles(bond)
     rng = np.random.default_rng(7)
     fen = rng.integers(100_000, 1_000_000_000, size=LOTS, dtype=np.int64)
@@ -80,10 +80,10 @@ def deadlines(cat) -> None:
     festivals included), beside the calendar's own add_working_days_batch."""
     n = 1_000_000
     starts = np.datetime64("2022-05-18") + (np.arange(n) % 480).astype("timedelta64[D]")
-    s = zhengce.Scenario.baseline(cat)
+    s = zhengce.Context(cat)
     funding = s.evaluator("tianshan-2022-87/r67-xinyidai-funding")
     notice = s.evaluator("tianshan-2022-87/r59-simple-deregistration-notice")
-    cal = zhengce.Calendars.builtin().calendar("cn-xj-urumqi-tianshan", cat)
+    cal = zhengce.Context(cat).calendar("cn-xj-urumqi-tianshan")
     assert np.array_equal(funding.evaluate_batch({}, starts)["deadline"], cal.add_working_days_batch(starts, 30))
     print(f"\ntime limits over {n:,} filing dates (2022-05-18 onwards, Tianshan), best of 3")
     t = best(lambda: funding.evaluate_batch({}, starts))

@@ -46,13 +46,13 @@ def run(mode: str, n: int) -> dict:
         cat = zhengce.Catalogue.builtin()
 
         def draw() -> int:
-            d = zhengce.StratifiedDraw.draw(cat, SPEC, classes)
+            d = zhengce.StratifiedDraw.draw(zhengce.Context(cat), SPEC, classes)
             return sum(len(ids[d.random_indices(s["key"])]) for s in d.strata)
     else:
         import zhengce
 
         sizes = {s["credit_class"]: s["sample"] for s in zhengce.StratifiedDraw.draw(
-            zhengce.Catalogue.builtin(), SPEC, classes).strata}
+            zhengce.Context.builtin(), SPEC, classes).strata}
         codes = {"a": 1, "b": 2, "c": 3, "d": 4}
         rng = np.random.default_rng(2022)
 

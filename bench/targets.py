@@ -89,7 +89,7 @@ def main() -> None:
     data = catalogue(n)
     cat = timed(f"Catalogue.from_value ({n:,} targets)", n, lambda: zhengce.Catalogue.from_value(data))
     table = observations(n)
-    monitor = zhengce.Monitor(cat)
+    monitor = zhengce.Monitor(zhengce.Context(cat))
     timed(f"Monitor.add_observations (pyarrow, {table.num_rows:,} rows)", table.num_rows, lambda: monitor.add_observations(table))
     card = timed(f"Monitor.scorecard ({n:,} targets)", n, lambda: monitor.scorecard("2022-10-31"))
     card = timed("Monitor.scorecard (by group, unit, jurisdiction)", n,

@@ -1,6 +1,6 @@
 """Runs the shared conformance vectors (tests/vectors) against the Python binding.
 
-The calls live in tests/calls/<module>.py as ``CALLS = {"module.function": fn(zhengce, catalogue, input)}``;
+The calls live in tests/calls/<module>.py as ``CALLS = {"module.function": fn(zhengce, context, input)}``;
 expected values live only in the vector files.
 """
 
@@ -45,6 +45,7 @@ def test_manifest_lists_every_vector_file() -> None:
 
 
 _BUILTIN = zhengce.Catalogue.builtin()
+_CALENDARS = zhengce.Calendars.builtin()
 
 
 def catalogue_for(case: dict[str, Any]) -> zhengce.Catalogue:
@@ -54,6 +55,17 @@ def catalogue_for(case: dict[str, Any]) -> zhengce.Catalogue:
     if "overlay" in spec:
         return _BUILTIN.layered(spec["overlay"], **spec.get("options", {}))
     return zhengce.Catalogue.from_value(spec["value"])
+
+
+def context_for(case: dict[str, Any]) -> zhengce.Context:
+    """The case's catalogue and the built-in calendars, with the case's `context` applied."""
+    ctx = zhengce.Context(catalogue_for(case), _CALENDARS)
+    spec = case.get("context", {})
+    for overlay in spec.get("calendars", []):
+        ctx = ctx.layered_calendars(overlay)
+    if "scenario" in spec:
+        ctx = ctx.with_scenario(spec["scenario"])
+    return ctx
 
 
 def to_json_shape(value: Any) -> Any:
@@ -100,12 +112,12 @@ def test_vector(doc: dict[str, Any], case: dict[str, Any]) -> None:
     output = case.get("output", doc.get("output"))
     if "error" in case:
         with pytest.raises(zhengce.ZhengceError) as raised:
-            call(zhengce, catalogue_for(case), case.get("input", {}))
+            call(zhengce, context_for(case), case.get("input", {}))
         err = raised.value
         actual = {"code": err.code, "path": err.path, "details": err.details}
         problems = matches(case["error"], actual)
     else:
-        result = to_json_shape(call(zhengce, catalogue_for(case), case.get("input", {})))
+        result = to_json_shape(call(zhengce, context_for(case), case.get("input", {})))
         if output == "ids":
             result = [item["id"] for item in result]
         problems = matches(case["expect"], result)

@@ -30,10 +30,18 @@ export function matches(expected, actual, path = "$") {
 export async function runVectors({ zhengce, readJson }) {
   const manifest = await readJson("manifest.json");
   const builtin = zhengce.Catalogue.builtin();
+  const calendars = zhengce.Calendars.builtin();
   const catalogueFor = (spec) => {
     if (spec === undefined) return builtin;
     if ("overlay" in spec) return builtin.layered(spec.overlay, spec.options);
     return zhengce.Catalogue.fromValue(spec.value);
+  };
+  // The case's catalogue and the built-in calendars, with the case's `context` applied.
+  const contextFor = (c) => {
+    let ctx = zhengce.Context.of(catalogueFor(c.catalogue), calendars);
+    for (const overlay of c.context?.calendars ?? []) ctx = ctx.layeredCalendars(overlay);
+    if (c.context?.scenario !== undefined) ctx = ctx.withScenario(c.context.scenario);
+    return ctx;
   };
   const results = [];
   for (const file of manifest.files) {
@@ -49,7 +57,7 @@ export async function runVectors({ zhengce, readJson }) {
       }
       const output = c.output ?? doc.output;
       try {
-        let result = call(zhengce, catalogueFor(c.catalogue), c.input ?? {});
+        let result = call(zhengce, contextFor(c), c.input ?? {});
         if ("error" in c) {
           record([`expected error ${c.error.code}, got ${JSON.stringify(result)}`]);
           continue;

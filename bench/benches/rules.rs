@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Input, Options, Scenario};
+use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Input, Options};
 
 const LOTS: usize = 10_000_000;
 
@@ -26,7 +26,7 @@ fn budgets() -> Vec<i64> {
 }
 
 fn rules(c: &mut Criterion) {
-    let scenario = Scenario::baseline(zhengce::Catalogue::builtin());
+    let scenario = zhengce::Context::builtin();
     let bond = scenario.evaluator("tianshan-2022-87/r68-bid-bond").unwrap();
     let on = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
     let fen = budgets();

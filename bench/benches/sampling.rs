@@ -9,12 +9,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use zhengce::Catalogue;
 use zhengce::sampling::{RegisterColumns, SampleSpec, StratifiedDraw};
 use zhengce_bench::sampling::{register_columns, spec};
 
 fn draw(c: &mut Criterion) {
-    let cat = Catalogue::builtin();
+    let cat = zhengce::Context::builtin();
     let spec: SampleSpec = spec();
     let mut sizes = vec![10_000_000usize];
     if std::env::var_os("ZHENGCE_BENCH_180M").is_some() {

@@ -108,7 +108,8 @@ fn targets(c: &mut Criterion) {
     let cat = Arc::new(catalogue());
     println!("synthetic catalogue of {TARGETS} targets loaded and validated in {:.2?}", t0.elapsed());
     let rows = observations();
-    let mut monitor = Monitor::new(Arc::clone(&cat));
+    let mut monitor =
+        Monitor::new(&zhengce::Context::new(Arc::clone(&cat), zhengce::calendar::Calendars::builtin()));
     let t0 = Instant::now();
     monitor.add_observations(rows.clone()).unwrap();
     println!("{} observations added in {:.2?}", monitor.len(), t0.elapsed());
@@ -118,7 +119,15 @@ fn targets(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("add_observations(1,000,000 rows)", |b| {
         b.iter_batched(
-            || (Monitor::new(Arc::clone(&cat)), rows.clone()),
+            || {
+                (
+                    Monitor::new(&zhengce::Context::new(
+                        Arc::clone(&cat),
+                        zhengce::calendar::Calendars::builtin(),
+                    )),
+                    rows.clone(),
+                )
+            },
             |(mut m, rows)| m.add_observations(rows).unwrap(),
             BatchSize::LargeInput,
         )

@@ -3,12 +3,11 @@
 
 use std::time::Instant;
 
-use zhengce::Catalogue;
 use zhengce::sampling::{RegisterColumns, StratifiedDraw};
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
-    let cat = Catalogue::builtin();
+    let cat = zhengce::Context::builtin();
     let (ids, classes) = zhengce_bench::sampling::register_columns(n);
     let start = Instant::now();
     let draw = StratifiedDraw::draw(&cat, &RegisterColumns::new(&classes), &zhengce_bench::sampling::spec())

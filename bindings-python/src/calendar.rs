@@ -1,38 +1,32 @@
-//! `zhengce.Calendars`, `zhengce.Calendar` and `zhengce.deadline`: working-day calendars and
-//! deadlines, single calls on `datetime.date` and batch calls on numpy / Arrow columns.
+//! `zhengce.Calendars` and `zhengce.Calendar`: working-day calendars (a context's
+//! `calendar(jurisdiction)`), single calls on `datetime.date` and batch calls on numpy / Arrow
+//! columns. The deadline of a service promise is `Context.deadline`.
 //!
 //! Batch columns cross as day numbers (days since 1970-01-01, the storage of numpy
 //! `datetime64[D]` and Arrow `date32`) through the buffer protocol: one copy of the column in
 //! and one out, never a Python object per element.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
+use zhengce::Error;
 use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
-use zhengce::{Catalogue, Error};
 
-use crate::catalogue::PyCatalogue;
 use crate::convert::{extract_date, from_py, options, serialize};
 use crate::error::IntoPy;
-
-/// The built-in catalogue and calendar data, loaded once for the module-level `deadline`.
-fn builtin() -> &'static (Catalogue, Calendars) {
-    static BUILTIN: OnceLock<(Catalogue, Calendars)> = OnceLock::new();
-    BUILTIN.get_or_init(|| (Catalogue::builtin(), Calendars::builtin()))
-}
 
 /// The set of calendar data layers (national calendar and regional overlays).
 #[pyclass(module = "zhengce._zhengce", name = "Calendars", frozen)]
 pub struct PyCalendars {
-    inner: Arc<Calendars>,
+    pub inner: Arc<Calendars>,
 }
 
 /// A working-day calendar compiled for one jurisdiction.
 #[pyclass(module = "zhengce._zhengce", name = "Calendar", frozen)]
 pub struct PyCalendar {
-    inner: Arc<Calendar>,
+    pub inner: Arc<Calendar>,
 }
 
 /// A date argument (see [`extract_date`]: an exact `datetime.date` takes one `toordinal()` call).
@@ -49,18 +43,11 @@ fn opts(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<CalendarOptions> {
     options(kwargs, "options").py()
 }
 
-fn catalogue_or_builtin<'a>(catalogue: Option<&'a Bound<'_, PyCatalogue>>) -> &'a Catalogue {
-    match catalogue {
-        Some(c) => c.get().inner.as_ref(),
-        None => &builtin().0,
-    }
-}
-
 #[pymethods]
 impl PyCalendars {
     #[staticmethod]
     fn builtin() -> PyCalendars {
-        PyCalendars { inner: Arc::new(builtin().1.clone()) }
+        PyCalendars { inner: Arc::new(Calendars::builtin()) }
     }
 
     #[staticmethod]
@@ -89,58 +76,10 @@ impl PyCalendars {
         serialize(py, self.inner.layer(id).py()?)
     }
 
-    #[pyo3(signature = (jurisdiction, catalogue=None))]
-    fn calendar(
-        &self,
-        jurisdiction: &str,
-        catalogue: Option<&Bound<'_, PyCatalogue>>,
-    ) -> PyResult<PyCalendar> {
-        let cat = catalogue_or_builtin(catalogue);
-        self.inner.calendar(cat, jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
-    }
-
-    #[pyo3(signature = (service, start, jurisdiction, catalogue=None, **options_))]
-    fn deadline<'py>(
-        &self,
-        py: Python<'py>,
-        service: &str,
-        start: &Bound<'py, PyAny>,
-        jurisdiction: &str,
-        catalogue: Option<&Bound<'py, PyCatalogue>>,
-        options_: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let start = extract_date(start, "start").py()?;
-        let o: DeadlineOptions = options(options_, "options").py()?;
-        let cat = catalogue_or_builtin(catalogue);
-        serialize(py, &self.inner.deadline(cat, service, start, jurisdiction, &o).py()?)
-    }
-
     fn __repr__(&self) -> String {
         let ids: Vec<&str> = self.inner.layers().iter().map(|l| l.id.as_str()).collect();
         format!("<zhengce.Calendars: {}>", ids.join(", "))
     }
-}
-
-/// The module-level `deadline`: on the built-in data unless a catalogue or calendars are given.
-#[pyfunction]
-#[pyo3(signature = (service, start, jurisdiction, catalogue=None, calendars=None, **options_))]
-pub fn deadline<'py>(
-    py: Python<'py>,
-    service: &str,
-    start: &Bound<'py, PyAny>,
-    jurisdiction: &str,
-    catalogue: Option<&Bound<'py, PyCatalogue>>,
-    calendars: Option<&Bound<'py, PyCalendars>>,
-    options_: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let start = extract_date(start, "start").py()?;
-    let o: DeadlineOptions = options(options_, "options").py()?;
-    let cat = catalogue_or_builtin(catalogue);
-    let cals = match calendars {
-        Some(c) => c.get().inner.as_ref(),
-        None => &builtin().1,
-    };
-    serialize(py, &cals.deadline(cat, service, start, jurisdiction, &o).py()?)
 }
 
 /// A column of day numbers read from numpy `datetime64[D]` / integer arrays, Arrow `date32`
@@ -275,8 +214,7 @@ fn numpy_from<'py>(
 impl PyCalendar {
     #[staticmethod]
     fn builtin(jurisdiction: &str) -> PyResult<PyCalendar> {
-        let (cat, cals) = builtin();
-        cals.calendar(cat, jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
+        Calendar::builtin(jurisdiction).map(|c| PyCalendar { inner: Arc::new(c) }).py()
     }
 
     fn jurisdiction(&self) -> &str {

@@ -1,12 +1,10 @@
 //! `zhengce.Communities`: the community registry and the responsibility chain.
 
-use std::sync::Arc;
-
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use zhengce::communities::{Communities, CommunityFilter};
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{from_py, options, serialize};
 use crate::error::IntoPy;
 
@@ -20,8 +18,8 @@ pub struct PyCommunities {
 #[pymethods]
 impl PyCommunities {
     #[new]
-    fn new(catalogue: &PyCatalogue) -> PyCommunities {
-        PyCommunities { inner: Communities::new(Arc::clone(&catalogue.inner)) }
+    fn new(context: &PyContext) -> PyCommunities {
+        PyCommunities { inner: Communities::new(&context.inner) }
     }
 
     fn register(&mut self, community: &Bound<'_, PyAny>) -> PyResult<()> {

@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod catalogue;
+mod context;
 mod convert;
 // --- calendar ---
 mod calendar;
@@ -25,12 +26,11 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", zhengce::VERSION)?;
     // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_class::<context::PyContext>()?;
     // --- calendar ---
     m.add_class::<calendar::PyCalendars>()?;
     m.add_class::<calendar::PyCalendar>()?;
-    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     // --- rules ---
-    m.add_class::<rules::PyScenario>()?;
     m.add_class::<rules::PyEvaluator>()?;
     m.add_class::<rules::PyEvaluation>()?;
     m.add_class::<rules::PyBatchResult>()?;

@@ -1,11 +1,9 @@
-//! `zhengce.Scenario`, `zhengce.Evaluator`, `zhengce.Evaluation`, `zhengce.BatchResult`,
-//! `zhengce.Comparison`: rules under scenarios, single and batch evaluation.
+//! `zhengce.Evaluator`, `zhengce.Evaluation`, `zhengce.BatchResult`, `zhengce.Comparison`:
+//! rules in a context, single and batch evaluation.
 //!
 //! Batch columns are read without per-element Python objects where the data allows: numpy
 //! integer and boolean arrays and pyarrow int64/decimal128/boolean/dictionary arrays through
 //! the buffer protocol; lists (and string arrays) go through the JSON shape.
-
-use std::sync::Arc;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
@@ -14,124 +12,32 @@ use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 use zhengce::Error;
 use zhengce::rules::{
     Batch, BatchResult, CallOptions, Column, ColumnData, Comparison, Dates, Evaluation, Evaluator, Input,
-    Lang, OutColumn, OwnedColumns, Scenario, ScenarioSpec,
+    Lang, OutColumn, OwnedColumns,
 };
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{extract_date, from_py, options, serialize, to_py};
 use crate::error::IntoPy;
 
-/// A catalogue with parameter overrides and added rules.
-#[pyclass(module = "zhengce._zhengce", name = "Scenario", frozen)]
-pub struct PyScenario {
-    inner: Scenario,
-}
-
-fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
-    let value = if let Ok(text) = obj.cast::<PyString>() {
-        serde_json::from_str(&crate::convert::text(text, "scenario").py()?)
-            .map_err(|e| Error::invalid_input("scenario", "text", format!("scenario JSON ({e})")))
-            .py()?
-    } else {
-        from_py(obj, "scenario").py()?
-    };
-    zhengce::value::from_json_value(&value, "scenario").py()
-}
-
-#[pymethods]
-impl PyScenario {
-    #[new]
-    fn new(catalogue: &PyCatalogue, spec: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
-        let spec = spec_of(spec)?;
-        Scenario::new(catalogue.inner.clone(), spec).map(|inner| PyScenario { inner }).py()
-    }
-
-    #[staticmethod]
-    fn baseline(catalogue: &PyCatalogue) -> PyScenario {
-        PyScenario { inner: Scenario::baseline(catalogue.inner.clone()) }
-    }
-
-    fn name(&self) -> &str {
-        self.inner.name()
-    }
-
-    fn hash(&self) -> &str {
-        self.inner.hash()
-    }
-
-    fn spec<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py, self.inner.spec())
-    }
-
-    fn catalogue(&self) -> PyCatalogue {
-        PyCatalogue { inner: Arc::new(self.inner.catalogue().clone()) }
-    }
-
-    fn evaluator(&self, rule: &str) -> PyResult<PyEvaluator> {
-        self.inner.evaluator(rule).map(|inner| PyEvaluator { inner }).py()
-    }
-
-    fn parameter_value<'py>(
-        &self,
-        py: Python<'py>,
-        key: &str,
-        jurisdiction: &str,
-        date: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let date = extract_date(date, "date").py()?;
-        serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
-    }
-
-    #[pyo3(signature = (alternative, rule, columns, date, **options_))]
-    fn compare(
-        &self,
-        py: Python<'_>,
-        alternative: &PyScenario,
-        rule: &str,
-        columns: &Bound<'_, PyAny>,
-        date: &Bound<'_, PyAny>,
-        options_: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyComparison> {
-        let opts: CallOptions = options(options_, "options").py()?;
-        let cols = read_columns(py, columns)?;
-        let dates = read_dates(py, date)?;
-        let batch = Batch {
-            dates: dates.dates(),
-            jurisdiction: opts.jurisdiction.as_deref(),
-            columns: cols.columns(py)?,
-        };
-        let out = self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).py()?;
-        Ok(PyComparison { inner: out })
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<zhengce.Scenario '{}': {} parameter overrides>",
-            self.inner.name(),
-            self.inner.spec().parameters.len()
-        )
-    }
-}
-
-/// One rule compiled under a scenario.
+/// One rule compiled in a context.
 #[pyclass(module = "zhengce._zhengce", name = "Evaluator", frozen)]
 pub struct PyEvaluator {
-    inner: Evaluator,
+    pub inner: Evaluator,
 }
 
 #[pymethods]
 impl PyEvaluator {
     #[new]
-    fn new(scenario: &PyScenario, rule: &str) -> PyResult<PyEvaluator> {
-        Evaluator::new(&scenario.inner, rule).map(|inner| PyEvaluator { inner }).py()
+    fn new(context: &PyContext, rule: &str) -> PyResult<PyEvaluator> {
+        Evaluator::new(&context.inner, rule).map(|inner| PyEvaluator { inner }).py()
     }
 
     fn rule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.rule())
     }
 
-    fn scenario(&self) -> PyScenario {
-        PyScenario { inner: self.inner.scenario().clone() }
+    fn context(&self) -> PyContext {
+        PyContext { inner: self.inner.context().clone() }
     }
 
     fn check_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -175,7 +81,7 @@ impl PyEvaluator {
             "<zhengce.Evaluator '{}' ({}) under '{}'>",
             r.id,
             r.logic.kind(),
-            self.inner.scenario().name()
+            self.inner.context().scenario_name()
         )
     }
 }
@@ -529,7 +435,7 @@ fn shift(err: Error, start: usize) -> Error {
 /// Two scenarios compared over a batch.
 #[pyclass(module = "zhengce._zhengce", name = "Comparison", frozen)]
 pub struct PyComparison {
-    inner: Comparison,
+    pub inner: Comparison,
 }
 
 #[pymethods]
@@ -575,7 +481,7 @@ impl PyComparison {
 /// Column data read from Python objects, for a [`Batch`]: integer columns stay in their
 /// Python buffers (read chunk by chunk), the rest is owned.
 #[derive(Default)]
-struct Columns {
+pub(crate) struct Columns {
     json: OwnedColumns,
     typed: Vec<(String, Typed, Option<Validity>)>,
     units: Vec<(String, Py<PyAny>)>,
@@ -596,7 +502,7 @@ enum Typed {
 
 impl Columns {
     /// Every column for one call over the whole batch (integer buffers copied once).
-    fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
+    pub(crate) fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
         let mut out = self.sliced(0..usize::MAX);
         if self.copied.get().is_none() {
             let mut copies = Vec::with_capacity(self.units.len());
@@ -664,7 +570,7 @@ fn bytes_of(obj: &Bound<'_, PyAny>, py: Python<'_>) -> PyResult<Vec<u8>> {
 }
 
 /// Reads a dict of column name to array (numpy, pyarrow, pandas, list).
-fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
+pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
     let dict = columns
         .cast::<PyDict>()
         .map_err(|_| PyTypeError::new_err("columns must be a dict of input name to array"))?;
@@ -778,7 +684,7 @@ fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns>
 }
 
 /// One date, or one per row (a list, a numpy `datetime64` array, a pyarrow date array).
-fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
+pub(crate) fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
     if date.is_instance_of::<PyList>() || date.is_instance_of::<PyTuple>() {
         let mut out = Vec::new();
         for (row, d) in date.try_iter()?.enumerate() {
@@ -803,7 +709,7 @@ fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy>
     Ok(OwnedDatesPy::One(extract_date(date, "date").py()?))
 }
 
-enum OwnedDatesPy {
+pub(crate) enum OwnedDatesPy {
     One(chrono::NaiveDate),
     Each(Vec<chrono::NaiveDate>),
     Days(Vec<i32>),
@@ -826,7 +732,7 @@ impl OwnedDatesPy {
         }
     }
 
-    fn dates(&self) -> Dates<'_> {
+    pub(crate) fn dates(&self) -> Dates<'_> {
         match self {
             OwnedDatesPy::One(d) => Dates::One(*d),
             OwnedDatesPy::Each(v) => Dates::Each(v),

@@ -5,9 +5,9 @@ use pyo3::prelude::*;
 use zhengce::sampling::{
     Directory, InspectionPlan, PlanSpec, Register, RegisterColumns, SampleSpec, StratifiedDraw,
 };
-use zhengce::{Catalogue, Error};
+use zhengce::{Context, Error};
 
-use crate::catalogue::PyCatalogue;
+use crate::context::PyContext;
 use crate::convert::{from_py, serialize};
 use crate::error::IntoPy;
 
@@ -33,14 +33,14 @@ pub struct PyInspectionPlan {
 impl PyInspectionPlan {
     #[staticmethod]
     fn draw(
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         register: &Bound<'_, PyAny>,
         directory: &Bound<'_, PyAny>,
         spec: &Bound<'_, PyAny>,
     ) -> PyResult<PyInspectionPlan> {
         let (r, d, s): (Register, Directory, PlanSpec) =
             (self::register(register)?, self::directory(directory)?, self::spec(spec)?);
-        let inner = InspectionPlan::draw(&catalogue.inner, &r, &d, &s).py()?;
+        let inner = InspectionPlan::draw(&context.inner, &r, &d, &s).py()?;
         Ok(PyInspectionPlan { inner })
     }
 
@@ -58,12 +58,12 @@ impl PyInspectionPlan {
     fn verify<'py>(
         &self,
         py: Python<'py>,
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         register: &Bound<'py, PyAny>,
         directory: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (r, d) = (self::register(register)?, self::directory(directory)?);
-        serialize(py, &self.inner.verify(&catalogue.inner, &r, &d).py()?)
+        serialize(py, &self.inner.verify(&context.inner, &r, &d).py()?)
     }
 
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -153,10 +153,10 @@ impl PyStratifiedDraw {
 #[pymethods]
 impl PyStratifiedDraw {
     #[staticmethod]
-    #[pyo3(signature = (catalogue, spec, classes, strata = None, flags = None))]
+    #[pyo3(signature = (context, spec, classes, strata = None, flags = None))]
     fn draw(
         py: Python<'_>,
-        catalogue: &PyCatalogue,
+        context: &PyContext,
         spec: &Bound<'_, PyAny>,
         classes: &Bound<'_, PyAny>,
         strata: Option<&Bound<'_, PyAny>>,
@@ -179,8 +179,8 @@ impl PyStratifiedDraw {
         if let Some(f) = &flags {
             columns = columns.with_flags(f);
         }
-        let cat: &Catalogue = &catalogue.inner;
-        let inner = py.detach(|| StratifiedDraw::draw(cat, &columns, &spec)).py()?;
+        let ctx: &Context = &context.inner;
+        let inner = py.detach(|| StratifiedDraw::draw(ctx, &columns, &spec)).py()?;
         Ok(PyStratifiedDraw { inner })
     }
 

@@ -1,13 +1,11 @@
 //! `zhengce.Monitor` and `zhengce.Scorecard`: observations, assessment, scorecards.
 
-use std::sync::Arc;
-
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use zhengce::targets::{AssessOptions, Monitor, ObservationInput, Scorecard, ScorecardOptions};
 
-use crate::catalogue::PyCatalogue;
 use crate::communities::PyCommunities;
+use crate::context::PyContext;
 use crate::convert::{extract_date, extract_decimal, from_py, options, serialize};
 use crate::error::IntoPy;
 
@@ -96,9 +94,9 @@ pub struct PyMonitor {
 #[pymethods]
 impl PyMonitor {
     #[new]
-    #[pyo3(signature = (catalogue, communities = None))]
-    fn new(catalogue: &PyCatalogue, communities: Option<PyRef<'_, PyCommunities>>) -> PyResult<PyMonitor> {
-        let monitor = Monitor::new(Arc::clone(&catalogue.inner));
+    #[pyo3(signature = (context, communities = None))]
+    fn new(context: &PyContext, communities: Option<PyRef<'_, PyCommunities>>) -> PyResult<PyMonitor> {
+        let monitor = Monitor::new(&context.inner);
         let inner = match communities {
             Some(c) => monitor.with_communities(c.inner.clone()).py()?,
             None => monitor,

@@ -65,16 +65,16 @@ def test_layered_reports_every_problem() -> None:
 
 
 def test_deadline_functions() -> None:
-    due = zhengce.deadline("business-opening", datetime.date(2023, 6, 27), "cn-xj-urumqi-tianshan")
+    due = zhengce.Context.builtin().deadline("business-opening", datetime.date(2023, 6, 27), "cn-xj-urumqi-tianshan")
     assert due["date"] == "2023-07-04" and due["source"]["clause"] == "tianshan-2022-87/58"
     assert "古尔邦节" in due["explanation"]["zh"]
     cat = zhengce.Catalogue.builtin()
-    same = zhengce.Calendars.builtin().deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", cat)
+    same = zhengce.Context(cat, zhengce.Calendars.builtin()).deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan")
     assert same == due
     plain = CN.deadline(datetime.date(2024, 9, 11), 20, "calendar_days")
     assert (plain["nominal_end"], plain["date"]) == ("2024-10-01", "2024-10-08")
     with pytest.raises(zhengce.NotFoundError):
-        zhengce.deadline("no-such-service", EVE, "cn")
+        zhengce.Context.builtin().deadline("no-such-service", EVE, "cn")
     with pytest.raises(zhengce.InvalidInputError):
         CN.deadline(EVE, 1, "fortnights")
 

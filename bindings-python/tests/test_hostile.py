@@ -17,6 +17,7 @@ import pytest
 import zhengce
 
 CAT = zhengce.Catalogue.builtin()
+CTX = zhengce.Context()
 CN = zhengce.Calendar.builtin("cn")
 EVE = datetime.date(2024, 2, 9)
 
@@ -39,7 +40,7 @@ def test_deep_nesting_is_an_error_not_a_crash(depth: int) -> None:
     # A list nested 15,000 deep used to kill the interpreter with SIGSEGV.
     for call in (
         lambda v: CAT.layered({"jurisdictions": v}),
-        lambda v: zhengce.Scenario(CAT, {"name": "x", "overlay": {"rules": v}}),
+        lambda v: CTX.with_scenario({"name": "x", "overlay": {"rules": v}}),
         lambda v: CAT.documents(**{"jurisdiction": v}),
     ):
         with pytest.raises(zhengce.InvalidInputError) as raised:
@@ -133,7 +134,7 @@ LONE = "\ud800"
 def test_lone_surrogates_are_refused_with_one_error(where: str) -> None:
     with pytest.raises(zhengce.InvalidInputError) as raised:
         if where == "seed":
-            zhengce.StratifiedDraw.draw(CAT, {"jurisdiction": "cn", "date": "2023-01-01", "seed": "s" + LONE}, np.zeros(3, "uint8"))
+            zhengce.StratifiedDraw.draw(CTX, {"jurisdiction": "cn", "date": "2023-01-01", "seed": "s" + LONE}, np.zeros(3, "uint8"))
         elif where == "id":
             CAT.layered({"jurisdictions": [{"id": "x" + LONE}]})
         elif where == "key":
@@ -150,10 +151,10 @@ def test_two_seeds_give_two_plans() -> None:
     # and any two well-formed seeds differ.
     classes = np.array([2] * 50, dtype="uint8")
     spec = {"jurisdiction": "cn", "date": "2023-01-01", "base_ratio": "0.1"}
-    a = zhengce.StratifiedDraw.draw(CAT, {**spec, "seed": "a"}, classes)
-    b = zhengce.StratifiedDraw.draw(CAT, {**spec, "seed": "b"}, classes)
-    c = zhengce.StratifiedDraw.draw(CAT, {**spec, "seed": "e\u0301"}, classes)
-    d = zhengce.StratifiedDraw.draw(CAT, {**spec, "seed": "\u00e9"}, classes)
+    a = zhengce.StratifiedDraw.draw(CTX, {**spec, "seed": "a"}, classes)
+    b = zhengce.StratifiedDraw.draw(CTX, {**spec, "seed": "b"}, classes)
+    c = zhengce.StratifiedDraw.draw(CTX, {**spec, "seed": "e\u0301"}, classes)
+    d = zhengce.StratifiedDraw.draw(CTX, {**spec, "seed": "\u00e9"}, classes)
     assert list(a.random_indices("b")) != list(b.random_indices("b"))
     assert list(c.random_indices("b")) != list(d.random_indices("b")), "no Unicode normalisation"
 
@@ -164,7 +165,7 @@ def test_stratified_draw_owns_its_columns() -> None:
     # plan whatever another thread does to the arrays afterwards.
     classes = np.full(200_000, 2, dtype="uint8")
     spec = {"jurisdiction": "cn", "date": "2023-01-01", "seed": "s", "base_ratio": "0.1"}
-    expected = list(zhengce.StratifiedDraw.draw(CAT, spec, classes.copy()).random_indices("b"))
+    expected = list(zhengce.StratifiedDraw.draw(CTX, spec, classes.copy()).random_indices("b"))
     stop = threading.Event()
 
     def scribble() -> None:
@@ -177,12 +178,12 @@ def test_stratified_draw_owns_its_columns() -> None:
     try:
         for _ in range(5):
             classes[:] = 2
-            zhengce.StratifiedDraw.draw(CAT, spec, classes)
+            zhengce.StratifiedDraw.draw(CTX, spec, classes)
     finally:
         stop.set()
         t.join()
     classes[:] = 2
-    assert list(zhengce.StratifiedDraw.draw(CAT, spec, classes).random_indices("b")) == expected
+    assert list(zhengce.StratifiedDraw.draw(CTX, spec, classes).random_indices("b")) == expected
 
 
 @pytest.mark.parametrize("bad", [{1: "x"}, {"a": object()}, {"a": {1, 2}}, {"a": b"bytes"}, {"a": math.nan}, {"a": 2**64}])
@@ -206,7 +207,7 @@ def test_decimals_follow_the_grammar(amount: object) -> None:
 
 def test_money_with_30_decimal_places_is_refused_not_rounded() -> None:
     with pytest.raises(zhengce.InvalidInputError):
-        zhengce.Monitor(CAT).check_ratio("x", "y", "0.000000000000000000000000000001")
+        zhengce.Monitor(CTX).check_ratio("x", "y", "0.000000000000000000000000000001")
 
 
 def test_overlays_say_what_they_do() -> None:
@@ -233,7 +234,7 @@ def test_csv_exports_neutralise_formulas() -> None:
     directory = [{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]
     spec = {"jurisdiction": "cn", "date": "2022-06-01", "seed": "s", "checks": [{"department": "amr", "items": ["licence"]}]}
     try:
-        plan = zhengce.InspectionPlan.draw(CAT, register, directory, spec)
+        plan = zhengce.InspectionPlan.draw(CTX, register, directory, spec)
     except zhengce.InvalidInputError:
         pytest.skip("register ids are checked before export")
     assert "\"'=HYPERLINK(" in plan.to_csv()

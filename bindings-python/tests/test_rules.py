@@ -24,7 +24,7 @@ def cat() -> zhengce.Catalogue:
 
 @pytest.fixture(scope="module")
 def bond(cat: zhengce.Catalogue) -> zhengce.Evaluator:
-    return zhengce.Scenario.baseline(cat).evaluator(BOND)
+    return zhengce.Context(cat).evaluator(BOND)
 
 
 @pytest.mark.parametrize(
@@ -71,12 +71,12 @@ def test_explanation_and_text(bond: zhengce.Evaluator) -> None:
 def test_scenarios_and_parameters(cat: zhengce.Catalogue) -> None:
     spec = {"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot",
             "jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": datetime.date(2022, 5, 18), "value": decimal.Decimal("50000")}]}
-    s = zhengce.Scenario(cat, spec)
-    assert s.name() == "cap-50000" and s.hash().startswith("sha256:")
+    s = zhengce.Context(cat).with_scenario(spec)
+    assert s.scenario_name() == "cap-50000" and s.scenario_hash().startswith("sha256:")
     assert s.evaluator(BOND).evaluate({"budget": 8_000_000}, JUNE).amount == "50000.00"
     assert s.parameter_value("procurement.bid_bond.cap_per_lot", "cn-xj-urumqi-tianshan", JUNE)["scenario"] == "cap-50000"
     with pytest.raises(zhengce.NotFoundError):
-        zhengce.Scenario(cat, {"name": "x", "parameters": [{"parameter": "nope", "jurisdiction": "cn", "value": "1"}]})
+        zhengce.Context(cat).with_scenario({"name": "x", "parameters": [{"parameter": "nope", "jurisdiction": "cn", "value": "1"}]})
     with pytest.raises(zhengce.NotFoundError):
         s.evaluator("no-such-rule")
 
@@ -129,8 +129,8 @@ def test_batch_errors_name_the_row(bond: zhengce.Evaluator) -> None:
 
 
 def test_compare_returns_numpy_differences(cat: zhengce.Catalogue) -> None:
-    base = zhengce.Scenario.baseline(cat)
-    alt = zhengce.Scenario(cat, '{"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot", '
+    base = zhengce.Context(cat)
+    alt = zhengce.Context(cat).with_scenario('{"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot", '
                                 '"jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": "2022-05-18", "value": "50000"}]}')
     cmp = base.compare(alt, BOND, {"budget": np.array([300_000_000, 800_000_000])}, JUNE)
     assert isinstance(cmp, zhengce.Comparison)
@@ -142,7 +142,7 @@ def test_compare_returns_numpy_differences(cat: zhengce.Catalogue) -> None:
 
 
 def test_other_kinds(cat: zhengce.Catalogue) -> None:
-    s = zhengce.Scenario.baseline(cat)
+    s = zhengce.Context(cat)
     table = s.evaluator("tianshan-2022-87/r10-credit-class")
     assert table.evaluate({"credit_class": "d"}, JUNE).value["outputs"]["on_site"] == "when_necessary"
     check = table.check_table()
@@ -153,7 +153,7 @@ def test_other_kinds(cat: zhengce.Catalogue) -> None:
     fee = s.evaluator("tianshan-2022-87/r63-guarantee-fee")
     assert fee.evaluate({"fee_rate": decimal.Decimal("0.012")}, JUNE).compliant is False
     assert fee.rule()["logic"]["kind"] == "threshold"
-    assert "Evaluator" in repr(fee) and "Scenario" in repr(s)
+    assert "Evaluator" in repr(fee) and "Context" in repr(s)
 
 
 def test_large_batches_stream_in_chunks(bond: zhengce.Evaluator) -> None:
@@ -177,7 +177,7 @@ def test_large_batches_stream_in_chunks(bond: zhengce.Evaluator) -> None:
 
 
 def test_time_limit_batches_give_dates(cat: zhengce.Catalogue) -> None:
-    s = zhengce.Scenario.baseline(cat)
+    s = zhengce.Context(cat)
     notice = s.evaluator("tianshan-2022-87/r59-simple-deregistration-notice")
     # 20 calendar days: 2022-06-20 ends on Sunday 10 July, Corban in Xinjiang (off 9-13 July),
     # so Thursday 14 July; 2022-09-01 ends on Wednesday 21 September, a working day.
@@ -186,7 +186,7 @@ def test_time_limit_batches_give_dates(cat: zhengce.Catalogue) -> None:
     assert deadline.dtype == np.dtype("datetime64[D]")
     assert deadline.tolist() == [datetime.date(2022, 7, 14), datetime.date(2022, 9, 21)]
     assert out.strings("deadline") == ["2022-07-14", "2022-09-21"]
-    alt = zhengce.Scenario(cat, '{"name": "notice-45", "parameters": [{"parameter": "registration.simple_deregistration.notice_period", '
+    alt = zhengce.Context(cat).with_scenario('{"name": "notice-45", "parameters": [{"parameter": "registration.simple_deregistration.notice_period", '
                                 '"jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": "2022-05-18", "value": "45"}]}')
     cmp = s.compare(alt, "tianshan-2022-87/r59-simple-deregistration-notice", {}, ["2022-06-20", "2022-09-01"])
     assert cmp.column == "deadline" and cmp.difference.tolist() == [21, 26]
@@ -198,7 +198,7 @@ def test_time_limit_batches_stream_and_match_the_calendar(cat: zhengce.Catalogue
     # Tianshan's calendar.
     n = 200_003
     starts = np.datetime64("2022-05-18") + (np.arange(n) % 480).astype("timedelta64[D]")
-    funding = zhengce.Scenario.baseline(cat).evaluator("tianshan-2022-87/r67-xinyidai-funding")
+    funding = zhengce.Context(cat).evaluator("tianshan-2022-87/r67-xinyidai-funding")
     got = funding.evaluate_batch({}, starts)["deadline"]
-    cal = zhengce.Calendars.builtin().calendar("cn-xj-urumqi-tianshan", cat)
+    cal = zhengce.Context(cat).calendar("cn-xj-urumqi-tianshan")
     assert np.array_equal(got, cal.add_working_days_batch(starts, 30))

@@ -12,6 +12,7 @@ import pytest
 import zhengce
 
 CAT = zhengce.Catalogue.builtin()
+CTX = zhengce.Context(CAT)
 REGISTER = [{"id": f"e{i}", "credit_class": "abcd"[i % 4]} for i in range(40)] + [
     {"id": "flagged", "credit_class": "a", "flags": ["complaint"]}
 ]
@@ -26,7 +27,7 @@ SAMPLE = {"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed":
 
 
 def test_a_plan_comes_back_in_the_json_shape_and_round_trips() -> None:
-    plan = zhengce.InspectionPlan.draw(CAT, REGISTER, DIRECTORY, SPEC)
+    plan = zhengce.InspectionPlan.draw(CTX, REGISTER, DIRECTORY, SPEC)
     value = plan.to_value()
     assert value["spec"]["date"] == "2022-06-01"  # a datetime.date argument, an ISO string back
     assert value["base_ratio"] == "0.03"  # decimals stay strings
@@ -42,27 +43,27 @@ def test_a_plan_comes_back_in_the_json_shape_and_round_trips() -> None:
 
 
 def test_verify_reports_each_difference() -> None:
-    plan = zhengce.InspectionPlan.draw(CAT, REGISTER, DIRECTORY, SPEC)
-    assert plan.verify(CAT, REGISTER, DIRECTORY) == {
+    plan = zhengce.InspectionPlan.draw(CTX, REGISTER, DIRECTORY, SPEC)
+    assert plan.verify(CTX, REGISTER, DIRECTORY) == {
         "matches": True, "differences": [], "published_version": zhengce.__version__,
         "verifier_version": zhengce.__version__,
     }
     value = plan.to_value()
     value["visits"][0]["inspectors"][0]["id"] = "someone-else"
-    report = zhengce.InspectionPlan.from_value(value).verify(CAT, REGISTER, DIRECTORY)
+    report = zhengce.InspectionPlan.from_value(value).verify(CTX, REGISTER, DIRECTORY)
     assert not report["matches"]
     assert report["differences"][0]["published"] == "someone-else"
 
 
 def test_bad_inputs_raise_with_their_path() -> None:
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.InspectionPlan.draw(CAT, [{"id": "x", "credit_class": "e"}], DIRECTORY, SPEC)
+        zhengce.InspectionPlan.draw(CTX, [{"id": "x", "credit_class": "e"}], DIRECTORY, SPEC)
     assert raised.value.path == "register[0].credit_class"
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.InspectionPlan.draw(CAT, REGISTER, DIRECTORY, {**SPEC, "inspectors_per_check": 1})
+        zhengce.InspectionPlan.draw(CTX, REGISTER, DIRECTORY, {**SPEC, "inspectors_per_check": 1})
     assert raised.value.path == "spec.inspectors_per_check"
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.InspectionPlan.draw(CAT, REGISTER, DIRECTORY, {**SPEC, "base_ratio": 0.03})  # a float
+        zhengce.InspectionPlan.draw(CTX, REGISTER, DIRECTORY, {**SPEC, "base_ratio": 0.03})  # a float
     assert raised.value.path == "spec.base_ratio"
     with pytest.raises(zhengce.InvalidInputError):
         zhengce.InspectionPlan.from_json("{}")
@@ -70,7 +71,7 @@ def test_bad_inputs_raise_with_their_path() -> None:
 
 def test_an_infeasible_plan_names_the_visit() -> None:
     with pytest.raises(zhengce.InfeasibleError) as raised:
-        zhengce.InspectionPlan.draw(CAT, REGISTER, DIRECTORY[:1], SPEC)
+        zhengce.InspectionPlan.draw(CTX, REGISTER, DIRECTORY[:1], SPEC)
     assert raised.value.code == "infeasible"
     assert raised.value.details["what"].startswith("assign inspectors to visit 1 ")
 
@@ -79,7 +80,7 @@ def test_columns_are_numpy_arrays_in_and_out() -> None:
     classes = np.array([1, 2, 2, 3, 4, 0] * 100, dtype=np.uint8)
     flags = np.zeros(len(classes), dtype=np.uint8)
     flags[7] = 1
-    draw = zhengce.StratifiedDraw.draw(CAT, SAMPLE, classes, flags=flags)
+    draw = zhengce.StratifiedDraw.draw(CTX, SAMPLE, classes, flags=flags)
     keys = [s["key"] for s in draw.strata]
     assert keys == ["a", "b", "c", "d", "unclassified"]
     picked = draw.random_indices("b")
@@ -87,19 +88,19 @@ def test_columns_are_numpy_arrays_in_and_out() -> None:
     assert (classes[picked] == 2).all()
     assert list(draw.mandatory_indices("b")) == [7]
     strata = (np.arange(len(classes)) // 6 % 2).astype(np.uint32)
-    assert [s["key"] for s in zhengce.StratifiedDraw.draw(CAT, SAMPLE, classes, strata).strata][:2] == ["a|code=0", "a|code=1"]
+    assert [s["key"] for s in zhengce.StratifiedDraw.draw(CTX, SAMPLE, classes, strata).strata][:2] == ["a|code=0", "a|code=1"]
 
 
 def test_columns_of_another_dtype_or_length_are_refused() -> None:
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.StratifiedDraw.draw(CAT, SAMPLE, np.array([1, 2], dtype=np.int64))
+        zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.int64))
     assert raised.value.path == "classes"
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.StratifiedDraw.draw(CAT, SAMPLE, np.array([1, 9], dtype=np.uint8))
+        zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 9], dtype=np.uint8))
     assert raised.value.details["row"] == 1
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.StratifiedDraw.draw(CAT, SAMPLE, np.array([1, 2], dtype=np.uint8), flags=np.zeros(3, dtype=np.uint8))
+        zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.uint8), flags=np.zeros(3, dtype=np.uint8))
     assert raised.value.path == "flags"
-    draw = zhengce.StratifiedDraw.draw(CAT, SAMPLE, np.array([1], dtype=np.uint8))
+    draw = zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1], dtype=np.uint8))
     with pytest.raises(zhengce.NotFoundError):
         draw.random_indices("b")

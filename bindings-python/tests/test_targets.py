@@ -14,6 +14,7 @@ import pytest
 import zhengce
 
 CAT = zhengce.Catalogue.builtin()
+CTX = zhengce.Context(CAT)
 T28 = "tianshan-2022-87/t28"
 
 
@@ -22,7 +23,7 @@ def rows(values: list[tuple[str, str]]) -> list[dict[str, object]]:
 
 
 def test_observations_from_a_list_of_dicts_with_dates_and_decimals() -> None:
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     added = monitor.add_observations(
         [{"target": T28, "date": datetime.date(2022, 3, 31), "value": decimal.Decimal("60"), "unit": "%", "source": "s"},
          {"target": T28, "date": "2022-09-30", "value": 75, "unit": "%", "source": "s"}]
@@ -44,7 +45,7 @@ def test_observations_from_a_pandas_frame() -> None:
             "qualifier": [None, "about"],  # missing values become None
         }
     )
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     assert monitor.add_observations(frame) == 2
     held = monitor.observations(T28)
     assert [o["date"] for o in held] == ["2022-03-31", "2022-09-30"]
@@ -54,7 +55,7 @@ def test_observations_from_a_pandas_frame() -> None:
 def test_a_float_column_is_refused_naming_the_row() -> None:
     frame = pd.DataFrame({"target": [T28], "date": ["2022-06-30"], "value": [80.5], "unit": ["%"], "source": ["s"]})
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.Monitor(CAT).add_observations(frame)
+        zhengce.Monitor(CTX).add_observations(frame)
     assert raised.value.path == "observations[0].value"
     assert raised.value.details["row"] == 0
 
@@ -62,7 +63,7 @@ def test_a_float_column_is_refused_naming_the_row() -> None:
 def test_a_datetime_with_a_time_of_day_is_refused() -> None:
     frame = pd.DataFrame({"target": [T28], "date": pd.to_datetime(["2022-06-30 12:00"]), "value": ["80"], "unit": ["%"], "source": ["s"]})
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.Monitor(CAT).add_observations(frame)
+        zhengce.Monitor(CTX).add_observations(frame)
     assert raised.value.path == "observations[0].date"
 
 
@@ -76,20 +77,20 @@ def test_observations_from_a_pyarrow_table() -> None:
             "source": ["synthetic"],
         }
     )
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     assert monitor.add_observations(table) == 1
     assert monitor.assess(T28, "2023-01-01")["status"] == "met"
 
 
 def test_a_unit_mismatch_is_a_unit_mismatch_error() -> None:
     with pytest.raises(zhengce.UnitMismatchError) as raised:
-        zhengce.Monitor(CAT).add_observation({"target": T28, "date": "2022-06-30", "value": "0.8", "unit": "ratio", "source": "s"})
+        zhengce.Monitor(CTX).add_observation({"target": T28, "date": "2022-06-30", "value": "0.8", "unit": "ratio", "source": "s"})
     assert raised.value.path == "observation.unit"
     assert isinstance(raised.value, ValueError)
 
 
 def test_threshold_options_are_keywords_and_floats_are_refused() -> None:
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     monitor.add_observations(rows([("2022-03-31", "60"), ("2022-09-30", "75")]))
     assert monitor.assess(T28, "2022-10-15", at_risk_lag=decimal.Decimal("0.05"))["status"] == "off_track"
     assert monitor.assess(T28, "2022-10-15", at_risk_lag="0.05")["status"] == "off_track"
@@ -102,7 +103,7 @@ def test_threshold_options_are_keywords_and_floats_are_refused() -> None:
 
 
 def test_a_scorecard_as_dataframe_csv_json_and_html() -> None:
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     monitor.add_observations(rows([("2022-03-31", "60"), ("2022-12-31", "86.5")]))
     card = monitor.scorecard(datetime.date(2022, 12, 31), by=["group"], document="tianshan-2022-87")
     frame = card.to_pandas()
@@ -125,7 +126,7 @@ def test_a_scorecard_as_dataframe_csv_json_and_html() -> None:
 
 
 def test_ratio_check_takes_ints_decimals_and_strings() -> None:
-    monitor = zhengce.Monitor(CAT)
+    monitor = zhengce.Monitor(CTX)
     for population in (500000, decimal.Decimal("500000"), "500000"):
         assert monitor.check_ratio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", population)["needed"] == "200"
     with pytest.raises(zhengce.InvalidInputError):
@@ -133,7 +134,7 @@ def test_ratio_check_takes_ints_decimals_and_strings() -> None:
 
 
 def test_communities_register_and_answer_the_chain() -> None:
-    registry = zhengce.Communities(CAT)
+    registry = zhengce.Communities(CTX)
     registry.register(
         {"id": "tianshan-pilot-1", "name": {"zh": "试点一", "en": "Pilot 1"}, "jurisdiction": "cn-xj-urumqi-tianshan",
          "sub_district": "tianshan-subdistricts", "types": ["childcare-services"],
@@ -147,9 +148,9 @@ def test_communities_register_and_answer_the_chain() -> None:
     with pytest.raises(zhengce.NotFoundError):
         registry.register({"id": "x", "name": {"zh": "某", "en": "X"}, "jurisdiction": "cn-xj-urumqi-tianshan",
                            "types": ["space-tourism"], "source": {"document": "tianshan-2022-87"}})
-    monitor = zhengce.Monitor(CAT, communities=registry)
+    monitor = zhengce.Monitor(CTX, communities=registry)
     card = monitor.scorecard("2022-12-31", by=["community"])
     assert card.to_value()["groups"][0]["key"] == "tianshan-pilot-1"
-    again = zhengce.Monitor(CAT).with_communities(registry)
+    again = zhengce.Monitor(CTX).with_communities(registry)
     assert again.scorecard("2022-12-31", by=["community"]).to_value()["groups"][0]["key"] == "tianshan-pilot-1"
     assert "1 communities" in repr(monitor)

@@ -1,38 +1,29 @@
-//! `Calendars`, `Calendar` and `deadline`: working-day calendars and deadlines.
+//! `Calendars` and `Calendar`: working-day calendars (a context's `calendar(jurisdiction)`).
+//! The deadline of a service promise is `Context.deadline`.
 //!
 //! Single calls take ISO strings or `Date`s and return ISO strings. Batch calls take an
 //! `Int32Array` of day numbers (days since 1970-01-01, UTC, as `Date.UTC(...) / 86400000`) and
 //! return typed arrays, or take an array of ISO strings and return ISO strings.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
+use zhengce::Error;
 use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
-use zhengce::{Catalogue, Error};
 
-use crate::catalogue::JsCatalogue;
 use crate::convert::{date, describe, from_js, options, to_js};
 use crate::error::IntoJs;
-
-thread_local! {
-    /// The built-in catalogue and calendar data, loaded once for calls that do not pass their own.
-    static BUILTIN: (Rc<Catalogue>, Rc<Calendars>) = (Rc::new(Catalogue::builtin()), Rc::new(Calendars::builtin()));
-}
-
-fn builtin() -> (Rc<Catalogue>, Rc<Calendars>) {
-    BUILTIN.with(|(c, k)| (c.clone(), k.clone()))
-}
 
 /// The calendar data layers: the national calendar (2004–2026) and regional overlays (Xinjiang).
 #[wasm_bindgen(js_name = Calendars)]
 pub struct JsCalendars {
-    inner: Rc<Calendars>,
+    pub(crate) inner: Arc<Calendars>,
 }
 
 /// A working-day calendar compiled for one jurisdiction; every operation is O(1).
 #[wasm_bindgen(js_name = Calendar)]
 pub struct JsCalendar {
-    inner: Rc<Calendar>,
+    pub(crate) inner: Arc<Calendar>,
 }
 
 fn iso(d: chrono::NaiveDate) -> String {
@@ -43,12 +34,12 @@ fn iso(d: chrono::NaiveDate) -> String {
 impl JsCalendars {
     /// The built-in layers: `cn` (2004–2026) and `cn-xj` (2022, 2023, 2025).
     pub fn builtin() -> JsCalendars {
-        JsCalendars { inner: builtin().1 }
+        JsCalendars { inner: Arc::new(Calendars::builtin()) }
     }
 
     /// No layers; add them with `layered`.
     pub fn empty() -> JsCalendars {
-        JsCalendars { inner: Rc::new(Calendars::empty()) }
+        JsCalendars { inner: Arc::new(Calendars::empty()) }
     }
 
     /// The JSON Schema of calendar data files.
@@ -67,7 +58,7 @@ impl JsCalendars {
         } else {
             self.inner.layered_value(&from_js(&overlay, "overlay").js()?)
         };
-        result.map(|c| JsCalendars { inner: Rc::new(c) }).js()
+        result.map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }
 
     /// The data layers, in order.
@@ -86,57 +77,6 @@ impl JsCalendars {
         let id = id.as_str();
         to_js(self.inner.layer(id).js()?)
     }
-
-    /// The calendar of a jurisdiction: the layers of it and its ancestors in the catalogue's tree.
-    pub fn calendar(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
-        catalogue: &JsCatalogue,
-    ) -> Result<JsCalendar, JsValue> {
-        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
-        let jurisdiction = jurisdiction.as_str();
-        let cat = catalogue.inner.clone();
-        let cal = self.inner.calendar(&cat, jurisdiction).js()?;
-        Ok(JsCalendar { inner: Rc::new(cal) })
-    }
-
-    /// The deadline of a service promise (a service key or time-limit rule id) from `start`.
-    #[wasm_bindgen(unchecked_return_type = "Deadline")]
-    pub fn deadline(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
-        catalogue: &JsCatalogue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
-    ) -> Result<JsValue, JsValue> {
-        let service = crate::convert::text(&service, "service").js()?;
-        let service = service.as_str();
-        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
-        let jurisdiction = jurisdiction.as_str();
-        let start = date(&start, "start").js()?;
-        let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
-        let cat = catalogue.inner.clone();
-        to_js(&self.inner.deadline(&cat, service, start, jurisdiction, &o).js()?)
-    }
-}
-
-/// The deadline of a service promise on the built-in catalogue and calendars (or those given).
-#[wasm_bindgen(js_name = deadline, unchecked_return_type = "Deadline")]
-pub fn deadline(
-    #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let service = crate::convert::text(&service, "service").js()?;
-    let service = service.as_str();
-    let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
-    let jurisdiction = jurisdiction.as_str();
-    let start = date(&start, "start").js()?;
-    let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
-    let (cat, cals) = builtin();
-    to_js(&cals.deadline(&cat, service, start, jurisdiction, &o).js()?)
 }
 
 fn opts(value: Option<js_sys::Object>) -> Result<CalendarOptions, JsValue> {
@@ -207,9 +147,8 @@ impl JsCalendar {
     ) -> Result<JsCalendar, JsValue> {
         let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
         let jurisdiction = jurisdiction.as_str();
-        let (cat, cals) = builtin();
-        let cal = cals.calendar(&cat, jurisdiction).js()?;
-        Ok(JsCalendar { inner: Rc::new(cal) })
+        let cal = Calendar::builtin(jurisdiction).js()?;
+        Ok(JsCalendar { inner: Arc::new(cal) })
     }
 
     /// The jurisdiction the calendar was compiled for.

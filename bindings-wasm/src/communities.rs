@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 use zhengce::communities::{Communities, CommunityFilter};
 
-use crate::catalogue::JsCatalogue;
+use crate::context::JsContext;
 use crate::convert::{from_js, options, to_js};
 use crate::error::IntoJs;
 
@@ -18,8 +18,8 @@ pub struct JsCommunities {
 impl JsCommunities {
     /// A registry holding the catalogue's communities.
     #[wasm_bindgen(constructor)]
-    pub fn new(catalogue: &JsCatalogue) -> JsCommunities {
-        JsCommunities { inner: Communities::new(catalogue.inner.clone()) }
+    pub fn new(context: &JsContext) -> JsCommunities {
+        JsCommunities { inner: Communities::new(&context.inner) }
     }
 
     /// Registers a community in the catalogue's JSON shape, checked against the catalogue.

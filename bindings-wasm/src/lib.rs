@@ -9,6 +9,7 @@
 use wasm_bindgen::prelude::*;
 
 mod catalogue;
+mod context;
 mod convert;
 // --- calendar ---
 mod calendar;

@@ -1,18 +1,18 @@
-//! `Scenario` and `Evaluator`: rules under scenarios, single and batch evaluation.
+//! `Evaluator`: rules in a context, single and batch evaluation.
 //!
 //! Results are plain objects in the JSON shape (decimal strings). Batch columns are arrays of
 //! decimal strings, choices, booleans or null, or `BigInt64Array`s of integers in the input's
 //! own unit (fen for money).
 
 use wasm_bindgen::prelude::*;
-use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates, ScenarioSpec};
+use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates};
 
-use crate::catalogue::JsCatalogue;
+use crate::context::JsContext;
 use crate::convert::{date, from_js, options, to_js};
 
 /// A result as a plain object through one JSON string: for large or nested results this is
 /// much faster than building the object field by field across the boundary.
-fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
     js_sys::JSON::parse(&text)
 }
@@ -32,115 +32,23 @@ fn js_to_json(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue>
 }
 use crate::error::IntoJs;
 
-/// A catalogue with parameter overrides and added rules: the world an evaluation runs in.
-#[wasm_bindgen(js_name = Scenario)]
-pub struct JsScenario {
-    inner: zhengce::rules::Scenario,
-}
-
-#[wasm_bindgen(js_class = Scenario)]
-impl JsScenario {
-    /// A scenario from a spec `{name, parameters: [{parameter, jurisdiction, effective_from,
-    /// until, value}], overlay}`; the catalogue is copied once.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        catalogue: &JsCatalogue,
-        #[wasm_bindgen(unchecked_param_type = "ScenarioSpec")] spec: JsValue,
-    ) -> Result<JsScenario, JsValue> {
-        let spec: ScenarioSpec =
-            zhengce::value::from_json_value(&from_js(&spec, "scenario").js()?, "scenario").js()?;
-        let cat = catalogue.inner.clone();
-        zhengce::rules::Scenario::new(cat, spec).map(|inner| JsScenario { inner }).js()
-    }
-
-    /// The catalogue as it is, named `baseline`.
-    pub fn baseline(catalogue: &JsCatalogue) -> JsScenario {
-        JsScenario { inner: zhengce::rules::Scenario::baseline(catalogue.inner.clone()) }
-    }
-
-    /// The scenario's name.
-    pub fn name(&self) -> String {
-        self.inner.name().to_owned()
-    }
-
-    /// `sha256:` and the digest of the scenario's spec.
-    pub fn hash(&self) -> String {
-        self.inner.hash().to_owned()
-    }
-
-    /// The scenario's spec.
-    #[wasm_bindgen(unchecked_return_type = "ScenarioSpec")]
-    pub fn spec(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.spec())
-    }
-
-    /// Compiles a rule under this scenario.
-    pub fn evaluator(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
-    ) -> Result<JsEvaluator, JsValue> {
-        let rule = crate::convert::text(&rule, "rule").js()?;
-        let rule = rule.as_str();
-        self.inner.evaluator(rule).map(|inner| JsEvaluator { inner }).js()
-    }
-
-    /// The parameter's value in force under this scenario (`value` null when none is).
-    #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterUse")]
-    pub fn parameter_value(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key = crate::convert::text(&key, "key").js()?;
-        let key = key.as_str();
-        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
-        let jurisdiction = jurisdiction.as_str();
-        let on = date(&on, "date").js()?;
-        to_js(&self.inner.parameter_value(key, jurisdiction, on).js()?)
-    }
-
-    /// Compares this scenario with `alternative` over a batch: per-row values, differences
-    /// and totals.
-    #[wasm_bindgen(unchecked_return_type = "Comparison")]
-    pub fn compare(
-        &self,
-        alternative: &JsScenario,
-        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "BatchColumns")] columns: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Date | string[]")] dates: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
-    ) -> Result<JsValue, JsValue> {
-        let rule = crate::convert::text(&rule, "rule").js()?;
-        let rule = rule.as_str();
-        let opts: CallOptions = options(&opts.into(), "options").js()?;
-        let (cols, dates) = (read_columns(&columns)?, read_dates(&dates)?);
-        let batch = Batch {
-            dates: dates.dates(),
-            jurisdiction: opts.jurisdiction.as_deref(),
-            columns: cols.columns(),
-        };
-        json_to_js(&self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).js()?)
-    }
-}
-
-/// One rule compiled under a scenario, ready to evaluate cases.
+/// One rule compiled in a context, ready to evaluate cases.
 #[wasm_bindgen(js_name = Evaluator)]
 pub struct JsEvaluator {
-    inner: zhengce::rules::Evaluator,
+    pub(crate) inner: zhengce::rules::Evaluator,
 }
 
 #[wasm_bindgen(js_class = Evaluator)]
 impl JsEvaluator {
-    /// Compiles `rule` under `scenario`.
+    /// Compiles `rule` in `context`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        scenario: &JsScenario,
+        context: &JsContext,
         #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
     ) -> Result<JsEvaluator, JsValue> {
         let rule = crate::convert::text(&rule, "rule").js()?;
         let rule = rule.as_str();
-        zhengce::rules::Evaluator::new(&scenario.inner, rule).map(|inner| JsEvaluator { inner }).js()
+        zhengce::rules::Evaluator::new(&context.inner, rule).map(|inner| JsEvaluator { inner }).js()
     }
 
     /// The rule evaluated.
@@ -197,13 +105,13 @@ export type BatchColumns = Record<string, (string | boolean | number | null)[] |
 "#;
 
 /// Columns from a JS object: `BigInt64Array`s as integers, other arrays through JSON.
-struct Columns {
+pub(crate) struct Columns {
     json: OwnedColumns,
     units: Vec<(String, Vec<i64>)>,
 }
 
 impl Columns {
-    fn columns(&self) -> Vec<zhengce::rules::Column<'_>> {
+    pub(crate) fn columns(&self) -> Vec<zhengce::rules::Column<'_>> {
         let mut out = self.json.columns();
         out.extend(
             self.units
@@ -214,7 +122,7 @@ impl Columns {
     }
 }
 
-fn read_columns(columns: &JsValue) -> Result<Columns, JsValue> {
+pub(crate) fn read_columns(columns: &JsValue) -> Result<Columns, JsValue> {
     let mut json = serde_json::Map::new();
     let mut units = Vec::new();
     let object: &js_sys::Object = columns.dyn_ref().ok_or_else(|| {
@@ -237,7 +145,7 @@ fn read_columns(columns: &JsValue) -> Result<Columns, JsValue> {
     Ok(Columns { json: OwnedColumns::from_json(&serde_json::Value::Object(json)).js()?, units })
 }
 
-fn read_dates(dates: &JsValue) -> Result<OwnedDates, JsValue> {
+pub(crate) fn read_dates(dates: &JsValue) -> Result<OwnedDates, JsValue> {
     if js_sys::Array::is_array(dates) {
         return OwnedDates::from_json(&from_js(dates, "date").js()?).js();
     }

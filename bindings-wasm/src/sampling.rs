@@ -6,7 +6,7 @@ use zhengce::sampling::{
     Directory, InspectionPlan, PlanSpec, Register, RegisterColumns, SampleSpec, StratifiedDraw,
 };
 
-use crate::catalogue::JsCatalogue;
+use crate::context::JsContext;
 use crate::convert::{from_js, to_js};
 use crate::error::IntoJs;
 
@@ -33,14 +33,14 @@ impl JsInspectionPlan {
     /// Draws a plan from a register, an inspector directory and a spec; throws `infeasible`
     /// naming the visit that cannot get enough inspectors free of conflict.
     pub fn draw(
-        catalogue: &JsCatalogue,
+        context: &JsContext,
         #[wasm_bindgen(unchecked_param_type = "Entity[]")] register: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Inspector[]")] directory: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PlanSpec")] spec: JsValue,
     ) -> Result<JsInspectionPlan, JsValue> {
         let (r, d, s): (Register, Directory, PlanSpec) =
             (self::register(&register)?, self::directory(&directory)?, self::spec(&spec)?);
-        InspectionPlan::draw(&catalogue.inner, &r, &d, &s).map(|inner| JsInspectionPlan { inner }).js()
+        InspectionPlan::draw(&context.inner, &r, &d, &s).map(|inner| JsInspectionPlan { inner }).js()
     }
 
     /// Reads a published plan from its JSON text.
@@ -67,12 +67,12 @@ impl JsInspectionPlan {
     #[wasm_bindgen(unchecked_return_type = "Verification")]
     pub fn verify(
         &self,
-        catalogue: &JsCatalogue,
+        context: &JsContext,
         #[wasm_bindgen(unchecked_param_type = "Entity[]")] register: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Inspector[]")] directory: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (r, d) = (self::register(&register)?, self::directory(&directory)?);
-        to_js(&self.inner.verify(&catalogue.inner, &r, &d).js()?)
+        to_js(&self.inner.verify(&context.inner, &r, &d).js()?)
     }
 
     /// The plan as an object in the JSON shape.
@@ -143,7 +143,7 @@ impl JsStratifiedDraw {
     /// Draws over columns: `classes` (0 unclassified, 1 A, 2 B, 3 C, 4 D), optional stratum
     /// codes and flag bytes (1 complaint, 2 big-data alert, 4 referred case, 8 legal mandate).
     pub fn draw(
-        catalogue: &JsCatalogue,
+        context: &JsContext,
         #[wasm_bindgen(unchecked_param_type = "SampleSpec")] spec: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] classes: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Uint32Array")] strata: JsValue,
@@ -180,7 +180,7 @@ impl JsStratifiedDraw {
         if let Some(f) = &flags {
             columns = columns.with_flags(f);
         }
-        StratifiedDraw::draw(&catalogue.inner, &columns, &spec).map(|inner| JsStratifiedDraw { inner }).js()
+        StratifiedDraw::draw(&context.inner, &columns, &spec).map(|inner| JsStratifiedDraw { inner }).js()
     }
 
     /// The per-stratum figures, in order (keys `a`, `b|code=17`, ...).

@@ -3,8 +3,8 @@
 use wasm_bindgen::prelude::*;
 use zhengce::targets::{AssessOptions, Monitor, Scorecard, ScorecardOptions};
 
-use crate::catalogue::JsCatalogue;
 use crate::communities::JsCommunities;
+use crate::context::JsContext;
 use crate::convert::{date, describe, from_js, options, to_js};
 use crate::error::IntoJs;
 
@@ -19,8 +19,8 @@ pub struct JsMonitor {
 impl JsMonitor {
     /// A monitor of the catalogue's targets, holding the catalogue's observations of them.
     #[wasm_bindgen(constructor)]
-    pub fn new(catalogue: &JsCatalogue) -> JsMonitor {
-        JsMonitor { inner: Monitor::new(catalogue.inner.clone()) }
+    pub fn new(context: &JsContext) -> JsMonitor {
+        JsMonitor { inner: Monitor::new(&context.inner) }
     }
 
     /// A copy of this monitor using `communities` (copied) for scorecards by community.

@@ -34,12 +34,12 @@ test("out of coverage unless the call opts in", () => {
 });
 
 test("deadlines with explanations, and run-time data", () => {
-  const due = zhengce.deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan");
+  const due = zhengce.Context.builtin().deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan");
   assert.equal(due.date, "2023-07-04");
   assert.equal(due.source.clause, "tianshan-2022-87/58");
   assert.match(due.explanation.en, /古尔邦节/);
   const cat = zhengce.Catalogue.builtin();
-  const same = zhengce.Calendars.builtin().deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", cat);
+  const same = zhengce.Context.of(cat, zhengce.Calendars.builtin()).deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan");
   assert.deepEqual(same, due);
   assert.equal(cn.deadline("2024-09-11", 20, "calendar_days").date, "2024-10-08");
   assert.throws(

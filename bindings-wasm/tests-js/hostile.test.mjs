@@ -9,6 +9,7 @@ import { test } from "node:test";
 const require = createRequire(import.meta.url);
 const zhengce = require("../pkg/node/zhengce_wasm.js");
 const cat = zhengce.Catalogue.builtin();
+const ctx = new zhengce.Context();
 const cn = zhengce.Calendar.builtin("cn");
 
 /** The module answers correctly after an error (Spring Festival 2024: 9 Feb + 1 = 18 Feb). */
@@ -43,7 +44,7 @@ test("deep nesting is an error, not a trap that poisons the module", () => {
   for (const depth of [129, 15_000, 200_000]) {
     const err = refuses(() => cat.layered({ jurisdictions: nested(depth) }));
     assert.match(err.message, /nested at most 128 deep/);
-    refuses(() => new zhengce.Scenario(cat, { name: "x", overlay: { rules: nested(depth) } }));
+    refuses(() => ctx.withScenario({ name: "x", overlay: { rules: nested(depth) } }));
     refuses(() => cat.documents({ jurisdiction: nested(depth) }));
   }
 });
@@ -55,13 +56,13 @@ test("wrong argument types throw with a code instead of trapping", () => {
     refuses(() => cat.parameterValue(bad, "cn", "2022-06-01"));
     refuses(() => zhengce.Calendar.builtin(bad));
   }
-  const monitor = new zhengce.Monitor(cat);
+  const monitor = new zhengce.Monitor(ctx);
   const t = "tianshan-2022-87/t28";
   refuses(() => monitor.checkRatio(t, t, 500000), "invalid_input", "population");
   refuses(() => monitor.checkRatio(5, t), "invalid_input", "ratioTarget");
-  refuses(() => zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2023-01-01", seed: "s" }, [1, 2]));
-  refuses(() => zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2023-01-01", seed: "s" }, 7));
-  refuses(() => zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2023-01-01", seed: "s" }, new Uint8Array(2), [1, 2]));
+  refuses(() => zhengce.StratifiedDraw.draw(ctx, { jurisdiction: "cn", date: "2023-01-01", seed: "s" }, [1, 2]));
+  refuses(() => zhengce.StratifiedDraw.draw(ctx, { jurisdiction: "cn", date: "2023-01-01", seed: "s" }, 7));
+  refuses(() => zhengce.StratifiedDraw.draw(ctx, { jurisdiction: "cn", date: "2023-01-01", seed: "s" }, new Uint8Array(2), [1, 2]));
 });
 
 test("NaN, infinities, fractions and out-of-range numbers are never counts", () => {
@@ -80,9 +81,9 @@ test("NaN is never null ('not given') inside an argument", () => {
     name: "nan",
     parameters: [{ parameter: "procurement.bid_bond.rate", jurisdiction: "cn-xj-urumqi-tianshan", value: NaN }],
   };
-  const err = refuses(() => new zhengce.Scenario(cat, spec));
+  const err = refuses(() => ctx.withScenario(spec));
   assert.equal(err.path, "scenario.parameters[0].value");
-  refuses(() => new zhengce.Scenario(cat, { ...spec, parameters: [{ ...spec.parameters[0], value: Infinity }] }));
+  refuses(() => ctx.withScenario({ ...spec, parameters: [{ ...spec.parameters[0], value: Infinity }] }));
   refuses(() => cat.layered({ jurisdictions: [undefined] }));
   refuses(() => cat.layered({ jurisdictions: [new Map()] }));
   refuses(() => cat.layered({ jurisdictions: [new Date()] }));
@@ -93,7 +94,7 @@ test("a negative rate in a scenario is refused, not turned into a negative bond"
     name: "neg",
     parameters: [{ parameter: "procurement.bid_bond.rate", jurisdiction: "cn-xj-urumqi-tianshan", value: "-0.01" }],
   };
-  refuses(() => new zhengce.Scenario(cat, spec), "invalid_input", "scenario.parameters[0].value");
+  refuses(() => ctx.withScenario(spec), "invalid_input", "scenario.parameters[0].value");
 });
 
 test("lone surrogates are refused with the error Python gives", () => {
@@ -101,7 +102,7 @@ test("lone surrogates are refused with the error Python gives", () => {
     () => cat.get("cn\ud800"),
     () => cat.layered('{"jurisdictions": []}\udfff'),
     () => cat.layered({ ["jurisdictions\ud800"]: [] }),
-    () => zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2023-01-01", seed: "s\ud800" }, new Uint8Array(3)),
+    () => zhengce.StratifiedDraw.draw(ctx, { jurisdiction: "cn", date: "2023-01-01", seed: "s\ud800" }, new Uint8Array(3)),
   ]) {
     const err = refuses(call);
     assert.match(err.message, /^expected well-formed Unicode text, got text with a lone surrogate/);
@@ -111,7 +112,7 @@ test("lone surrogates are refused with the error Python gives", () => {
 test("two seeds give two plans", () => {
   const classes = new Uint8Array(50).fill(2);
   const spec = { jurisdiction: "cn", date: "2023-01-01", base_ratio: "0.1" };
-  const draw = (seed) => [...zhengce.StratifiedDraw.draw(cat, { ...spec, seed }, classes).randomIndices("b")];
+  const draw = (seed) => [...zhengce.StratifiedDraw.draw(ctx, { ...spec, seed }, classes).randomIndices("b")];
   assert.notDeepEqual(draw("a"), draw("b"));
   assert.notDeepEqual(draw("e\u0301"), draw("\u00e9"), "no Unicode normalisation");
 });
@@ -131,11 +132,18 @@ test("overlays say what they do", () => {
   assert.equal(dup.details.problems[0].code, "duplicate_key");
 });
 
-test("memory stays flat over many Scenario.baseline calls", () => {
-  // Each Scenario.baseline deep-copied the catalogue: ~4,000 calls exhausted 4 GB.
+test("memory stays flat over many calls that used to copy the catalogue", () => {
+  // Each Scenario.baseline deep-copied the catalogue: ~4,000 calls exhausted 4 GB. Contexts,
+  // scenarios, monitors and catalogue handles now share one catalogue.
   const calls = Number(process.env.ZHENGCE_HOSTILE_CALLS ?? 20_000);
+  const spec = { name: "s", parameters: [] };
   const run = (n) => {
-    for (let i = 0; i < n; i++) zhengce.Scenario.baseline(cat).free();
+    for (let i = 0; i < n; i++) {
+      ctx.baseline().free();
+      ctx.catalogue().free();
+      new zhengce.Monitor(ctx).free();
+      if (i % 10 === 0) ctx.withScenario(spec).free();
+    }
   };
   run(1_000);
   const before = zhengce.memoryBytes();

@@ -7,11 +7,12 @@ import { test } from "node:test";
 const require = createRequire(import.meta.url);
 const zhengce = require("../pkg/node/zhengce_wasm.js");
 const cat = zhengce.Catalogue.builtin();
+const ctx = zhengce.Context.of(cat, zhengce.Calendars.builtin());
 const T28 = "tianshan-2022-87/t28";
 const row = (date, value, extra = {}) => ({ target: T28, date, value, unit: "%", source: "synthetic", ...extra });
 
 test("observations from an array of objects; assessments are plain objects", () => {
-  const monitor = new zhengce.Monitor(cat);
+  const monitor = new zhengce.Monitor(ctx);
   assert.equal(monitor.addObservations([row("2022-03-31", "60"), row("2022-09-30", 75)]), 2);
   assert.equal(monitor.length, 6);
   const a = monitor.assess(T28, new Date(2022, 9, 15));
@@ -22,7 +23,7 @@ test("observations from an array of objects; assessments are plain objects", () 
 });
 
 test("a float value and a unit mismatch are ZhengceErrors naming the row", () => {
-  const monitor = new zhengce.Monitor(cat);
+  const monitor = new zhengce.Monitor(ctx);
   assert.throws(
     () => monitor.addObservations([row("2022-06-30", 80.5)]),
     (err) => err.name === "ZhengceError" && err.code === "invalid_input" && err.path === "observations[0].value" && err.details.row === 0,
@@ -35,7 +36,7 @@ test("a float value and a unit mismatch are ZhengceErrors naming the row", () =>
 });
 
 test("a scorecard gives a plain object for a dashboard, CSV and JSON", () => {
-  const monitor = new zhengce.Monitor(cat);
+  const monitor = new zhengce.Monitor(ctx);
   monitor.addObservations([row("2022-03-31", "60"), row("2022-12-31", "86.5")]);
   const card = monitor.scorecard("2022-12-31", { by: ["group"], document: "tianshan-2022-87" });
   const value = card.toValue();
@@ -49,7 +50,7 @@ test("a scorecard gives a plain object for a dashboard, CSV and JSON", () => {
 });
 
 test("communities: register, filter, the chain, and scorecards by community", () => {
-  const registry = new zhengce.Communities(cat);
+  const registry = new zhengce.Communities(ctx);
   registry.register({
     id: "tianshan-pilot-1", name: { zh: "试点一", en: "Pilot 1" }, jurisdiction: "cn-xj-urumqi-tianshan",
     sub_district: "tianshan-subdistricts", types: ["childcare-services"],
@@ -60,8 +61,8 @@ test("communities: register, filter, the chain, and scorecards by community", ()
   assert.deepEqual(registry.communities({ community_type: "childcare-services" }).map((c) => c.id), ["tianshan-pilot-1"]);
   const answer = registry.responsible("tianshan-2022-87/t81a", "tianshan-pilot-1");
   assert.deepEqual(answer.chain.map((h) => h.role), ["principal", "direct", "implementing"]);
-  const monitor = new zhengce.Monitor(cat).withCommunities(registry);
+  const monitor = new zhengce.Monitor(ctx).withCommunities(registry);
   assert.equal(monitor.scorecard("2022-12-31", { by: ["community"] }).toValue().groups[0].key, "tianshan-pilot-1");
   assert.equal(registry.length, 1, "the registry stays usable");
-  assert.equal(new zhengce.Monitor(cat).checkRatio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", "500000").needed, "200");
+  assert.equal(new zhengce.Monitor(ctx).checkRatio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", "500000").needed, "200");
 });

@@ -3,6 +3,7 @@
 import * as zhengce from "../pkg/node/zhengce_wasm.js";
 
 const cat: zhengce.Catalogue = zhengce.Catalogue.builtin();
+const ctx: zhengce.Context = zhengce.Context.of(cat, zhengce.Calendars.builtin());
 const doc: zhengce.Document = cat.document("tianshan-2022-87");
 const title: string = doc.title.zh;
 const measures: zhengce.Measure[] = cat.measures({ document: doc.id });
@@ -17,7 +18,7 @@ if (entry.type === "jurisdiction") {
 void [title, measures, value, hits];
 
 // --- rules ---
-const scenario: zhengce.Scenario = zhengce.Scenario.baseline(cat);
+const scenario: zhengce.Context = ctx;
 const bond: zhengce.Evaluator = scenario.evaluator("tianshan-2022-87/r68-bid-bond");
 const result: zhengce.Evaluation = bond.evaluate({ budget: "1000000", lot_type: "ppp" }, "2022-06-01", { explain: true });
 if (result.value.kind === "capped_rate") {
@@ -27,7 +28,7 @@ if (result.value.kind === "capped_rate") {
 const cited: string | null | undefined = result.explanation?.rule.source.clause;
 const batch: zhengce.BatchResult = bond.evaluateBatch({ budget: ["1000000"], lot_type: [null] }, ["2022-06-01"]);
 const amounts = batch.columns["amount"];
-const alt = new zhengce.Scenario(cat, { name: "cap", parameters: [{ parameter: "procurement.bid_bond.cap_per_lot", jurisdiction: "cn", value: "50000" }] });
+const alt = ctx.withScenario({ name: "cap", parameters: [{ parameter: "procurement.bid_bond.cap_per_lot", jurisdiction: "cn", value: "50000" }] });
 const cmp: zhengce.Comparison = scenario.compare(alt, "tianshan-2022-87/r68-bid-bond", { budget: BigInt64Array.from([1n]) }, "2022-06-01");
 const total: string = cmp.totals.difference;
 const tableCheck: zhengce.TableCheck | null = scenario.evaluator("tianshan-2022-87/r10-credit-class").checkTable();
@@ -37,21 +38,22 @@ void [cited, amounts, total, tableCheck, use];
 const register: zhengce.Entity[] = [{ id: "e1", credit_class: "d", flags: ["complaint"] }];
 const directory: zhengce.Inspector[] = [{ id: "i1", department: "amr", conflicts: [{ industry: "food" }] }];
 const spec: zhengce.PlanSpec = { jurisdiction: "cn", date: "2022-06-01", seed: "s", checks: [{ department: "amr", items: ["licence"] }] };
-const plan: zhengce.InspectionPlan = zhengce.InspectionPlan.draw(cat, register, directory, spec);
+const plan: zhengce.InspectionPlan = zhengce.InspectionPlan.draw(ctx, register, directory, spec);
 const visits: zhengce.Visit[] = plan.visits;
 const summary: zhengce.StratumSummary[] = plan.strata;
 const data: zhengce.InspectionPlanData = plan.toValue();
-const report: zhengce.Verification = plan.verify(cat, register, directory);
-const draw: zhengce.StratifiedDraw = zhengce.StratifiedDraw.draw(cat, { jurisdiction: "cn", date: "2022-06-01", seed: "s" }, new Uint8Array([1, 2]));
+const report: zhengce.Verification = plan.verify(ctx, register, directory);
+const draw: zhengce.StratifiedDraw = zhengce.StratifiedDraw.draw(ctx, { jurisdiction: "cn", date: "2022-06-01", seed: "s" }, new Uint8Array([1, 2]));
 const positions: Uint32Array = draw.randomIndices("a");
 void [visits, summary, data.publication.publish_by, report.differences, positions, plan.toCsv()];
 // --- calendar ---
-const calendars: zhengce.Calendars = zhengce.Calendars.builtin();
-const tianshan: zhengce.Calendar = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+const calendars: zhengce.Calendars = ctx.calendars();
+void calendars;
+const tianshan: zhengce.Calendar = ctx.calendar("cn-xj-urumqi-tianshan");
 const day: zhengce.Day = tianshan.day("2023-06-29", { assume: "weekends_only" });
 const kind: zhengce.DayKind = day.kind;
 const next: string = tianshan.addWorkingDays(new Date(), 2, {});
-const due: zhengce.Deadline = zhengce.deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", { rest_day_start: "next_working_day" });
+const due: zhengce.Deadline = ctx.deadline("business-opening", "2023-06-27", "cn-xj-urumqi-tianshan", { rest_day_start: "next_working_day" });
 const skipped: zhengce.Day[] = due.skipped;
 const working: Uint8Array = tianshan.isWorkingDayBatch(Int32Array.from([19757]));
 const shifted = tianshan.addWorkingDaysBatch(Int32Array.from([19757]), 1);
@@ -59,7 +61,7 @@ const covered: zhengce.Period[] = tianshan.coverage();
 void [kind, next, skipped, working, shifted, covered];
 
 // --- targets ---
-const monitor: zhengce.Monitor = new zhengce.Monitor(cat);
+const monitor: zhengce.Monitor = new zhengce.Monitor(ctx);
 const added: number = monitor.addObservations([
   { target: "tianshan-2022-87/t28", date: "2022-09-30", value: "75", unit: "%", source: "district statistics" },
 ]);
@@ -74,7 +76,7 @@ const held: zhengce.Observation[] = monitor.observations("tianshan-2022-87/t28")
 void [added, status, firstGroup, csv, check, held];
 
 // --- communities ---
-const communities: zhengce.Communities = new zhengce.Communities(cat);
+const communities: zhengce.Communities = new zhengce.Communities(ctx);
 communities.register({
   id: "tianshan-pilot-1", name: { zh: "试点一", en: "Pilot 1" }, jurisdiction: "cn-xj-urumqi-tianshan",
   source: { document: "tianshan-2022-87" },

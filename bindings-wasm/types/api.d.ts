@@ -3258,9 +3258,9 @@ export interface InspectionPlanData {
    */
   policy_rule?: string | null;
   /**
-   * The catalogue parameters used, with their sources and dates.
+   * The parameters used, with their sources and dates (or the scenario that set them).
    */
-  parameters: ParameterLookup[];
+  parameters: ParameterUse[];
   publication: Publication;
   /**
    * Register entities to which none of the plan's checks applies (not in any stratum).
@@ -3473,7 +3473,7 @@ export interface StratifiedDrawData {
   /**
    * The catalogue parameters used, with their sources.
    */
-  parameters: ParameterLookup[];
+  parameters: ParameterUse[];
   /**
    * The strata in order: class A, B, C, D, unclassified, then by code.
    */

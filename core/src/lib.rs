@@ -22,6 +22,7 @@
 pub mod calendar;
 pub mod catalogue;
 pub mod communities;
+pub mod context;
 pub mod error;
 pub mod rules;
 pub mod sampling;
@@ -36,6 +37,7 @@ pub use catalogue::{
     Parameter, ParameterLookup, ParameterValue, Period, Programme, Replacement, SearchHit, SearchOptions,
     Strength, Target, TargetFilter, Text, Unit, UnitFilter, UnitKind,
 };
+pub use context::Context;
 pub use error::{Error, ErrorKind, Problem, Result};
 // --- calendar ---
 pub use calendar::{Calendar, Calendars, Deadline};

@@ -80,8 +80,8 @@ pub fn api() -> Value {
         crate::rules::BatchResult,
         crate::rules::Comparison,
         crate::rules::Evaluation,
-        crate::rules::ScenarioSpec,
-        crate::rules::ParameterUse,
+        crate::context::ScenarioSpec,
+        crate::catalogue::ParameterUse,
         crate::rules::TableCheck,
         crate::rules::ComparisonTotals,
         crate::rules::Lang

@@ -4,6 +4,11 @@ use serde_json::{Value, json};
 use zhengce::communities::{Communities, CommunityFilter, UnitRole};
 use zhengce::{Catalogue, ChainRole, ChainTier};
 
+/// The context of a test catalogue, with the built-in calendars.
+fn ctx_of(catalogue: impl Into<std::sync::Arc<zhengce::Catalogue>>) -> zhengce::Context {
+    zhengce::Context::new(catalogue, zhengce::calendar::Calendars::builtin())
+}
+
 /// One of Tianshan's six pilot communities (item 81: 「试点打造创业社区6个」), unnamed in the
 /// text, so synthetic.
 fn pilot(n: u32, types: &[&str]) -> Value {
@@ -20,7 +25,7 @@ fn pilot(n: u32, types: &[&str]) -> Value {
 }
 
 fn registry() -> Communities {
-    let mut r = Communities::new(Catalogue::builtin());
+    let mut r = Communities::new(&ctx_of(Catalogue::builtin()));
     let types = [
         "convenience-economy",
         "modern-services",
@@ -81,7 +86,7 @@ fn who_is_responsible_for_a_pilot_target_in_a_pilot_community() {
 
 #[test]
 fn units_come_from_the_target_its_measure_and_its_programme_in_that_order() {
-    let mut r = Communities::new(Catalogue::builtin());
+    let mut r = Communities::new(&ctx_of(Catalogue::builtin()));
     r.register_value(
         &json!({"id": "putuo-featured-1", "name": {"zh": "特色创业型社区一", "en": "Featured community 1"},
         "jurisdiction": "cn-sh-putuo", "sub_district": "putuo-subdistricts-towns",
@@ -155,7 +160,7 @@ fn a_catalogue_community_is_in_the_registry_from_the_start() {
     let overlay = json!({"communities": [pilot(1, &["childcare-services"])]});
     let cat = Catalogue::builtin().layered_value(&overlay).unwrap();
     assert_eq!(cat.community("tianshan-pilot-1").unwrap().targets.len(), 2);
-    let r = Communities::new(cat);
+    let r = Communities::new(&ctx_of(cat));
     assert_eq!(r.community("tianshan-pilot-1").unwrap().types, ["childcare-services"]);
     // A catalogue community's targets must exist.
     let mut bad = pilot(2, &["childcare-services"]);

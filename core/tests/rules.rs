@@ -11,11 +11,11 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
-use zhengce::Catalogue;
+use zhengce::context::ScenarioSpec;
 use zhengce::rules::{
-    Batch, BatchOptions, Column, ColumnData, Dates, Evaluator, Input, Lang, Options, RuleValue, Scenario,
-    ScenarioSpec, check_table,
+    Batch, BatchOptions, Column, ColumnData, Dates, Evaluator, Input, Lang, Options, RuleValue, check_table,
 };
+use zhengce::{Catalogue, Context};
 
 const BOND: &str = "tianshan-2022-87/r68-bid-bond";
 
@@ -28,8 +28,14 @@ fn builtin() -> Arc<Catalogue> {
     CAT.get_or_init(|| Arc::new(Catalogue::builtin())).clone()
 }
 
-fn baseline() -> Scenario {
-    Scenario::baseline(builtin())
+fn baseline() -> Context {
+    static CTX: std::sync::OnceLock<Context> = std::sync::OnceLock::new();
+    CTX.get_or_init(|| Context::new(builtin(), zhengce::calendar::Calendars::builtin())).clone()
+}
+
+/// The built-in calendars over another catalogue.
+fn context_of(cat: Catalogue) -> Context {
+    baseline().with_catalogue(cat).unwrap()
 }
 
 fn bond() -> Evaluator {
@@ -149,7 +155,7 @@ fn a_sub_district_inherits_and_overrides() {
             "source": {"document": "tianshan-2022-87", "clause": "tianshan-2022-87/68"}}]}]
     });
     let cat = builtin().layered_value(&overlay).unwrap();
-    let ev = Scenario::baseline(cat).evaluator(BOND).unwrap();
+    let ev = context_of(cat).evaluator(BOND).unwrap();
     let input = |d| Input::new(d).with("budget", "5000000").in_jurisdiction("cn-xj-urumqi-tianshan-x");
     let a = |d| ev.evaluate(&input(d), &Options::default()).unwrap().amount().unwrap().to_string();
     assert_eq!(a(date(2022, 6, 1)), "20000.00", "inherits Tianshan's cap");
@@ -334,7 +340,7 @@ fn table(
 }
 
 fn outputs(cat: Catalogue, n: i64, kind: &str) -> Result<serde_json::Value, zhengce::Error> {
-    let ev = Scenario::baseline(cat).evaluator("t/r1-table")?;
+    let ev = context_of(cat).evaluator("t/r1-table")?;
     let r =
         ev.evaluate(&Input::new(date(2022, 1, 1)).with("n", n).with("kind", kind), &Options::default())?;
     let RuleValue::DecisionTable(v) = r.value else { panic!() };
@@ -436,12 +442,12 @@ fn catalogue_checks_rule_shapes() {
 
 // --- scenarios and batches --------------------------------------------------------------
 
-fn cap_scenario(value: serde_json::Value) -> Scenario {
+fn cap_scenario(value: serde_json::Value) -> Context {
     let spec: ScenarioSpec = serde_json::from_value(json!({"name": "cap", "parameters": [
         {"parameter": "procurement.bid_bond.cap_per_lot", "jurisdiction": "cn-xj-urumqi-tianshan",
          "effective_from": "2022-05-18", "value": value}]}))
     .unwrap();
-    Scenario::new(builtin(), spec).unwrap()
+    baseline().with_scenario(spec).unwrap()
 }
 
 #[test]
@@ -472,7 +478,7 @@ fn scenarios_reach_time_limits() {
             {"parameter": "service.business_opening.time_limit", "jurisdiction": "cn-xj-urumqi-tianshan",
              "effective_from": "2022-05-18", "value": value}]}))
         .unwrap();
-        Scenario::new(builtin(), spec).unwrap().evaluator("tianshan-2022-87/r58-business-opening").unwrap()
+        baseline().with_scenario(spec).unwrap().evaluator("tianshan-2022-87/r58-business-opening").unwrap()
     };
     let due = |ev: &Evaluator| {
         let r = ev.evaluate(&Input::new(date(2022, 9, 30)), &Options::default())?;
@@ -638,7 +644,7 @@ proptest! {
     /// the baseline.
     #[test]
     fn a_scenario_without_changes_equals_the_baseline(fen in 0i64..10_000_000_000_000, ty in lot_types(), on in dates()) {
-        let empty = Scenario::new(builtin(), ScenarioSpec { name: "empty".into(), ..Default::default() }).unwrap();
+        let empty = baseline().with_scenario(ScenarioSpec { name: "empty".into(), ..Default::default() }).unwrap();
         let same = cap_scenario(json!("20000"));
         let input = Input::new(on).with("budget", Decimal::new(fen, 2)).with("lot_type", ty);
         let base = bond().evaluate(&input, &Options::default()).unwrap().value;

@@ -6,12 +6,12 @@ use std::collections::{HashMap, HashSet};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use zhengce::Catalogue;
+use zhengce::Context;
 use zhengce::sampling::*;
 
-fn catalogue() -> &'static Catalogue {
-    static CAT: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
-    CAT.get_or_init(Catalogue::builtin)
+fn context() -> &'static Context {
+    static CTX: std::sync::OnceLock<Context> = std::sync::OnceLock::new();
+    CTX.get_or_init(Context::builtin)
 }
 
 fn spec(value: Value) -> PlanSpec {
@@ -85,7 +85,7 @@ proptest! {
 
     #[test]
     fn plans_keep_their_invariants(rows in arb_register(), dir in arb_directory(), spec in arb_spec()) {
-        let cat = catalogue();
+        let cat = context();
         let register = Register::from_value(&json!(rows)).unwrap();
         let directory = Directory::from_value(&json!(dir)).unwrap();
         let plan = match InspectionPlan::draw(cat, &register, &directory, &spec) {
@@ -173,7 +173,7 @@ proptest! {
         let draw = |seed: &str| {
             let spec = SampleSpec { jurisdiction: "cn".into(), date: "2022-06-01".parse().unwrap(), seed: seed.into(),
                 base_ratio: None, policies: vec![] };
-            StratifiedDraw::draw(catalogue(), &RegisterColumns::new(&classes), &spec).unwrap().strata[0].random.clone()
+            StratifiedDraw::draw(context(), &RegisterColumns::new(&classes), &spec).unwrap().strata[0].random.clone()
         };
         prop_assert_ne!(draw(&a), draw(&b));
     }
@@ -193,7 +193,7 @@ fn tally(n: usize, base_ratio: &str, seeds: usize) -> (u64, Vec<u64>, HashMap<Ve
             base_ratio: Some(base_ratio.parse().unwrap()),
             policies: vec![],
         };
-        let draw = StratifiedDraw::draw(catalogue(), &RegisterColumns::new(&classes), &spec).unwrap();
+        let draw = StratifiedDraw::draw(context(), &RegisterColumns::new(&classes), &spec).unwrap();
         let picked = &draw.strata[0].random;
         k = picked.len() as u64;
         for &p in picked {
@@ -270,11 +270,11 @@ fn the_row_and_column_paths_select_the_same_entities() {
             .unwrap();
     let spec = spec(json!({"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "same",
         "checks": [{"department": "amr", "items": ["licence"]}]}));
-    let plan = InspectionPlan::draw(catalogue(), &register, &directory, &spec).unwrap();
+    let plan = InspectionPlan::draw(context(), &register, &directory, &spec).unwrap();
     let classes: Vec<u8> = register.entities().iter().map(|e| e.credit_class.code()).collect();
     let flags: Vec<u8> = register.entities().iter().map(|e| u8::from(!e.flags.is_empty())).collect();
     let columns = RegisterColumns::new(&classes).with_flags(&flags);
-    let draw = StratifiedDraw::draw(catalogue(), &columns, &spec.sample_spec()).unwrap();
+    let draw = StratifiedDraw::draw(context(), &columns, &spec.sample_spec()).unwrap();
     let mut from_columns: Vec<(String, Reason)> = Vec::new();
     for s in &draw.strata {
         from_columns
@@ -302,18 +302,15 @@ fn stratum_codes_split_the_classes() {
         base_ratio: None,
         policies: vec![],
     };
-    let draw = StratifiedDraw::draw(catalogue(), &RegisterColumns::new(&classes).with_strata(&codes), &spec)
-        .unwrap();
+    let draw =
+        StratifiedDraw::draw(context(), &RegisterColumns::new(&classes).with_strata(&codes), &spec).unwrap();
     let keys: Vec<&str> = draw.strata.iter().map(|s| s.summary.key.as_str()).collect();
     assert_eq!(keys, ["a|code=7", "a|code=9", "b|code=7", "b|code=9", "d|code=70000"]);
     assert_eq!(draw.stratum("b|code=7").unwrap().summary.population, 2);
     // A code of 2^16 or more takes the hashed path; the result is the same as with small codes.
-    let small = StratifiedDraw::draw(
-        catalogue(),
-        &RegisterColumns::new(&classes[..5]).with_strata(&codes[..5]),
-        &spec,
-    )
-    .unwrap();
+    let small =
+        StratifiedDraw::draw(context(), &RegisterColumns::new(&classes[..5]).with_strata(&codes[..5]), &spec)
+            .unwrap();
     assert_eq!(small.strata, draw.strata[..4]);
 }
 
@@ -334,7 +331,7 @@ fn a_larger_plan_is_pinned() {
         "checks": [{"department": "amr", "items": ["licence", "annual-report"]},
                    {"department": "fire", "items": ["exits"], "industries": ["retail", "building"]},
                    {"department": "health", "items": ["hygiene"], "industries": ["food"]}]}));
-    let plan = InspectionPlan::draw(catalogue(), &register, &directory, &spec).unwrap();
+    let plan = InspectionPlan::draw(context(), &register, &directory, &spec).unwrap();
     let pinned = json!({"strata": plan.strata, "visits": plan.visits}).to_string();
     let digest: String = Sha256::digest(pinned.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(plan.visits.len() as u64, plan.strata.iter().map(|s| s.selected).sum::<u64>());

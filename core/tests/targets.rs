@@ -14,6 +14,11 @@ use serde_json::{Value, json};
 use zhengce::targets::{AssessOptions, Assessment, Basis, Dimension, Monitor, ScorecardOptions, Status};
 use zhengce::{Catalogue, communities::Communities};
 
+/// The context of a test catalogue, with the built-in calendars.
+fn ctx_of(catalogue: impl Into<std::sync::Arc<zhengce::Catalogue>>) -> zhengce::Context {
+    zhengce::Context::new(catalogue, zhengce::calendar::Calendars::builtin())
+}
+
 fn date(s: &str) -> NaiveDate {
     zhengce::value::parse_date(s).unwrap()
 }
@@ -76,7 +81,7 @@ fn obs(target: &str, on: &str, value: &str) -> Value {
 }
 
 fn monitor(cat: &Arc<Catalogue>, rows: Vec<Value>) -> Monitor {
-    let mut m = Monitor::new(Arc::clone(cat));
+    let mut m = Monitor::new(&ctx_of(Arc::clone(cat)));
     m.add_observations_value(&Value::Array(rows)).unwrap();
     m
 }
@@ -337,7 +342,7 @@ fn status_targets_are_on_track_early_at_risk_late_and_met_on_one() {
     assert_eq!(assess_one(t.clone(), vec![row("2022-09-30", "1")], "2022-10-01").status, Status::Met);
     assert_eq!(assess_one(t.clone(), vec![row("2022-12-31", "0")], "2023-01-01").status, Status::Missed);
     let cat = catalogue(vec![t]);
-    let err = Monitor::new(cat).add_observation_value(&row("2022-03-31", "2")).unwrap_err();
+    let err = Monitor::new(&ctx_of(cat)).add_observation_value(&row("2022-03-31", "2")).unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("observation.value")));
 }
 
@@ -384,7 +389,7 @@ fn no_data_without_observations_known_at_the_date() {
 fn the_catalogue_baselines_are_not_progress() {
     // Tianshan item 85: the catalogue observes 0.5 places per 1,000 residents on 2021-12-31,
     // the baseline; 0.7 on 2022-07-01 is half the way with 182/365 = 0.4986 of the year gone.
-    let mut m = Monitor::new(Catalogue::builtin());
+    let mut m = Monitor::new(&ctx_of(Catalogue::builtin()));
     let id = "tianshan-2022-87/t85i";
     let a = m.assess(id, date("2022-12-31"), &AssessOptions::default()).unwrap();
     assert_eq!((a.status, a.baseline_date), (Status::NoData, Some(date("2021-12-31"))));
@@ -419,7 +424,7 @@ fn thresholds_come_from_the_catalogue_and_can_be_overridden() {
         "unit": "ratio", "values": [{"jurisdiction": "cn-x", "effective_from": "2022-01-01", "value": "0.2",
         "source": {"document": "d"}}]}]);
     let cat = Arc::new(Catalogue::from_value(&value).unwrap());
-    let mut m = Monitor::new(cat);
+    let mut m = Monitor::new(&ctx_of(cat));
     m.add_observations_value(&Value::Array(vec![obs("t", "2022-03-31", "60"), obs("t", "2022-09-30", "70")]))
         .unwrap();
     // 0.4 ≥ 0.6655 − 0.2 = 0.4655? No: off track even with the wider band.
@@ -438,7 +443,9 @@ fn the_builtin_thresholds_equal_the_documented_defaults() {
     use zhengce::targets::Thresholds;
     let cat = Catalogue::builtin();
     for place in ["cn-xj-urumqi-tianshan", "cn-sh-putuo", "cn-sc-chengdu-xinjin"] {
-        let t = Thresholds::resolve(&cat, place, date("2022-06-30"), &AssessOptions::default()).unwrap();
+        let t =
+            Thresholds::resolve(&ctx_of(cat.clone()), place, date("2022-06-30"), &AssessOptions::default())
+                .unwrap();
         assert_eq!(t, Thresholds::DEFAULT);
         for key in [
             "monitoring.status.on_track_lag",
@@ -458,7 +465,7 @@ fn the_builtin_thresholds_equal_the_documented_defaults() {
 #[test]
 fn observation_rows_are_checked_and_name_their_row() {
     let cat = catalogue(vec![target("t", "at_least", Some("85"), json!({}))]);
-    let mut m = Monitor::new(Arc::clone(&cat));
+    let mut m = Monitor::new(&ctx_of(Arc::clone(&cat)));
     let mut bad = obs("t", "2022-06-30", "80");
     bad["unit"] = json!("%");
     let err = m.add_observations_value(&json!([obs("t", "2022-03-31", "70"), bad])).unwrap_err();
@@ -555,20 +562,20 @@ fn a_scorecard_by_community_uses_the_registered_communities() {
         target("a", "at_least", Some("10"), json!({})),
         target("b", "at_least", Some("10"), json!({})),
     ]);
-    let mut registry = Communities::new(Arc::clone(&cat));
+    let mut registry = Communities::new(&ctx_of(Arc::clone(&cat)));
     registry
         .register_value(&json!({"id": "c1", "name": {"zh": "试点社区", "en": "Pilot"}, "jurisdiction": "cn-x",
             "sub_district": "s1", "types": ["ct"], "programmes": ["d/programme"], "targets": ["a"], "source": {"document": "d"}}))
         .unwrap();
-    let m = Monitor::new(Arc::clone(&cat)).with_communities(registry).unwrap();
+    let m = Monitor::new(&ctx_of(Arc::clone(&cat))).with_communities(registry).unwrap();
     let options = ScorecardOptions { by: vec![Dimension::Community], ..Default::default() };
     let card = m.scorecard(date("2022-06-30"), &options).unwrap();
     let keys: Vec<_> = card.groups.iter().map(|g| g.key.clone()).collect();
     assert_eq!(keys, [Some("c1".to_owned()), None]);
     let only = ScorecardOptions { community: Some("c1".into()), ..Default::default() };
     assert_eq!(m.scorecard(date("2022-06-30"), &only).unwrap().assessments.len(), 1);
-    let other = Communities::new(catalogue(vec![]));
-    assert_eq!(Monitor::new(cat).with_communities(other).unwrap_err().code(), "invalid_input");
+    let other = Communities::new(&ctx_of(catalogue(vec![])));
+    assert_eq!(Monitor::new(&ctx_of(cat)).with_communities(other).unwrap_err().code(), "invalid_input");
 }
 
 // --- properties ---------------------------------------------------------------------------
@@ -611,7 +618,7 @@ proptest! {
         let on = date("2022-01-01") + chrono::Duration::days(i64::from(day));
         let (worse, better) = if (a - b) * sign <= 0 { (a, b) } else { (b, a) };
         let assess = |v: i64| {
-            let mut m = Monitor::new(Arc::clone(&cat));
+            let mut m = Monitor::new(&ctx_of(Arc::clone(&cat)));
             m.add_observation_value(&obs("t", &on.to_string(), &v.to_string())).unwrap();
             m.assess("t", on, &AssessOptions::default()).unwrap()
         };
@@ -633,7 +640,7 @@ proptest! {
             t["aggregation"] = json!("mean");
         }
         let cat = catalogue(vec![t]);
-        let mut m = Monitor::new(Arc::clone(&cat));
+        let mut m = Monitor::new(&ctx_of(Arc::clone(&cat)));
         for (i, v) in values.iter().enumerate() {
             let on = date("2022-01-01") + chrono::Duration::days(i64::from(day) + i as i64);
             m.add_observation_value(&obs("t", &on.to_string(), &v.to_string())).unwrap();
@@ -658,7 +665,7 @@ fn numbers_too_large_to_compute_with_are_refused_not_a_panic() {
         target("pct", "increase_by", Some("20000"), json!({})),
         target("t", "at_least", Some("85"), json!({})),
     ]);
-    let m = Monitor::new(Arc::clone(&cat));
+    let m = Monitor::new(&ctx_of(Arc::clone(&cat)));
     let err = m.assess("big", date("2022-06-30"), &AssessOptions::default()).unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("target")));
     assert_eq!(
@@ -669,14 +676,15 @@ fn numbers_too_large_to_compute_with_are_refused_not_a_panic() {
         m.scorecard(date("2022-06-30"), &ScorecardOptions::default()).unwrap_err().code(),
         "invalid_input"
     );
-    let err =
-        Monitor::new(cat).add_observation_value(&obs("t", "2022-06-30", "1000000000000001")).unwrap_err();
+    let err = Monitor::new(&ctx_of(cat))
+        .add_observation_value(&obs("t", "2022-06-30", "1000000000000001"))
+        .unwrap_err();
     assert_eq!(err.path(), Some("observation.value"));
     // A catalogue threshold outside 0..=1 is reported, not used.
     let mut value = base(json!([target("t", "at_least", Some("85"), json!({}))]));
     value["parameters"] = json!([{"id": "monitoring.status.at_risk_lag", "name": {"zh": "风险", "en": "Lag"},
         "unit": "ratio", "values": [{"jurisdiction": "cn", "effective_from": "2000-01-01", "value": "5", "source": {"document": "d"}}]}]);
-    let m = Monitor::new(Catalogue::from_value(&value).unwrap());
+    let m = Monitor::new(&ctx_of(Catalogue::from_value(&value).unwrap()));
     let err = m.assess("t", date("2022-06-30"), &AssessOptions::default()).unwrap_err();
     assert_eq!(err.path(), Some("monitoring.status.at_risk_lag"));
 }
@@ -703,7 +711,7 @@ proptest! {
         if comparator == "range" { t["upper"] = json!(hi.to_string()); }
         if mean { t["aggregation"] = json!("mean"); }
         let Ok(cat) = Catalogue::from_value(&base(json!([t]))) else { return Ok(()) };
-        let mut m = Monitor::new(cat);
+        let mut m = Monitor::new(&ctx_of(cat));
         for (i, v) in values.iter().enumerate() {
             let on = date("2022-01-01") + chrono::Duration::days(i64::from(day) + i as i64);
             let _ = m.add_observation_value(&obs("t", &on.to_string(), v));

@@ -13,27 +13,27 @@ function services(cat, jurisdiction) {
   return out;
 }
 
-export function tour(zhengce, cat) {
+export function tour(zhengce, ctx) {
   heading("Working days and deadlines");
-  const calendars = zhengce.Calendars.builtin();
+  const cat = ctx.catalogue();
   const filed = "2025-05-30";
   console.log(`A request filed on Friday ${filed}, before Dragon Boat Festival and, in Xinjiang, 古尔邦节:`);
   for (const place of ["cn-xj-urumqi-tianshan", "cn-sh-putuo"]) {
     console.log(`\n  in ${cat.jurisdiction(place).name.en}:`);
     for (const service of services(cat, place)) {
-      const due = calendars.deadline(service, filed, place, cat);
+      const due = ctx.deadline(service, filed, place);
       console.log(`  ${service.padEnd(34)} ${String(due.duration).padStart(3)} ${due.unit.padEnd(13)} → ${due.date}`);
       console.log(`      ${due.explanation.en}`);
     }
   }
-  const tianshan = calendars.calendar("cn-xj-urumqi-tianshan", cat);
+  const tianshan = ctx.calendar("cn-xj-urumqi-tianshan");
   try {
     tianshan.addWorkingDays("2024-06-14", 5);
   } catch (err) {
     console.log(`\n  2024 in Tianshan: ${err.message}`);
   }
   console.log(`  with { assume: "weekends_only" }: ${tianshan.addWorkingDays("2024-06-14", 5, { assume: "weekends_only" })}`);
-  const cn = calendars.calendar("cn", cat);
+  const cn = ctx.calendar("cn");
   const first = Date.UTC(2025, 0, 1) / 86400000;
   const days = Int32Array.from({ length: 365 }, (_, i) => first + i);
   const working = cn.isWorkingDayBatch(days).reduce((a, b) => a + b, 0);

@@ -3,7 +3,8 @@
 //! adding a year at run time.
 
 use chrono::NaiveDate;
-use zhengce::calendar::{Assume, CalendarOptions, Calendars, DeadlineOptions};
+use zhengce::Context;
+use zhengce::calendar::{Assume, CalendarOptions, DeadlineOptions};
 use zhengce::rules::RuleLogic;
 use zhengce::{Catalogue, Deadline};
 
@@ -51,12 +52,12 @@ fn services(cat: &Catalogue, jurisdiction: &str) -> Vec<String> {
     out
 }
 
-pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
+pub fn tour(ctx: &Context) -> Result<(), zhengce::Error> {
+    let cat = ctx.catalogue();
     super::heading("Working days and deadlines");
-    let calendars = Calendars::builtin();
     let strict = CalendarOptions::default();
-    let tianshan = calendars.calendar(cat, "cn-xj-urumqi-tianshan")?;
-    let putuo = calendars.calendar(cat, "cn-sh-putuo")?;
+    let tianshan = ctx.calendar("cn-xj-urumqi-tianshan")?;
+    let putuo = ctx.calendar("cn-sh-putuo")?;
     let cover = |c: &zhengce::Calendar| {
         c.coverage().iter().map(|p| format!("{}..{}", p.from, p.until)).collect::<Vec<_>>().join(", ")
     };
@@ -81,16 +82,16 @@ pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
     println!("\nDeadlines of every service promise that applies in Tianshan:");
     let options = DeadlineOptions::default();
     for service in services(cat, "cn-xj-urumqi-tianshan") {
-        print(&calendars.deadline(cat, &service, filed, "cn-xj-urumqi-tianshan", &options)?);
+        print(&ctx.deadline(&service, filed, "cn-xj-urumqi-tianshan", &options)?);
     }
 
     println!("\nIn Putuo, the national promises apply:");
     for service in services(cat, "cn-sh-putuo") {
-        print(&calendars.deadline(cat, &service, filed, "cn-sh-putuo", &options)?);
+        print(&ctx.deadline(&service, filed, "cn-sh-putuo", &options)?);
     }
     println!("\n  and Tianshan's working-day promises, counted on Putuo's calendar for comparison:");
     for service in services(cat, "cn-xj-urumqi-tianshan") {
-        let due = calendars.deadline(cat, &service, filed, "cn-xj-urumqi-tianshan", &options)?;
+        let due = ctx.deadline(&service, filed, "cn-xj-urumqi-tianshan", &options)?;
         let there = putuo.deadline(filed, due.duration, due.unit, &options)?;
         if there.date != due.date {
             println!(
@@ -107,14 +108,9 @@ pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
 
     println!("\nSimplified deregistration in Tianshan, step by step (item 59):");
     let notice_ends =
-        calendars.deadline(cat, "simple-deregistration-notice", filed, "cn-xj-urumqi-tianshan", &options)?;
-    let decided = calendars.deadline(
-        cat,
-        "simple-deregistration-decision",
-        notice_ends.date,
-        "cn-xj-urumqi-tianshan",
-        &options,
-    )?;
+        ctx.deadline("simple-deregistration-notice", filed, "cn-xj-urumqi-tianshan", &options)?;
+    let decided =
+        ctx.deadline("simple-deregistration-decision", notice_ends.date, "cn-xj-urumqi-tianshan", &options)?;
     println!(
         "  notice published {filed}; 20-day notice ends {}; decision due {}",
         notice_ends.date, decided.date
@@ -137,7 +133,9 @@ pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
           "holidays": [{"festival": "new_year", "name": {"zh": "元旦", "en": "New Year's Day"},
             "off": ["2027-01-01", "2027-01-02", "2027-01-03"], "statutory": ["2027-01-01"], "work": []}]}]}"#;
     println!("\nAdding a year at run time (an example 2027 notice, same format as the data files):");
-    let with_2027 = calendars.layered(year_2027)?.calendar(cat, "cn-sh-putuo")?;
+    let with_2027 = ctx
+        .layered_calendars(&serde_json::from_str(year_2027).expect("valid JSON"))?
+        .calendar("cn-sh-putuo")?;
     println!(
         "  Putuo now covers {}; 2026-12-31 + 1 working day = {}",
         cover(&with_2027),

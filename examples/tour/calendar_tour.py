@@ -21,24 +21,24 @@ def services(cat: zhengce.Catalogue, jurisdiction: str) -> list[str]:
     return out
 
 
-def tour(cat: zhengce.Catalogue) -> None:
+def tour(ctx: zhengce.Context) -> None:
+    cat = ctx.catalogue()
     heading("Working days and deadlines")
-    calendars = zhengce.Calendars.builtin()
     filed = datetime.date(2025, 5, 30)
     print(f"A request filed on Friday {filed}, before Dragon Boat Festival and, in Xinjiang, 古尔邦节:")
     for place in ["cn-xj-urumqi-tianshan", "cn-sh-putuo"]:
         print(f"\n  in {cat.jurisdiction(place)['name']['en']}:")
         for service in services(cat, place):
-            due = calendars.deadline(service, filed, place, cat)
+            due = ctx.deadline(service, filed, place)
             print(f"  {service:<34} {due['duration']:>3} {due['unit']:<13} → {due['date']}")
             print(f"      {due['explanation']['zh']}")
-    tianshan = calendars.calendar("cn-xj-urumqi-tianshan", cat)
+    tianshan = ctx.calendar("cn-xj-urumqi-tianshan")
     try:
         tianshan.add_working_days(datetime.date(2024, 6, 14), 5)
     except zhengce.OutOfCoverageError as err:
         print(f"\n  2024 in Tianshan: {err}")
     print(f"  with assume='weekends_only': {tianshan.add_working_days(datetime.date(2024, 6, 14), 5, assume='weekends_only')}")
-    cn = calendars.calendar("cn", cat)
+    cn = ctx.calendar("cn")
     days = np.arange(np.datetime64("2025-01-01"), np.datetime64("2026-01-01"))
     working = cn.is_working_day_batch(days)
     print(f"\n  a numpy column of the 365 days of 2025: {int(working.sum())} working days; "

@@ -3,9 +3,9 @@ import { heading } from "./catalogue.mjs";
 
 const TYPES = ["convenience-economy", "modern-services", "childcare-services", "elderly-domestic-services", "health-services", "e-commerce"];
 
-export function tour(zhengce, cat) {
+export function tour(zhengce, ctx) {
   heading("Communities and the responsibility chain");
-  const registry = new zhengce.Communities(cat);
+  const registry = new zhengce.Communities(ctx);
   const pilots = TYPES.map((t, i) => ({
     id: `tianshan-pilot-${i + 1}`,
     name: { zh: `天山区试点创业社区${i + 1}`, en: `Tianshan pilot community ${i + 1}` },

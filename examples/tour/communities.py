@@ -8,9 +8,9 @@ TYPES = ["convenience-economy", "modern-services", "childcare-services", "elderl
          "health-services", "e-commerce"]
 
 
-def tour(cat: zhengce.Catalogue) -> None:
+def tour(ctx: zhengce.Context) -> None:
     heading("Communities and the responsibility chain")
-    registry = zhengce.Communities(cat)
+    registry = zhengce.Communities(ctx)
     pilots = [
         {"id": f"tianshan-pilot-{n}", "name": {"zh": f"天山区试点创业社区{n}", "en": f"Tianshan pilot community {n}"},
          "jurisdiction": "cn-xj-urumqi-tianshan", "sub_district": "tianshan-subdistricts", "types": [t],

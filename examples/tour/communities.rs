@@ -3,9 +3,9 @@
 
 use zhengce::communities::Communities;
 
-pub fn tour(cat: &zhengce::Catalogue) -> Result<(), zhengce::Error> {
+pub fn tour(ctx: &zhengce::Context) -> Result<(), zhengce::Error> {
     super::heading("Communities and the responsibility chain");
-    let mut registry = Communities::new(cat.clone());
+    let mut registry = Communities::new(ctx);
     let types = [
         "convenience-economy",
         "modern-services",

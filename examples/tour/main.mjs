@@ -16,16 +16,12 @@ import * as communities from "./communities.mjs";
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
 
-const cat = zhengce.Catalogue.builtin();
+// One context (catalogue, calendars, scenario) reaches every computation.
+const ctx = zhengce.Context.builtin();
 console.log(`zhengce ${zhengce.version()} — a tour of the built-in catalogue from JavaScript`);
-catalogue.tour(zhengce, cat);
-// --- calendar ---
-calendar.tour(zhengce, cat);
-// --- rules ---
-rules.tour(zhengce, cat);
-// --- sampling ---
-sampling.tour(zhengce, cat);
-// --- targets ---
-targets.tour(zhengce, cat);
-// --- communities ---
-communities.tour(zhengce, cat);
+catalogue.tour(zhengce, ctx.catalogue());
+calendar.tour(zhengce, ctx);
+rules.tour(zhengce, ctx);
+sampling.tour(zhengce, ctx);
+targets.tour(zhengce, ctx);
+communities.tour(zhengce, ctx);

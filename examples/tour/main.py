@@ -26,19 +26,20 @@ import communities  # noqa: E402
 
 
 def main() -> None:
-    cat = zhengce.Catalogue.builtin()
+    # One context (catalogue, calendars, scenario) reaches every computation.
+    ctx = zhengce.Context.builtin()
     print(f"zhengce {zhengce.__version__} — a tour of the built-in catalogue from Python")
-    catalogue.tour(cat)
+    catalogue.tour(ctx.catalogue())
     # --- calendar ---
-    calendar_tour.tour(cat)
+    calendar_tour.tour(ctx)
     # --- rules ---
-    rules.tour(cat)
+    rules.tour(ctx)
     # --- sampling ---
-    sampling.tour(cat)
+    sampling.tour(ctx)
     # --- targets ---
-    targets.tour(cat)
+    targets.tour(ctx)
     # --- communities ---
-    communities.tour(cat)
+    communities.tour(ctx)
 
 
 if __name__ == "__main__":

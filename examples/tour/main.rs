@@ -2,32 +2,23 @@
 //!
 //! One section per capability; each lives in its own file of this directory.
 
-mod catalogue;
-// --- calendar ---
 mod calendar;
-// --- rules ---
-mod rules;
-// --- sampling ---
-mod sampling;
-// --- targets ---
-mod targets;
-// --- communities ---
+mod catalogue;
 mod communities;
+mod rules;
+mod sampling;
+mod targets;
 
 fn main() -> Result<(), zhengce::Error> {
-    let cat = zhengce::Catalogue::builtin();
+    // One context (catalogue, calendars, scenario) reaches every computation.
+    let ctx = zhengce::Context::builtin();
     println!("zhengce {} — a tour of the built-in catalogue\n", zhengce::VERSION);
-    catalogue::tour(&cat)?;
-    // --- calendar ---
-    calendar::tour(&cat)?;
-    // --- rules ---
-    rules::tour(&cat)?;
-    // --- sampling ---
-    sampling::tour(&cat)?;
-    // --- targets ---
-    targets::tour(&cat)?;
-    // --- communities ---
-    communities::tour(&cat)?;
+    catalogue::tour(ctx.catalogue())?;
+    calendar::tour(&ctx)?;
+    rules::tour(&ctx)?;
+    sampling::tour(&ctx)?;
+    targets::tour(&ctx)?;
+    communities::tour(&ctx)?;
     Ok(())
 }
 

@@ -4,10 +4,10 @@ import { heading } from "./catalogue.mjs";
 
 const BOND = "tianshan-2022-87/r68-bid-bond";
 
-export function tour(zhengce, cat) {
+export function tour(zhengce, ctx) {
   heading("Rules");
-  const baseline = zhengce.Scenario.baseline(cat);
-  const cap50 = new zhengce.Scenario(cat, {
+  const baseline = ctx;
+  const cap50 = ctx.withScenario({
     name: "cap-50000",
     parameters: [{ parameter: "procurement.bid_bond.cap_per_lot", jurisdiction: "cn-xj-urumqi-tianshan", effective_from: "2022-05-18", value: "50000" }],
   });

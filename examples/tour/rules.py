@@ -13,10 +13,10 @@ CAP_50000 = {"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_
              "jurisdiction": "cn-xj-urumqi-tianshan", "effective_from": "2022-05-18", "value": "50000"}]}
 
 
-def tour(cat: zhengce.Catalogue) -> None:
+def tour(ctx: zhengce.Context) -> None:
     heading("Rules")
-    baseline = zhengce.Scenario.baseline(cat)
-    cap50 = zhengce.Scenario(cat, CAP_50000)
+    baseline = ctx
+    cap50 = ctx.with_scenario(CAP_50000)
     base, alt = baseline.evaluator(BOND), cap50.evaluator(BOND)
     before, after = datetime.date(2022, 5, 17), datetime.date(2022, 6, 1)
     print("  budget      lot type          before     after      cap 50,000")

@@ -2,23 +2,20 @@
 //! with a 50,000-yuan cap, an eligibility result that lists what is missing, and one full
 //! explanation with citations.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
-use zhengce::Catalogue;
-use zhengce::rules::{
-    Batch, BatchOptions, Column, ColumnData, Dates, Input, Lang, Options, Scenario, ScenarioSpec,
-};
+use zhengce::Context;
+use zhengce::context::ScenarioSpec;
+use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Input, Lang, Options};
 
-pub fn tour(cat: &Catalogue) -> Result<(), zhengce::Error> {
+pub fn tour(ctx: &Context) -> Result<(), zhengce::Error> {
     super::heading("Rules");
-    let cat = Arc::new(cat.clone());
-    let baseline = Scenario::baseline(cat.clone());
+    let cat = ctx.catalogue();
+    let baseline = ctx.clone();
     let spec: ScenarioSpec = serde_json::from_value(serde_json::json!({"name": "cap-50000",
         "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot", "jurisdiction": "cn-xj-urumqi-tianshan",
                         "effective_from": "2022-05-18", "value": "50000", "reading": "What if the cap were 50,000 yuan?"}]}))
     .expect("a valid spec");
-    let cap50 = Scenario::new(cat.clone(), spec)?;
+    let cap50 = ctx.with_scenario(spec)?;
     println!(
         "{} rules in the catalogue; the bid bond is tianshan-2022-87/r68-bid-bond (item 68).",
         cat.data().rules.len()

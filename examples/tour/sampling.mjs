@@ -39,11 +39,11 @@ const SPEC = {
   ],
 };
 
-export function tour(zhengce, cat) {
+export function tour(zhengce, ctx) {
   console.log(`\n== Double-random inspection (双随机、一公开) ${"=".repeat(36)}`);
   const register = syntheticRegister(50_000);
   const inspectors = directory();
-  const plan = zhengce.InspectionPlan.draw(cat, register, inspectors, SPEC);
+  const plan = zhengce.InspectionPlan.draw(ctx, register, inspectors, SPEC);
   const value = plan.toValue();
   console.log(`${register.length} entities, ${inspectors.length} inspectors, seed '${SPEC.seed}'`);
   console.log(`base ratio ${value.base_ratio} (${value.parameters[0].source.document}), ${value.inspectors_per_check} inspectors per check`);
@@ -63,10 +63,10 @@ export function tour(zhengce, cat) {
   const publishBy = value.publication.publish_by ?? value.publication.publish_by_unknown;
   console.log(`results public within ${value.publication.working_days} working days: by ${publishBy}`);
 
-  console.log(`\nverify the published plan: matches = ${plan.verify(cat, register, inspectors).matches}`);
+  console.log(`\nverify the published plan: matches = ${plan.verify(ctx, register, inspectors).matches}`);
   const forged = plan.toValue();
   forged.visits[0].inspectors[0].id = "amr-99";
-  const report = zhengce.InspectionPlan.fromValue(forged).verify(cat, register, inspectors);
+  const report = zhengce.InspectionPlan.fromValue(forged).verify(ctx, register, inspectors);
   const d = report.differences[0];
   console.log(`verify a forged copy: matches = ${report.matches}; ${d.path}: published "${d.published}", derived "${d.derived}"`);
 
@@ -74,7 +74,7 @@ export function tour(zhengce, cat) {
   const classes = Uint8Array.from(register, (e) => codes[e.credit_class]);
   const flags = Uint8Array.from(register, (e) => (e.flags ? 1 : 0));
   const { jurisdiction, date, seed } = SPEC;
-  const draw = zhengce.StratifiedDraw.draw(cat, { jurisdiction, date, seed }, classes, undefined, flags);
+  const draw = zhengce.StratifiedDraw.draw(ctx, { jurisdiction, date, seed }, classes, undefined, flags);
   const picked = draw.strata.flatMap((s) => [...draw.randomIndices(s.key), ...draw.mandatoryIndices(s.key)]).sort((a, b) => a - b);
   const same = picked.length === visits.length && picked.every((p, k) => register[p].id === visits[k].entity);
   console.log(`the columnar draw over the same class and flag columns selects the same ${picked.length} entities: ${same}`);

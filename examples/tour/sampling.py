@@ -44,10 +44,10 @@ SPEC = {
 }
 
 
-def tour(cat: zhengce.Catalogue) -> None:
+def tour(ctx: zhengce.Context) -> None:
     print(f"\n== Double-random inspection (双随机、一公开) {'=' * 36}")
     register, inspectors = synthetic_register(50_000), directory()
-    plan = zhengce.InspectionPlan.draw(cat, register, inspectors, SPEC)
+    plan = zhengce.InspectionPlan.draw(ctx, register, inspectors, SPEC)
     value = plan.to_value()
     print(f"{len(register)} entities, {len(inspectors)} inspectors, seed '{SPEC['seed']}'")
     print(f"base ratio {value['base_ratio']} ({value['parameters'][0]['source']['document']}), "
@@ -68,10 +68,10 @@ def tour(cat: zhengce.Catalogue) -> None:
     publish_by = value["publication"]["publish_by"] or value["publication"]["publish_by_unknown"]
     print(f"results public within {value['publication']['working_days']} working days: by {publish_by}")
 
-    print(f"\nverify the published plan: matches = {str(plan.verify(cat, register, inspectors)['matches']).lower()}")
+    print(f"\nverify the published plan: matches = {str(plan.verify(ctx, register, inspectors)['matches']).lower()}")
     forged = plan.to_value()
     forged["visits"][0]["inspectors"][0]["id"] = "amr-99"
-    report = zhengce.InspectionPlan.from_value(forged).verify(cat, register, inspectors)
+    report = zhengce.InspectionPlan.from_value(forged).verify(ctx, register, inspectors)
     d = report["differences"][0]
     print(f"verify a forged copy: matches = {str(report['matches']).lower()}; {d['path']}: "
           f"published \"{d['published']}\", derived \"{d['derived']}\"")
@@ -79,7 +79,7 @@ def tour(cat: zhengce.Catalogue) -> None:
     codes = {"unclassified": 0, "a": 1, "b": 2, "c": 3, "d": 4}
     classes = np.array([codes[e["credit_class"]] for e in register], dtype=np.uint8)
     flags = np.array([1 if e.get("flags") else 0 for e in register], dtype=np.uint8)
-    draw = zhengce.StratifiedDraw.draw(cat, {k: SPEC[k] for k in ("jurisdiction", "date", "seed")}, classes, flags=flags)
+    draw = zhengce.StratifiedDraw.draw(ctx, {k: SPEC[k] for k in ("jurisdiction", "date", "seed")}, classes, flags=flags)
     picked = np.sort(np.concatenate([np.concatenate([draw.random_indices(s["key"]), draw.mandatory_indices(s["key"])])
                                      for s in draw.strata]))
     ids = np.array([e["id"] for e in register])

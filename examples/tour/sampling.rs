@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register, RegisterColumns, StratifiedDraw};
-use zhengce::{Catalogue, Error};
+use zhengce::{Context, Error};
 
 const INDUSTRIES: [&str; 4] = ["food", "retail", "building", "services"];
 const DISTRICTS: [&str; 4] = ["yanerwo", "shengli-road", "heping-road", "xinhua-road"];
@@ -62,12 +62,12 @@ pub fn spec() -> Value {
     })
 }
 
-pub fn tour(cat: &Catalogue) -> Result<(), Error> {
+pub fn tour(ctx: &Context) -> Result<(), Error> {
     super::heading("Double-random inspection (双随机、一公开)");
     let register = Register::from_value(&synthetic_register(50_000))?;
     let directory = Directory::from_value(&directory())?;
     let spec: PlanSpec = zhengce::value::from_json_value(&spec(), "spec")?;
-    let plan = InspectionPlan::draw(cat, &register, &directory, &spec)?;
+    let plan = InspectionPlan::draw(ctx, &register, &directory, &spec)?;
     println!(
         "{} entities, {} inspectors, seed '{}'",
         register.len(),
@@ -76,7 +76,9 @@ pub fn tour(cat: &Catalogue) -> Result<(), Error> {
     );
     println!(
         "base ratio {} ({}), {} inspectors per check",
-        plan.base_ratio, plan.parameters[0].source.document, plan.inspectors_per_check
+        plan.base_ratio,
+        plan.parameters[0].source.as_ref().map_or("a scenario", |s| s.document.as_str()),
+        plan.inspectors_per_check
     );
     println!("\n  class  population  flagged    ratio  drawn  selected  realised");
     for s in &plan.strata {
@@ -121,11 +123,11 @@ pub fn tour(cat: &Catalogue) -> Result<(), Error> {
         .map_or_else(|| publication.publish_by_unknown.clone().unwrap_or_default(), |d| d.to_string());
     println!("results public within {} working days: by {publish_by}", plan.publication.working_days);
 
-    let report = plan.verify(cat, &register, &directory)?;
+    let report = plan.verify(ctx, &register, &directory)?;
     println!("\nverify the published plan: matches = {}", report.matches);
     let mut forged = InspectionPlan::from_json(&plan.to_json())?;
     forged.visits[0].inspectors[0].id = "amr-99".into();
-    let report = forged.verify(cat, &register, &directory)?;
+    let report = forged.verify(ctx, &register, &directory)?;
     let d = &report.differences[0];
     println!(
         "verify a forged copy: matches = {}; {}: published {}, derived {}",
@@ -135,7 +137,7 @@ pub fn tour(cat: &Catalogue) -> Result<(), Error> {
     let classes: Vec<u8> = register.entities().iter().map(|e| e.credit_class.code()).collect();
     let flags: Vec<u8> = register.entities().iter().map(|e| u8::from(!e.flags.is_empty())).collect();
     let columns = RegisterColumns::new(&classes).with_flags(&flags);
-    let draw = StratifiedDraw::draw(cat, &columns, &spec.sample_spec())?;
+    let draw = StratifiedDraw::draw(ctx, &columns, &spec.sample_spec())?;
     let mut from_columns: Vec<u64> =
         draw.strata.iter().flat_map(|s| s.random.iter().chain(&s.mandatory)).copied().collect();
     from_columns.sort_unstable();

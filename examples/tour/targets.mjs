@@ -13,9 +13,9 @@ function print(title, card) {
   for (const g of card.groups) row(g.name ? g.name.zh : "(none stated)", g.counts);
 }
 
-export function tour(zhengce, cat) {
+export function tour(zhengce, ctx) {
   heading("Targets and scorecards");
-  const monitor = new zhengce.Monitor(cat);
+  const monitor = new zhengce.Monitor(ctx);
   const added = monitor.addObservations(observations);
   console.log(`${added} synthetic observations added (${monitor.length} held with the catalogue's baselines)`);
   const asOf = "2022-10-31";

@@ -14,9 +14,9 @@ OBSERVATIONS = json.loads((pathlib.Path(__file__).parent / "observations.json").
 COLUMNS = ["name_zh", "met", "on_track", "at_risk", "off_track", "missed", "no_data", "total"]
 
 
-def tour(cat: zhengce.Catalogue) -> None:
+def tour(ctx: zhengce.Context) -> None:
     heading("Targets and scorecards")
-    monitor = zhengce.Monitor(cat)
+    monitor = zhengce.Monitor(ctx)
     added = monitor.add_observations(pd.DataFrame(OBSERVATIONS))
     print(f"{added} synthetic observations added ({len(monitor)} held with the catalogue's baselines)")
     as_of = datetime.date(2022, 10, 31)

@@ -9,9 +9,9 @@ use zhengce::targets::{AssessOptions, Dimension, Monitor, Scorecard, ScorecardOp
 /// The synthetic observations, shared with the Python and JavaScript tours.
 pub const OBSERVATIONS: &str = include_str!("observations.json");
 
-pub fn tour(cat: &zhengce::Catalogue) -> Result<(), zhengce::Error> {
+pub fn tour(ctx: &zhengce::Context) -> Result<(), zhengce::Error> {
     super::heading("Targets and scorecards");
-    let mut monitor = Monitor::new(cat.clone());
+    let mut monitor = Monitor::new(ctx);
     let rows: serde_json::Value =
         serde_json::from_str(OBSERVATIONS).expect("the tour's observations are JSON");
     let added = monitor.add_observations_value(&rows)?;

@@ -1,22 +1,17 @@
 """Vector calls of the calendar module (see tests/vectors/README.md)."""
 
-import functools
 from typing import Any
 
 import zhengce
 
 
-@functools.lru_cache(maxsize=None)
-def _builtin() -> zhengce.Calendars:
-    return zhengce.Calendars.builtin()
+def _ctx(ctx: zhengce.Context, i: dict[str, Any]) -> zhengce.Context:
+    """The case's context with the input's calendar `overlay` layered on, if given."""
+    return ctx.layered_calendars(i["overlay"]) if "overlay" in i else ctx
 
 
-def _calendars(i: dict[str, Any]) -> zhengce.Calendars:
-    return _builtin().layered(i["overlay"]) if "overlay" in i else _builtin()
-
-
-def _cal(cat: zhengce.Catalogue, i: dict[str, Any]) -> zhengce.Calendar:
-    return _calendars(i).calendar(i["jurisdiction"], cat)
+def _cal(ctx: zhengce.Context, i: dict[str, Any]) -> zhengce.Calendar:
+    return _ctx(ctx, i).calendar(i["jurisdiction"])
 
 
 def _o(i: dict[str, Any]) -> dict[str, Any]:
@@ -24,31 +19,29 @@ def _o(i: dict[str, Any]) -> dict[str, Any]:
 
 
 CALLS = {
-    "calendar.day": lambda z, cat, i: _cal(cat, i).day(i["date"], **_o(i)),
-    "calendar.layered": lambda z, cat, i: _cal(cat, i).day(i["date"], **_o(i)),
-    "calendar.is_working_day": lambda z, cat, i: _cal(cat, i).is_working_day(i["date"], **_o(i)),
-    "calendar.add_working_days": lambda z, cat, i: _cal(cat, i).add_working_days(i["date"], i["n"], **_o(i)),
-    "calendar.sub_working_days": lambda z, cat, i: _cal(cat, i).sub_working_days(i["date"], i["n"], **_o(i)),
-    "calendar.next_working_day": lambda z, cat, i: _cal(cat, i).next_working_day(i["date"], **_o(i)),
-    "calendar.previous_working_day": lambda z, cat, i: _cal(cat, i).previous_working_day(i["date"], **_o(i)),
-    "calendar.working_days_between": lambda z, cat, i: _cal(cat, i).working_days_between(i["from"], i["to"], **_o(i)),
-    "calendar.deadline": lambda z, cat, i: _calendars(i).deadline(
-        i["service"], i["start"], i["jurisdiction"], cat, **_o(i)
-    ),
-    "calendar.days": lambda z, cat, i: _cal(cat, i).days(i["from"], i["until"], **_o(i)),
-    "calendar.coverage": lambda z, cat, i: _cal(cat, i).coverage(),
-    "calendar.calendar_deadline": lambda z, cat, i: _cal(cat, i).deadline(i["start"], i["duration"], i["unit"], **_o(i)),
-    "calendar.sub_working_days_batch": lambda z, cat, i: [
-        int(x) for x in _cal(cat, i).sub_working_days_batch(_days(i["days"]), i["n"], **_o(i)).view("int64")
+    "calendar.day": lambda z, ctx, i: _cal(ctx, i).day(i["date"], **_o(i)),
+    "calendar.layered": lambda z, ctx, i: _cal(ctx, i).day(i["date"], **_o(i)),
+    "calendar.is_working_day": lambda z, ctx, i: _cal(ctx, i).is_working_day(i["date"], **_o(i)),
+    "calendar.add_working_days": lambda z, ctx, i: _cal(ctx, i).add_working_days(i["date"], i["n"], **_o(i)),
+    "calendar.sub_working_days": lambda z, ctx, i: _cal(ctx, i).sub_working_days(i["date"], i["n"], **_o(i)),
+    "calendar.next_working_day": lambda z, ctx, i: _cal(ctx, i).next_working_day(i["date"], **_o(i)),
+    "calendar.previous_working_day": lambda z, ctx, i: _cal(ctx, i).previous_working_day(i["date"], **_o(i)),
+    "calendar.working_days_between": lambda z, ctx, i: _cal(ctx, i).working_days_between(i["from"], i["to"], **_o(i)),
+    "calendar.deadline": lambda z, ctx, i: _ctx(ctx, i).deadline(i["service"], i["start"], i["jurisdiction"], **_o(i)),
+    "calendar.days": lambda z, ctx, i: _cal(ctx, i).days(i["from"], i["until"], **_o(i)),
+    "calendar.coverage": lambda z, ctx, i: _cal(ctx, i).coverage(),
+    "calendar.calendar_deadline": lambda z, ctx, i: _cal(ctx, i).deadline(i["start"], i["duration"], i["unit"], **_o(i)),
+    "calendar.sub_working_days_batch": lambda z, ctx, i: [
+        int(x) for x in _cal(ctx, i).sub_working_days_batch(_days(i["days"]), i["n"], **_o(i)).view("int64")
     ],
-    "calendar.working_days_between_batch": lambda z, cat, i: [
-        int(x) for x in _cal(cat, i).working_days_between_batch(_days(i["from"]), _days(i["to"]), **_o(i))
+    "calendar.working_days_between_batch": lambda z, ctx, i: [
+        int(x) for x in _cal(ctx, i).working_days_between_batch(_days(i["from"]), _days(i["to"]), **_o(i))
     ],
-    "calendar.is_working_day_batch": lambda z, cat, i: [
-        bool(x) for x in _cal(cat, i).is_working_day_batch(_days(i["days"]), **_o(i))
+    "calendar.is_working_day_batch": lambda z, ctx, i: [
+        bool(x) for x in _cal(ctx, i).is_working_day_batch(_days(i["days"]), **_o(i))
     ],
-    "calendar.add_working_days_batch": lambda z, cat, i: [
-        int(x) for x in _cal(cat, i).add_working_days_batch(_days(i["days"]), i["n"], **_o(i)).view("int64")
+    "calendar.add_working_days_batch": lambda z, ctx, i: [
+        int(x) for x in _cal(ctx, i).add_working_days_batch(_days(i["days"]), i["n"], **_o(i)).view("int64")
     ],
 }
 

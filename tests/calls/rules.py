@@ -1,8 +1,8 @@
 """Vector calls of the rules module (see tests/vectors/README.md)."""
 
 
-def _scenario(z, cat, spec):
-    return z.Scenario(cat, spec) if spec is not None else z.Scenario.baseline(cat)
+def _scenario(z, ctx, spec):
+    return ctx.with_scenario(spec) if spec is not None else ctx
 
 
 def _options(i):
@@ -10,20 +10,20 @@ def _options(i):
 
 
 CALLS = {
-    "rules.evaluate": lambda z, cat, i: _scenario(z, cat, i.get("scenario"))
+    "rules.evaluate": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario"))
     .evaluator(i["rule"])
     .evaluate(i.get("values", {}), i["date"], **_options(i))
     .to_value(),
-    "rules.evaluate_batch": lambda z, cat, i: _scenario(z, cat, i.get("scenario"))
+    "rules.evaluate_batch": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario"))
     .evaluator(i["rule"])
     .evaluate_batch(i["columns"], i["date"], **_options(i))
     .to_value(),
-    "rules.compare": lambda z, cat, i: _scenario(z, cat, i.get("baseline"))
-    .compare(_scenario(z, cat, i.get("alternative")), i["rule"], i["columns"], i["date"])
+    "rules.compare": lambda z, ctx, i: _scenario(z, ctx, i.get("baseline"))
+    .compare(_scenario(z, ctx, i.get("alternative")), i["rule"], i["columns"], i["date"])
     .to_value(),
-    "rules.check_table": lambda z, cat, i: z.Scenario.baseline(cat).evaluator(i["rule"]).check_table(),
-    "rules.scenario": lambda z, cat, i: (lambda s: {"name": s.name(), "hash": s.hash()})(z.Scenario(cat, i["spec"])),
-    "rules.parameter_value": lambda z, cat, i: _scenario(z, cat, i.get("scenario")).parameter_value(
+    "rules.check_table": lambda z, ctx, i: ctx.evaluator(i["rule"]).check_table(),
+    "rules.scenario": lambda z, ctx, i: (lambda s: {"name": s.scenario_name(), "hash": s.scenario_hash()})(ctx.with_scenario(i["spec"])),
+    "rules.parameter_value": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario")).parameter_value(
         i["key"], i["jurisdiction"], i["date"]
     ),
 }

@@ -22,18 +22,22 @@ from ._errors import (
     UnitMismatchError,
     ZhengceError,
 )
-from ._zhengce import Catalogue, __version__
-
-# --- calendar ---
-from ._zhengce import Calendar, Calendars, deadline
-# --- rules ---
-from ._zhengce import BatchResult, Comparison, Evaluation, Evaluator, Scenario
-# --- sampling ---
-from ._zhengce import InspectionPlan, StratifiedDraw
-# --- targets ---
-from ._zhengce import Monitor, Scorecard  # noqa: E402
-# --- communities ---
-from ._zhengce import Communities  # noqa: E402
+from ._zhengce import (
+    BatchResult,
+    Calendar,
+    Calendars,
+    Catalogue,
+    Communities,
+    Comparison,
+    Context,
+    Evaluation,
+    Evaluator,
+    InspectionPlan,
+    Monitor,
+    Scorecard,
+    StratifiedDraw,
+    __version__,
+)
 
 __all__ = [
     "BatchResult",
@@ -42,6 +46,7 @@ __all__ = [
     "Catalogue",
     "Communities",
     "Comparison",
+    "Context",
     "Evaluation",
     "Evaluator",
     "InfeasibleError",
@@ -53,11 +58,9 @@ __all__ = [
     "Monitor",
     "NotFoundError",
     "OutOfCoverageError",
-    "Scenario",
     "Scorecard",
     "StratifiedDraw",
     "UnitMismatchError",
     "ZhengceError",
     "__version__",
-    "deadline",
 ]

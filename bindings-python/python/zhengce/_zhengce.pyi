@@ -13,13 +13,67 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Evaluation", "Evaluator",
-    "InspectionPlan", "Monitor", "Scenario", "Scorecard", "StratifiedDraw", "__version__", "deadline",
+    "BatchResult", "Calendar", "Calendars", "Catalogue", "Communities", "Comparison", "Context", "Evaluation",
+    "Evaluator", "InspectionPlan", "Monitor", "Scorecard", "StratifiedDraw", "__version__",
 ]
 __version__: str
 
 JSON = dict[str, Any]
 DateLike = datetime.date | str
+
+# --- context ---
+
+@final
+class Context:
+    """A catalogue, working-day calendars and a scenario: what every computation runs in.
+
+    Immutable; deriving one (a scenario, a layered calendar year, another catalogue) gives a
+    new context. Rules, deadlines, inspection plans, monitors and community registries are all
+    reached through a context.
+    """
+
+    def __new__(cls, catalogue: Catalogue | None = None, calendars: Calendars | None = None) -> Context: ...
+    @staticmethod
+    def builtin() -> Context:
+        """The built-in catalogue and calendars, with no scenario (named ``baseline``)."""
+    def with_scenario(self, spec: JSON | str) -> Context:
+        """Under a scenario ``{"name", "parameters": [{"parameter", "jurisdiction", "effective_from", "until", "value"}], "overlay"}``."""
+    def baseline(self) -> Context:
+        """The same catalogue and calendars with no scenario."""
+    def with_catalogue(self, catalogue: Catalogue) -> Context:
+        """The same calendars and scenario over another catalogue."""
+    def layered_catalogue(self, overlay: str | JSON) -> Context:
+        """The catalogue with an overlay layered on. Raises InvalidCatalogueError."""
+    def with_calendars(self, calendars: Calendars) -> Context:
+        """The same catalogue and scenario on other calendars."""
+    def layered_calendars(self, overlay: str | JSON) -> Context:
+        """The calendars with calendar data layered on (a year added at run time). Raises InvalidCalendarError."""
+    def catalogue(self) -> Catalogue:
+        """The catalogue (with the scenario's overlay)."""
+    def calendars(self) -> Calendars:
+        """The calendar data layers."""
+    def calendar(self, jurisdiction: str) -> Calendar:
+        """The working-day calendar of a jurisdiction."""
+    def scenario(self) -> JSON:
+        """The scenario's spec."""
+    def scenario_name(self) -> str:
+        """The scenario's name (``baseline`` without one), recorded in execution receipts."""
+    def scenario_hash(self) -> str:
+        """``sha256:`` and the digest of the scenario."""
+    def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
+        """The parameter's value in force under the scenario (``value`` None when none is), with where it came from."""
+    def evaluator(self, rule: str) -> Evaluator:
+        """Compiles a rule in this context. Raises NotFoundError."""
+    def deadline(
+        self, service: str, start: DateLike, jurisdiction: str, *,
+        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
+    ) -> JSON:
+        """The deadline of a service promise (a service key or time-limit rule id) from ``start``, with its explanation."""
+    def compare(
+        self, alternative: Context, rule: str, columns: dict[str, ColumnLike], date: DatesLike, *,
+        jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
+    ) -> Comparison:
+        """Compares this context's scenario with ``alternative``'s over a batch: per-row values, differences and totals."""
 
 # --- catalogue ---
 
@@ -131,7 +185,7 @@ class Calendars:
     """The calendar data layers: the national calendar (2004-2026) and regional overlays (Xinjiang).
 
     :meth:`layered` adds or corrects a year at run time from data in the format of the data
-    files; :meth:`calendar` compiles the calendar of a jurisdiction.
+    files; a :class:`Context` holding them compiles the calendar of a jurisdiction.
     """
 
     @staticmethod
@@ -149,13 +203,6 @@ class Calendars:
         """The data layers, in order."""
     def layer(self, id: str) -> JSON:
         """The layer with this id. Raises NotFoundError."""
-    def calendar(self, jurisdiction: str, catalogue: Catalogue | None = None) -> Calendar:
-        """The calendar of a jurisdiction: the layers of it and its ancestors (from the catalogue's tree; built-in by default)."""
-    def deadline(
-        self, service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None, *,
-        assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
-    ) -> JSON:
-        """The deadline of a service promise (a service key or time-limit rule id) from ``start``, with its explanation."""
 
 @final
 class Calendar:
@@ -206,12 +253,6 @@ class Calendar:
     def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
         """``working_days_between`` over two columns; returns numpy ``int64``."""
 
-def deadline(
-    service: str, start: DateLike, jurisdiction: str, catalogue: Catalogue | None = None,
-    calendars: Calendars | None = None, *, assume: Assume | None = ..., rest_day_start: RestDayStart = ...,
-) -> JSON:
-    """The deadline of a service promise on the built-in catalogue and calendars (or those given), with its explanation."""
-
 # --- rules ---
 
 Lang = Literal["en", "zh"]
@@ -222,45 +263,14 @@ ColumnLike = Any
 DatesLike = DateLike | list[DateLike] | Any
 
 @final
-class Scenario:
-    """A catalogue with parameter overrides and added rules: the world an evaluation runs in.
-
-    ``Scenario(catalogue, spec)`` takes a spec dict (or JSON text) ``{"name": ..., "parameters":
-    [{"parameter", "jurisdiction", "effective_from", "until", "value"}], "overlay": {...}}``;
-    ``Scenario.baseline(catalogue)`` is the catalogue as it is.
-    """
-
-    def __new__(cls, catalogue: Catalogue, spec: JSON | str) -> Scenario: ...
-    @staticmethod
-    def baseline(catalogue: Catalogue) -> Scenario:
-        """The catalogue as it is, named ``baseline``."""
-    def name(self) -> str:
-        """The scenario's name, recorded in execution receipts."""
-    def hash(self) -> str:
-        """``sha256:`` and the digest of the scenario's spec."""
-    def spec(self) -> JSON:
-        """The scenario's spec."""
-    def catalogue(self) -> Catalogue:
-        """The scenario's catalogue (with its overlay)."""
-    def evaluator(self, rule: str) -> Evaluator:
-        """Compiles a rule under this scenario. Raises NotFoundError, or InvalidInputError (wrong_rule_kind) for a time limit."""
-    def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
-        """The parameter's value in force under this scenario (``value`` None when none is), with where it came from."""
-    def compare(
-        self, alternative: Scenario, rule: str, columns: dict[str, ColumnLike], date: DatesLike, *,
-        jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
-    ) -> Comparison:
-        """Compares this scenario with ``alternative`` over a batch: per-row values, differences and totals."""
-
-@final
 class Evaluator:
-    """One rule compiled under a scenario, ready to evaluate cases."""
+    """One rule compiled in a context, ready to evaluate cases."""
 
-    def __new__(cls, scenario: Scenario, rule: str) -> Evaluator: ...
+    def __new__(cls, context: Context, rule: str) -> Evaluator: ...
     def rule(self) -> JSON:
         """The rule evaluated."""
-    def scenario(self) -> Scenario:
-        """The scenario it runs under."""
+    def context(self) -> Context:
+        """The context it runs in."""
     def check_table(self) -> JSON | None:
         """The static check of a decision table (overlaps, gaps); None for other kinds."""
     def evaluate(
@@ -370,7 +380,7 @@ class InspectionPlan:
     """
 
     @staticmethod
-    def draw(catalogue: Catalogue, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
+    def draw(context: Context, register: list[JSON], directory: list[JSON], spec: JSON) -> InspectionPlan:
         """Draws a plan. Raises InvalidInputError for bad inputs, InfeasibleError naming the visit
         that cannot get enough inspectors free of conflict."""
     @staticmethod
@@ -379,7 +389,7 @@ class InspectionPlan:
     @staticmethod
     def from_value(value: JSON) -> InspectionPlan:
         """Reads a plan from a dict in the JSON shape. Raises InvalidInputError."""
-    def verify(self, catalogue: Catalogue, register: list[JSON], directory: list[JSON]) -> JSON:
+    def verify(self, context: Context, register: list[JSON], directory: list[JSON]) -> JSON:
         """Re-derives the plan from its recorded spec and seed; returns ``matches``, every
         difference (``path``, ``published``, ``derived``) and both library versions."""
     def to_value(self) -> JSON:
@@ -411,7 +421,7 @@ class StratifiedDraw:
 
     @staticmethod
     def draw(
-        catalogue: Catalogue, spec: JSON, classes: numpy.typing.ArrayLike,
+        context: Context, spec: JSON, classes: numpy.typing.ArrayLike,
         strata: numpy.typing.ArrayLike | None = ..., flags: numpy.typing.ArrayLike | None = ...,
     ) -> StratifiedDraw:
         """Draws ``ceil(pool x ratio)`` per stratum; the same selection as InspectionPlan.draw."""
@@ -440,7 +450,7 @@ class Monitor:
     catalogue (``monitoring.status.*``) unless overridden per call.
     """
 
-    def __new__(cls, catalogue: Catalogue, communities: Communities | None = None) -> Monitor:
+    def __new__(cls, context: Context, communities: Communities | None = None) -> Monitor:
         """A monitor of ``catalogue``'s targets; ``communities`` (a copy is taken) for scorecards by community."""
     def with_communities(self, communities: Communities) -> Monitor:
         """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
@@ -495,7 +505,7 @@ class Scorecard:
 class Communities:
     """Concrete communities (district, sub-district, types, programmes, targets) and their responsibility chain."""
 
-    def __new__(cls, catalogue: Catalogue) -> Communities:
+    def __new__(cls, context: Context) -> Communities:
         """A registry holding ``catalogue``'s communities."""
     def register(self, community: JSON) -> None:
         """Registers a community in the catalogue's JSON shape, checked against the catalogue."""

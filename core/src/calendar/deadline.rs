@@ -2,16 +2,13 @@
 //! explanation naming the clause, the conventions and every day skipped.
 
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Calendars;
 use super::calendar::{Assume, Calendar, CalendarOptions, day_number};
 use super::day::{Day, DayKind};
-use crate::catalogue::{Catalogue, Citation, Text};
-use crate::error::{Error, ErrorKind, Result};
-use crate::rules::{ParameterUse, Rule, RuleLogic};
+use crate::catalogue::{Citation, ParameterUse, Text};
+use crate::error::{Error, Result};
 
 /// The unit of a time limit, from its parameter's unit.
 ///
@@ -113,10 +110,9 @@ pub struct DeadlineOptions {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::{Catalogue, calendar::Calendars};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let due = Calendars::builtin().deadline(&Catalogue::builtin(), "business-opening", d(2023, 6, 27),
+/// let due = zhengce::Context::builtin().deadline("business-opening", d(2023, 6, 27),
 ///     "cn-xj-urumqi-tianshan", &Default::default())?;
 /// assert_eq!(due.date, d(2023, 7, 4));
 /// assert_eq!(due.source.unwrap().clause.as_deref(), Some("tianshan-2022-87/58"));
@@ -314,201 +310,6 @@ impl Calendar {
     }
 }
 
-impl Calendars {
-    /// The deadline of a service promise in the catalogue: the time-limit rule for `service`
-    /// (a service key such as `business-opening`, or a rule id) that applies in
-    /// `jurisdiction`, its duration in force on `start`, counted on the jurisdiction's
-    /// calendar as [`Calendar::deadline`] does.
-    ///
-    /// The rule of the jurisdiction or of its nearest ancestor applies. The explanation names
-    /// the rule, its clause and words, the conventions with their laws, and every day skipped.
-    ///
-    /// # Errors
-    ///
-    /// - `not_found` (kind `time_limit`) if no time-limit rule has the service key or id.
-    /// - `invalid_input` (field `jurisdiction`) if the rule does not apply in the jurisdiction;
-    ///   (field `date`) if the duration has no value in force on the start date.
-    /// - `wrong_rule_kind` if the id names a rule of another kind.
-    /// - `unit_mismatch` if the duration's unit is not `working_days`, `calendar_days` or `hours`.
-    /// - `out_of_coverage` as for [`Calendar::deadline`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use zhengce::{Catalogue, calendar::Calendars};
-    ///
-    /// let cat = Catalogue::builtin();
-    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// let due = Calendars::builtin().deadline(&cat, "simple-deregistration-notice", d(2024, 9, 11),
-    ///     "cn-sh-putuo", &Default::default())?;
-    /// assert_eq!(due.date, d(2024, 10, 8)); // 20 days end on National Day: next working day
-    /// assert!(due.explanation.en.contains("民法典 art 203"));
-    /// # Ok::<(), zhengce::Error>(())
-    /// ```
-    pub fn deadline(
-        &self,
-        catalogue: &Catalogue,
-        service: &str,
-        start: NaiveDate,
-        jurisdiction: &str,
-        options: &DeadlineOptions,
-    ) -> Result<Deadline> {
-        let (rule, limit) = time_limit_rule(catalogue, service, jurisdiction)?;
-        let lookup = catalogue.parameter_value(&limit.duration, jurisdiction, start)?;
-        let duration = ParameterUse {
-            parameter: lookup.parameter,
-            role: "duration".into(),
-            value: Some(lookup.value),
-            unit: lookup.unit,
-            jurisdiction: Some(lookup.jurisdiction),
-            effective_from: Some(lookup.effective_from),
-            until: lookup.until,
-            source: Some(lookup.source),
-            assumption: lookup.assumption,
-            reading: None,
-            scenario: None,
-        };
-        self.deadline_of_rule(catalogue, rule, duration, start, jurisdiction, options)
-    }
-
-    /// The deadline of time-limit rule `rule` with its duration parameter already resolved
-    /// (from the catalogue, or by a scenario that may override it).
-    pub(crate) fn deadline_of_rule(
-        &self,
-        catalogue: &Catalogue,
-        rule: &Rule,
-        duration: ParameterUse,
-        start: NaiveDate,
-        jurisdiction: &str,
-        options: &DeadlineOptions,
-    ) -> Result<Deadline> {
-        let RuleLogic::TimeLimit(limit) = &rule.logic else {
-            return Err(Error::new(ErrorKind::WrongRuleKind {
-                rule: rule.id.clone(),
-                expected: "time_limit".into(),
-                got: rule.logic.kind().into(),
-            }));
-        };
-        let value = duration
-            .value
-            .ok_or_else(|| crate::rules::condition::no_value(&limit.duration, jurisdiction, start))?;
-        let (days, unit) = limit_of(&limit.duration, value, &duration.unit)?;
-        let calendar = self.calendar(catalogue, jurisdiction)?;
-        let mut deadline = calendar
-            .deadline(start, days, unit, options)
-            .map_err(|e| e.context(format!("failed to compute the deadline of rule '{}'", rule.id)))?;
-        deadline.rule = Some(rule.id.clone());
-        deadline.service = Some(limit.service.clone());
-        deadline.name = Some(rule.name.clone());
-        deadline.source = Some(rule.source.clone());
-        deadline.parameter = Some(duration);
-        deadline.average = limit.average;
-        deadline.explanation = explain(&deadline, &calendar);
-        Ok(deadline)
-    }
-}
-
-/// The deadline of a service promise: [`Calendars::deadline`] as a free function, for callers
-/// (the rules engine) that hold a catalogue and calendars.
-///
-/// # Errors
-///
-/// - As for [`Calendars::deadline`].
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use zhengce::{Catalogue, calendar::{self, Calendars}};
-///
-/// let due = calendar::deadline(&Catalogue::builtin(), &Calendars::builtin(), "tianshan-2022-87/r58-business-opening",
-///     NaiveDate::from_ymd_opt(2022, 9, 30).unwrap(), "cn-xj-urumqi-tianshan", &Default::default())?;
-/// assert_eq!(due.date.to_string(), "2022-10-09"); // National Day off 1-7 Oct; Sat 8 and Sun 9 are make-up working days
-/// # Ok::<(), zhengce::Error>(())
-/// ```
-pub fn deadline(
-    catalogue: &Catalogue,
-    calendars: &Calendars,
-    service: &str,
-    start: NaiveDate,
-    jurisdiction: &str,
-    options: &DeadlineOptions,
-) -> Result<Deadline> {
-    calendars.deadline(catalogue, service, start, jurisdiction, options)
-}
-
-/// A time limit's duration and unit from its parameter's value and unit.
-pub(crate) fn limit_of(key: &str, value: Decimal, unit: &str) -> Result<(u32, TimeUnit)> {
-    let unit = TimeUnit::from_unit(unit).ok_or_else(|| {
-        Error::new(ErrorKind::UnitMismatch {
-            field: key.to_owned(),
-            expected: "working_days, calendar_days or hours".into(),
-            got: unit.to_owned(),
-        })
-    })?;
-    let days =
-        whole(value).ok_or_else(|| Error::invalid_input(key, value, "a whole number of days or hours"))?;
-    Ok((days, unit))
-}
-
-fn whole(value: Decimal) -> Option<u32> {
-    use rust_decimal::prelude::ToPrimitive;
-    if value.fract().is_zero() { value.to_u32() } else { None }
-}
-
-/// The time-limit rule for a service key or rule id that applies in `jurisdiction`.
-pub(crate) fn time_limit_rule<'c>(
-    catalogue: &'c Catalogue,
-    service: &str,
-    jurisdiction: &str,
-) -> Result<(&'c Rule, &'c crate::rules::TimeLimit)> {
-    let ancestry = catalogue.ancestry(jurisdiction)?;
-    let applies = |r: &Rule| ancestry.iter().position(|j| j.id == r.jurisdiction);
-    if let Ok(rule) = catalogue.rule(service) {
-        let RuleLogic::TimeLimit(limit) = &rule.logic else {
-            return Err(Error::new(ErrorKind::WrongRuleKind {
-                rule: rule.id.clone(),
-                expected: "time_limit".into(),
-                got: rule.logic.kind().into(),
-            }));
-        };
-        return match applies(rule) {
-            Some(_) => Ok((rule, limit)),
-            None => Err(not_here(service, jurisdiction, &[rule])),
-        };
-    }
-    let candidates: Vec<(&Rule, &crate::rules::TimeLimit)> = catalogue
-        .data()
-        .rules
-        .iter()
-        .filter_map(|r| match &r.logic {
-            RuleLogic::TimeLimit(t) if t.service == service => Some((r, t)),
-            _ => None,
-        })
-        .collect();
-    if candidates.is_empty() {
-        return Err(Error::not_found("time_limit", service));
-    }
-    candidates
-        .iter()
-        .filter_map(|&(r, t)| applies(r).map(|depth| (depth, r, t)))
-        .min_by_key(|(depth, _, _)| *depth)
-        .map(|(_, r, t)| (r, t))
-        .ok_or_else(|| {
-            not_here(service, jurisdiction, &candidates.iter().map(|(r, _)| *r).collect::<Vec<_>>())
-        })
-}
-
-fn not_here(service: &str, jurisdiction: &str, rules: &[&Rule]) -> Error {
-    let places: Vec<&str> = rules.iter().map(|r| r.jurisdiction.as_str()).collect();
-    Error::invalid_input(
-        "jurisdiction",
-        format!("'{jurisdiction}'"),
-        format!("a jurisdiction where '{service}' has a time limit ({} or below)", places.join(", ")),
-    )
-}
-
 fn weekday_en(d: NaiveDate) -> &'static str {
     match d.weekday() {
         Weekday::Mon => "Mon",
@@ -585,7 +386,8 @@ fn span(run: &[Day]) -> String {
     if a == b { a.to_string() } else { format!("{a}..{b}") }
 }
 
-fn explain(d: &Deadline, cal: &Calendar) -> Text {
+/// The explanation of a deadline, in both languages; the rules set the rule fields first.
+pub(crate) fn explain(d: &Deadline, cal: &Calendar) -> Text {
     let (mut en, mut zh) = (String::new(), String::new());
     if let (Some(name), Some(rule)) = (&d.name, &d.rule) {
         let clause = d.source.as_ref().and_then(|s| s.clause.clone()).unwrap_or_default();

@@ -15,8 +15,10 @@
 //!   [`Calendar::sub_working_days`], [`Calendar::working_days_between`],
 //!   [`Calendar::deadline`], and batch forms on columns of day numbers. Every operation is
 //!   O(1), whatever the number of days.
-//! - [`Calendars::deadline`] / [`deadline`]: the deadline of a service promise of the
-//!   catalogue (a time-limit rule), with an explanation naming the clause and the days skipped.
+//! - The deadline of a service promise of the catalogue (a time-limit rule), with an
+//!   explanation naming the clause and the days skipped, is
+//!   [`Context::deadline`](crate::Context::deadline): the rules find the rule and its duration
+//!   under the context's scenario, this module counts the days.
 //!
 //! # Conventions and their legal sources
 //!
@@ -44,7 +46,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use zhengce::{Catalogue, calendar::{Calendars, DayKind}};
+//! use zhengce::{Catalogue, calendar::{Calendars, DayKind, TimeUnit}};
 //!
 //! let cat = Catalogue::builtin();
 //! let calendars = Calendars::builtin();
@@ -53,7 +55,7 @@
 //! let strict = Default::default();
 //!
 //! assert_eq!(tianshan.day(d(2023, 6, 29), &strict)?.kind, DayKind::StatutoryHoliday); // 古尔邦节
-//! let due = calendars.deadline(&cat, "business-opening", d(2023, 6, 27), "cn-xj-urumqi-tianshan", &Default::default())?;
+//! let due = tianshan.deadline(d(2023, 6, 27), 2, TimeUnit::WorkingDays, &Default::default())?;
 //! assert_eq!(due.date, d(2023, 7, 4));
 //! println!("{}", due.explanation.en);
 //! # Ok::<(), zhengce::Error>(())
@@ -73,5 +75,5 @@ pub use calendar::{Assume, Calendar, CalendarOptions, day_number, from_day_numbe
 pub use calendars::Calendars;
 pub use data::{CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, json_schema};
 pub use day::{Day, DayKind};
-pub(crate) use deadline::limit_of;
-pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit, deadline};
+pub(crate) use deadline::explain as explain_deadline;
+pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit};

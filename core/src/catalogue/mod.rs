@@ -45,7 +45,7 @@ pub use data::{CatalogueData, FORMAT, json_schema};
 pub use document::{Clause, Document, DocumentKind};
 pub use jurisdiction::{Jurisdiction, JurisdictionLevel};
 pub use layer::{LayerOptions, Replacement};
-pub use parameter::{Parameter, ParameterLookup, ParameterValue};
+pub use parameter::{Parameter, ParameterLookup, ParameterUse, ParameterValue};
 pub use programme::{ChainLink, ChainRole, ChainTier, Measure, Programme};
 pub use query::{
     DocumentFilter, MeasureFilter, ObservationFilter, SearchHit, SearchOptions, TargetFilter, UnitFilter,

@@ -132,3 +132,55 @@ pub struct ParameterLookup {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assumption: bool,
 }
+
+/// A parameter as an evaluation used it: its value, and where the value came from.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let ctx = zhengce::Context::builtin();
+/// let rate = ctx.parameter_value("procurement.bid_bond.rate", "cn-xj-urumqi-tianshan",
+///     NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())?;
+/// assert_eq!(rate.value.unwrap().to_string(), "0.01");
+/// assert_eq!(rate.source.unwrap().clause.as_deref(), Some("tianshan-2022-87/68"));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ParameterUse {
+    /// The parameter's key.
+    pub parameter: String,
+    /// What the rule uses it for (`rate`, `cap`, `limit`, `duration`, `test capacity`, `output ...`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// The value in force; `null` when none is (the rule says what that means).
+    #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
+    pub value: Option<Decimal>,
+    /// The parameter's unit.
+    pub unit: String,
+    /// The jurisdiction whose value was used: the one evaluated in or an ancestor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// First day the value is in force (absent for a scenario value with no start).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub effective_from: Option<NaiveDate>,
+    /// Last day in force, if set.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub until: Option<NaiveDate>,
+    /// Where the catalogue value is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+    /// True if the number is an assumption, not the text's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumption: bool,
+    /// How the text was read to get the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+    /// The scenario whose override supplied the value; absent for a catalogue value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+}

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// # Example
 ///
 /// ```
-/// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+/// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
 /// registry.register_value(&serde_json::json!({"id": "pilot-1", "name": {"zh": "试点一", "en": "Pilot 1"},
 ///     "jurisdiction": "cn-xj-urumqi-tianshan", "programmes": ["urumqi-2022-startup-communities/programme"],
 ///     "source": {"document": "tianshan-2022-87"}}))?;
@@ -101,7 +101,7 @@ pub enum UnitRole {
 /// # Example
 ///
 /// ```
-/// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+/// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
 /// registry.register_value(&serde_json::json!({"id": "featured-1", "name": {"zh": "社区一", "en": "Community 1"},
 ///     "jurisdiction": "cn-sh-putuo", "source": {"document": "putuo-2019-startup-district"}}))?;
 /// let units = registry.responsible("putuo-2019-startup-district/t06", "featured-1")?.units;
@@ -140,7 +140,7 @@ impl Communities {
     /// ```
     /// use zhengce::{ChainRole, communities::Communities};
     ///
-    /// let mut registry = Communities::new(zhengce::Catalogue::builtin());
+    /// let mut registry = Communities::new(&zhengce::Context::builtin());
     /// registry.register_value(&serde_json::json!({
     ///     "id": "tianshan-pilot-1", "name": {"zh": "试点创业社区一", "en": "Pilot community 1"},
     ///     "jurisdiction": "cn-xj-urumqi-tianshan", "sub_district": "tianshan-subdistricts",

@@ -15,7 +15,7 @@
 //! ```
 //! use zhengce::communities::{Communities, UnitRole};
 //!
-//! let mut registry = Communities::new(zhengce::Catalogue::builtin());
+//! let mut registry = Communities::new(&zhengce::Context::builtin());
 //! registry.register_value(&serde_json::json!({
 //!     "id": "putuo-featured-1", "name": {"zh": "特色创业型社区一", "en": "Featured community 1"},
 //!     "jurisdiction": "cn-sh-putuo", "sub_district": "putuo-subdistricts-towns",

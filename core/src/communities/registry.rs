@@ -1,11 +1,10 @@
 //! The registry of concrete communities: the catalogue's, plus those registered at run time.
 
-use std::sync::Arc;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Community};
+use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// Concrete communities (社区) with their jurisdiction, sub-district or area management
@@ -22,7 +21,7 @@ use crate::error::{Error, Result};
 /// ```
 /// use zhengce::communities::Communities;
 ///
-/// let mut registry = Communities::new(zhengce::Catalogue::builtin());
+/// let mut registry = Communities::new(&zhengce::Context::builtin());
 /// registry.register_value(&serde_json::json!({
 ///     "id": "tianshan-pilot-1", "name": {"zh": "试点创业社区一", "en": "Pilot community 1"},
 ///     "jurisdiction": "cn-xj-urumqi-tianshan", "sub_district": "tianshan-subdistricts",
@@ -38,7 +37,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Communities {
-    catalogue: Arc<Catalogue>,
+    context: Context,
     list: Vec<Community>,
 }
 
@@ -71,18 +70,17 @@ pub struct CommunityFilter {
 }
 
 impl Communities {
-    /// A registry holding the catalogue's communities.
+    /// A registry holding the communities of the context's catalogue.
     ///
     /// # Example
     ///
     /// ```
-    /// let registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// assert_eq!(registry.len(), registry.catalogue().data().communities.len());
     /// ```
-    pub fn new(catalogue: impl Into<Arc<Catalogue>>) -> Communities {
-        let catalogue = catalogue.into();
-        let list = catalogue.data().communities.clone();
-        Communities { catalogue, list }
+    pub fn new(context: &Context) -> Communities {
+        let list = context.catalogue().data().communities.clone();
+        Communities { context: context.clone(), list }
     }
 
     /// The catalogue the registry checks against.
@@ -90,15 +88,23 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// let registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// assert!(registry.catalogue().community_type("childcare-services").is_ok());
     /// ```
     pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
+        self.context.catalogue()
     }
 
-    pub(crate) fn catalogue_arc(&self) -> &Arc<Catalogue> {
-        &self.catalogue
+    /// The context the registry belongs to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
+    /// assert_eq!(registry.context().scenario_name(), "baseline");
+    /// ```
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     /// The number of communities held.
@@ -106,7 +112,7 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// assert!(zhengce::communities::Communities::new(zhengce::Catalogue::builtin()).is_empty());
+    /// assert!(zhengce::communities::Communities::new(&zhengce::Context::builtin()).is_empty());
     /// ```
     pub fn len(&self) -> usize {
         self.list.len()
@@ -117,7 +123,7 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(zhengce::communities::Communities::new(zhengce::Catalogue::builtin()).len(), 0);
+    /// assert_eq!(zhengce::communities::Communities::new(&zhengce::Context::builtin()).len(), 0);
     /// ```
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
@@ -137,7 +143,7 @@ impl Communities {
     /// ```
     /// use zhengce::{Citation, Community, Text, communities::Communities};
     ///
-    /// let mut registry = Communities::new(zhengce::Catalogue::builtin());
+    /// let mut registry = Communities::new(&zhengce::Context::builtin());
     /// registry.register(Community {
     ///     id: "putuo-featured-1".into(), name: Text::new("特色创业型社区一", "Featured community 1"),
     ///     jurisdiction: "cn-sh-putuo".into(), sub_district: Some("putuo-subdistricts-towns".into()), unit: None,
@@ -165,7 +171,7 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// assert_eq!(registry.register_all(vec![])?, 0);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
@@ -188,7 +194,7 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// let err = registry.register_value(&serde_json::json!({"id": "x"})).unwrap_err();
     /// assert_eq!(err.code(), "invalid_input");
     /// ```
@@ -207,7 +213,7 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// let mut registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// assert_eq!(registry.register_all_value(&serde_json::json!([]))?, 0);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
@@ -234,7 +240,7 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// let registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// assert!(registry.community("nowhere").unwrap_err().is_not_found());
     /// ```
     pub fn community(&self, id: &str) -> Result<&Community> {
@@ -250,13 +256,13 @@ impl Communities {
     /// # Example
     ///
     /// ```
-    /// let registry = zhengce::communities::Communities::new(zhengce::Catalogue::builtin());
+    /// let registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
     /// let filter = zhengce::communities::CommunityFilter { jurisdiction: Some("cn-xj".into()), ..Default::default() };
     /// assert!(registry.communities(&filter)?.is_empty());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn communities(&self, filter: &CommunityFilter) -> Result<Vec<&Community>> {
-        let cat = &self.catalogue;
+        let cat = self.context.catalogue();
         if let Some(j) = &filter.jurisdiction {
             cat.jurisdiction(j)?;
         }
@@ -289,7 +295,7 @@ impl Communities {
     }
 
     fn check(&self, c: &Community, what: &str, batch: &[Community]) -> Result<()> {
-        let cat = &self.catalogue;
+        let cat = self.context.catalogue();
         let context = || format!("failed to register community '{}'", c.id);
         if !crate::value::is_valid_id(&c.id) {
             return Err(Error::invalid_input(

@@ -10,7 +10,8 @@ use super::condition::Frame;
 use super::decision_table::{HitPolicy, OutVal, OutputType};
 use super::evaluator::{Evaluator, Kind};
 use super::input::{self, Val};
-use super::{Evaluation, Input, InputSpec, InputType, InputValue, Options, Scenario};
+use super::{Evaluation, Input, InputSpec, InputType, InputValue, Options};
+use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 
 /// A batch of cases: a date (one for all, or one per row), a jurisdiction, and one column per
@@ -20,9 +21,9 @@ use crate::error::{Error, ErrorKind, Result};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Scenario};
+/// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
 /// let budgets = [100_000_000i64, 500_000_000, 3_333_333]; // fen: 1,000,000.00; 5,000,000.00; 33,333.33 yuan
 /// let batch = Batch {
@@ -245,9 +246,9 @@ pub struct BatchOptions {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Batch, BatchOptions, Dates, Scenario};
+/// use zhengce::rules::{Batch, BatchOptions, Dates};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let opening = s.evaluator("tianshan-2022-87/r58-business-opening")?;
 /// let filed = [
 ///     NaiveDate::from_ymd_opt(2022, 9, 28).unwrap(), // Wednesday: due Friday 30 September
@@ -455,7 +456,7 @@ impl Serialize for OutColumn {
 ///
 /// # Example
 ///
-/// See [`Scenario::compare`].
+/// See [`Context::compare`].
 ///
 /// ```
 /// let _: Option<zhengce::rules::Comparison> = None;
@@ -616,9 +617,9 @@ impl Evaluator {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Scenario};
+    /// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates};
     ///
-    /// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
     /// let budgets = [100_000_000i64, -1];
     /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
@@ -1026,8 +1027,7 @@ impl Sink {
         let c = &*ev.inner;
         Ok(match &c.kind {
             Kind::TimeLimit { .. } => {
-                let calendar =
-                    c.scenario.calendars().calendar(c.scenario.catalogue(), &c.jurisdictions[jur])?;
+                let calendar = c.context.calendar(&c.jurisdictions[jur])?;
                 Sink::Deadline { dates: Vec::with_capacity(rows), calendar: Box::new(calendar) }
             }
             Kind::CappedRate(k) => {
@@ -1078,8 +1078,8 @@ impl Sink {
         match (self, &c.kind) {
             (Sink::Deadline { dates, calendar }, Kind::TimeLimit { slot }) => {
                 let value = frame.params[*slot as usize].ok_or_else(|| ev.no_value(frame, *slot))?.value;
-                let param = &c.scenario.catalogue().data().parameters[c.params[*slot as usize].index];
-                let (n, unit) = crate::calendar::limit_of(&param.id, value, &param.unit)?;
+                let param = &c.context.catalogue().data().parameters[c.params[*slot as usize].index];
+                let (n, unit) = super::time_limit::limit_of(&param.id, value, &param.unit)?;
                 let (_, due, _) = calendar.deadline_dates(frame.date, n, unit, &Default::default())?;
                 dates.push(Some(due));
             }
@@ -1194,7 +1194,7 @@ impl Sink {
     }
 }
 
-impl Scenario {
+impl Context {
     /// Compares this scenario (the baseline) with `alternative` over one batch of rule
     /// `rule`: both results, the per-row difference of the compared output, and totals.
     ///
@@ -1206,21 +1206,20 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// - As for [`Scenario::evaluator`] and [`Evaluator::evaluate_batch`] in either scenario.
+    /// - As for [`Context::evaluator`] and [`Evaluator::evaluate_batch`] in either scenario.
     ///
     /// # Example: raising the bid-bond cap to 50,000 yuan
     ///
     /// ```
-    /// use std::sync::Arc;
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Scenario, ScenarioSpec};
+    /// use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates};
+    /// use zhengce::context::ScenarioSpec;
     ///
-    /// let cat = Arc::new(zhengce::Catalogue::builtin());
-    /// let base = Scenario::baseline(cat.clone());
+    /// let base = zhengce::Context::builtin();
     /// let spec: ScenarioSpec = serde_json::from_str(r#"{"name": "cap-50000", "parameters": [
     ///   {"parameter": "procurement.bid_bond.cap_per_lot", "jurisdiction": "cn-xj-urumqi-tianshan",
     ///    "effective_from": "2022-05-18", "value": "50000"}]}"#).unwrap();
-    /// let alt = Scenario::new(cat, spec)?;
+    /// let alt = base.with_scenario(spec)?;
     /// let budgets = [100_000_000i64, 300_000_000, 800_000_000]; // 1, 3 and 8 million yuan
     /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
     ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })] };
@@ -1232,7 +1231,7 @@ impl Scenario {
     /// ```
     pub fn compare(
         &self,
-        alternative: &Scenario,
+        alternative: &Context,
         rule: &str,
         batch: &Batch<'_>,
         options: &BatchOptions,
@@ -1323,10 +1322,10 @@ fn totals(rows: usize, baseline: Decimal, alternative: Decimal, changed: usize) 
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Batch, BatchOptions, Dates, OwnedColumns, Scenario};
+/// use zhengce::rules::{Batch, BatchOptions, Dates, OwnedColumns};
 ///
 /// let cols = OwnedColumns::from_json(&serde_json::json!({"budget": ["1000000", "5000000"], "lot_type": [null, "ppp"]}))?;
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None, columns: cols.columns() };
 /// let out = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate_batch(&batch, &BatchOptions::default())?;
 /// assert_eq!(serde_json::to_value(&out)?["columns"]["amount"], serde_json::json!(["10000.00", "50000.00"]));

@@ -262,9 +262,9 @@ pub enum ExceptionEffect {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// use zhengce::rules::{Input, Options, RuleValue};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
 /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())
 ///     .with("budget", "5000000").with("lot_type", "ppp");

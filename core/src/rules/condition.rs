@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::TestOp;
 use super::input::Val;
-use super::scenario::Hit;
+use crate::context::Hit;
 use crate::error::{Error, Result};
 
 /// The state of one evaluation: the case's inputs, parameters and test outcomes.

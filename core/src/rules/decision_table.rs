@@ -168,8 +168,8 @@ pub struct Row {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// use zhengce::rules::{Input, Options, RuleValue};
+/// let s = zhengce::Context::builtin();
 /// let ev = s.evaluator("xinshi-2021-fyp/rapp14-dispute-level")?;
 /// let RuleValue::DecisionTable(v) = ev.evaluate(&Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("severity", "minor"), &Options::default())?.value else { panic!() };
 /// assert_eq!(v.matched, ["minor"]);

@@ -45,9 +45,9 @@ pub struct Eligibility {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// use zhengce::rules::{Input, Options, RuleValue};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let ev = s.evaluator("tianshan-2022-87/r59-simple-deregistration")?;
 /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())
 ///     .with("entity_kind", "listed_company").with("debts", "none");
@@ -80,8 +80,8 @@ pub struct EligibilityValue {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// use zhengce::rules::{Input, Options, RuleValue};
+/// let s = zhengce::Context::builtin();
 /// let ev = s.evaluator("tianshan-2022-87/r57-market-access")?;
 /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("on_negative_list", true);
 /// let RuleValue::Eligibility(v) = ev.evaluate(&input, &Options::default())?.value else { panic!() };

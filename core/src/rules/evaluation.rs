@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Aggregation, CappedRateValue, DecisionTableValue, EligibilityValue, ExceptionEffect, HitPolicy, Input,
-    Modality, ParameterUse, Rounding, Rule, TestOp, ThresholdValue,
+    Modality, Rounding, Rule, TestOp, ThresholdValue,
 };
-use crate::catalogue::{Citation, Text};
+use crate::catalogue::{Citation, ParameterUse, Text};
 
 /// The result of one evaluation: the rule's value and, if asked for, its explanation.
 ///
@@ -22,9 +22,9 @@ use crate::catalogue::{Citation, Text};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Lang, Options, Scenario};
+/// use zhengce::rules::{Input, Lang, Options};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
 /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 /// let result = bond.evaluate(&input, &Options::explained())?;
@@ -49,8 +49,8 @@ pub struct Evaluation {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// use zhengce::rules::{Input, Options, RuleValue};
+/// let s = zhengce::Context::builtin();
 /// let ev = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
 /// let r = ev.evaluate(&Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1"), &Options::default())?;
 /// assert!(matches!(r.value, RuleValue::CappedRate(_)));
@@ -79,9 +79,9 @@ pub enum RuleValue {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// use zhengce::rules::{Input, Options, RuleValue};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let ev = s.evaluator("tianshan-2022-87/r58-business-opening")?;
 /// let r = ev.evaluate(&Input::new(NaiveDate::from_ymd_opt(2022, 9, 30).unwrap()), &Options::default())?;
 /// let RuleValue::TimeLimit(v) = r.value else { panic!() };
@@ -107,7 +107,7 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "5000000");
     /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &Default::default())?;
     /// assert_eq!(r.amount().unwrap().to_string(), "20000.00");
@@ -130,7 +130,7 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("enterprise_related", true);
     /// let r = s.evaluator("tianshan-2022-87/r2-litigation-priority")?.evaluate(&input, &Default::default())?;
     /// assert_eq!(r.eligible(), Some(true));
@@ -153,7 +153,7 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("entity_kind", "enterprise");
     /// let r = s.evaluator("tianshan-2022-87/r59-simple-deregistration")?.evaluate(&input, &Default::default())?;
     /// assert_eq!(r.missing(), ["debts"]);
@@ -172,9 +172,9 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Input, Options, Scenario};
+    /// use zhengce::rules::{Input, Options};
     ///
-    /// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let fee = s.evaluator("tianshan-2022-87/r63-guarantee-fee")?;
     /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("fee_rate", "0.012");
     /// assert_eq!(fee.evaluate(&input, &Options::default())?.compliant(), Some(false));
@@ -193,9 +193,9 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Input, Options, Scenario};
+    /// use zhengce::rules::{Input, Options};
     ///
-    /// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let table = s.evaluator("tianshan-2022-87/r10-credit-class")?;
     /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("credit_class", "a");
     /// let result = table.evaluate(&input, &Options::default())?;
@@ -219,7 +219,7 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
     /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &Default::default())?;
     /// assert_eq!(r.to_text(zhengce::rules::Lang::En), "Result: amount 10000.00\n");
@@ -262,7 +262,7 @@ pub enum Lang {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
 /// let e = r.explanation.unwrap();
@@ -300,7 +300,7 @@ pub struct Explanation {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
 /// let e = r.explanation.unwrap();
@@ -347,7 +347,7 @@ impl RuleInfo {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
 /// let e = r.explanation.unwrap();
@@ -382,7 +382,7 @@ pub struct ConditionOutcome {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
 /// let e = r.explanation.unwrap();
@@ -491,7 +491,7 @@ pub enum Step {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
 /// let e = r.explanation.unwrap();
@@ -627,7 +627,7 @@ impl Explanation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let input = zhengce::rules::Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
     /// let r = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate(&input, &zhengce::rules::Options::explained())?;
     /// let text = r.explanation.as_ref().unwrap().to_text(zhengce::rules::Lang::Zh);

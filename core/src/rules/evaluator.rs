@@ -1,4 +1,4 @@
-//! The evaluator: one rule compiled under a scenario, evaluated one case at a time.
+//! The evaluator: one rule compiled in a context, evaluated one case at a time.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,11 +10,11 @@ use serde::{Deserialize, Serialize};
 use super::condition::{CCond, COperand, CTest, Frame};
 use super::evaluation::{Evaluation, Explanation, Receipt, RuleInfo, Step};
 use super::input::{self, Val};
-use super::scenario::{Timeline, param_index};
 use super::{
-    Condition, Input, InputSpec, InputType, Operand, Rule, RuleLogic, Scenario, TestOp, capped_rate,
-    decision_table, eligibility, threshold,
+    Condition, Input, InputSpec, InputType, Operand, Rule, RuleLogic, TestOp, capped_rate, decision_table,
+    eligibility, threshold,
 };
+use crate::context::{Context, Timeline, param_index};
 use crate::error::{Error, ErrorKind, Result};
 
 /// How to evaluate: whether to build the full explanation.
@@ -126,9 +126,9 @@ impl CallOptions {
 /// ```
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
-/// use zhengce::rules::{Evaluator, Input, Options, Scenario};
+/// use zhengce::rules::{Evaluator, Input, Options};
 ///
-/// let scenario = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let scenario = zhengce::Context::builtin();
 /// let bond = Evaluator::new(&scenario, "tianshan-2022-87/r68-bid-bond")?;
 /// let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let lot = |date| Input::new(date).with("budget", Decimal::new(5_000_000, 0));
@@ -141,8 +141,8 @@ impl CallOptions {
 ///
 /// ```
 /// # use chrono::NaiveDate;
-/// # use zhengce::rules::{Input, Options, Scenario};
-/// let scenario = Scenario::baseline(zhengce::Catalogue::builtin());
+/// # use zhengce::rules::{Input, Options};
+/// let scenario = zhengce::Context::builtin();
 /// let bond = scenario.evaluator("tianshan-2022-87/r68-bid-bond")?;
 /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "-1");
 /// let err = bond.evaluate(&input, &Options::default()).unwrap_err();
@@ -158,7 +158,7 @@ pub struct Evaluator {
 /// The compiled form of a rule.
 #[derive(Debug)]
 pub(crate) struct Compiled {
-    pub scenario: Scenario,
+    pub context: Context,
     pub rule: Rule,
     /// The rule's jurisdiction first, then every jurisdiction below it.
     pub jurisdictions: Vec<String>,
@@ -198,7 +198,7 @@ pub(crate) enum Kind {
 /// Compiles a rule's parts against its inputs and parameters.
 pub(crate) struct Builder<'a> {
     pub rule: &'a Rule,
-    scenario: &'a Scenario,
+    context: &'a Context,
     ancestries: Vec<Vec<&'a str>>,
     pub params: Vec<ParamSlot>,
     pub tests: Vec<CTest>,
@@ -228,12 +228,12 @@ impl<'a> Builder<'a> {
 
     /// The slot of a parameter, adding it on first use.
     pub(crate) fn param(&mut self, key: &str, role: &str) -> Result<u16> {
-        let cat = self.scenario.catalogue();
+        let cat = self.context.catalogue();
         let index = param_index(cat, key)?;
         if let Some(i) = self.params.iter().position(|p| p.index == index) {
             return Ok(i as u16);
         }
-        let overrides = &self.scenario.spec().parameters;
+        let overrides = &self.context.scenario().parameters;
         let timelines = self.ancestries.iter().map(|a| Timeline::build(cat, overrides, index, a)).collect();
         self.params.push(ParamSlot { index, role: role.to_owned(), timelines });
         Ok((self.params.len() - 1) as u16)
@@ -305,25 +305,25 @@ pub(crate) fn literal_val(spec: &InputSpec, value: &serde_json::Value) -> Option
 }
 
 impl Evaluator {
-    /// Compiles rule `rule` under `scenario`.
+    /// Compiles rule `rule` under `context` (its catalogue, calendars and scenario).
     ///
     /// # Errors
     ///
     /// - `not_found` if the scenario's catalogue has no rule with the id.
     /// - A `time_limit` rule compiles too: its evaluations take the case's date as the start
-    ///   date and return the deadline computed by [`calendar::deadline`](crate::calendar::deadline)
-    ///   on the scenario's calendars (see [`Scenario::with_calendars`]).
+    ///   date and return the deadline computed as [`Context::deadline`] does, on the context's
+    ///   calendars.
     ///
     /// # Example
     ///
     /// ```
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let ev = zhengce::rules::Evaluator::new(&s, "tianshan-2022-87/r10-credit-class")?;
     /// assert_eq!(ev.rule().logic.kind(), "decision_table");
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn new(scenario: &Scenario, rule: &str) -> Result<Evaluator> {
-        let cat = scenario.catalogue();
+    pub fn new(context: &Context, rule: &str) -> Result<Evaluator> {
+        let cat = context.catalogue();
         let rule = cat.rule(rule)?.clone();
         let mut jurisdictions = vec![rule.jurisdiction.clone()];
         for j in &cat.data().jurisdictions {
@@ -337,7 +337,7 @@ impl Evaluator {
             .collect::<Result<_>>()?;
         let mut b = Builder {
             rule: &rule,
-            scenario,
+            context,
             ancestries,
             params: Vec::new(),
             tests: Vec::new(),
@@ -369,7 +369,7 @@ impl Evaluator {
         let info = RuleInfo::of(&rule);
         Ok(Evaluator {
             inner: Arc::new(Compiled {
-                scenario: scenario.clone(),
+                context: context.clone(),
                 rule,
                 jurisdictions,
                 jur_index,
@@ -389,7 +389,7 @@ impl Evaluator {
     /// # Example
     ///
     /// ```
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let ev = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
     /// assert_eq!(ev.rule().jurisdiction, "cn-xj-urumqi-tianshan");
     /// # Ok::<(), zhengce::Error>(())
@@ -404,7 +404,7 @@ impl Evaluator {
     /// # Example
     ///
     /// ```
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let check = s.evaluator("tianshan-2022-87/r43-approval-cap")?.check_table().unwrap();
     /// assert!(check.gaps.is_empty());
     /// # Ok::<(), zhengce::Error>(())
@@ -413,17 +413,17 @@ impl Evaluator {
         super::check_table(&self.inner.rule)
     }
 
-    /// The scenario the rule runs under.
+    /// The context the rule runs in.
     ///
     /// # Example
     ///
     /// ```
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
-    /// assert_eq!(s.evaluator("tianshan-2022-87/r68-bid-bond")?.scenario().name(), "baseline");
+    /// let s = zhengce::Context::builtin();
+    /// assert_eq!(s.evaluator("tianshan-2022-87/r68-bid-bond")?.context().scenario_name(), "baseline");
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn scenario(&self) -> &Scenario {
-        &self.inner.scenario
+    pub fn context(&self) -> &Context {
+        &self.inner.context
     }
 
     /// Evaluates one case: its value and, if `options.explain`, the explanation with its
@@ -443,9 +443,9 @@ impl Evaluator {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Input, Options, Scenario};
+    /// use zhengce::rules::{Input, Options};
     ///
-    /// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// let ev = s.evaluator("tianshan-2022-87/r62-electricity-commitment")?;
     /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())
     ///     .with("capacity_kva", "1600").with("voltage_kv", "10");
@@ -558,9 +558,9 @@ impl Evaluator {
                 let jurisdiction = &c.jurisdictions[frame.jur];
                 let param = &c.params[*slot as usize];
                 let duration =
-                    c.scenario.parameter_use(param.index, frame.params[*slot as usize], &param.role);
-                let deadline = c.scenario.calendars().deadline_of_rule(
-                    c.scenario.catalogue(),
+                    c.context.parameter_use(param.index, frame.params[*slot as usize], &param.role);
+                let deadline = super::time_limit::deadline_of_rule(
+                    &c.context,
                     &c.rule,
                     duration,
                     frame.date,
@@ -578,7 +578,7 @@ impl Evaluator {
     /// The error for parameter slot `p` without a value in force.
     pub(crate) fn no_value(&self, frame: &Frame, p: u16) -> Error {
         let c = &*self.inner;
-        let key = &c.scenario.catalogue().data().parameters[c.params[p as usize].index].id;
+        let key = &c.context.catalogue().data().parameters[c.params[p as usize].index].id;
         super::condition::no_value(key, &c.jurisdictions[frame.jur], frame.date)
     }
 
@@ -588,7 +588,7 @@ impl Evaluator {
             .params
             .iter()
             .zip(&frame.params)
-            .map(|(slot, hit)| c.scenario.parameter_use(slot.index, *hit, &slot.role))
+            .map(|(slot, hit)| c.context.parameter_use(slot.index, *hit, &slot.role))
             .collect();
         let conditions = c
             .test_specs
@@ -637,17 +637,17 @@ impl Evaluator {
         let c = &*self.inner;
         Receipt {
             library: format!("zhengce {}", crate::VERSION),
-            catalogue: c.scenario.catalogue().content_hash().to_owned(),
-            scenario: c.scenario.name().to_owned(),
-            scenario_hash: c.scenario.hash().to_owned(),
+            catalogue: c.context.catalogue().content_hash().to_owned(),
+            scenario: c.context.scenario_name().to_owned(),
+            scenario_hash: c.context.scenario_hash().to_owned(),
             rule: c.rule.id.clone(),
             inputs: input.clone(),
         }
     }
 }
 
-impl Scenario {
-    /// Compiles rule `rule` under this scenario (see [`Evaluator::new`]).
+impl Context {
+    /// Compiles rule `rule` in this context (see [`Evaluator::new`]).
     ///
     /// # Errors
     ///
@@ -656,7 +656,7 @@ impl Scenario {
     /// # Example
     ///
     /// ```
-    /// let s = zhengce::rules::Scenario::baseline(zhengce::Catalogue::builtin());
+    /// let s = zhengce::Context::builtin();
     /// assert!(s.evaluator("no-such-rule").unwrap_err().is_not_found());
     /// ```
     pub fn evaluator(&self, rule: &str) -> Result<Evaluator> {

@@ -13,25 +13,26 @@
 //!   failed test and every missing input;
 //! - **threshold** ([`Threshold`]): a measured value against a limit;
 //! - **time limit** ([`TimeLimit`]): the deadline from the case's date, computed by the
-//!   calendar module ([`calendar::deadline`](crate::calendar::deadline)) with the duration
+//!   calendar module ([`Context::deadline`](crate::Context::deadline)) with the duration
 //!   the scenario has in force; in a batch, a `deadline` column of dates.
 //!
-//! Every evaluation runs under a [`Scenario`] (the catalogue, or the catalogue with parameter
-//! overrides and added rules). An [`Evaluator`] is one rule compiled under a scenario; its
+//! Every evaluation runs in a [`Context`](crate::Context) (the catalogue, calendars and a scenario of parameter
+//! overrides and added rules). An [`Evaluator`] is one rule compiled in a context; its
 //! [`evaluate`](Evaluator::evaluate) returns an [`Evaluation`]: the value and, on request, an
 //! [`Explanation`] with the clause, every parameter with its value, date and source, every
 //! condition with its outcome, the steps, and an execution [`Receipt`]. Batches go through
 //! [`Evaluator::evaluate_batch`] (columns in, columns out, exact money in integer fen), and
-//! [`Scenario::compare`] compares two scenarios over a batch.
+//! [`Context::compare`](crate::Context::compare) compares two scenarios over a batch. The deadline of a service
+//! promise is [`Context::deadline`](crate::Context::deadline).
 //!
 //! # Example
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use zhengce::rules::{Input, Options, Scenario};
+//! use zhengce::rules::{Input, Options};
 //!
-//! let scenario = Scenario::baseline(zhengce::Catalogue::builtin());
-//! let bond = scenario.evaluator("tianshan-2022-87/r68-bid-bond")?;
+//! let ctx = zhengce::Context::builtin();
+//! let bond = ctx.evaluator("tianshan-2022-87/r68-bid-bond")?;
 //! let lot = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("budget", "1000000");
 //! let result = bond.evaluate(&lot, &Options::explained())?;
 //! assert_eq!(result.amount().unwrap().to_string(), "10000.00");
@@ -50,8 +51,8 @@ mod evaluation;
 mod evaluator;
 mod input;
 mod model;
-mod scenario;
 mod threshold;
+mod time_limit;
 mod validate;
 
 pub use batch::{
@@ -75,6 +76,5 @@ pub use input::{Input, InputValue};
 pub use model::{
     Condition, InputSpec, InputType, Modality, Operand, Rule, RuleLogic, Test, TestOp, TimeLimit,
 };
-pub use scenario::{ParameterOverride, ParameterUse, Scenario, ScenarioSpec};
 pub use threshold::{Measure, Threshold, ThresholdValue};
 pub(crate) use validate::check_rule;

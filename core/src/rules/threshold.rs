@@ -84,9 +84,9 @@ pub enum Measure {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use zhengce::rules::{Input, Options, RuleValue, Scenario};
+/// use zhengce::rules::{Input, Options, RuleValue};
 ///
-/// let s = Scenario::baseline(zhengce::Catalogue::builtin());
+/// let s = zhengce::Context::builtin();
 /// let ev = s.evaluator("tianshan-2022-87/r63-guarantee-fee")?;
 /// let input = Input::new(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()).with("fee_rate", "0.01");
 /// let RuleValue::Threshold(v) = ev.evaluate(&input, &Options::default())?.value else { panic!() };

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::policy::{Resolved, resolve};
 use super::stream::{ALGORITHM, Stream};
 use super::{ClassPolicy, CreditClass, RegisterColumns, SampleSpec};
-use crate::catalogue::{Catalogue, ParameterLookup};
+use crate::catalogue::ParameterUse;
+use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// The random sample size of a stratum: `⌈n × ratio⌉`, at most `n`.
@@ -159,7 +160,7 @@ pub struct StratumSummary {
 /// ```
 /// # use zhengce::sampling::*;
 /// let spec: SampleSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"})).unwrap();
-/// let draw = StratifiedDraw::draw(&zhengce::Catalogue::builtin(), &RegisterColumns::new(&[2, 2, 2]), &spec)?;
+/// let draw = StratifiedDraw::draw(&zhengce::Context::builtin(), &RegisterColumns::new(&[2, 2, 2]), &spec)?;
 /// let b: &StratumDraw = draw.stratum("b").unwrap();
 /// assert_eq!((b.random.len(), b.mandatory.len()), (1, 0));
 /// # Ok::<(), zhengce::Error>(())
@@ -191,12 +192,12 @@ pub struct StratumDraw {
 /// use chrono::NaiveDate;
 /// use zhengce::sampling::{RegisterColumns, SampleSpec, StratifiedDraw};
 ///
-/// let cat = zhengce::Catalogue::builtin();
+/// let ctx = zhengce::Context::builtin();
 /// let classes: Vec<u8> = (0..10_000u32).map(|i| [1, 1, 2, 2, 3, 4][i as usize % 6]).collect();
 /// let spec = SampleSpec { jurisdiction: "cn-xj-urumqi-tianshan".into(),
 ///     date: NaiveDate::from_ymd_opt(2022, 6, 1).unwrap(), seed: "demo".into(),
 ///     base_ratio: None, policies: vec![] };
-/// let draw = StratifiedDraw::draw(&cat, &RegisterColumns::new(&classes), &spec)?;
+/// let draw = StratifiedDraw::draw(&ctx, &RegisterColumns::new(&classes), &spec)?;
 /// let d = draw.stratum("d").unwrap();
 /// assert_eq!(d.summary.population, 1666);
 /// assert_eq!(d.summary.sample, 200); // ⌈1666 × 0.03 × 4⌉ = ⌈199.92⌉
@@ -229,7 +230,7 @@ pub struct StratifiedDraw {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_rule: Option<String>,
     /// The catalogue parameters used, with their sources.
-    pub parameters: Vec<ParameterLookup>,
+    pub parameters: Vec<ParameterUse>,
     /// The strata in order: class A, B, C, D, unclassified, then by code.
     pub strata: Vec<StratumDraw>,
 }
@@ -249,14 +250,14 @@ impl StratifiedDraw {
     /// # use zhengce::sampling::*;
     /// let spec: SampleSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"})).unwrap();
     /// let (classes, flags) = ([1u8, 1, 4, 4], [0u8, 0, 1, 0]);
-    /// let draw = StratifiedDraw::draw(&zhengce::Catalogue::builtin(), &RegisterColumns::new(&classes).with_flags(&flags), &spec)?;
+    /// let draw = StratifiedDraw::draw(&zhengce::Context::builtin(), &RegisterColumns::new(&classes).with_flags(&flags), &spec)?;
     /// assert_eq!(draw.stratum("d").unwrap().mandatory, [2]);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn draw(cat: &Catalogue, columns: &RegisterColumns<'_>, spec: &SampleSpec) -> Result<StratifiedDraw> {
+    pub fn draw(ctx: &Context, columns: &RegisterColumns<'_>, spec: &SampleSpec) -> Result<StratifiedDraw> {
         columns.check()?;
         check_seed(&spec.seed)?;
-        let resolved = resolve(cat, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
+        let resolved = resolve(ctx, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
         let classes = columns.classes;
         let class = |c: u8| CreditClass::from_code(c).expect("codes were checked");
         // The row iterator is generic, so each case gets a loop without bounds checks.
@@ -311,7 +312,7 @@ impl StratifiedDraw {
                 go!(slots, of_row.iter().map(|&s| s as usize))
             }
         };
-        Ok(finish(cat, spec, resolved, drawn))
+        Ok(finish(ctx, spec, resolved, drawn))
     }
 
     /// The stratum with this key (`a`, `b|code=17`), if it has entities.
@@ -321,7 +322,7 @@ impl StratifiedDraw {
     /// ```
     /// # use zhengce::sampling::*;
     /// let spec: SampleSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s"})).unwrap();
-    /// let draw = StratifiedDraw::draw(&zhengce::Catalogue::builtin(), &RegisterColumns::new(&[1, 1]), &spec)?;
+    /// let draw = StratifiedDraw::draw(&zhengce::Context::builtin(), &RegisterColumns::new(&[1, 1]), &spec)?;
     /// assert!(draw.stratum("a").is_some() && draw.stratum("b").is_none());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
@@ -331,17 +332,17 @@ impl StratifiedDraw {
 }
 
 fn finish(
-    cat: &Catalogue,
+    ctx: &Context,
     spec: &SampleSpec,
     resolved: Resolved,
     drawn: Vec<(StratumSummary, Vec<u64>, Vec<u64>)>,
 ) -> StratifiedDraw {
-    let mut parameters: Vec<ParameterLookup> = resolved.base_lookup.clone().into_iter().collect();
+    let mut parameters: Vec<ParameterUse> = resolved.base_lookup.clone().into_iter().collect();
     parameters.extend(resolved.policies.parameters.iter().cloned());
     StratifiedDraw {
         algorithm: ALGORITHM.to_owned(),
         library_version: crate::VERSION.to_owned(),
-        catalogue_hash: cat.content_hash().to_owned(),
+        catalogue_hash: ctx.catalogue().content_hash().to_owned(),
         jurisdiction: spec.jurisdiction.clone(),
         date: spec.date,
         seed: spec.seed.clone(),

@@ -49,7 +49,7 @@
 //! ```
 //! use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 //!
-//! let cat = zhengce::Catalogue::builtin();
+//! let ctx = zhengce::Context::builtin();
 //! let register = Register::from_value(&serde_json::json!(
 //!     (0..200).map(|i| serde_json::json!({"id": format!("e{i}"), "credit_class": (["a", "b", "c", "d"][i % 4])}))
 //!         .collect::<Vec<_>>()))?;
@@ -58,11 +58,11 @@
 //! let spec: PlanSpec = serde_json::from_value(serde_json::json!({
 //!     "jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "2022-06-01 lottery 4417",
 //!     "checks": [{"department": "amr", "items": ["licence", "annual-report"]}]})).unwrap();
-//! let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+//! let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 //! let sizes: Vec<u64> = plan.strata.iter().map(|s| s.sample).collect();
 //! assert_eq!(sizes, [1, 2, 3, 6]); // ⌈50 × 0.03 × (0.5, 1, 2, 4)⌉
 //! assert!(plan.visits.iter().all(|v| v.inspectors.len() == 2));
-//! assert!(plan.verify(&cat, &register, &directory)?.matches);
+//! assert!(plan.verify(&ctx, &register, &directory)?.matches);
 //! # Ok::<(), zhengce::Error>(())
 //! ```
 

@@ -17,7 +17,8 @@ use super::stream::ALGORITHM;
 use super::{
     ClassPolicy, CreditClass, Directory, Entity, Flag, OnSite, PlanSpec, Register, StratifyBy, StratumSummary,
 };
-use crate::catalogue::{Catalogue, ParameterLookup};
+use crate::catalogue::ParameterUse;
+use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// Why an entity is in the plan.
@@ -59,12 +60,12 @@ pub enum Mode {
 ///
 /// ```
 /// # use zhengce::sampling::*;
-/// # let cat = zhengce::Catalogue::builtin();
+/// # let ctx = zhengce::Context::builtin();
 /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
 /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 /// assert_eq!(plan.visits[0].checks[0].items, ["licence"]);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -83,12 +84,12 @@ pub struct VisitCheck {
 ///
 /// ```
 /// # use zhengce::sampling::*;
-/// # let cat = zhengce::Catalogue::builtin();
+/// # let ctx = zhengce::Context::builtin();
 /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
 /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 /// assert!(plan.visits[0].inspectors.iter().all(|i| i.department == "amr"));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -107,12 +108,12 @@ pub struct AssignedInspector {
 ///
 /// ```
 /// # use zhengce::sampling::*;
-/// # let cat = zhengce::Catalogue::builtin();
+/// # let ctx = zhengce::Context::builtin();
 /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
 /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 /// let v = &plan.visits[0];
 /// assert_eq!((v.number, v.entity.as_str(), v.reason, v.mode), (1, "e1", Reason::Mandatory, Mode::OnSite));
 /// # Ok::<(), zhengce::Error>(())
@@ -147,12 +148,12 @@ pub struct Visit {
 ///
 /// ```
 /// # use zhengce::sampling::*;
-/// # let cat = zhengce::Catalogue::builtin();
+/// # let ctx = zhengce::Context::builtin();
 /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
 /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 /// assert_eq!(plan.publication.working_days, 20); // 企业信息公示暂行条例 art 6
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -187,7 +188,7 @@ pub struct Publication {
 /// ```
 /// use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 ///
-/// let cat = zhengce::Catalogue::builtin();
+/// let ctx = zhengce::Context::builtin();
 /// let register = Register::from_value(&serde_json::json!([
 ///     {"id": "e1", "credit_class": "a"}, {"id": "e2", "credit_class": "b"},
 ///     {"id": "e3", "credit_class": "d", "flags": ["complaint"]}]))?;
@@ -197,12 +198,12 @@ pub struct Publication {
 /// let spec: PlanSpec = serde_json::from_value(serde_json::json!({
 ///     "jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "public draw 1",
 ///     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 /// // Every stratum of one entity samples ⌈1 × ratio⌉ = 1; e3 is flagged and always in.
 /// assert_eq!(plan.visits.len(), 3);
 /// let e3 = plan.visits.iter().find(|v| v.entity == "e3").unwrap();
 /// assert!(e3.inspectors.iter().all(|i| i.id != "i3")); // i3 must withdraw (回避)
-/// assert!(plan.verify(&cat, &register, &directory)?.matches);
+/// assert!(plan.verify(&ctx, &register, &directory)?.matches);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -232,8 +233,8 @@ pub struct InspectionPlan {
     /// The rule the policies came from, if a rule gave them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_rule: Option<String>,
-    /// The catalogue parameters used, with their sources and dates.
-    pub parameters: Vec<ParameterLookup>,
+    /// The parameters used, with their sources and dates (or the scenario that set them).
+    pub parameters: Vec<ParameterUse>,
     /// When results must be public.
     pub publication: Publication,
     /// Register entities to which none of the plan's checks applies (not in any stratum).
@@ -288,18 +289,18 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
     /// let lonely = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}]))?;
-    /// let err = InspectionPlan::draw(&cat, &register, &lonely, &spec).unwrap_err();
+    /// let err = InspectionPlan::draw(&ctx, &register, &lonely, &spec).unwrap_err();
     /// assert_eq!(err.code(), "infeasible");
     /// assert_eq!(err.details()["what"], "assign inspectors to visit 1 (entity 'e1')");
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn draw(
-        cat: &Catalogue,
+        ctx: &Context,
         register: &Register,
         directory: &Directory,
         spec: &PlanSpec,
@@ -317,9 +318,9 @@ impl InspectionPlan {
                 ));
             }
         }
-        let resolved = resolve(cat, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
-        let min = cat.parameter_value(INSPECTORS_MIN, &spec.jurisdiction, spec.date)?;
-        let legal_min = min.value.to_u64().unwrap_or(2).max(1);
+        let resolved = resolve(ctx, &spec.jurisdiction, spec.date, spec.base_ratio, &spec.policies)?;
+        let (min_value, min) = ctx.in_force(INSPECTORS_MIN, &spec.jurisdiction, spec.date)?;
+        let legal_min = min_value.to_u64().unwrap_or(2).max(1);
         let per_check = spec.inspectors_per_check.unwrap_or(legal_min);
         if per_check < legal_min {
             return Err(Error::invalid_input(
@@ -328,12 +329,12 @@ impl InspectionPlan {
                 format!("at least {legal_min} inspectors per check (行政处罚法 art 42)"),
             ));
         }
-        let limit = cat.parameter_value(PUBLICATION_LIMIT, &spec.jurisdiction, spec.date)?;
+        let (limit_value, limit) = ctx.in_force(PUBLICATION_LIMIT, &spec.jurisdiction, spec.date)?;
         let working_days =
-            limit.value.to_u64().filter(|_| limit.value.fract().is_zero()).ok_or_else(|| {
-                Error::invalid_input(PUBLICATION_LIMIT, limit.value, "a whole number of working days")
+            limit_value.to_u64().filter(|_| limit_value.fract().is_zero()).ok_or_else(|| {
+                Error::invalid_input(PUBLICATION_LIMIT, limit_value, "a whole number of working days")
             })?;
-        let (publish_by, publish_by_unknown) = publish_by(cat, &spec.jurisdiction, spec.date, working_days)?;
+        let (publish_by, publish_by_unknown) = publish_by(ctx, &spec.jurisdiction, spec.date, working_days)?;
 
         // Strata of the in-scope entities.
         let entities = register.entities();
@@ -434,14 +435,14 @@ impl InspectionPlan {
             }
         }
 
-        let mut parameters: Vec<ParameterLookup> = resolved.base_lookup.clone().into_iter().collect();
+        let mut parameters: Vec<ParameterUse> = resolved.base_lookup.clone().into_iter().collect();
         parameters.extend(resolved.policies.parameters.iter().cloned());
         parameters.push(min);
         parameters.push(limit);
         Ok(InspectionPlan {
             algorithm: ALGORITHM.to_owned(),
             library_version: crate::VERSION.to_owned(),
-            catalogue_hash: cat.content_hash().to_owned(),
+            catalogue_hash: ctx.catalogue().content_hash().to_owned(),
             register_hash: register.content_hash(),
             directory_hash: directory.content_hash(),
             spec: spec.clone(),
@@ -464,12 +465,12 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
     /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+    /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
     /// let text = plan.to_json();
     /// assert_eq!(InspectionPlan::from_json(&text)?, plan);
     /// # Ok::<(), zhengce::Error>(())
@@ -519,12 +520,12 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
     /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let csv = InspectionPlan::draw(&cat, &register, &directory, &spec)?.to_csv();
+    /// let csv = InspectionPlan::draw(&ctx, &register, &directory, &spec)?.to_csv();
     /// let mut lines = csv.lines();
     /// assert_eq!(lines.next(), Some("visit,entity,credit_class,stratum,reason,flags,mode,departments,items,inspectors"));
     /// assert!(lines.next().unwrap().starts_with("1,e1,b,b,random,,on_site,amr,amr:licence,"));
@@ -586,12 +587,12 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
     /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let csv = InspectionPlan::draw(&cat, &register, &directory, &spec)?.strata_to_csv();
+    /// let csv = InspectionPlan::draw(&ctx, &register, &directory, &spec)?.strata_to_csv();
     /// assert_eq!(csv.lines().nth(1), Some("b,b,,,1,0,1,0.03,1,1,1.000000"));
     /// # Ok::<(), zhengce::Error>(())
     /// ```

@@ -7,9 +7,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{ClassPolicy, CreditClass, OnSite};
-use crate::catalogue::{Catalogue, ParameterLookup};
+use crate::catalogue::ParameterUse;
+use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::rules::{Input, Options, Scenario};
+use crate::rules::{Input, Options};
 
 /// The parameter of the base (class B) sampling ratio.
 ///
@@ -53,8 +54,8 @@ pub const CREDIT_CLASS_RULE: &str = "tianshan-2022-87/r10-credit-class";
 /// use chrono::NaiveDate;
 /// use zhengce::sampling::{class_policies, CreditClass};
 ///
-/// let cat = zhengce::Catalogue::builtin();
-/// let p = class_policies(&cat, "cn-xj-urumqi-tianshan", NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())?;
+/// let ctx = zhengce::Context::builtin();
+/// let p = class_policies(&ctx, "cn-xj-urumqi-tianshan", NaiveDate::from_ymd_opt(2022, 6, 1).unwrap())?;
 /// let d = p.policies.iter().find(|p| p.class == CreditClass::D).unwrap();
 /// assert_eq!(d.ratio_multiplier.to_string(), "4");
 /// assert_eq!(p.parameters.len(), 4);
@@ -65,8 +66,8 @@ pub const CREDIT_CLASS_RULE: &str = "tianshan-2022-87/r10-credit-class";
 pub struct ClassPolicies {
     /// One policy per class: A, B, C, D, unclassified.
     pub policies: Vec<ClassPolicy>,
-    /// The catalogue parameters the policies were read from.
-    pub parameters: Vec<ParameterLookup>,
+    /// The parameters the policies were read from, as the context's scenario has them.
+    pub parameters: Vec<ParameterUse>,
     /// The rule evaluated to obtain the policies, when a rule (not parameters) gave them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
@@ -95,29 +96,30 @@ pub struct ClassPolicies {
 /// use chrono::NaiveDate;
 /// use zhengce::sampling::{class_policies, CreditClass, OnSite};
 ///
-/// let cat = zhengce::Catalogue::builtin();
+/// let ctx = zhengce::Context::builtin();
 /// let on = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
-/// let tianshan = class_policies(&cat, "cn-xj-urumqi-tianshan", on)?;
+/// let tianshan = class_policies(&ctx, "cn-xj-urumqi-tianshan", on)?;
 /// assert_eq!(tianshan.rule.as_deref(), Some("tianshan-2022-87/r10-credit-class"));
 /// let a = tianshan.policies.iter().find(|p| p.class == CreditClass::A).unwrap();
 /// assert_eq!((a.ratio_multiplier.to_string().as_str(), a.on_site), ("0.5", OnSite::NotProactive));
 /// // Putuo is not under Tianshan's rule: the national parameters apply.
-/// let putuo = class_policies(&cat, "cn-sh-putuo", on)?;
+/// let putuo = class_policies(&ctx, "cn-sh-putuo", on)?;
 /// assert!(putuo.rule.is_none());
 /// assert_eq!(putuo.policies.len(), 5);
-/// let early = class_policies(&cat, "cn", NaiveDate::from_ymd_opt(2021, 6, 1).unwrap());
+/// let early = class_policies(&ctx, "cn", NaiveDate::from_ymd_opt(2021, 6, 1).unwrap());
 /// assert_eq!(early.unwrap_err().path(), Some("date"));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
-pub fn class_policies(cat: &Catalogue, jurisdiction: &str, date: NaiveDate) -> Result<ClassPolicies> {
+pub fn class_policies(ctx: &Context, jurisdiction: &str, date: NaiveDate) -> Result<ClassPolicies> {
+    let cat = ctx.catalogue();
     let mut parameters = Vec::new();
     let mut policies = Vec::new();
     for class in [CreditClass::A, CreditClass::B, CreditClass::C, CreditClass::D] {
         let key = format!("inspection.sampling_multiplier.class_{}", class.as_str());
-        let found = cat.parameter_value(&key, jurisdiction, date)?;
+        let (value, found) = ctx.in_force(&key, jurisdiction, date)?;
         policies.push(ClassPolicy {
             class,
-            ratio_multiplier: found.value,
+            ratio_multiplier: value,
             on_site: ClassPolicy::default_on_site(class),
             frequency_per_year: None,
         });
@@ -129,8 +131,7 @@ pub fn class_policies(cat: &Catalogue, jurisdiction: &str, date: NaiveDate) -> R
     let Some(rule) = rule else {
         return Ok(ClassPolicies { policies, parameters, rule: None });
     };
-    let scenario = Scenario::baseline(cat.clone());
-    let evaluator = scenario.evaluator(&rule.id)?;
+    let evaluator = ctx.evaluator(&rule.id)?;
     for policy in &mut policies {
         let input = Input::new(date)
             .in_jurisdiction(jurisdiction)
@@ -161,11 +162,11 @@ pub fn class_policies(cat: &Catalogue, jurisdiction: &str, date: NaiveDate) -> R
     Ok(ClassPolicies { policies, parameters, rule: Some(rule.id.clone()) })
 }
 
-/// The sampling inputs resolved against the catalogue.
+/// The sampling inputs resolved in the context.
 pub(crate) struct Resolved {
     pub base_ratio: Decimal,
     /// The base-ratio lookup, unless the spec gave the ratio.
-    pub base_lookup: Option<ParameterLookup>,
+    pub base_lookup: Option<ParameterUse>,
     pub policies: ClassPolicies,
 }
 
@@ -181,7 +182,7 @@ impl Resolved {
 }
 
 pub(crate) fn resolve(
-    cat: &Catalogue,
+    ctx: &Context,
     jurisdiction: &str,
     date: NaiveDate,
     base_ratio: Option<Decimal>,
@@ -190,14 +191,14 @@ pub(crate) fn resolve(
     let (base_ratio, base_lookup) = match base_ratio {
         Some(r) => (r, None),
         None => {
-            let found = cat.parameter_value(BASE_RATIO, jurisdiction, date)?;
-            (found.value, Some(found))
+            let (value, found) = ctx.in_force(BASE_RATIO, jurisdiction, date)?;
+            (value, Some(found))
         }
     };
     if base_ratio.is_sign_negative() || base_ratio > Decimal::ONE {
         return Err(Error::invalid_input("spec.base_ratio", base_ratio, "a ratio from 0 to 1"));
     }
-    let mut policies = class_policies(cat, jurisdiction, date)?;
+    let mut policies = class_policies(ctx, jurisdiction, date)?;
     for (i, o) in overrides.iter().enumerate() {
         if overrides[..i].iter().any(|p| p.class == o.class) {
             return Err(Error::invalid_input(
@@ -221,20 +222,20 @@ pub(crate) fn resolve(
 }
 
 /// The date by which results must be published: `date` plus `limit` working days on the
-/// jurisdiction's built-in working-day calendar (企业信息公示暂行条例 art 6; the start day is
+/// jurisdiction's working-day calendar of the context (企业信息公示暂行条例 art 6; the start day is
 /// not counted), or, when that date falls outside the calendar's data, no date and the reason.
 ///
 /// An uncovered date is not guessed at: the plan still draws, says why the date is missing,
 /// and records the limit so it can be computed once the year's holidays are known.
 pub(crate) fn publish_by(
-    cat: &Catalogue,
+    ctx: &Context,
     jurisdiction: &str,
     date: NaiveDate,
     working_days: u64,
 ) -> Result<(Option<NaiveDate>, Option<String>)> {
     let days = i32::try_from(working_days)
         .map_err(|_| Error::invalid_input(PUBLICATION_LIMIT, working_days, "a number of working days"))?;
-    let calendar = crate::calendar::Calendars::builtin().calendar(cat, jurisdiction)?;
+    let calendar = ctx.calendar(jurisdiction)?;
     match calendar.add_working_days(date, days, &Default::default()) {
         Ok(due) => Ok((Some(due), None)),
         Err(err) if err.is_out_of_coverage() => Ok((None, Some(err.to_string()))),

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::stream::ALGORITHM;
 use super::{Directory, InspectionPlan, Register, Visit};
-use crate::catalogue::Catalogue;
+use crate::context::Context;
 use crate::error::Result;
 
 /// One difference between a published plan and the plan re-derived from its inputs.
@@ -18,15 +18,15 @@ use crate::error::Result;
 ///
 /// ```
 /// # use zhengce::sampling::*;
-/// # let cat = zhengce::Catalogue::builtin();
+/// # let ctx = zhengce::Context::builtin();
 /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
 /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 /// let mut tampered = plan.clone();
 /// tampered.base_ratio = "0.5".parse().unwrap();
-/// let report = tampered.verify(&cat, &register, &directory)?;
+/// let report = tampered.verify(&ctx, &register, &directory)?;
 /// assert_eq!(report.differences[0].path, "$.base_ratio");
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -48,13 +48,13 @@ pub struct Difference {
 ///
 /// ```
 /// # use zhengce::sampling::*;
-/// # let cat = zhengce::Catalogue::builtin();
+/// # let ctx = zhengce::Context::builtin();
 /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
 /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-/// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
-/// let report: Verification = plan.verify(&cat, &register, &directory)?;
+/// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
+/// let report: Verification = plan.verify(&ctx, &register, &directory)?;
 /// assert!(report.matches && report.differences.is_empty());
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -88,28 +88,23 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
     /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"},
     /// #     {"id": "i2", "department": "amr"}, {"id": "i3", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let mut plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
-    /// assert!(plan.verify(&cat, &register, &directory)?.matches);
+    /// let mut plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
+    /// assert!(plan.verify(&ctx, &register, &directory)?.matches);
     /// let honest = plan.visits[0].inspectors[0].id.clone();
     /// plan.visits[0].inspectors[0].id = "crony".into();
-    /// let report = plan.verify(&cat, &register, &directory)?;
+    /// let report = plan.verify(&ctx, &register, &directory)?;
     /// assert!(!report.matches);
     /// assert_eq!(report.differences[0].path, "$.visits[entity='e1'].inspectors[0].id");
     /// assert_eq!(report.differences[0].derived, serde_json::json!(honest));
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn verify(
-        &self,
-        cat: &Catalogue,
-        register: &Register,
-        directory: &Directory,
-    ) -> Result<Verification> {
+    pub fn verify(&self, ctx: &Context, register: &Register, directory: &Directory) -> Result<Verification> {
         let mut differences = Vec::new();
         if self.algorithm != ALGORITHM {
             differences.push(Difference {
@@ -118,7 +113,7 @@ impl InspectionPlan {
                 derived: Value::from(ALGORITHM),
             });
         } else {
-            match InspectionPlan::draw(cat, register, directory, &self.spec) {
+            match InspectionPlan::draw(ctx, register, directory, &self.spec) {
                 Ok(derived) => compare(self, &derived, &mut differences),
                 Err(err) => differences.push(Difference {
                     path: "$".into(),

@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 /// use chrono::NaiveDate;
 /// use zhengce::targets::{AssessOptions, Monitor, Status};
 ///
-/// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let mut monitor = Monitor::new(&zhengce::Context::builtin());
 /// monitor.add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t85i",
 ///     "date": "2022-07-01", "value": "0.7", "unit": "places_per_1000_residents", "source": "synthetic"}))?;
 /// let a = monitor.assess("tianshan-2022-87/t85i", NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(), &AssessOptions::default())?;
@@ -127,7 +127,7 @@ pub struct Assessment {
 }
 
 /// What the assessment needs to know about a target beyond the catalogue entry.
-pub(crate) struct Context<'a> {
+pub(crate) struct Subject<'a> {
     pub target: &'a Target,
     /// Start of the target's, programme's or document's period.
     pub period_start: Option<NaiveDate>,
@@ -178,7 +178,7 @@ fn check_bounds(target: &Target) -> Result<()> {
 }
 
 pub(crate) fn assess(
-    ctx: &Context<'_>,
+    ctx: &Subject<'_>,
     store: &Store,
     t: usize,
     as_of: NaiveDate,

@@ -24,7 +24,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// use rust_decimal::Decimal;
 /// use zhengce::targets::Monitor;
 ///
-/// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let monitor = Monitor::new(&zhengce::Context::builtin());
 /// let check = monitor.check_ratio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", Some(Decimal::from(500_000)))?;
 /// assert_eq!(check.implied_population.to_string(), "407500");
 /// assert_eq!(check.needed.unwrap().to_string(), "200");

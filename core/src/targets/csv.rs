@@ -28,7 +28,7 @@ impl Scorecard {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
     ///
-    /// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = Monitor::new(&zhengce::Context::builtin());
     /// let options = ScorecardOptions { by: vec![Dimension::Document], ..Default::default() };
     /// let csv = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?.to_csv();
     /// assert!(csv.starts_with("dimension,key,name_zh,name_en,met,on_track,at_risk,off_track,missed,no_data,total\nall,"));
@@ -99,7 +99,7 @@ impl Scorecard {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{Monitor, ScorecardOptions};
     ///
-    /// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = Monitor::new(&zhengce::Context::builtin());
     /// let options = ScorecardOptions { document: Some("putuo-2019-startup-district".into()), ..Default::default() };
     /// let csv = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?.assessments_to_csv();
     /// assert_eq!(csv.lines().count(), 1 + 8);
@@ -189,7 +189,7 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &Default::default())?;
     /// let json: serde_json::Value = serde_json::from_str(&card.to_json()).unwrap();
     /// assert_eq!(json["as_of"], "2022-12-31");
@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn fields_with_commas_quotes_or_line_breaks_are_quoted() {
         let mut out = String::new();
-        super::row(&mut out, &["a,b", "say \"hi\"", "plain", "two\nlines"]);
+        super::row(&mut out, &["a,b", "say \"hi\"", "plain", "two\nlines"], &Default::default());
         assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",plain,\"two\nlines\"\n");
     }
 

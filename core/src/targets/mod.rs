@@ -75,7 +75,7 @@
 //! use chrono::NaiveDate;
 //! use zhengce::targets::{AssessOptions, Basis, Monitor, Status};
 //!
-//! let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+//! let mut monitor = Monitor::new(&zhengce::Context::builtin());
 //! // Tianshan item 28: 85 % of application-based items handled online by the end of 2022.
 //! monitor.add_observations_value(&serde_json::json!([
 //!     {"target": "tianshan-2022-87/t28", "date": "2022-03-31", "value": "60", "unit": "%", "source": "synthetic"},

@@ -7,13 +7,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assess::{Assessment, Context, assess};
+use super::assess::{Assessment, Subject, assess};
 use super::checks::{RatioCheck, check_ratio};
 use super::observations::{Checked, ObservationInput, Store, from_catalogue};
 use super::scorecard::{Dimension, Rollup, Scorecard, ScorecardOptions, totals};
 use super::status::{AssessOptions, Thresholds};
 use crate::catalogue::{Catalogue, Clause, Observation, Target, TargetFilter, Text};
 use crate::communities::Communities;
+use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// Monitors a catalogue's targets against observed data.
@@ -28,7 +29,7 @@ use crate::error::{Error, Result};
 /// use chrono::NaiveDate;
 /// use zhengce::targets::{AssessOptions, Monitor, Status};
 ///
-/// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let mut monitor = Monitor::new(&zhengce::Context::builtin());
 /// monitor.add_observations_value(&serde_json::json!([
 ///     {"target": "tianshan-2022-87/t28", "date": "2022-03-31", "value": "60", "unit": "%", "source": "synthetic"},
 ///     {"target": "tianshan-2022-87/t28", "date": "2022-12-31", "value": "86.5", "unit": "%", "source": "synthetic"}]))?;
@@ -39,7 +40,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Monitor {
-    catalogue: Arc<Catalogue>,
+    context: Context,
     communities: Communities,
     index: HashMap<String, u32>,
     meta: Vec<Meta>,
@@ -57,17 +58,18 @@ struct Meta {
 }
 
 impl Monitor {
-    /// A monitor of `catalogue`'s targets, holding the catalogue's observations of them.
+    /// A monitor of the targets of the context's catalogue, holding the catalogue's
+    /// observations of them; statuses use the thresholds the context's scenario has in force.
     ///
     /// # Example
     ///
     /// ```
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// // Tianshan's three baselines and Xinshi's insurance rate name a target.
     /// assert_eq!(monitor.len(), 4);
     /// ```
-    pub fn new(catalogue: impl Into<Arc<Catalogue>>) -> Monitor {
-        let catalogue: Arc<Catalogue> = catalogue.into();
+    pub fn new(context: &Context) -> Monitor {
+        let catalogue = context.catalogue();
         let data = catalogue.data();
         let index = data.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i as u32)).collect();
         let meta = data
@@ -114,8 +116,8 @@ impl Monitor {
         }
         let store = Store::new(data.targets.len());
         let mut monitor = Monitor {
-            communities: Communities::new(Arc::clone(&catalogue)),
-            catalogue,
+            communities: Communities::new(context),
+            context: context.clone(),
             index,
             meta,
             order,
@@ -123,13 +125,14 @@ impl Monitor {
             store,
         };
         let rows: Vec<Checked> = monitor
-            .catalogue
+            .context
+            .catalogue()
             .data()
             .observations
             .iter()
             .filter_map(|o| {
                 let t = *monitor.index.get(o.target.as_deref()?)?;
-                let target = &monitor.catalogue.data().targets[t as usize];
+                let target = &monitor.context.catalogue().data().targets[t as usize];
                 Store::check(from_catalogue(o), t, target, "observation").ok()
             })
             .collect();
@@ -146,17 +149,16 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// use std::sync::Arc;
-    /// use zhengce::{Catalogue, communities::Communities, targets::Monitor};
+    /// use zhengce::{communities::Communities, targets::Monitor};
     ///
-    /// let cat = Arc::new(Catalogue::builtin());
-    /// let monitor = Monitor::new(Arc::clone(&cat)).with_communities(Communities::new(cat))?;
+    /// let ctx = zhengce::Context::builtin();
+    /// let monitor = Monitor::new(&ctx).with_communities(Communities::new(&ctx))?;
     /// assert!(monitor.communities().is_empty());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn with_communities(mut self, communities: Communities) -> Result<Monitor> {
-        let same = Arc::ptr_eq(communities.catalogue_arc(), &self.catalogue)
-            || communities.catalogue().data() == self.catalogue.data();
+        let same = Arc::ptr_eq(&communities.context().catalogue_shared(), &self.context.catalogue_shared())
+            || communities.catalogue().data() == self.context.catalogue().data();
         if !same {
             return Err(Error::invalid_input(
                 "communities",
@@ -173,11 +175,23 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// assert!(monitor.catalogue().target("tianshan-2022-87/t28").is_ok());
     /// ```
     pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
+        self.context.catalogue()
+    }
+
+    /// The context the monitor assesses in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
+    /// assert_eq!(monitor.context().scenario_name(), "baseline");
+    /// ```
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     /// The community registry used for scorecards by community.
@@ -185,7 +199,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// assert_eq!(monitor.communities().len(), 0);
     /// ```
     pub fn communities(&self) -> &Communities {
@@ -197,7 +211,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// assert!(!zhengce::targets::Monitor::new(zhengce::Catalogue::builtin()).is_empty());
+    /// assert!(!zhengce::targets::Monitor::new(&zhengce::Context::builtin()).is_empty());
     /// ```
     pub fn len(&self) -> usize {
         self.store.len()
@@ -208,7 +222,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// assert!(!zhengce::targets::Monitor::new(zhengce::Catalogue::builtin()).is_empty());
+    /// assert!(!zhengce::targets::Monitor::new(&zhengce::Context::builtin()).is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.store.len() == 0
@@ -220,7 +234,7 @@ impl Monitor {
 
     fn checked(&self, row: ObservationInput, what: &str) -> Result<Checked> {
         let t = self.target_index(&row.target).map_err(|e| e.context(format!("failed to add {what}")))?;
-        let row = Store::check(row, t as u32, &self.catalogue.data().targets[t], what)?;
+        let row = Store::check(row, t as u32, &self.context.catalogue().data().targets[t], what)?;
         self.same_target(&row, self.store.target_of(row.id()), what)?;
         Ok(row)
     }
@@ -234,11 +248,11 @@ impl Monitor {
                 format!(
                     "'{}' (already an observation of target '{}')",
                     row.id(),
-                    self.catalogue.data().targets[other as usize].id
+                    self.context.catalogue().data().targets[other as usize].id
                 ),
                 format!(
                     "an id not held by an observation of another target than '{}'",
-                    self.catalogue.data().targets[row.target() as usize].id
+                    self.context.catalogue().data().targets[row.target() as usize].id
                 ),
             )),
             _ => Ok(()),
@@ -260,7 +274,7 @@ impl Monitor {
     /// ```
     /// use zhengce::targets::{Monitor, ObservationInput};
     ///
-    /// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let mut monitor = Monitor::new(&zhengce::Context::builtin());
     /// let row: ObservationInput = serde_json::from_value(serde_json::json!({"target": "tianshan-2022-87/t28",
     ///     "date": "2022-06-30", "value": "0.8", "unit": "ratio", "source": "synthetic"})).unwrap();
     /// let err = monitor.add_observation(row).unwrap_err();
@@ -283,7 +297,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let mut monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let mut monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// assert_eq!(monitor.add_observations(vec![])?, 0);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
@@ -312,7 +326,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let mut monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let mut monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let err = monitor.add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t28",
     ///     "date": "2022-06-30", "value": 87.5, "unit": "%", "source": "synthetic"})).unwrap_err();
     /// assert_eq!(err.path(), Some("observation.value"));
@@ -332,7 +346,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let mut monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let mut monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let err = monitor.add_observations_value(&serde_json::json!([
     ///     {"target": "tianshan-2022-87/t28", "date": "2022-06-30", "value": "80", "unit": "%", "source": "s"},
     ///     {"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": "82", "unit": "ratio", "source": "s"}])).unwrap_err();
@@ -363,13 +377,13 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let held = monitor.observations(Some("tianshan-2022-87/t85i"))?;
     /// assert_eq!(held[0].value.to_string(), "0.5");
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn observations(&self, target: Option<&str>) -> Result<Vec<Observation>> {
-        let targets = &self.catalogue.data().targets;
+        let targets = &self.context.catalogue().data().targets;
         let range = match target {
             Some(id) => {
                 let t = self.target_index(id)?;
@@ -383,10 +397,10 @@ impl Monitor {
             .collect())
     }
 
-    fn context(&self, t: usize) -> Context<'_> {
+    fn subject(&self, t: usize) -> Subject<'_> {
         let meta = self.meta[t];
-        Context {
-            target: &self.catalogue.data().targets[t],
+        Subject {
+            target: &self.context.catalogue().data().targets[t],
             period_start: meta.period_start,
             deadline: meta.deadline,
         }
@@ -406,7 +420,7 @@ impl Monitor {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{AssessOptions, Monitor, Status};
     ///
-    /// let mut monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let mut monitor = Monitor::new(&zhengce::Context::builtin());
     /// // Putuo: 「市、区两级创业孵化示范基地超过16家」, more than 16 bases.
     /// monitor.add_observation_value(&serde_json::json!({"target": "putuo-2019-startup-district/t03",
     ///     "date": "2022-12-31", "value": "16", "unit": "count", "source": "synthetic"}))?;
@@ -416,8 +430,8 @@ impl Monitor {
     /// ```
     pub fn assess(&self, target: &str, as_of: NaiveDate, options: &AssessOptions) -> Result<Assessment> {
         let t = self.target_index(target)?;
-        let ctx = self.context(t);
-        let thresholds = Thresholds::resolve(&self.catalogue, &ctx.target.scope, as_of, options)?;
+        let ctx = self.subject(t);
+        let thresholds = Thresholds::resolve(&self.context, &ctx.target.scope, as_of, options)?;
         assess(&ctx, &self.store, t, as_of, &thresholds)
     }
 
@@ -437,7 +451,7 @@ impl Monitor {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
     ///
-    /// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = Monitor::new(&zhengce::Context::builtin());
     /// let options = ScorecardOptions { by: vec![Dimension::Unit], document: Some("putuo-2019-startup-district".into()), ..Default::default() };
     /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?;
     /// assert_eq!(card.groups[0].key.as_deref(), Some("putuo-hrss")); // units in catalogue order
@@ -451,12 +465,12 @@ impl Monitor {
         let mut thresholds: Vec<(&str, Thresholds)> = Vec::new();
         let mut assessments = Vec::with_capacity(selected.len());
         for &t in &selected {
-            let ctx = self.context(t);
+            let ctx = self.subject(t);
             let scope = ctx.target.scope.as_str();
             let th = match thresholds.iter().find(|(s, _)| *s == scope) {
                 Some((_, th)) => *th,
                 None => {
-                    let th = Thresholds::resolve(&self.catalogue, scope, as_of, &assess_options)?;
+                    let th = Thresholds::resolve(&self.context, scope, as_of, &assess_options)?;
                     thresholds.push((scope, th));
                     th
                 }
@@ -478,7 +492,7 @@ impl Monitor {
         for &dimension in &options.by {
             let mut rollup = Rollup::new(dimension);
             for (&t, a) in selected.iter().zip(&assessments) {
-                let target = &self.catalogue.data().targets[t];
+                let target = &self.context.catalogue().data().targets[t];
                 match dimension {
                     Dimension::Community => {
                         let found = community_targets.get(target.id.as_str()).map_or(&[][..], Vec::as_slice);
@@ -521,11 +535,11 @@ impl Monitor {
             Some(c) => Some(&self.communities.community(c)?.targets),
             None => None,
         };
-        let all = &self.catalogue.data().targets;
+        let all = &self.context.catalogue().data().targets;
         let targets = if filter == TargetFilter::default() {
             all.iter().collect()
         } else {
-            self.catalogue.targets(&filter)?
+            self.context.catalogue().targets(&filter)?
         };
         // The catalogue returns references into its target list: their offsets are the indices.
         let base = all.as_ptr() as usize;
@@ -538,7 +552,7 @@ impl Monitor {
 
     /// The keys of `target` in a dimension other than community.
     fn keys<'t>(&'t self, target: &'t Target, dimension: Dimension) -> Vec<&'t str> {
-        let cat = &self.catalogue;
+        let cat = self.context.catalogue();
         let measure = || target.measure.as_deref().and_then(|m| cat.measure(m).ok());
         let mut keys: Vec<&str> = match dimension {
             Dimension::Document => vec![&target.source.document],
@@ -573,7 +587,7 @@ impl Monitor {
     }
 
     fn name(&self, dimension: Dimension, key: &str) -> Option<Text> {
-        let cat = &self.catalogue;
+        let cat = self.context.catalogue();
         match dimension {
             Dimension::Document => cat.document(key).ok().map(|d| d.title.clone()),
             Dimension::Group => cat.clause(key).ok().map(|c| {
@@ -604,7 +618,7 @@ impl Monitor {
     /// # Example
     ///
     /// ```
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let check = monitor.check_ratio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", None)?;
     /// assert_eq!(check.implied_population.to_string(), "407500");
     /// # Ok::<(), zhengce::Error>(())
@@ -615,6 +629,6 @@ impl Monitor {
         count_target: &str,
         population: Option<Decimal>,
     ) -> Result<RatioCheck> {
-        check_ratio(&self.catalogue, ratio_target, count_target, population)
+        check_ratio(self.context.catalogue(), ratio_target, count_target, population)
     }
 }

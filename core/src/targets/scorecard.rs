@@ -204,7 +204,7 @@ impl StatusCounts {
 /// use chrono::NaiveDate;
 /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
 ///
-/// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let monitor = Monitor::new(&zhengce::Context::builtin());
 /// let options = ScorecardOptions { by: vec![Dimension::Document], document: Some("xinjin-2021-fragment".into()), ..Default::default() };
 /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), &options)?;
 /// assert_eq!(card.groups[0].targets.no_data.len(), 22);
@@ -267,7 +267,7 @@ impl StatusLists {
 /// use chrono::NaiveDate;
 /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
 ///
-/// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let monitor = Monitor::new(&zhengce::Context::builtin());
 /// let options = ScorecardOptions { by: vec![Dimension::Jurisdiction], document: Some("tianshan-2022-87".into()), ..Default::default() };
 /// let group = &monitor.scorecard(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), &options)?.groups[0];
 /// assert_eq!((group.key.as_deref(), group.counts.total), (Some("cn-xj-urumqi-tianshan"), 62));
@@ -298,7 +298,7 @@ pub struct ScorecardGroup {
 /// use chrono::NaiveDate;
 /// use zhengce::targets::{Dimension, Monitor, ScorecardOptions};
 ///
-/// let monitor = Monitor::new(zhengce::Catalogue::builtin());
+/// let monitor = Monitor::new(&zhengce::Context::builtin());
 /// let options = ScorecardOptions { by: vec![Dimension::Group], document: Some("tianshan-2022-87".into()), ..Default::default() };
 /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &options)?;
 /// assert_eq!(card.groups.len(), 4); // groups 一 to 四

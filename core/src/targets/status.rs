@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::Catalogue;
+use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// Where a target stands at a date.
@@ -203,7 +203,7 @@ impl Thresholds {
     };
 
     /// The thresholds in force for a target of `scope` on `date`: the options where given,
-    /// else the catalogue's parameters, else [`Thresholds::DEFAULT`].
+    /// else the parameters as the context's scenario has them, else [`Thresholds::DEFAULT`].
     ///
     /// # Errors
     ///
@@ -215,14 +215,14 @@ impl Thresholds {
     /// use chrono::NaiveDate;
     /// use zhengce::targets::{AssessOptions, Thresholds};
     ///
-    /// let cat = zhengce::Catalogue::builtin();
+    /// let ctx = zhengce::Context::builtin();
     /// let on = NaiveDate::from_ymd_opt(2022, 6, 30).unwrap();
-    /// let t = Thresholds::resolve(&cat, "cn-xj-urumqi-tianshan", on, &AssessOptions::default())?;
+    /// let t = Thresholds::resolve(&ctx, "cn-xj-urumqi-tianshan", on, &AssessOptions::default())?;
     /// assert_eq!(t, Thresholds::DEFAULT);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn resolve(
-        cat: &Catalogue,
+        ctx: &Context,
         scope: &str,
         date: NaiveDate,
         options: &AssessOptions,
@@ -230,17 +230,22 @@ impl Thresholds {
         options.check()?;
         let lookup = |key: &str, given: Option<Decimal>, default: Decimal| match given {
             Some(v) => Ok(v),
-            None => match cat.parameter_value(key, scope, date) {
-                Ok(found) if found.value < Decimal::ZERO || found.value > Decimal::ONE => {
-                    Err(Error::invalid_input(
-                        key,
-                        found.value,
-                        format!("a share between 0 and 1 (the value in force in '{}')", found.jurisdiction),
-                    ))
+            None => {
+                match ctx.parameter_value(key, scope, date).map(|found| (found.value, found.jurisdiction)) {
+                    Ok((Some(value), place)) if value < Decimal::ZERO || value > Decimal::ONE => {
+                        Err(Error::invalid_input(
+                            key,
+                            value,
+                            format!(
+                                "a share between 0 and 1 (the value in force in '{}')",
+                                place.unwrap_or_default()
+                            ),
+                        ))
+                    }
+                    Ok((Some(value), _)) => Ok(value),
+                    Ok((None, _)) | Err(_) => Ok(default),
                 }
-                Ok(found) => Ok(found.value),
-                Err(_) => Ok(default),
-            },
+            }
         };
         let d = Thresholds::DEFAULT;
         Ok(Thresholds {

@@ -2,53 +2,52 @@
 
 use chrono::NaiveDate;
 use serde_json::Value;
-use zhengce::calendar::{Calendar, CalendarOptions, Calendars, Counts, DeadlineOptions, TimeUnit};
-use zhengce::{Catalogue, Error};
+use zhengce::calendar::{Calendar, CalendarOptions, Counts, DeadlineOptions, TimeUnit};
+use zhengce::{Context, Error};
 
 use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
         "calendar.day" | "calendar.layered" => {
-            |cat, i| Ok(json(&calendar(cat, i)?.day(date(i, "date")?, &options(i)?)?))
+            |ctx, i| Ok(json(&calendar(ctx, i)?.day(date(i, "date")?, &options(i)?)?))
         }
         "calendar.is_working_day" => {
-            |cat, i| Ok(json(&calendar(cat, i)?.is_working_day(date(i, "date")?, &options(i)?)?))
+            |ctx, i| Ok(json(&calendar(ctx, i)?.is_working_day(date(i, "date")?, &options(i)?)?))
         }
-        "calendar.add_working_days" => |cat, i| {
+        "calendar.add_working_days" => |ctx, i| {
             Ok(json(
-                &calendar(cat, i)?
+                &calendar(ctx, i)?
                     .add_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?
                     .to_string(),
             ))
         },
-        "calendar.sub_working_days" => |cat, i| {
+        "calendar.sub_working_days" => |ctx, i| {
             Ok(json(
-                &calendar(cat, i)?
+                &calendar(ctx, i)?
                     .sub_working_days(date(i, "date")?, arg(i, "n")?, &options(i)?)?
                     .to_string(),
             ))
         },
-        "calendar.next_working_day" => |cat, i| {
-            Ok(json(&calendar(cat, i)?.next_working_day(date(i, "date")?, &options(i)?)?.to_string()))
+        "calendar.next_working_day" => |ctx, i| {
+            Ok(json(&calendar(ctx, i)?.next_working_day(date(i, "date")?, &options(i)?)?.to_string()))
         },
-        "calendar.previous_working_day" => |cat, i| {
-            Ok(json(&calendar(cat, i)?.previous_working_day(date(i, "date")?, &options(i)?)?.to_string()))
+        "calendar.previous_working_day" => |ctx, i| {
+            Ok(json(&calendar(ctx, i)?.previous_working_day(date(i, "date")?, &options(i)?)?.to_string()))
         },
-        "calendar.working_days_between" => |cat, i| {
-            Ok(json(&calendar(cat, i)?.working_days_between(
+        "calendar.working_days_between" => |ctx, i| {
+            Ok(json(&calendar(ctx, i)?.working_days_between(
                 date(i, "from")?,
                 date(i, "to")?,
                 &options(i)?,
             )?))
         },
-        "calendar.deadline" => |cat, i| {
+        "calendar.deadline" => |ctx, i| {
             let options: DeadlineOptions = match i.get("options") {
                 Some(o) => zhengce::value::from_json_value(o, "options")?,
                 None => DeadlineOptions::default(),
             };
-            let due = calendars(i)?.deadline(
-                cat,
+            let due = with_overlay(ctx, i)?.deadline(
                 &arg::<String>(i, "service")?,
                 date(i, "start")?,
                 &arg::<String>(i, "jurisdiction")?,
@@ -57,21 +56,21 @@ pub fn call(function: &str) -> Option<Call> {
             Ok(json(&due))
         },
         "calendar.days" => {
-            |cat, i| Ok(json(&calendar(cat, i)?.days(date(i, "from")?, date(i, "until")?, &options(i)?)?))
+            |ctx, i| Ok(json(&calendar(ctx, i)?.days(date(i, "from")?, date(i, "until")?, &options(i)?)?))
         }
-        "calendar.coverage" => |cat, i| Ok(json(calendar(cat, i)?.coverage())),
-        "calendar.calendar_deadline" => |cat, i| {
+        "calendar.coverage" => |ctx, i| Ok(json(calendar(ctx, i)?.coverage())),
+        "calendar.calendar_deadline" => |ctx, i| {
             let options: DeadlineOptions = match i.get("options") {
                 Some(o) => zhengce::value::from_json_value(o, "options")?,
                 None => DeadlineOptions::default(),
             };
             let unit: TimeUnit = arg(i, "unit")?;
-            Ok(json(&calendar(cat, i)?.deadline(date(i, "start")?, arg(i, "duration")?, unit, &options)?))
+            Ok(json(&calendar(ctx, i)?.deadline(date(i, "start")?, arg(i, "duration")?, unit, &options)?))
         },
-        "calendar.sub_working_days_batch" => |cat, i| {
+        "calendar.sub_working_days_batch" => |ctx, i| {
             let days: Vec<i64> = arg(i, "days")?;
             let mut out = vec![0i64; days.len()];
-            calendar(cat, i)?.sub_working_days_batch(
+            calendar(ctx, i)?.sub_working_days_batch(
                 &days,
                 Counts::One(arg(i, "n")?),
                 &mut out,
@@ -79,19 +78,19 @@ pub fn call(function: &str) -> Option<Call> {
             )?;
             Ok(json(&out))
         },
-        "calendar.working_days_between_batch" => |cat, i| {
+        "calendar.working_days_between_batch" => |ctx, i| {
             let (from, to): (Vec<i64>, Vec<i64>) = (arg(i, "from")?, arg(i, "to")?);
             let mut out = vec![0i64; from.len()];
-            calendar(cat, i)?.working_days_between_batch(&from, &to, &mut out, &options(i)?)?;
+            calendar(ctx, i)?.working_days_between_batch(&from, &to, &mut out, &options(i)?)?;
             Ok(json(&out))
         },
-        "calendar.is_working_day_batch" => |cat, i| {
+        "calendar.is_working_day_batch" => |ctx, i| {
             let days: Vec<i64> = arg(i, "days")?;
             let mut out = vec![false; days.len()];
-            calendar(cat, i)?.is_working_day_batch(&days, &mut out, &options(i)?)?;
+            calendar(ctx, i)?.is_working_day_batch(&days, &mut out, &options(i)?)?;
             Ok(json(&out))
         },
-        "calendar.add_working_days_batch" => |cat, i| {
+        "calendar.add_working_days_batch" => |ctx, i| {
             let days: Vec<i64> = arg(i, "days")?;
             let each: Vec<i32>;
             let n = match &i["n"] {
@@ -102,22 +101,23 @@ pub fn call(function: &str) -> Option<Call> {
                 _ => Counts::One(arg(i, "n")?),
             };
             let mut out = vec![0i64; days.len()];
-            calendar(cat, i)?.add_working_days_batch(&days, n, &mut out, &options(i)?)?;
+            calendar(ctx, i)?.add_working_days_batch(&days, n, &mut out, &options(i)?)?;
             Ok(json(&out))
         },
         _ => return None,
     })
 }
 
-fn calendars(input: &Value) -> Result<Calendars, Error> {
+/// The case's context with the input's calendar `overlay` layered on, if given.
+fn with_overlay(ctx: &Context, input: &Value) -> Result<Context, Error> {
     match input.get("overlay") {
-        Some(overlay) => Calendars::builtin().layered_value(overlay),
-        None => Ok(Calendars::builtin()),
+        Some(overlay) => ctx.layered_calendars(overlay),
+        None => Ok(ctx.clone()),
     }
 }
 
-fn calendar(cat: &Catalogue, input: &Value) -> Result<Calendar, Error> {
-    calendars(input)?.calendar(cat, &arg::<String>(input, "jurisdiction")?)
+fn calendar(ctx: &Context, input: &Value) -> Result<Calendar, Error> {
+    with_overlay(ctx, input)?.calendar(&arg::<String>(input, "jurisdiction")?)
 }
 
 fn date(input: &Value, key: &str) -> Result<NaiveDate, Error> {

@@ -14,36 +14,38 @@ pub fn call(function: &str) -> Option<Call> {
             };
             Ok(json(cat.data()))
         },
-        "catalogue.layered" => |cat, i| {
+        "catalogue.layered" => |ctx, i| {
             let options: zhengce::LayerOptions = match i.get("options") {
                 Some(o) => zhengce::value::from_json_value(o, "options")?,
                 None => Default::default(),
             };
             let layered = match i["overlay"].as_str() {
-                Some(text) => cat.layered_with(text, options)?,
-                None => cat.layered_value_with(&i["overlay"], options)?,
+                Some(text) => ctx.catalogue().layered_with(text, options)?,
+                None => ctx.catalogue().layered_value_with(&i["overlay"], options)?,
             };
             Ok(json(layered.data()))
         },
-        "catalogue.get" => |cat, i| Ok(json(&cat.get(&arg::<String>(i, "id")?)?)),
-        "catalogue.ancestry" => |cat, i| Ok(json(&cat.ancestry(&arg::<String>(i, "jurisdiction")?)?)),
-        "catalogue.documents" => |cat, i| Ok(json(&cat.documents(&filter(i)?)?)),
-        "catalogue.measures" => |cat, i| Ok(json(&cat.measures(&filter(i)?)?)),
-        "catalogue.targets" => |cat, i| Ok(json(&cat.targets(&filter(i)?)?)),
-        "catalogue.observations" => |cat, i| Ok(json(&cat.observations(&filter(i)?)?)),
-        "catalogue.units" => |cat, i| Ok(json(&cat.units(&filter(i)?)?)),
-        "catalogue.search" => |cat, i| {
+        "catalogue.get" => |ctx, i| Ok(json(&ctx.catalogue().get(&arg::<String>(i, "id")?)?)),
+        "catalogue.ancestry" => {
+            |ctx, i| Ok(json(&ctx.catalogue().ancestry(&arg::<String>(i, "jurisdiction")?)?))
+        }
+        "catalogue.documents" => |ctx, i| Ok(json(&ctx.catalogue().documents(&filter(i)?)?)),
+        "catalogue.measures" => |ctx, i| Ok(json(&ctx.catalogue().measures(&filter(i)?)?)),
+        "catalogue.targets" => |ctx, i| Ok(json(&ctx.catalogue().targets(&filter(i)?)?)),
+        "catalogue.observations" => |ctx, i| Ok(json(&ctx.catalogue().observations(&filter(i)?)?)),
+        "catalogue.units" => |ctx, i| Ok(json(&ctx.catalogue().units(&filter(i)?)?)),
+        "catalogue.search" => |ctx, i| {
             let options: SearchOptions = match i.get("options") {
                 Some(o) => zhengce::value::from_json_value(o, "options")?,
                 None => SearchOptions::default(),
             };
-            Ok(json(&cat.search(&arg::<String>(i, "query")?, &options)?))
+            Ok(json(&ctx.catalogue().search(&arg::<String>(i, "query")?, &options)?))
         },
-        "catalogue.parameter_value" => |cat, i| {
+        "catalogue.parameter_value" => |ctx, i| {
             let date = arg::<String>(i, "date")?;
             let date = zhengce::value::parse_date(&date)
                 .ok_or_else(|| Error::invalid_input("date", &date, "an ISO date YYYY-MM-DD"))?;
-            Ok(json(&cat.parameter_value(
+            Ok(json(&ctx.catalogue().parameter_value(
                 &arg::<String>(i, "key")?,
                 &arg::<String>(i, "jurisdiction")?,
                 date,

@@ -3,31 +3,31 @@
 
 use serde_json::Value;
 use zhengce::communities::{Communities, CommunityFilter};
-use zhengce::{Catalogue, Error};
+use zhengce::{Context, Error};
 
 use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
-        "communities.register" => |cat, i| {
-            let mut r = registry(cat, i)?;
+        "communities.register" => |ctx, i| {
+            let mut r = registry(ctx, i)?;
             r.register_value(&i["community"])?;
             Ok(json(r.community(&arg::<String>(&i["community"], "id")?)?))
         },
         "communities.register_all" => {
-            |cat, i| Ok(Value::from(registry(cat, i)?.register_all_value(&i["rows"])?))
+            |ctx, i| Ok(Value::from(registry(ctx, i)?.register_all_value(&i["rows"])?))
         }
-        "communities.community" => |cat, i| Ok(json(registry(cat, i)?.community(&arg::<String>(i, "id")?)?)),
-        "communities.communities" => |cat, i| {
+        "communities.community" => |ctx, i| Ok(json(registry(ctx, i)?.community(&arg::<String>(i, "id")?)?)),
+        "communities.communities" => |ctx, i| {
             let filter: CommunityFilter = match i.get("filter") {
                 Some(f) => zhengce::value::from_json_value(f, "filter")?,
                 None => CommunityFilter::default(),
             };
-            Ok(json(&registry(cat, i)?.communities(&filter)?))
+            Ok(json(&registry(ctx, i)?.communities(&filter)?))
         },
-        "communities.responsible" => |cat, i| {
+        "communities.responsible" => |ctx, i| {
             Ok(json(
-                &registry(cat, i)?
+                &registry(ctx, i)?
                     .responsible(&arg::<String>(i, "target")?, &arg::<String>(i, "community")?)?,
             ))
         },
@@ -35,8 +35,8 @@ pub fn call(function: &str) -> Option<Call> {
     })
 }
 
-fn registry(cat: &Catalogue, i: &Value) -> Result<Communities, Error> {
-    let mut r = Communities::new(cat.clone());
+fn registry(ctx: &Context, i: &Value) -> Result<Communities, Error> {
+    let mut r = Communities::new(ctx);
     if let Some(rows) = i.get("communities") {
         r.register_all_value(rows)?;
     }

@@ -6,36 +6,27 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use zhengce::{Catalogue, Error};
+use zhengce::calendar::Calendars;
+use zhengce::{Catalogue, Context, Error};
 
 mod calendar;
 mod catalogue;
-// --- calendar ---
-// --- rules ---
-mod rules;
-// --- sampling ---
-mod sampling;
-// --- targets ---
-mod targets;
-// --- communities ---
 mod communities;
+mod rules;
+mod sampling;
+mod targets;
 
-/// A vector call: the catalogue the case runs on, the case's input, the result as JSON.
-type Call = fn(&Catalogue, &Value) -> Result<Value, Error>;
+/// A vector call: the context the case runs in, the case's input, the result as JSON.
+type Call = fn(&Context, &Value) -> Result<Value, Error>;
 
 fn call_for(function: &str) -> Option<Call> {
     let (module, _) = function.split_once('.')?;
     match module {
         "catalogue" => catalogue::call(function),
-        // --- calendar ---
         "calendar" => calendar::call(function),
-        // --- rules ---
         "rules" => rules::call(function),
-        // --- sampling ---
         "sampling" => sampling::call(function),
-        // --- targets ---
         "targets" => targets::call(function),
-        // --- communities ---
         "communities" => communities::call(function),
         _ => None,
     }
@@ -96,6 +87,20 @@ fn catalogue_for(builtin: &Catalogue, case: &Value) -> Catalogue {
     }
 }
 
+/// The context a case runs in: its catalogue, the built-in calendars with the case's
+/// `context.calendars` overlays layered on, under the case's `context.scenario`.
+fn context_for(builtin: &Catalogue, calendars: &Calendars, case: &Value) -> Result<Context, Error> {
+    let mut ctx = Context::new(catalogue_for(builtin, case), calendars.clone());
+    let spec = case.get("context").cloned().unwrap_or(Value::Null);
+    for overlay in spec.get("calendars").and_then(Value::as_array).into_iter().flatten() {
+        ctx = ctx.layered_calendars(overlay)?;
+    }
+    if let Some(scenario) = spec.get("scenario") {
+        ctx = ctx.with_scenario(zhengce::value::from_json_value(scenario, "context.scenario")?)?;
+    }
+    Ok(ctx)
+}
+
 #[test]
 fn the_manifest_lists_every_vector_file() {
     let dir = vectors_dir();
@@ -125,6 +130,7 @@ fn conformance_vectors() {
     let dir = vectors_dir();
     let manifest = read(&dir.join("manifest.json"));
     let builtin = Catalogue::builtin();
+    let calendars = Calendars::builtin();
     let mut failures = Vec::new();
     let mut count = 0;
     for file in manifest["files"].as_array().unwrap() {
@@ -138,11 +144,12 @@ fn conformance_vectors() {
         for case in doc["cases"].as_array().unwrap() {
             count += 1;
             let name = format!("{file} :: {}", case["name"].as_str().unwrap_or("?"));
-            let catalogue = catalogue_for(&builtin, case);
+
             let input = case.get("input").cloned().unwrap_or(Value::Object(Default::default()));
             let ids = case.get("output").or(doc.get("output")).and_then(Value::as_str) == Some("ids");
             let mut problems = Vec::new();
-            match (call(&catalogue, &input), case.get("error")) {
+            let result = context_for(&builtin, &calendars, case).and_then(|ctx| call(&ctx, &input));
+            match (result, case.get("error")) {
                 (Ok(result), None) => {
                     let result = if ids {
                         Value::Array(result.as_array().unwrap().iter().map(|e| e["id"].clone()).collect())

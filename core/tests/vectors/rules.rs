@@ -1,17 +1,17 @@
 //! Vector calls of the rules module.
 
 use serde_json::Value;
-use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates, Scenario, ScenarioSpec};
-use zhengce::{Catalogue, Error};
+use zhengce::context::ScenarioSpec;
+use zhengce::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates};
+use zhengce::{Context, Error};
 
 use super::{Call, arg, json};
 
-fn scenario(cat: &Catalogue, spec: Option<&Value>) -> Result<Scenario, Error> {
+/// The case's context, under the input's scenario if it gives one.
+fn scenario(ctx: &Context, spec: Option<&Value>) -> Result<Context, Error> {
     match spec {
-        None => Ok(Scenario::baseline(cat.clone())),
-        Some(spec) => {
-            Scenario::new(cat.clone(), zhengce::value::from_json_value::<ScenarioSpec>(spec, "scenario")?)
-        }
+        None => Ok(ctx.clone()),
+        Some(spec) => ctx.with_scenario(zhengce::value::from_json_value::<ScenarioSpec>(spec, "scenario")?),
     }
 }
 
@@ -33,15 +33,15 @@ fn options(input: &Value) -> Result<CallOptions, Error> {
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
-        "rules.evaluate" => |cat, i| {
-            let ev = scenario(cat, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
+        "rules.evaluate" => |ctx, i| {
+            let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
             let opts = options(i)?;
             let mut input = Input::from_json(date(i)?, i.get("values").unwrap_or(&Value::Null))?;
             input.jurisdiction = opts.jurisdiction.clone();
             Ok(json(&ev.evaluate(&input, &opts.options())?))
         },
-        "rules.evaluate_batch" => |cat, i| {
-            let ev = scenario(cat, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
+        "rules.evaluate_batch" => |ctx, i| {
+            let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
             let opts = options(i)?;
             let columns = OwnedColumns::from_json(&i["columns"])?;
             let dates = OwnedDates::from_json(&i["date"])?;
@@ -52,24 +52,24 @@ pub fn call(function: &str) -> Option<Call> {
             };
             Ok(json(&ev.evaluate_batch(&batch, &opts.batch_options())?))
         },
-        "rules.compare" => |cat, i| {
-            let base = scenario(cat, i.get("baseline"))?;
-            let alt = scenario(cat, i.get("alternative"))?;
+        "rules.compare" => |ctx, i| {
+            let base = scenario(ctx, i.get("baseline"))?;
+            let alt = scenario(ctx, i.get("alternative"))?;
             let columns = OwnedColumns::from_json(&i["columns"])?;
             let dates = OwnedDates::from_json(&i["date"])?;
             let batch = Batch { dates: dates.dates(), jurisdiction: None, columns: columns.columns() };
             Ok(json(&base.compare(&alt, &arg::<String>(i, "rule")?, &batch, &Default::default())?))
         },
-        "rules.check_table" => |cat, i| {
-            let ev = scenario(cat, None)?.evaluator(&arg::<String>(i, "rule")?)?;
+        "rules.check_table" => |ctx, i| {
+            let ev = scenario(ctx, None)?.evaluator(&arg::<String>(i, "rule")?)?;
             Ok(json(&ev.check_table()))
         },
-        "rules.scenario" => |cat, i| {
-            let s = scenario(cat, Some(&i["spec"]))?;
-            Ok(serde_json::json!({"name": s.name(), "hash": s.hash()}))
+        "rules.scenario" => |ctx, i| {
+            let s = scenario(ctx, Some(&i["spec"]))?;
+            Ok(serde_json::json!({"name": s.scenario_name(), "hash": s.scenario_hash()}))
         },
-        "rules.parameter_value" => |cat, i| {
-            let s = scenario(cat, i.get("scenario"))?;
+        "rules.parameter_value" => |ctx, i| {
+            let s = scenario(ctx, i.get("scenario"))?;
             Ok(json(&s.parameter_value(
                 &arg::<String>(i, "key")?,
                 &arg::<String>(i, "jurisdiction")?,

@@ -2,27 +2,27 @@
 
 use serde_json::{Value, json};
 use zhengce::sampling::{Directory, InspectionPlan, Register, RegisterColumns, SampleSpec, StratifiedDraw};
-use zhengce::{Catalogue, Error};
+use zhengce::{Context, Error};
 
 use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
-        "sampling.draw" => |cat, i| Ok(json(&draw(cat, i)?)),
-        "sampling.to_csv" => |cat, i| {
-            let plan = draw(cat, i)?;
+        "sampling.draw" => |ctx, i| Ok(json(&draw(ctx, i)?)),
+        "sampling.to_csv" => |ctx, i| {
+            let plan = draw(ctx, i)?;
             Ok(json!({"visits": plan.to_csv(), "strata": plan.strata_to_csv()}))
         },
-        "sampling.verify" => |cat, i| {
-            let mut published = json(&draw(cat, i)?);
+        "sampling.verify" => |ctx, i| {
+            let mut published = json(&draw(ctx, i)?);
             for t in i.get("tamper").and_then(Value::as_array).into_iter().flatten() {
                 *published.pointer_mut(t["pointer"].as_str().unwrap()).unwrap() = t["value"].clone();
             }
             let plan = InspectionPlan::from_value(&published)?;
             let register = Register::from_value(i.get("verify_register").unwrap_or(&i["register"]))?;
-            Ok(json(&plan.verify(cat, &register, &Directory::from_value(&i["directory"])?)?))
+            Ok(json(&plan.verify(ctx, &register, &Directory::from_value(&i["directory"])?)?))
         },
-        "sampling.stratified_draw" => |cat, i| {
+        "sampling.stratified_draw" => |ctx, i| {
             let classes: Vec<u8> = arg(i, "classes")?;
             let strata: Option<Vec<u32>> = arg(i, "strata")?;
             let flags: Option<Vec<u8>> = arg(i, "flags")?;
@@ -34,14 +34,14 @@ pub fn call(function: &str) -> Option<Call> {
             if let Some(f) = &flags {
                 columns = columns.with_flags(f);
             }
-            Ok(json(&StratifiedDraw::draw(cat, &columns, &spec)?))
+            Ok(json(&StratifiedDraw::draw(ctx, &columns, &spec)?))
         },
         _ => return None,
     })
 }
 
-fn draw(cat: &Catalogue, i: &Value) -> Result<InspectionPlan, Error> {
+fn draw(ctx: &Context, i: &Value) -> Result<InspectionPlan, Error> {
     let register = Register::from_value(&i["register"])?;
     let directory = Directory::from_value(&i["directory"])?;
-    InspectionPlan::draw(cat, &register, &directory, &arg(i, "spec")?)
+    InspectionPlan::draw(ctx, &register, &directory, &arg(i, "spec")?)
 }

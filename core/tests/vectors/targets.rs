@@ -6,31 +6,31 @@
 use serde_json::Value;
 use zhengce::communities::Communities;
 use zhengce::targets::{AssessOptions, Monitor, Scorecard, ScorecardOptions};
-use zhengce::{Catalogue, Error};
+use zhengce::{Context, Error};
 
 use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
-        "targets.add_observation" => |cat, i| {
-            let mut m = monitor(cat, i)?;
+        "targets.add_observation" => |ctx, i| {
+            let mut m = monitor(ctx, i)?;
             m.add_observation_value(&i["observation"])?;
             Ok(json(&m.observations(target(i)?.as_deref())?))
         },
-        "targets.add_observations" => |cat, i| {
-            let mut m = Monitor::new(cat.clone());
+        "targets.add_observations" => |ctx, i| {
+            let mut m = Monitor::new(ctx);
             m.add_observations_value(&i["rows"])?;
             Ok(json(&m.observations(target(i)?.as_deref())?))
         },
-        "targets.observations" => |cat, i| Ok(json(&monitor(cat, i)?.observations(target(i)?.as_deref())?)),
-        "targets.assess" => |cat, i| {
+        "targets.observations" => |ctx, i| Ok(json(&monitor(ctx, i)?.observations(target(i)?.as_deref())?)),
+        "targets.assess" => |ctx, i| {
             let options: AssessOptions = options(i)?;
-            Ok(json(&monitor(cat, i)?.assess(&arg::<String>(i, "target")?, date(i)?, &options)?))
+            Ok(json(&monitor(ctx, i)?.assess(&arg::<String>(i, "target")?, date(i)?, &options)?))
         },
-        "targets.scorecard" => |cat, i| Ok(json(&scorecard(cat, i)?)),
-        "targets.scorecard_to_csv" => |cat, i| Ok(Value::String(scorecard(cat, i)?.to_csv())),
-        "targets.assessments_to_csv" => |cat, i| Ok(Value::String(scorecard(cat, i)?.assessments_to_csv())),
-        "targets.check_ratio" => |cat, i| {
+        "targets.scorecard" => |ctx, i| Ok(json(&scorecard(ctx, i)?)),
+        "targets.scorecard_to_csv" => |ctx, i| Ok(Value::String(scorecard(ctx, i)?.to_csv())),
+        "targets.assessments_to_csv" => |ctx, i| Ok(Value::String(scorecard(ctx, i)?.assessments_to_csv())),
+        "targets.check_ratio" => |ctx, i| {
             let population = match i.get("population").and_then(Value::as_str) {
                 Some(p) => Some(
                     zhengce::value::parse_decimal(p)
@@ -38,7 +38,7 @@ pub fn call(function: &str) -> Option<Call> {
                 ),
                 None => None,
             };
-            Ok(json(&Monitor::new(cat.clone()).check_ratio(
+            Ok(json(&Monitor::new(ctx).check_ratio(
                 &arg::<String>(i, "ratio_target")?,
                 &arg::<String>(i, "count_target")?,
                 population,
@@ -48,10 +48,10 @@ pub fn call(function: &str) -> Option<Call> {
     })
 }
 
-fn monitor(cat: &Catalogue, i: &Value) -> Result<Monitor, Error> {
-    let mut m = Monitor::new(cat.clone());
+fn monitor(ctx: &Context, i: &Value) -> Result<Monitor, Error> {
+    let mut m = Monitor::new(ctx);
     if let Some(rows) = i.get("communities") {
-        let mut registry = Communities::new(cat.clone());
+        let mut registry = Communities::new(ctx);
         registry.register_all_value(rows)?;
         m = m.with_communities(registry)?;
     }
@@ -61,9 +61,9 @@ fn monitor(cat: &Catalogue, i: &Value) -> Result<Monitor, Error> {
     Ok(m)
 }
 
-fn scorecard(cat: &Catalogue, i: &Value) -> Result<Scorecard, Error> {
+fn scorecard(ctx: &Context, i: &Value) -> Result<Scorecard, Error> {
     let options: ScorecardOptions = options(i)?;
-    monitor(cat, i)?.scorecard(date(i)?, &options)
+    monitor(ctx, i)?.scorecard(date(i)?, &options)
 }
 
 fn target(i: &Value) -> Result<Option<String>, Error> {
