@@ -239,3 +239,33 @@ def test_csv_exports_neutralise_formulas() -> None:
         pytest.skip("register ids are checked before export")
     assert "\"'=HYPERLINK(" in plan.to_csv()
     assert ",=HYPERLINK(" in plan.to_csv(raw_text=True) or "\"=HYPERLINK(" in plan.to_csv(raw_text=True)
+
+
+BOND = "tianshan-2022-87/r68-bid-bond"
+JUNE = "2022-06-01"
+
+
+@pytest.mark.parametrize("n", [5, 131_072 + 5, 3 * 131_072])
+def test_rule_batch_columns_must_all_match(n: int) -> None:
+    # Over 131,072 rows (one chunk) a shorter column was silently truncated to the shortest.
+    bond = zhengce.Evaluator(CTX, BOND)
+    budget = np.full(n, 100_000_000, dtype=np.int64)
+    fiscal = np.ones(n - 1, dtype=bool)
+    with pytest.raises(zhengce.InvalidInputError) as raised:
+        bond.evaluate_batch({"budget": budget, "fiscal_funds": fiscal}, JUNE)
+    assert "rows" in str(raised.value)
+    with pytest.raises(zhengce.InvalidInputError):
+        bond.evaluate_batch({"budget": budget}, np.full(n - 1, np.datetime64(JUNE, "D")))
+    out = bond.evaluate_batch({"budget": budget, "fiscal_funds": np.ones(n, dtype=bool)}, JUNE)
+    assert len(out) == n and out["amount"][-1] == 1_000_000
+    still_usable()
+
+
+def test_rule_batches_never_read_nat_or_nan() -> None:
+    bond = zhengce.Evaluator(CTX, BOND)
+    with pytest.raises(zhengce.InvalidInputError):
+        bond.evaluate_batch({"budget": np.array([1e6, np.nan])}, JUNE)
+    with pytest.raises(zhengce.InvalidInputError):
+        bond.evaluate_batch({"budget": np.array([100_000_000, 100_000_000])},
+                            np.array([JUNE, "NaT"], dtype="datetime64[D]"))
+    still_usable()

@@ -152,3 +152,16 @@ test("memory stays flat over many calls that used to copy the catalogue", () => 
   // One catalogue copy is several MB; 20,000 copies would be tens of GB.
   assert.ok(grown <= 16 * 1024 * 1024, `wasm memory grew by ${grown} bytes over ${calls} calls`);
 });
+
+test("rule batches: NaN is never 'not given', columns must match", () => {
+  const bond = ctx.evaluator("tianshan-2022-87/r68-bid-bond");
+  // A NaN in a column went through JSON.stringify and became null (= not given).
+  refuses(() => bond.evaluateBatch({ budget: ["5000000", NaN] }, "2022-06-01"));
+  refuses(() => bond.evaluateBatch({ budget: ["5000000", "5000000"], fiscal_funds: [true] }, "2022-06-01"));
+  refuses(() => bond.evaluateBatch({ budget: ["5000000"] }, ["2022-06-01", "2022-06-02"]));
+  refuses(() => bond.evaluateBatch({ budget: 5 }, "2022-06-01"));
+  const n = 131_072 * 2 + 3;
+  const out = bond.evaluateBatch({ budget: new BigInt64Array(n).fill(100000000n) }, "2022-06-01");
+  assert.equal(out.columns.amount.length, n);
+  assert.equal(out.columns.amount[n - 1], "10000.00");
+});
