@@ -89,7 +89,8 @@ fn observations() -> Vec<ObservationInput> {
             rows.push(ObservationInput {
                 id: None,
                 target: format!("plan/t{t}"),
-                date: start + chrono::Duration::days(70 * k as i64),
+                as_of: start + chrono::Duration::days(70 * k as i64),
+                published: None,
                 value: value.into(),
                 unit: if t % 6 == 5 { "boolean".into() } else { "count".into() },
                 source: Some(Citation { document: "statistics bureau".into(), clause: None, quote: None }),

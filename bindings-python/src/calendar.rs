@@ -68,6 +68,20 @@ impl PyCalendars {
         result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }
 
+    fn as_known_on(&self, date: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
+        let date = date_arg(date, "date")?;
+        Ok(PyCalendars { inner: Arc::new(self.inner.as_known_on(date)) })
+    }
+
+    fn layered_notice(&self, text: &str) -> PyResult<PyCalendars> {
+        self.inner.layered_notice(text).map(|c| PyCalendars { inner: Arc::new(c) }).py()
+    }
+
+    #[staticmethod]
+    fn parse_notice<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &zhengce::calendar::parse_notice(text).py()?)
+    }
+
     fn layers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.layers())
     }
@@ -373,6 +387,25 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.shift_batch(py, days, n, true, options_)
+    }
+
+    #[pyo3(signature = (start, end, **options_))]
+    fn provisional_batch<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        end: &Bound<'py, PyAny>,
+        options_: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = opts(options_)?;
+        let as_i64 = |c: Column| match c {
+            Column::I64(v) => v,
+            Column::I32(v) => v.into_iter().map(i64::from).collect(),
+        };
+        let from = as_i64(column(py, start, "from")?);
+        let to = as_i64(column(py, end, "to")?);
+        let cal = &self.inner;
+        numpy_from(py, from.len(), 1, "bool", |buf: &mut [u8]| cal.provisional_batch(&from, &to, buf, &o))
     }
 
     #[pyo3(signature = (start, end, **options_))]

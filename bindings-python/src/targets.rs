@@ -17,8 +17,20 @@ pub fn rows<'py>(table: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 
 /// The columns an observation table may have to be read column by column; a table with other
 /// columns (a `metric` of dicts, a `source` of citations) is read row by row.
-const COLUMNS: [&str; 9] =
-    ["target", "date", "value", "unit", "source", "id", "qualifier", "scope", "reading"];
+/// `as_of` may also be given as `date`.
+const COLUMNS: [&str; 11] = [
+    "target",
+    "date",
+    "value",
+    "unit",
+    "source",
+    "id",
+    "qualifier",
+    "scope",
+    "reading",
+    "as_of",
+    "published",
+];
 
 /// Observation rows from a pandas DataFrame or pyarrow Table, read column by column (a dict
 /// per row costs more than the assessment); `None` for other inputs.
@@ -62,7 +74,11 @@ fn from_columns(table: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ObservationInpu
             };
             Ok(ObservationInput {
                 target: text(0, i)?.ok_or_else(|| zhengce::Error::missing_input(field(0)))?,
-                date: extract_date(&required(1, i)?, &field(1))?,
+                as_of: match cell(9, i) {
+                    Some(v) => extract_date(&v, &field(9))?,
+                    None => extract_date(&required(1, i)?, &field(1))?,
+                },
+                published: cell(10, i).map(|v| extract_date(&v, &field(10))).transpose()?,
                 value: extract_decimal(&required(2, i)?, &field(2))?,
                 unit: text(3, i)?.ok_or_else(|| zhengce::Error::missing_input(field(3)))?,
                 source: text(4, i)?.map(|document| zhengce::Citation { document, clause: None, quote: None }),

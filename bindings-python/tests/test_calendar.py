@@ -42,14 +42,14 @@ def test_results_are_dates_and_dicts() -> None:
 
 def test_out_of_coverage_and_the_opt_in() -> None:
     with pytest.raises(zhengce.OutOfCoverageError) as raised:
-        TIANSHAN.is_working_day(datetime.date(2024, 6, 3))
+        TIANSHAN.is_working_day(datetime.date(2021, 6, 3))
     err = raised.value
     assert err.code == "out_of_coverage" and isinstance(err, ValueError)
-    assert err.details["date"] == "2024-06-03"
-    assert err.details["covered"][1] == {"from": "2025-01-01", "until": "2025-12-31"}
-    assert TIANSHAN.is_working_day(datetime.date(2024, 6, 3), assume="weekends_only") is True
+    assert err.details["date"] == "2021-06-03"
+    assert err.details["covered"][0] == {"from": "2022-01-01", "until": "2026-12-31"}
+    assert TIANSHAN.is_working_day(datetime.date(2021, 6, 3), assume="weekends_only") is True
     with pytest.raises(zhengce.InvalidInputError) as bad:
-        TIANSHAN.is_working_day(datetime.date(2024, 6, 3), assume="everything")
+        TIANSHAN.is_working_day(datetime.date(2021, 6, 3), assume="everything")
     assert bad.value.path == "options.assume"
 
 
@@ -132,3 +132,51 @@ def test_names_match_the_rust_api() -> None:
                  "is_covered", "layers", "jurisdiction"]:
         assert callable(getattr(zhengce.Calendar, name)), name
     assert repr(TIANSHAN).startswith("<zhengce.Calendar 'cn-xj-urumqi-tianshan'")
+
+
+# --- issue 12: notices as data, provisional years, provenance ---------------------------------
+
+NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。"
+
+
+def test_provisional_deadline_today() -> None:
+    putuo = zhengce.Context.builtin().calendar("cn-sh-putuo")
+    with pytest.raises(zhengce.OutOfCoverageError):
+        putuo.add_working_days(datetime.date(2026, 12, 4), 20)
+    due = putuo.deadline(datetime.date(2026, 12, 4), 20, "working_days", assume="statutory")
+    assert (due["date"], due["provisional"], due["provisional_days"]) == ("2027-01-04", True, ["2027-01-01"])
+    assert "PROVISIONAL" in due["explanation"]["en"]
+    day = putuo.day(datetime.date(2027, 1, 1), assume="statutory")
+    assert day["provisional"] is True and day["notice"] == "国务院令第795号 (provisional)"
+
+
+def test_notices_read_as_data() -> None:
+    ctx = zhengce.Context.builtin()
+    with_2027 = ctx.with_calendars(ctx.calendars().layered_notice(NOTICE_2027))
+    assert with_2027.calendar("cn-sh-putuo").add_working_days(datetime.date(2026, 12, 4), 20) == datetime.date(2027, 1, 4)
+    notice = zhengce.Calendars.parse_notice(NOTICE_2027)
+    assert [d["date"] for d in notice["days"]] == ["2027-01-01", "2027-01-02", "2027-01-03"]
+    assert notice["days"][0]["sentence"] == "1月1日（星期五）至3日（星期日）放假，共3天。"
+    with pytest.raises(zhengce.InvalidCalendarError) as raised:
+        zhengce.Calendars.parse_notice(NOTICE_2027.replace("星期五", "星期四"))
+    assert raised.value.details["problems"][0]["code"] == "weekday_mismatch"
+    assert "1月1日（星期四）" in raised.value.details["problems"][0]["path"]
+
+
+def test_as_known_on_and_source_quality() -> None:
+    ctx = zhengce.Context.builtin()
+    before = ctx.with_calendars(ctx.calendars().as_known_on(datetime.date(2020, 1, 26))).calendar("cn")
+    assert before.is_working_day(datetime.date(2020, 1, 31)) is True
+    after = ctx.with_calendars(ctx.calendars().as_known_on("2020-01-27")).calendar("cn")
+    assert after.is_working_day(datetime.date(2020, 1, 31)) is False
+    assert TIANSHAN.day(datetime.date(2026, 3, 20))["source_quality"] == "state_media"
+
+
+def test_batch_rows_flagged_provisional() -> None:
+    putuo = zhengce.Context.builtin().calendar("cn-sh-putuo")
+    start = np.array(["2026-12-04", "2026-12-04"], dtype="datetime64[D]")
+    due = putuo.add_working_days_batch(start, np.array([5, 20]), assume="statutory")
+    # 5 working days stay in 2026 (Fri 11 December); 20 run into 2027 (Mon 4 January).
+    assert [str(d) for d in due] == ["2026-12-11", "2027-01-04"]
+    assert putuo.provisional_batch(start, due, assume="statutory").tolist() == [False, True]
+    assert putuo.provisional_batch(start, due).tolist() == [False, False]

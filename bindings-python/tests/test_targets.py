@@ -29,7 +29,7 @@ def test_observations_from_a_list_of_dicts_with_dates_and_decimals() -> None:
          {"target": T28, "date": "2022-09-30", "value": 75, "unit": "%", "source": "s"}]
     )
     assert added == 2
-    assert len(monitor) == 6  # the catalogue's four baselines and these two
+    assert len(monitor) == 7  # the catalogue's five observations of targets and these two
     a = monitor.assess(T28, datetime.date(2022, 10, 15))
     assert (a["status"], a["progress"], a["as_of"]) == ("at_risk", "0.6", "2022-10-15")
 
@@ -48,8 +48,27 @@ def test_observations_from_a_pandas_frame() -> None:
     monitor = zhengce.Monitor(CTX)
     assert monitor.add_observations(frame) == 2
     held = monitor.observations(T28)
-    assert [o["date"] for o in held] == ["2022-03-31", "2022-09-30"]
+    assert [o["as_of"] for o in held] == ["2022-03-31", "2022-09-30"]
     assert held[1]["qualifier"] == "about"
+
+
+def test_a_frame_with_as_of_and_published_columns() -> None:
+    # A year-end figure published in January counts for the year-end deadline (issue 17).
+    frame = pd.DataFrame(
+        {
+            "target": [T28],
+            "as_of": [datetime.date(2022, 12, 31)],
+            "published": [datetime.date(2023, 1, 5)],
+            "value": ["84"],
+            "unit": ["%"],
+            "source": ["district statistics"],
+        }
+    )
+    monitor = zhengce.Monitor(CTX)
+    assert monitor.add_observations(frame) == 1
+    assert monitor.observations(T28)[0]["published"] == "2023-01-05"
+    assert monitor.assess(T28, datetime.date(2023, 1, 4))["status"] == "no_data"
+    assert monitor.assess(T28, datetime.date(2023, 1, 10))["status"] == "missed"
 
 
 def test_a_float_column_is_refused_naming_the_row() -> None:
@@ -111,7 +130,7 @@ def test_a_scorecard_as_dataframe_csv_json_and_html() -> None:
                                    "off_track", "missed", "no_data", "total"]
     assert frame["dimension"].tolist() == ["all", "group", "group", "group", "group"]
     assert frame.loc[2, "key"] == "tianshan-2022-87/g2" and frame.loc[2, "met"] == 1
-    assert frame.loc[0, "total"] == 62
+    assert frame.loc[0, "total"] == 67  # 62 and the five duties of issue 17
     csv = card.to_csv()
     assert csv.splitlines()[0].startswith("dimension,key,name_zh")
     assert '"as_of":"2022-12-31"' in card.to_json()
@@ -121,8 +140,8 @@ def test_a_scorecard_as_dataframe_csv_json_and_html() -> None:
     assert row["observed_on"] == datetime.date(2022, 12, 31)
     html = card._repr_html_()
     assert "<table>" in html and "持续优化便捷高效的政务环境" in html
-    assert "62 targets" in repr(card)
-    assert card.to_value()["counts"]["met"] == 1
+    assert "67 targets" in repr(card)
+    assert card.to_value()["counts"]["met"] == 2  # item 28, and item 59 by the national 20 days
 
 
 def test_ratio_check_takes_ints_decimals_and_strings() -> None:

@@ -61,6 +61,28 @@ impl JsCalendars {
         result.map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }
 
+    /// The data as published on the date: later notices left out, later amendments undone.
+    #[wasm_bindgen(js_name = asKnownOn)]
+    pub fn as_known_on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] day: JsValue,
+    ) -> Result<JsCalendars, JsValue> {
+        Ok(JsCalendars { inner: Arc::new(self.inner.as_known_on(date(&day, "date").js()?)) })
+    }
+
+    /// A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional);
+    /// throws `invalid_calendar` naming the sentence.
+    #[wasm_bindgen(js_name = layeredNotice)]
+    pub fn layered_notice(&self, text: &str) -> Result<JsCalendars, JsValue> {
+        self.inner.layered_notice(text).map(|c| JsCalendars { inner: Arc::new(c) }).js()
+    }
+
+    /// The notice parsed: year, layer, blocks and every day with the sentence that set it.
+    #[wasm_bindgen(js_name = parseNotice, unchecked_return_type = "Notice")]
+    pub fn parse_notice(text: &str) -> Result<JsValue, JsValue> {
+        to_js(&zhengce::calendar::parse_notice(text).js()?)
+    }
+
     /// The data layers, in order.
     #[wasm_bindgen(unchecked_return_type = "CalendarData[]")]
     pub fn layers(&self) -> Result<JsValue, JsValue> {
@@ -320,6 +342,22 @@ impl JsCalendar {
     }
 
     /// `workingDaysBetween` over two columns: an `Int32Array`.
+    /// For each row, 1 if the count from `from` to `to` ran through a provisional day (a year
+    /// computed from the law under `{ assume: "statutory" }`), else 0.
+    #[wasm_bindgen(js_name = provisionalBatch)]
+    pub fn provisional_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Int32Array | string[]")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Int32Array | string[]")] to: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<js_sys::Object>,
+    ) -> Result<js_sys::Uint8Array, JsValue> {
+        let (from, to) = (column(&from, "from")?, column(&to, "to")?);
+        let mut out = vec![false; from.days().len()];
+        self.inner.provisional_batch(from.days(), to.days(), &mut out, &opts(options)?).js()?;
+        let bytes: Vec<u8> = out.into_iter().map(u8::from).collect();
+        Ok(js_sys::Uint8Array::from(bytes.as_slice()))
+    }
+
     #[wasm_bindgen(js_name = workingDaysBetweenBatch)]
     pub fn working_days_between_batch(
         &self,

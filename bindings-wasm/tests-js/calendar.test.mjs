@@ -26,11 +26,11 @@ test("single calls take ISO strings or local Dates and return ISO strings", () =
 
 test("out of coverage unless the call opts in", () => {
   assert.throws(
-    () => tianshan.isWorkingDay("2024-06-03"),
-    (e) => e.name === "ZhengceError" && e.code === "out_of_coverage" && e.details.date === "2024-06-03" && e.details.covered.length === 2,
+    () => tianshan.isWorkingDay("2021-06-03"),
+    (e) => e.name === "ZhengceError" && e.code === "out_of_coverage" && e.details.date === "2021-06-03" && e.details.covered.length === 1,
   );
-  assert.equal(tianshan.isWorkingDay("2024-06-03", { assume: "weekends_only" }), true);
-  assert.throws(() => tianshan.isWorkingDay("2024-06-03", { assume: "lunar" }), (e) => e.path === "options.assume");
+  assert.equal(tianshan.isWorkingDay("2021-06-03", { assume: "weekends_only" }), true);
+  assert.throws(() => tianshan.isWorkingDay("2021-06-03", { assume: "lunar" }), (e) => e.path === "options.assume");
 });
 
 test("deadlines with explanations, and run-time data", () => {

@@ -14,12 +14,20 @@ const row = (date, value, extra = {}) => ({ target: T28, date, value, unit: "%",
 test("observations from an array of objects; assessments are plain objects", () => {
   const monitor = new zhengce.Monitor(ctx);
   assert.equal(monitor.addObservations([row("2022-03-31", "60"), row("2022-09-30", 75)]), 2);
-  assert.equal(monitor.length, 6);
+  assert.equal(monitor.length, 7); // the catalogue's five observations of targets and these two
   const a = monitor.assess(T28, new Date(2022, 9, 15));
   assert.equal(Object.getPrototypeOf(a), Object.prototype);
   assert.equal(a.status, "at_risk");
   assert.equal(a.progress, "0.6");
   assert.equal(monitor.assess(T28, "2022-10-15", { at_risk_lag: "0.05" }).status, "off_track");
+});
+
+test("as_of and published: a year-end figure published in January counts for the year-end deadline", () => {
+  const monitor = new zhengce.Monitor(ctx);
+  monitor.addObservation({ target: T28, as_of: "2022-12-31", published: "2023-01-05", value: "84", unit: "%", source: "district statistics" });
+  assert.equal(monitor.observations(T28)[0].published, "2023-01-05");
+  assert.equal(monitor.assess(T28, "2023-01-04").status, "no_data");
+  assert.equal(monitor.assess(T28, "2023-01-10").status, "missed");
 });
 
 test("a float value and a unit mismatch are ZhengceErrors naming the row", () => {
@@ -32,7 +40,7 @@ test("a float value and a unit mismatch are ZhengceErrors naming the row", () =>
     () => monitor.addObservation(row("2022-06-30", "0.8", { unit: "ratio" })),
     (err) => err.code === "unit_mismatch" && err.path === "observation.unit" && err.details.expected === "%",
   );
-  assert.equal(monitor.length, 4, "nothing was added");
+  assert.equal(monitor.length, 5, "nothing was added");
 });
 
 test("a scorecard gives a plain object for a dashboard, CSV and JSON", () => {
@@ -41,11 +49,11 @@ test("a scorecard gives a plain object for a dashboard, CSV and JSON", () => {
   const card = monitor.scorecard("2022-12-31", { by: ["group"], document: "tianshan-2022-87" });
   const value = card.toValue();
   assert.equal(Object.getPrototypeOf(value), Object.prototype);
-  assert.deepEqual(value.groups.map((g) => g.counts.total), [6, 17, 13, 26]);
+  assert.deepEqual(value.groups.map((g) => g.counts.total), [6, 18, 14, 29]);
   assert.deepEqual(value.groups[1].targets.met, [T28]);
   assert.equal(JSON.parse(card.toJson()).as_of, "2022-12-31");
   assert.ok(card.toCsv().startsWith("dimension,key,name_zh,name_en,met,"));
-  assert.equal(card.assessmentsToCsv().trim().split("\n").length, 63);
+  assert.equal(card.assessmentsToCsv().trim().split("\n").length, 68); // a header and 67 targets
   assert.throws(() => monitor.scorecard("2022-12-31", { bye: ["group"] }), (err) => err.path === "options.bye");
 });
 

@@ -63,7 +63,7 @@ void [kind, next, skipped, working, shifted, covered];
 // --- targets ---
 const monitor: zhengce.Monitor = new zhengce.Monitor(ctx);
 const added: number = monitor.addObservations([
-  { target: "tianshan-2022-87/t28", date: "2022-09-30", value: "75", unit: "%", source: "district statistics" },
+  { target: "tianshan-2022-87/t28", as_of: "2022-09-30", published: "2022-10-08", value: "75", unit: "%", source: "district statistics" },
 ]);
 const assessment: zhengce.Assessment = monitor.assess("tianshan-2022-87/t28", "2022-10-15", { at_risk_lag: "0.05" });
 const status: zhengce.Status = assessment.status;

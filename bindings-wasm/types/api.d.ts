@@ -76,6 +76,21 @@ export type Comparator =
   | "achieve"
   | "maintain";
 /**
+ * What kind of target an entry is.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "TargetKind".
+ */
+export type TargetKind = "level" | "milestone" | "recurring";
+/**
+ * How often a recurring duty falls due: the slots are calendar years, halves, quarters or
+ * months.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Every".
+ */
+export type Every = "year" | "half_year" | "quarter" | "month";
+/**
  * How a target's observations are combined into the value that is assessed.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
@@ -649,6 +664,22 @@ export type Entry =
        * The period over which the target holds (for averages and standing targets).
        */
       period?: Period | null;
+      kind?: TargetKind;
+      /**
+       * For a recurring duty: how often it falls due. Each slot of the period (a calendar
+       * year, half year, quarter or month) needs `value` pieces of dated evidence.
+       */
+      every?: Every | null;
+      /**
+       * A range the text states when the target reads it as one bound: 「压缩至30-60个工作日」
+       * is `at_most` 60 with the stated range 30-60 kept here.
+       */
+      stated_range?: StatedRange | null;
+      /**
+       * True if a number the assessment uses (value, period, deadline) is not given by the text
+       * but assumed; `reading` says where it comes from, and every assessment notes it.
+       */
+      assumption?: boolean;
       aggregation?: Aggregation;
       nature?: Nature;
       /**
@@ -702,9 +733,15 @@ export type Entry =
        */
       unit: string;
       /**
-       * The date the value refers to (the end of the period for a period total).
+       * The date the value refers to (the end of the period for a period total); accepted as
+       * `date` too. Assessment places an observation by this date.
        */
-      date: string;
+      as_of: string;
+      /**
+       * The date the value was published, when known (year-end figures appear in January):
+       * an assessment on an earlier date does not know the value yet.
+       */
+      published?: string | null;
       /**
        * The jurisdiction it was measured in.
        */
@@ -767,6 +804,16 @@ export type Entry =
       reading?: string | null;
     };
 /**
+ * How directly a year's days were read from the notice that set them.
+ *
+ * A result that uses a day of a [`SourceQuality::Secondary`] year says so (see
+ * [`Deadline::secondary_source_days`](super::Deadline::secondary_source_days)).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "SourceQuality".
+ */
+export type SourceQuality = "official_text" | "state_media" | "secondary";
+/**
  * The kind of a day in a working-day calendar.
  *
  * Weekends and weekdays are what they are unless a notice says otherwise: a statutory
@@ -790,7 +837,7 @@ export type TimeUnit = "working_days" | "calendar_days" | "hours";
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Assume".
  */
-export type Assume = "weekends_only";
+export type Assume = "weekends_only" | "statutory";
 /**
  * How a start on a rest day is treated.
  *
@@ -1150,7 +1197,9 @@ export type Basis =
   | "linear_path"
   | "slipped"
   | "trend"
-  | "elapsed_time";
+  | "elapsed_time"
+  | "approximate"
+  | "recurrence";
 /**
  * The schema of an observation's `source`: text, or a citation.
  *
@@ -1634,6 +1683,22 @@ export interface Target {
    * The period over which the target holds (for averages and standing targets).
    */
   period?: Period | null;
+  kind?: TargetKind;
+  /**
+   * For a recurring duty: how often it falls due. Each slot of the period (a calendar
+   * year, half year, quarter or month) needs `value` pieces of dated evidence.
+   */
+  every?: Every | null;
+  /**
+   * A range the text states when the target reads it as one bound: 「压缩至30-60个工作日」
+   * is `at_most` 60 with the stated range 30-60 kept here.
+   */
+  stated_range?: StatedRange | null;
+  /**
+   * True if a number the assessment uses (value, period, deadline) is not given by the text
+   * but assumed; `reading` says where it comes from, and every assessment notes it.
+   */
+  assumption?: boolean;
   aggregation?: Aggregation;
   nature?: Nature;
   /**
@@ -1683,7 +1748,24 @@ export interface Baseline {
   date?: string | null;
 }
 /**
- * An observed value of a metric at a date.
+ * A range as the text states it, kept beside the bound the target is read as.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "StatedRange".
+ */
+export interface StatedRange {
+  /**
+   * The lower figure as stated.
+   */
+  lower: string;
+  /**
+   * The upper figure as stated.
+   */
+  upper: string;
+}
+/**
+ * An observed value of a metric, with the date it refers to (`as_of`) and, when known, the
+ * date it was published.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Observation".
@@ -1708,9 +1790,15 @@ export interface Observation {
    */
   unit: string;
   /**
-   * The date the value refers to (the end of the period for a period total).
+   * The date the value refers to (the end of the period for a period total); accepted as
+   * `date` too. Assessment places an observation by this date.
    */
-  date: string;
+  as_of: string;
+  /**
+   * The date the value was published, when known (year-end figures appear in January):
+   * an assessment on an earlier date does not know the value yet.
+   */
+  published?: string | null;
   /**
    * The jurisdiction it was measured in.
    */
@@ -2338,6 +2426,11 @@ export interface CalendarYear {
    * The year of the notice's schedule (a New Year block may start in December before it).
    */
   year: number;
+  /**
+   * How directly the year's days were read: the notice's own text, a state-media report of
+   * it, or a secondary source. Absent in user data that does not say.
+   */
+  source_quality?: SourceQuality | null;
   source: NoticeSource;
   /**
    * One block per festival.
@@ -2381,6 +2474,12 @@ export interface HolidayBlock {
    */
   amended_by?: NoticeSource[];
   /**
+   * The block's days as the year's notice set them, before `amended_by` changed them
+   * (what [`Calendars::as_known_on`](super::Calendars::as_known_on) gives before the
+   * amendment, and how each day's notice is told apart).
+   */
+  original?: BlockDays | null;
+  /**
    * A remark on the block.
    */
   note?: Text | null;
@@ -2388,6 +2487,22 @@ export interface HolidayBlock {
    * For a regional festival: the day the notice names as the festival.
    */
   festival_date?: string | null;
+}
+/**
+ * The days off and make-up working days of a block, as an earlier notice set them.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "BlockDays".
+ */
+export interface BlockDays {
+  /**
+   * Days off; sorted.
+   */
+  off: string[];
+  /**
+   * Make-up working days; sorted.
+   */
+  work: string[];
 }
 /**
  * One day of a calendar, classified, with the festival and the data layer behind it.
@@ -2418,10 +2533,24 @@ export interface Day {
    */
   calendar?: string | null;
   /**
+   * The notice that set the day (its 文号, or its title where the number is unknown), if a
+   * notice set it.
+   */
+  notice?: string | null;
+  /**
+   * How directly that notice's year was read (official text, state media, secondary).
+   */
+  source_quality?: SourceQuality | null;
+  /**
    * True if the date lies outside the data and was classified by the caller's assumption
-   * (`weekends_only`).
+   * (`weekends_only`, `statutory`).
    */
   assumed?: boolean;
+  /**
+   * True if the day lies in a year computed from the law under `assume: statutory`: its
+   * statutory days are known, its swaps and make-up working days are not.
+   */
+  provisional?: boolean;
 }
 /**
  * A deadline, with what it was computed from and why.
@@ -2497,6 +2626,20 @@ export interface Deadline {
    * True if some day was classified by the caller's assumption, not by the data.
    */
   assumed?: boolean;
+  /**
+   * True if the count ran through a year computed from the law (`assume: statutory`): the
+   * date holds unless that year's notice swaps days or adds make-up working days.
+   */
+  provisional?: boolean;
+  /**
+   * The provisional days off the count ran past (statutory days computed from the law).
+   */
+  provisional_days?: string[];
+  /**
+   * Days the count used that were set by a year whose only source is secondary (a
+   * third-party reprint, see [`SourceQuality`](super::SourceQuality)).
+   */
+  secondary_source_days?: string[];
   explanation: Text;
 }
 /**
@@ -2576,6 +2719,62 @@ export interface DeadlineOptions {
    */
   assume?: Assume | null;
   rest_day_start?: RestDayStart;
+}
+/**
+ * A notice parsed: its year, the layer it belongs to, the blocks it sets and every day it
+ * names with its sentence.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Notice".
+ */
+export interface Notice {
+  /**
+   * The year whose holidays the notice sets.
+   */
+  year: number;
+  /**
+   * The calendar layer it belongs to: `cn`, or `cn-xj` for a Xinjiang regional notice.
+   */
+  layer: string;
+  /**
+   * True for a notice that changes an earlier one (调整, 延长).
+   */
+  amendment: boolean;
+  source: NoticeSource;
+  /**
+   * One block per festival item, in the data files' conventions (a block spans the days
+   * named and those between them; 与周末连休 adds the adjoining weekend). For an extension
+   * (延长…假期至), `off` holds only the added days.
+   */
+  blocks: HolidayBlock[];
+  /**
+   * Every day named, off or worked, with its sentence, in the order of the text.
+   */
+  days: NoticeDay[];
+}
+/**
+ * One day a notice sets, with the sentence that set it.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "NoticeDay".
+ */
+export interface NoticeDay {
+  /**
+   * The date.
+   */
+  date: string;
+  /**
+   * True for a day off, false for a make-up working day (上班).
+   */
+  off: boolean;
+  /**
+   * The festival of the item the sentence is in.
+   */
+  festival: string;
+  /**
+   * The sentence, as in the text.
+   */
+  sentence: string;
 }
 /**
  * The case one evaluation is about: its date, its jurisdiction and the rule's inputs.
@@ -3673,7 +3872,7 @@ export interface AssessOptions {
  */
 export interface ObservationInput {
   /**
-   * Stable id; default `<target>@<date>`. An id already held replaces that observation.
+   * Stable id; default `<target>@<as_of>`. An id already held replaces that observation.
    */
   id?: string | null;
   /**
@@ -3681,9 +3880,15 @@ export interface ObservationInput {
    */
   target: string;
   /**
-   * The date the value refers to (the end of the period for a period total).
+   * The date the value refers to (the end of the period for a period total); accepted as
+   * `date` too.
    */
-  date: string;
+  as_of: string;
+  /**
+   * The date the value was published, if later than `as_of` (a year-end figure published
+   * in January): an assessment dated before it does not know the value.
+   */
+  published?: string | null;
   /**
    * The value, as a decimal string (an integer is accepted too; a float is refused).
    */

@@ -69,6 +69,7 @@ pub fn api() -> Value {
         crate::calendar::Deadline,
         crate::calendar::CalendarOptions,
         crate::calendar::DeadlineOptions,
+        crate::calendar::Notice,
         Period
     );
     // --- rules ---

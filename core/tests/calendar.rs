@@ -73,27 +73,27 @@ fn xinjiang_festivals_are_off_in_tianshan_only() {
 
 #[test]
 fn out_of_coverage_names_the_date_and_every_range() {
-    let err = tianshan().add_working_days(d(2023, 12, 28), 5, &STRICT).unwrap_err();
+    let err = tianshan().add_working_days(d(2026, 12, 28), 5, &STRICT).unwrap_err();
     assert_eq!(err.code(), "out_of_coverage");
     let details = err.details();
-    assert_eq!(details["date"], "2024-01-01", "the first day the data lacks");
+    assert_eq!(details["date"], "2027-01-01", "the first day the data lacks");
     assert_eq!(details["from"], "2022-01-01");
-    assert_eq!(details["until"], "2025-12-31");
-    assert_eq!(details["covered"][1]["from"], "2025-01-01");
+    assert_eq!(details["until"], "2026-12-31");
+    assert_eq!(details["covered"][0]["until"], "2026-12-31");
     assert_eq!(
         err.to_string(),
-        "expected a date covered by the calendar of 'cn-xj-urumqi-tianshan' (2022-01-01..=2023-12-31, \
-         2025-01-01..=2025-12-31), got 2024-01-01"
+        "expected a date covered by the calendar of 'cn-xj-urumqi-tianshan' (2022-01-01..=2026-12-31), got 2027-01-01"
     );
     // Backward, the error names the last uncovered day before the start.
-    let err = tianshan().sub_working_days(d(2025, 1, 3), 3, &STRICT).unwrap_err();
-    assert_eq!(err.details()["date"], "2024-12-31");
-    // Opting in: the national 2024 data still applies, without regional festivals.
-    assert_eq!(tianshan().add_working_days(d(2024, 9, 13), 1, &ASSUME).unwrap(), d(2024, 9, 14));
+    let err = tianshan().sub_working_days(d(2022, 1, 4), 3, &STRICT).unwrap_err();
+    assert_eq!(err.details()["date"], "2021-12-31");
+    // Opting in: the national 2021 data still applies, without regional festivals
+    // (2021 国庆节 1-7 October; Fri 8 October is a working day).
+    assert_eq!(tianshan().add_working_days(d(2021, 9, 30), 1, &ASSUME).unwrap(), d(2021, 10, 8));
 }
 
 #[test]
-fn a_user_adds_xinjiang_2024_at_run_time() {
+fn a_user_replaces_xinjiang_2024_at_run_time() {
     let cat = Catalogue::builtin();
     let overlay = r#"{"id": "cn-xj", "name": {"zh": "新疆", "en": "Xinjiang"}, "jurisdiction": "cn-xj", "extends": "cn",
       "coverage": [{"from": "2024-01-01", "until": "2024-12-31"}],
@@ -102,11 +102,17 @@ fn a_user_adds_xinjiang_2024_at_run_time() {
           "off": ["2024-04-10"], "statutory": ["2024-04-10"], "work": []}]}]}"#;
     let calendars = Calendars::builtin().layered(overlay).unwrap();
     let cal = calendars.calendar(&cat, "cn-xj-urumqi-tianshan").unwrap();
-    assert_eq!(cal.coverage().len(), 1, "2022-2025 is now one range");
+    assert_eq!(cal.coverage().len(), 1, "2022-2026 is one range");
     assert!(!cal.is_working_day(d(2024, 4, 10), &STRICT).unwrap());
     assert_eq!(cal.add_working_days(d(2024, 4, 9), 1, &STRICT).unwrap(), d(2024, 4, 11));
+    // The user's year replaced the built-in one: 古尔邦节 (17-19 June) is gone, and the day
+    // names the user's notice, of unstated quality.
+    assert!(cal.is_working_day(d(2024, 6, 17), &STRICT).unwrap());
+    let day = cal.day(d(2024, 4, 10), &STRICT).unwrap();
+    assert_eq!(day.notice.as_deref(), Some("a user's copy of the 2024 regional notice"));
+    assert_eq!(day.source_quality, None);
     // The built-in set is unchanged.
-    assert!(tianshan().is_working_day(d(2024, 4, 10), &STRICT).is_err());
+    assert!(!tianshan().is_working_day(d(2024, 6, 17), &STRICT).unwrap());
 }
 
 #[test]

@@ -174,10 +174,13 @@ fn credit_class_outputs() {
         let RuleValue::DecisionTable(v) = r.value else { panic!() };
         v.outputs.unwrap()
     };
-    // Base 3 %; multipliers A 0.5, B 1, C 2, D 4 (assumptions); frequencies 0.5, 1, 2, 3.
+    // Base 3 %; multipliers A 1, B 1, C 2, D 4 (assumptions); frequencies 1, 1, 2, 3 (the
+    // lower ends of the food-safety grades A≥1, B 1-2, C 2-3, D 3-4). Class A's
+    // 「可合理降低抽查比例和频次」 is a permission: the normal ratio, with may_lower.
     let a = run("a", None);
-    assert_eq!(a["sampling_ratio"], "0.015");
-    assert_eq!(a["frequency_per_year"], "0.5");
+    assert_eq!(a["sampling_ratio"], "0.03");
+    assert_eq!(a["frequency_per_year"], "1");
+    assert_eq!(a["may_lower"].as_bool(), Some(true));
     assert_eq!((a["on_site"].as_str(), a["proactive"].as_bool()), (Some("may_skip"), Some(false)));
     let a = run("a", Some("complaint"));
     assert_eq!((a["on_site"].as_str(), a["proactive"].as_bool()), (Some("normal"), Some(true)));
@@ -565,7 +568,7 @@ fn batches_of_every_kind() {
         .unwrap();
     assert_eq!(
         out.column("sampling_ratio").unwrap().to_strings(),
-        ["0.015", "0.12", "0.03"].map(|s| Some(s.to_owned()))
+        ["0.03", "0.12", "0.03"].map(|s| Some(s.to_owned()))
     );
     assert_eq!(
         out.column("matched").unwrap().to_strings(),

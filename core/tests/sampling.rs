@@ -328,6 +328,8 @@ fn a_larger_plan_is_pinned() {
     let directory = Directory::from_value(&json!(directory)).unwrap();
     let spec = spec(json!({"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01",
         "seed": "tianshan 2022 batch 1: 0417 2291 8830", "stratify_by": ["district"],
+        // A district using class A's permission (可合理降低) to halve its ratio.
+        "policies": [{"class": "a", "ratio_multiplier": "0.5", "on_site": "not_proactive"}],
         "checks": [{"department": "amr", "items": ["licence", "annual-report"]},
                    {"department": "fire", "items": ["exits"], "industries": ["retail", "building"]},
                    {"department": "health", "items": ["hygiene"], "industries": ["food"]}]}));

@@ -26,13 +26,19 @@ export function tour(zhengce, ctx) {
       console.log(`      ${due.explanation.en}`);
     }
   }
-  const tianshan = ctx.calendar("cn-xj-urumqi-tianshan");
+  const putuo = ctx.calendar("cn-sh-putuo");
   try {
-    tianshan.addWorkingDays("2024-06-14", 5);
+    putuo.addWorkingDays("2026-12-04", 20);
   } catch (err) {
-    console.log(`\n  2024 in Tianshan: ${err.message}`);
+    console.log(`\n  today, 2027 not yet published: ${err.message}`);
   }
-  console.log(`  with { assume: "weekends_only" }: ${tianshan.addWorkingDays("2024-06-14", 5, { assume: "weekends_only" })}`);
+  const due = putuo.deadline("2026-12-04", 20, "working_days", { assume: "statutory" });
+  console.log(`  with { assume: "statutory" }: ${due.date} provisional=${due.provisional} days assumed ${due.provisional_days}`);
+  const text = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。";
+  const notice = zhengce.Calendars.parseNotice(text);
+  console.log(`  a notice read as data: ${notice.days[0].date} ← 「${notice.days[0].sentence}」`);
+  const with2027 = ctx.withCalendars(ctx.calendars().layeredNotice(text)).calendar("cn-sh-putuo");
+  console.log(`  after layeredNotice: ${with2027.addWorkingDays("2026-12-04", 20)}`);
   const cn = ctx.calendar("cn");
   const first = Date.UTC(2025, 0, 1) / 86400000;
   const days = Int32Array.from({ length: 365 }, (_, i) => first + i);

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use zhengce::Context;
-use zhengce::calendar::{Assume, CalendarOptions, DeadlineOptions};
+use zhengce::calendar::{Assume, CalendarOptions, DeadlineOptions, TimeUnit};
 use zhengce::rules::RuleLogic;
 use zhengce::{Catalogue, Deadline};
 
@@ -116,30 +116,31 @@ pub fn tour(ctx: &Context) -> Result<(), zhengce::Error> {
         notice_ends.date, decided.date
     );
 
-    println!("\nCoverage is explicit: Xinjiang's 2024 notice is not in the data.");
-    match tianshan.add_working_days(date(2024, 6, 14), 5, &strict) {
+    println!("\nToday (2026-12-04): the 2027 notice is not published yet, so coverage ends on 2026-12-31.");
+    let putuo = ctx.calendar("cn-sh-putuo")?;
+    match putuo.add_working_days(date(2026, 12, 4), 20, &strict) {
         Ok(d) => println!("  (unexpectedly answered {d})"),
         Err(err) => println!("  {} [{}]", err, err.code()),
     }
-    let assume = CalendarOptions { assume: Some(Assume::WeekendsOnly) };
+    let statutory = DeadlineOptions { assume: Some(Assume::Statutory), ..Default::default() };
+    let due = putuo.deadline(date(2026, 12, 4), 20, TimeUnit::WorkingDays, &statutory)?;
     println!(
-        "  with assume = weekends_only (national 2024 holidays kept, no regional festival): {}",
-        tianshan.add_working_days(date(2024, 6, 14), 5, &assume)?
+        "  with assume = statutory (2027 computed from the 放假办法): {} provisional={} days assumed {:?}\n    {}",
+        due.date, due.provisional, due.provisional_days, due.explanation.en
     );
 
-    let year_2027 = r#"{"id": "cn", "name": {"zh": "全国法定节假日与调休", "en": "National statutory holidays"},
-        "jurisdiction": "cn", "coverage": [{"from": "2027-01-01", "until": "2027-12-31"}],
-        "years": [{"year": 2027, "source": {"title": "国务院办公厅关于2027年部分节假日安排的通知（示例）"},
-          "holidays": [{"festival": "new_year", "name": {"zh": "元旦", "en": "New Year's Day"},
-            "off": ["2027-01-01", "2027-01-02", "2027-01-03"], "statutory": ["2027-01-01"], "work": []}]}]}"#;
-    println!("\nAdding a year at run time (an example 2027 notice, same format as the data files):");
-    let with_2027 = ctx
-        .layered_calendars(&serde_json::from_str(year_2027).expect("valid JSON"))?
-        .calendar("cn-sh-putuo")?;
+    let notice_2027 = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。";
+    println!("\nReading a notice's text into a layer (an example 2027 notice):");
+    let notice = zhengce::calendar::parse_notice(notice_2027)?;
+    for day in &notice.days {
+        println!("  {} {} ← 「{}」", day.date, if day.off { "off" } else { "worked" }, day.sentence);
+    }
+    let with_2027 =
+        ctx.with_calendars(ctx.calendars().layered_notice(notice_2027)?).calendar("cn-sh-putuo")?;
     println!(
-        "  Putuo now covers {}; 2026-12-31 + 1 working day = {}",
+        "  Putuo now covers {}; 2026-12-04 + 20 working days = {} (no assumption needed)",
         cover(&with_2027),
-        with_2027.add_working_days(date(2026, 12, 31), 1, &strict)?
+        with_2027.add_working_days(date(2026, 12, 4), 20, &strict)?
     );
     Ok(())
 }

@@ -32,12 +32,18 @@ def tour(ctx: zhengce.Context) -> None:
             due = ctx.deadline(service, filed, place)
             print(f"  {service:<34} {due['duration']:>3} {due['unit']:<13} → {due['date']}")
             print(f"      {due['explanation']['zh']}")
-    tianshan = ctx.calendar("cn-xj-urumqi-tianshan")
+    putuo = ctx.calendar("cn-sh-putuo")
     try:
-        tianshan.add_working_days(datetime.date(2024, 6, 14), 5)
+        putuo.add_working_days(datetime.date(2026, 12, 4), 20)
     except zhengce.OutOfCoverageError as err:
-        print(f"\n  2024 in Tianshan: {err}")
-    print(f"  with assume='weekends_only': {tianshan.add_working_days(datetime.date(2024, 6, 14), 5, assume='weekends_only')}")
+        print(f"\n  today, 2027 not yet published: {err}")
+    due = putuo.deadline(datetime.date(2026, 12, 4), 20, "working_days", assume="statutory")
+    print(f"  with assume='statutory': {due['date']} provisional={due['provisional']} days assumed {due['provisional_days']}")
+    text = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。"
+    notice = zhengce.Calendars.parse_notice(text)
+    print(f"  a notice read as data: {[(d['date'], d['sentence']) for d in notice['days']][:1]} ...")
+    with_2027 = ctx.with_calendars(ctx.calendars().layered_notice(text)).calendar("cn-sh-putuo")
+    print(f"  after layered_notice: {with_2027.add_working_days(datetime.date(2026, 12, 4), 20)}")
     cn = ctx.calendar("cn")
     days = np.arange(np.datetime64("2025-01-01"), np.datetime64("2026-01-01"))
     working = cn.is_working_day_batch(days)

@@ -1,9 +1,16 @@
 // Vector calls of the calendar module (see tests/vectors/README.md).
-// The case's context with the input's calendar `overlay` layered on, if given.
-const withOverlay = (ctx, i) => ("overlay" in i ? ctx.layeredCalendars(i.overlay) : ctx);
+// The case's context with the input's calendar `overlay` layered on, a `notice` text read in
+// and the data `as_known_on` a date, each if given.
+const withOverlay = (ctx, i) => {
+  let out = "overlay" in i ? ctx.layeredCalendars(i.overlay) : ctx;
+  if ("notice" in i) out = out.withCalendars(out.calendars().layeredNotice(i.notice));
+  if ("as_known_on" in i) out = out.withCalendars(out.calendars().asKnownOn(i.as_known_on));
+  return out;
+};
 const cal = (z, ctx, i) => withOverlay(ctx, i).calendar(i.jurisdiction);
 
 export const calls = {
+  "calendar.parse_notice": (z, ctx, i) => z.Calendars.parseNotice(i.text),
   "calendar.day": (z, ctx, i) => cal(z, ctx, i).day(i.date, i.options),
   "calendar.layered": (z, ctx, i) => cal(z, ctx, i).day(i.date, i.options),
   "calendar.is_working_day": (z, ctx, i) => cal(z, ctx, i).isWorkingDay(i.date, i.options),

@@ -6,8 +6,14 @@ import zhengce
 
 
 def _ctx(ctx: zhengce.Context, i: dict[str, Any]) -> zhengce.Context:
-    """The case's context with the input's calendar `overlay` layered on, if given."""
-    return ctx.layered_calendars(i["overlay"]) if "overlay" in i else ctx
+    """The case's context with the input's calendar `overlay` layered on, a `notice` text read
+    in and the data `as_known_on` a date, each if given."""
+    out = ctx.layered_calendars(i["overlay"]) if "overlay" in i else ctx
+    if "notice" in i:
+        out = out.with_calendars(out.calendars().layered_notice(i["notice"]))
+    if "as_known_on" in i:
+        out = out.with_calendars(out.calendars().as_known_on(i["as_known_on"]))
+    return out
 
 
 def _cal(ctx: zhengce.Context, i: dict[str, Any]) -> zhengce.Calendar:
@@ -19,6 +25,7 @@ def _o(i: dict[str, Any]) -> dict[str, Any]:
 
 
 CALLS = {
+    "calendar.parse_notice": lambda z, ctx, i: zhengce.Calendars.parse_notice(i["text"]),
     "calendar.day": lambda z, ctx, i: _cal(ctx, i).day(i["date"], **_o(i)),
     "calendar.layered": lambda z, ctx, i: _cal(ctx, i).day(i["date"], **_o(i)),
     "calendar.is_working_day": lambda z, ctx, i: _cal(ctx, i).is_working_day(i["date"], **_o(i)),

@@ -159,9 +159,10 @@ def rng(a: str, b: str | None = None) -> list[dt.date]:
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def B(festival, off=(), work=(), statutory_days=None, merged_into=None, note=None, source=None, amended_by=None):
+def B(festival, off=(), work=(), statutory_days=None, merged_into=None, note=None, source=None, amended_by=None,
+      original=None):
     return dict(festival=festival, off=list(off), work=[D(w) for w in work], statutory_days=statutory_days,
-                merged_into=merged_into, note=note, source=source, amended_by=amended_by)
+                merged_into=merged_into, note=note, source=source, amended_by=amended_by, original=original)
 
 
 def notice(year, number, published, url):
@@ -382,6 +383,7 @@ YEARS[2019] = (notice(2019, "国办发明电〔2018〕15号", "2018-12-04", "htt
     B("spring_festival", rng("2019-02-04", "2019-02-10"), ["2019-02-02", "2019-02-03"]),
     B("tomb_sweeping", rng("2019-04-05", "2019-04-07")),
     B("labour_day", rng("2019-05-01", "2019-05-04"), ["2019-04-28", "2019-05-05"], amended_by=[LABOUR_2019],
+      original={"off": ["2019-05-01"], "work": []},
       note={"zh": "原通知为5月1日放假1天；国办发明电〔2019〕3号调整为5月1日至4日放假调休，4月28日、5月5日上班。",
             "en": "The annual notice gave 1 May only; 国办发明电〔2019〕3号 changed it to 1-4 May with Sundays 28 April and 5 May worked."}),
     B("dragon_boat", rng("2019-06-07", "2019-06-09")),
@@ -398,6 +400,7 @@ EXT_2020 = {"title": "国务院办公厅关于延长2020年春节假期的通知
 YEARS[2020] = (notice(2020, "国办发明电〔2019〕16号", "2019-11-21", "http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm"), [
     B("new_year", rng("2020-01-01")),
     B("spring_festival", rng("2020-01-24", "2020-02-02"), ["2020-01-19"], amended_by=[EXT_2020],
+      original={"off": [d.isoformat() for d in rng("2020-01-24", "2020-01-30")], "work": ["2020-01-19", "2020-02-01"]},
       note={"zh": "原安排1月24日至30日放假、2月1日（星期六）上班；国办发明电〔2020〕1号（新冠肺炎疫情防控）将春节假期延长至2月2日，2月3日起正常上班，"
                   "1月31日、2月1日、2月2日因此为休息日（2月1日不再上班）。",
             "en": "Originally 24-30 January with Saturday 1 February worked; 国办发明电〔2020〕1号 (COVID-19) extended the holiday to "
@@ -515,6 +518,8 @@ def build_block(year: int, b: dict, blocks: list[dict]) -> dict:
         out["source"] = b["source"]
     if b["amended_by"]:
         out["amended_by"] = b["amended_by"]
+    if b["original"]:
+        out["original"] = b["original"]
     if b["note"]:
         out["note"] = b["note"]
     return out
@@ -539,7 +544,7 @@ def build() -> dict:
             for d in blk["work"]:
                 assert d not in all_work, (d, "work twice")
                 all_work[d] = (year, blk["festival"])
-        years.append({"year": year, "source": src, "holidays": out})
+        years.append({"year": year, "source_quality": "official_text", "source": src, "holidays": out})
     assert not set(all_off) & set(all_work)
     return {
         "id": "cn",

@@ -173,7 +173,7 @@ class Catalogue:
 
 # --- calendar ---
 
-Assume = Literal["weekends_only"]
+Assume = Literal["weekends_only", "statutory"]
 RestDayStart = Literal["as_given", "next_working_day"]
 TimeUnit = Literal["working_days", "calendar_days", "hours"]
 Column = Any
@@ -199,6 +199,13 @@ class Calendars:
         """The JSON Schema of calendar data files."""
     def layered(self, overlay: str | JSON) -> Calendars:
         """A new set with ``overlay`` on top: its years replace or add years, its coverage is added. Raises InvalidCalendarError."""
+    def as_known_on(self, date: datetime.date | str) -> Calendars:
+        """The data as published on ``date``: later notices left out, later amendments undone."""
+    def layered_notice(self, text: str) -> Calendars:
+        """A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional). Raises InvalidCalendarError naming the sentence."""
+    @staticmethod
+    def parse_notice(text: str) -> JSON:
+        """The notice parsed: year, layer, blocks and every day with the sentence that set it. Raises InvalidCalendarError."""
     def layers(self) -> list[JSON]:
         """The data layers, in order."""
     def layer(self, id: str) -> JSON:
@@ -250,6 +257,8 @@ class Calendar:
         """``add_working_days`` over a column, ``n`` one count or one per row; returns numpy ``datetime64[D]``."""
     def sub_working_days_batch(self, days: Column, n: int | Any, *, assume: Assume | None = ...) -> Any:
         """``sub_working_days`` over a column; returns numpy ``datetime64[D]``."""
+    def provisional_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
+        """For each row, True if the count from ``start`` to ``end`` ran through a provisional day (``assume="statutory"``)."""
     def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
         """``working_days_between`` over two columns; returns numpy ``int64``."""
 
@@ -455,8 +464,9 @@ class Monitor:
     def with_communities(self, communities: Communities) -> Monitor:
         """A copy of this monitor using ``communities`` (copied) for scorecards by community."""
     def add_observation(self, observation: JSON) -> None:
-        """Adds one observation: ``target``, ``date``, ``value`` (Decimal, int or str; never a float), ``unit`` and
-        ``source``; optional ``id`` (default ``<target>@<date>``, replacing one held), ``qualifier``, ``metric``,
+        """Adds one observation: ``target``, ``as_of`` (the date the value refers to; ``date`` accepted),
+        ``value`` (Decimal, int or str; never a float), ``unit`` and ``source``; optional ``published`` (the date
+        it became known), ``id`` (default ``<target>@<as_of>``, replacing one held), ``qualifier``, ``metric``,
         ``scope``, ``reading``. Raises UnitMismatchError, NotFoundError, InvalidInputError, MissingInputError."""
     def add_observations(self, table: Table) -> int:
         """Adds rows of a DataFrame, pyarrow Table or list of dicts, all or none; errors name the row."""

@@ -4,7 +4,7 @@
 //! (as `i64`), Arrow `date32` (as `i32`) and JavaScript typed arrays, so a column crosses a
 //! binding without converting each element to a date.
 
-use super::calendar::{Calendar, CalendarOptions};
+use super::calendar::{Calendar, CalendarOptions, STRICT};
 use crate::error::{Error, Result};
 
 /// A day number type of a column: `i32` (Arrow `date32`, JS `Int32Array`) or `i64` (numpy
@@ -142,6 +142,9 @@ impl Calendar {
         out: &mut [F],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.is_working_day_batch(days, out, &STRICT);
+        }
         same_length("out", out.len(), days.len())?;
         for (i, (slot, day)) in out.iter_mut().zip(days).enumerate() {
             *slot = F::from(match self.working_fast(day.to_days(), options) {
@@ -179,6 +182,9 @@ impl Calendar {
         out: &mut [O],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.shift_batch(days, n, 1, out, &STRICT);
+        }
         self.shift_batch(days, n, 1, out, options)
     }
 
@@ -205,6 +211,9 @@ impl Calendar {
         out: &mut [O],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.shift_batch(days, n, -1, out, &STRICT);
+        }
         self.shift_batch(days, n, -1, out, options)
     }
 
@@ -276,11 +285,58 @@ impl Calendar {
         out: &mut [i64],
         options: &CalendarOptions,
     ) -> Result<()> {
+        if let Some(p) = self.statutory(options) {
+            return p.working_days_between_batch(from, to, out, &STRICT);
+        }
         same_length("to", to.len(), from.len())?;
         same_length("out", out.len(), from.len())?;
         for (i, slot) in out.iter_mut().enumerate() {
             let (a, b) = (day_at(from, i, "from")?, day_at(to, i, "to")?);
             *slot = self.between_numbers(a, b, options).map_err(|e| at_row(e, i))?;
+        }
+        Ok(())
+    }
+
+    /// For each row, true if the count from `from` to `to` (the start not counted) ran through
+    /// a day of a year computed from the law: the batch form of [`Deadline::provisional`]
+    /// (super::Deadline::provisional), for the rows of [`Calendar::add_working_days_batch`]
+    /// and the like. Always false without `assume: statutory`.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_input` if the columns differ in length (field `to`, `out`) or for a missing
+    ///   date (with the row).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::calendar::{Assume, Calendar, CalendarOptions, Counts, day_number};
+    /// use chrono::NaiveDate;
+    /// let cal = Calendar::builtin("cn")?;
+    /// let statutory = CalendarOptions { assume: Some(Assume::Statutory) };
+    /// let d = |y, m, day| day_number(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+    /// let from = [d(2026, 12, 4), d(2026, 12, 4)];
+    /// let mut to = [0i32; 2];
+    /// cal.add_working_days_batch(&from, Counts::Each(&[5, 20]), &mut to, &statutory)?;
+    /// let mut provisional = [false; 2];
+    /// cal.provisional_batch(&from, &to, &mut provisional, &statutory)?;
+    /// assert_eq!(provisional, [false, true]); // the second row runs into 2027
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn provisional_batch<D: DayNumber, F: From<bool>>(
+        &self,
+        from: &[D],
+        to: &[D],
+        out: &mut [F],
+        options: &CalendarOptions,
+    ) -> Result<()> {
+        same_length("to", to.len(), from.len())?;
+        same_length("out", out.len(), from.len())?;
+        let cal = self.statutory(options);
+        for (i, slot) in out.iter_mut().enumerate() {
+            let (a, b) = (day_at(from, i, "from")?, day_at(to, i, "to")?);
+            let first = if a < b { a + 1 } else { b };
+            *slot = F::from(cal.is_some_and(|p| p.provisional_in(first, a.max(b))));
         }
         Ok(())
     }

@@ -1,11 +1,13 @@
 //! A compiled working-day calendar for one jurisdiction: the national layer and the overlays
 //! of its ancestors, flattened into day tables so that every operation is O(1).
 
+use std::sync::{Arc, OnceLock};
+
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::data::CalendarData;
+use super::data::{CalendarData, SourceQuality};
 use super::day::{Day, DayKind};
 use crate::catalogue::{Period, Text};
 use crate::error::{Error, ErrorKind, Result};
@@ -25,6 +27,14 @@ pub enum Assume {
     /// Monday to Friday are working days. Days that other layers cover keep their data (a
     /// Xinjiang date of 2024 keeps the national 2024 holidays, without the regional festivals).
     WeekendsOnly,
+    /// Where the national data is missing (a year whose State Council notice is not published
+    /// yet), assume the statutory days of the law in force (全国年节及纪念日放假办法, computed by
+    /// [`statutory_year`](super::statutory_year)) and no swap or make-up working day. Every day
+    /// of such a year is *provisional*: [`Day::provisional`], and a deadline lists the
+    /// provisional days off it counted past. A regional layer's missing year adds no regional
+    /// day off (its festivals are set by the regional notice alone); its days are provisional
+    /// too. Years from 2000 to three years after the data's last, within 2099.
+    Statutory,
 }
 
 /// Options of the day and arithmetic calls.
@@ -83,6 +93,11 @@ const EPOCH_CE: i32 = 719_163;
 
 const WORKING: u8 = 8;
 const UNCOVERED: u8 = 16;
+/// The day lies in a year computed from the law, not read from a notice (`assume: statutory`).
+const PROVISIONAL: u8 = 32;
+
+/// Options that make a provisional calendar strict about its own (extended) coverage.
+pub(crate) const STRICT: CalendarOptions = CalendarOptions { assume: None };
 
 /// Weekdays in [0, n): day 0 (1970-01-01) is a Thursday.
 fn weekdays_before(n: i64) -> i64 {
@@ -118,6 +133,8 @@ struct Festival {
     key: String,
     name: Text,
     layer: String,
+    quality: Option<SourceQuality>,
+    notice: Option<String>,
 }
 
 /// A working-day calendar compiled for one jurisdiction: the national layer and the overlays
@@ -171,11 +188,49 @@ pub struct Calendar {
     /// Per day: 1 + index into `festivals`, or 0.
     festival: Vec<u16>,
     festivals: Vec<Festival>,
+    /// The layers compiled, kept for the provisional tables; `None` in a provisional calendar.
+    source: Option<Arc<Vec<CalendarData>>>,
+    /// The same jurisdiction with the missing years computed from the law (`assume:
+    /// statutory`), compiled on first use.
+    provisional: OnceLock<Box<Calendar>>,
 }
 
 impl Calendar {
-    /// Compiles the layers (root first) for `jurisdiction`.
+    /// Compiles the layers (root first) for `jurisdiction`, with the provisional tables that
+    /// `assume: statutory` reads.
     pub(crate) fn compile(jurisdiction: &str, layers: &[&CalendarData]) -> Calendar {
+        let mut cal = Calendar::compile_tables(jurisdiction, layers, &[]);
+        cal.source = Some(Arc::new(layers.iter().map(|l| (*l).clone()).collect()));
+        cal
+    }
+
+    /// True if some day of [a, b] lies in a year computed from the law (only a provisional
+    /// calendar has such days).
+    pub(crate) fn provisional_in(&self, a: i64, b: i64) -> bool {
+        let (lo, hi) = ((a.min(b) - self.lo).max(0), (a.max(b) - self.lo).min(self.len as i64 - 1));
+        (lo..=hi).any(|i| self.info[i as usize] & PROVISIONAL != 0)
+    }
+
+    /// The calendar a call runs on: the provisional one under `assume: statutory`, compiled
+    /// on first use (only calls that opt in pay for it).
+    #[inline]
+    pub(crate) fn statutory(&self, options: &CalendarOptions) -> Option<&Calendar> {
+        match options.assume {
+            Some(Assume::Statutory) => {
+                let source = self.source.as_ref()?;
+                Some(self.provisional.get_or_init(|| {
+                    let refs: Vec<&CalendarData> = source.iter().collect();
+                    let (extended, provisional) = super::provisional::extend(&refs);
+                    let refs: Vec<&CalendarData> = extended.iter().collect();
+                    Box::new(Calendar::compile_tables(&self.jurisdiction, &refs, &provisional))
+                }))
+            }
+            _ => None,
+        }
+    }
+
+    /// Compiles the layers (root first); days in `provisional` are flagged provisional.
+    fn compile_tables(jurisdiction: &str, layers: &[&CalendarData], provisional: &[Period]) -> Calendar {
         let coverage = intersect(layers.iter().map(|l| l.coverage.as_slice()));
         let lo = layers.iter().filter_map(|l| l.coverage.first()).map(|p| p.from).min();
         let hi = layers.iter().filter_map(|l| l.coverage.last()).map(|p| p.until).max();
@@ -201,23 +256,29 @@ impl Calendar {
             (0..len as i64).contains(&i).then_some(i as usize)
         };
         for layer in layers {
-            let mut index = |key: &str, name: &Text| -> u16 {
-                let found =
-                    festivals.iter().position(|f| f.key == key && f.name == *name && f.layer == layer.id);
-                let i = found.unwrap_or_else(|| {
+            // One festival entry per block (two for an amended block: the year's notice and the
+            // amendment), made once: every pass below walks the blocks in the same order.
+            let mut entry =
+                |year: &super::data::CalendarYear, block: &super::data::HolidayBlock, amended: bool| {
                     festivals.push(Festival {
-                        key: key.to_owned(),
-                        name: name.clone(),
+                        key: block.festival.clone(),
+                        name: block.name.clone(),
                         layer: layer.id.clone(),
+                        quality: year.source_quality,
+                        notice: super::provenance::notice_label(year, block, amended),
                     });
-                    festivals.len() - 1
-                });
-                (i + 1) as u16
-            };
-            let blocks = || layer.years.iter().flat_map(|y| &y.holidays);
-            for block in blocks() {
-                let f = index(&block.festival, &block.name);
+                    festivals.len() as u16
+                };
+            let blocks = || layer.years.iter().flat_map(|y| y.holidays.iter().map(move |h| (y, h)));
+            let ids: Vec<(u16, u16)> = blocks()
+                .map(|(year, block)| {
+                    let f0 = entry(year, block, false);
+                    (f0, if block.original.is_some() { entry(year, block, true) } else { f0 })
+                })
+                .collect();
+            for ((_, block), &(f0, fa)) in blocks().zip(&ids) {
                 for d in &block.off {
+                    let f = if block.original.as_ref().is_some_and(|o| !o.off.contains(d)) { fa } else { f0 };
                     if let Some(i) = at(*d)
                         && DayKind::from_code(info[i]) != DayKind::StatutoryHoliday
                     {
@@ -228,8 +289,7 @@ impl Calendar {
                     }
                 }
             }
-            for block in blocks() {
-                let f = index(&block.festival, &block.name);
+            for ((_, block), &(f, _)) in blocks().zip(&ids) {
                 for d in &block.statutory {
                     if let Some(i) = at(*d) {
                         info[i] = DayKind::StatutoryHoliday.code();
@@ -237,14 +297,21 @@ impl Calendar {
                     }
                 }
             }
-            for block in blocks() {
-                let f = index(&block.festival, &block.name);
+            for ((_, block), &(f0, fa)) in blocks().zip(&ids) {
                 for d in &block.work {
+                    let f =
+                        if block.original.as_ref().is_some_and(|o| !o.work.contains(d)) { fa } else { f0 };
                     if let Some(i) = at(*d) {
                         info[i] = DayKind::MakeUpWorkingDay.code();
                         festival[i] = f;
                     }
                 }
+            }
+        }
+        for p in provisional {
+            let (a, b) = (i64::from(day_number(p.from)) - lo, i64::from(day_number(p.until)) - lo);
+            for i in a.max(0)..=b.min(len as i64 - 1) {
+                info[i as usize] |= PROVISIONAL;
             }
         }
         let mut slots = Vec::with_capacity(len + 1);
@@ -285,6 +352,8 @@ impl Calendar {
             work,
             festival,
             festivals,
+            source: None,
+            provisional: OnceLock::new(),
         }
     }
 
@@ -341,7 +410,7 @@ impl Calendar {
     /// ```
     /// let cal = zhengce::calendar::Calendar::builtin("cn-xj-urumqi-tianshan")?;
     /// let ranges: Vec<String> = cal.coverage().iter().map(|p| format!("{}..{}", p.from, p.until)).collect();
-    /// assert_eq!(ranges, ["2022-01-01..2023-12-31", "2025-01-01..2025-12-31"]);
+    /// assert_eq!(ranges, ["2022-01-01..2026-12-31"]);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn coverage(&self) -> &[Period] {
@@ -355,7 +424,8 @@ impl Calendar {
     /// ```
     /// use chrono::NaiveDate;
     /// let cal = zhengce::calendar::Calendar::builtin("cn-xj-urumqi-tianshan")?;
-    /// assert!(!cal.is_covered(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()));
+    /// assert!(cal.is_covered(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()));
+    /// assert!(!cal.is_covered(NaiveDate::from_ymd_opt(2021, 3, 1).unwrap()));
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn is_covered(&self, date: NaiveDate) -> bool {
@@ -563,6 +633,9 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn day(&self, date: NaiveDate, options: &CalendarOptions) -> Result<Day> {
+        if let Some(p) = self.statutory(options) {
+            return p.day(date, &STRICT);
+        }
         let n = i64::from(day_number(date));
         let working = self.working_number(n, options)?;
         Ok(match self.slot(n) {
@@ -575,7 +648,10 @@ impl Calendar {
                     festival: f.map(|f| f.key.clone()),
                     name: f.map(|f| f.name.clone()),
                     calendar: f.map(|f| f.layer.clone()),
-                    assumed: self.info[i] & UNCOVERED != 0,
+                    notice: f.and_then(|f| f.notice.clone()),
+                    source_quality: f.and_then(|f| f.quality),
+                    assumed: self.info[i] & (UNCOVERED | PROVISIONAL) != 0,
+                    provisional: self.info[i] & PROVISIONAL != 0,
                 }
             }
             None => Day {
@@ -585,7 +661,10 @@ impl Calendar {
                 festival: None,
                 name: None,
                 calendar: None,
+                notice: None,
+                source_quality: None,
                 assumed: true,
+                provisional: false,
             },
         })
     }
@@ -610,6 +689,9 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn days(&self, from: NaiveDate, until: NaiveDate, options: &CalendarOptions) -> Result<Vec<Day>> {
+        if let Some(p) = self.statutory(options) {
+            return p.days(from, until, &STRICT);
+        }
         if until < from {
             return Err(Error::invalid_input("until", until, format!("a date on or after {from}")));
         }
@@ -641,6 +723,9 @@ impl Calendar {
     /// ```
     #[inline]
     pub fn is_working_day(&self, date: NaiveDate, options: &CalendarOptions) -> Result<bool> {
+        if let Some(p) = self.statutory(options) {
+            return p.is_working_day(date, &STRICT);
+        }
         self.working_number(i64::from(day_number(date)), options)
     }
 
@@ -660,6 +745,9 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn next_working_day(&self, date: NaiveDate, options: &CalendarOptions) -> Result<NaiveDate> {
+        if let Some(p) = self.statutory(options) {
+            return p.next_working_day(date, &STRICT);
+        }
         self.add_working_days(date, 1, options)
     }
 
@@ -679,6 +767,9 @@ impl Calendar {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn previous_working_day(&self, date: NaiveDate, options: &CalendarOptions) -> Result<NaiveDate> {
+        if let Some(p) = self.statutory(options) {
+            return p.previous_working_day(date, &STRICT);
+        }
         self.add_working_days(date, -1, options)
     }
 
@@ -728,6 +819,9 @@ impl Calendar {
     /// ```
     #[inline]
     pub fn add_working_days(&self, date: NaiveDate, n: i32, options: &CalendarOptions) -> Result<NaiveDate> {
+        if let Some(p) = self.statutory(options) {
+            return p.add_working_days(date, n, &STRICT);
+        }
         let t = self.add_number(i64::from(day_number(date)), i64::from(n), options)?;
         self.date(t, "n")
     }
@@ -749,6 +843,9 @@ impl Calendar {
     /// ```
     #[inline]
     pub fn sub_working_days(&self, date: NaiveDate, n: i32, options: &CalendarOptions) -> Result<NaiveDate> {
+        if let Some(p) = self.statutory(options) {
+            return p.sub_working_days(date, n, &STRICT);
+        }
         let t = self.add_number(i64::from(day_number(date)), -i64::from(n), options)?;
         self.date(t, "n")
     }
@@ -779,6 +876,9 @@ impl Calendar {
         to: NaiveDate,
         options: &CalendarOptions,
     ) -> Result<i64> {
+        if let Some(p) = self.statutory(options) {
+            return p.working_days_between(from, to, &STRICT);
+        }
         self.between_numbers(i64::from(day_number(from)), i64::from(day_number(to)), options)
     }
 }

@@ -33,7 +33,7 @@ const BUILTIN: &[(&str, &str)] = &[
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendars {
-    layers: Vec<CalendarData>,
+    pub(super) layers: Vec<CalendarData>,
 }
 
 impl Calendars {
@@ -176,7 +176,7 @@ impl Calendars {
         self.merge(data, problems)
     }
 
-    fn merge(&self, data: Option<CalendarData>, mut problems: Vec<Problem>) -> Result<Calendars> {
+    pub(super) fn merge(&self, data: Option<CalendarData>, mut problems: Vec<Problem>) -> Result<Calendars> {
         let mut out = self.clone();
         if let Some(data) = data {
             match out.layers.iter_mut().find(|l| l.id == data.id) {

@@ -103,6 +103,53 @@ pub struct NoticeSource {
     pub see_also: Vec<String>,
 }
 
+/// How directly a year's days were read from the notice that set them.
+///
+/// A result that uses a day of a [`SourceQuality::Secondary`] year says so (see
+/// [`Deadline::secondary_source_days`](super::Deadline::secondary_source_days)).
+///
+/// # Example
+///
+/// ```
+/// use zhengce::calendar::{Calendars, SourceQuality};
+///
+/// let calendars = Calendars::builtin();
+/// let xj = calendars.layer("cn-xj")?;
+/// let quality = |y: i32| xj.years.iter().find(|x| x.year == y).and_then(|x| x.source_quality);
+/// assert_eq!(quality(2023), Some(SourceQuality::OfficialText));
+/// assert_eq!(quality(2024), Some(SourceQuality::StateMedia));
+/// assert_eq!(quality(2022), Some(SourceQuality::Secondary));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceQuality {
+    /// The notice's own text: the issuing government's page or a verbatim copy of it
+    /// (a government relay, the 国务院公报, wikisource).
+    OfficialText,
+    /// A state-media report of the arrangement (新华社, 中国新闻网, 总台), not the notice's text.
+    StateMedia,
+    /// A third-party reprint or summary whose provenance could not be confirmed.
+    Secondary,
+}
+
+impl SourceQuality {
+    /// The snake_case name, as in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::calendar::SourceQuality::StateMedia.as_str(), "state_media");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceQuality::OfficialText => "official_text",
+            SourceQuality::StateMedia => "state_media",
+            SourceQuality::Secondary => "secondary",
+        }
+    }
+}
+
 /// The days set by one year's notice.
 ///
 /// # Example
@@ -119,6 +166,10 @@ pub struct NoticeSource {
 pub struct CalendarYear {
     /// The year of the notice's schedule (a New Year block may start in December before it).
     pub year: i32,
+    /// How directly the year's days were read: the notice's own text, a state-media report of
+    /// it, or a secondary source. Absent in user data that does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_quality: Option<SourceQuality>,
     /// The notice.
     pub source: NoticeSource,
     /// One block per festival.
@@ -168,6 +219,11 @@ pub struct HolidayBlock {
     /// Notices that changed the block after the year's notice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amended_by: Vec<NoticeSource>,
+    /// The block's days as the year's notice set them, before `amended_by` changed them
+    /// (what [`Calendars::as_known_on`](super::Calendars::as_known_on) gives before the
+    /// amendment, and how each day's notice is told apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<BlockDays>,
     /// A remark on the block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -177,8 +233,33 @@ pub struct HolidayBlock {
     pub festival_date: Option<NaiveDate>,
 }
 
+/// The days off and make-up working days of a block, as an earlier notice set them.
+///
+/// # Example
+///
+/// ```
+/// let calendars = zhengce::calendar::Calendars::builtin();
+/// let y2019 = calendars.layer("cn")?.years.iter().find(|y| y.year == 2019).unwrap();
+/// let labour = y2019.holidays.iter().find(|h| h.festival == "labour_day").unwrap();
+/// // The 2019 notice gave 1 May only; 国办发明电〔2019〕3号 made it 1-4 May.
+/// assert_eq!(labour.original.as_ref().unwrap().off.len(), 1);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockDays {
+    /// Days off; sorted.
+    #[serde(with = "iso_dates")]
+    #[schemars(with = "Vec<NaiveDate>")]
+    pub off: Vec<NaiveDate>,
+    /// Make-up working days; sorted.
+    #[serde(with = "iso_dates")]
+    #[schemars(with = "Vec<NaiveDate>")]
+    pub work: Vec<NaiveDate>,
+}
+
 /// Serde for a list of ISO dates.
-mod iso_dates {
+pub(crate) mod iso_dates {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
 

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::data::SourceQuality;
 use crate::catalogue::Text;
 
 /// The kind of a day in a working-day calendar.
@@ -120,8 +121,19 @@ pub struct Day {
     /// The calendar layer whose notice sets the day (`cn`, `cn-xj`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
+    /// The notice that set the day (its 文号, or its title where the number is unknown), if a
+    /// notice set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+    /// How directly that notice's year was read (official text, state media, secondary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_quality: Option<SourceQuality>,
     /// True if the date lies outside the data and was classified by the caller's assumption
-    /// (`weekends_only`).
+    /// (`weekends_only`, `statutory`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assumed: bool,
+    /// True if the day lies in a year computed from the law under `assume: statutory`: its
+    /// statutory days are known, its swaps and make-up working days are not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }

@@ -172,6 +172,19 @@ pub struct Deadline {
     /// True if some day was classified by the caller's assumption, not by the data.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assumed: bool,
+    /// True if the count ran through a year computed from the law (`assume: statutory`): the
+    /// date holds unless that year's notice swaps days or adds make-up working days.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
+    /// The provisional days off the count ran past (statutory days computed from the law).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "super::data::iso_dates")]
+    #[schemars(with = "Vec<NaiveDate>")]
+    pub provisional_days: Vec<NaiveDate>,
+    /// Days the count used that were set by a year whose only source is secondary (a
+    /// third-party reprint, see [`SourceQuality`](super::SourceQuality)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "super::data::iso_dates")]
+    #[schemars(with = "Vec<NaiveDate>")]
+    pub secondary_source_days: Vec<NaiveDate>,
     /// The computation in words, in Chinese and English.
     pub explanation: Text,
 }
@@ -221,6 +234,9 @@ impl Calendar {
         options: &DeadlineOptions,
     ) -> Result<Deadline> {
         let opts = CalendarOptions { assume: options.assume };
+        if let Some(p) = self.statutory(&opts) {
+            return p.deadline(start, duration, unit, &DeadlineOptions { assume: None, ..*options });
+        }
         let (counted_from, date, nominal_end) = self.deadline_dates(start, duration, unit, options)?;
         let basis = match unit {
             TimeUnit::WorkingDays => vec![cite("cn-licensing-law-2003/a82")],
@@ -256,8 +272,12 @@ impl Calendar {
             parameter: None,
             average: false,
             assumed,
+            provisional: false,
+            provisional_days: Vec::new(),
+            secondary_source_days: Vec::new(),
             explanation: Text::new("", ""),
         };
+        super::provenance::flag(self, &mut deadline)?;
         deadline.explanation = explain(&deadline, self);
         Ok(deadline)
     }
@@ -511,10 +531,11 @@ pub(crate) fn explain(d: &Deadline, cal: &Calendar) -> Text {
         en += ". The clause limits the average over cases: a single case may take longer";
         zh += "。该条款限定的是平均用时，单个案件可能超过";
     }
-    if d.assumed {
+    if d.assumed && !d.provisional {
         en += ". Some days lie outside the calendar data and were assumed to have no holiday (weekends_only)";
         zh += "。部分日期超出日历数据范围，按仅周末休息推定";
     }
+    super::provenance::explain_flags(d, &mut en, &mut zh);
     en += ".";
     zh += "。";
     Text { zh, en }

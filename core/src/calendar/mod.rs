@@ -69,11 +69,21 @@ mod data;
 mod day;
 mod deadline;
 mod load;
+mod lunar;
+mod notice;
+mod provenance;
+mod provisional;
+mod statutory;
 
 pub use batch::{Counts, DayNumber};
 pub use calendar::{Assume, Calendar, CalendarOptions, day_number, from_day_number};
 pub use calendars::Calendars;
-pub use data::{CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, json_schema};
+pub use data::{
+    BlockDays, CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, SourceQuality,
+    json_schema,
+};
 pub use day::{Day, DayKind};
 pub(crate) use deadline::explain as explain_deadline;
 pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit};
+pub use notice::{Notice, NoticeDay, parse_notice};
+pub use statutory::{statutory_days, statutory_year};

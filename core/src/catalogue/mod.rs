@@ -50,5 +50,8 @@ pub use programme::{ChainLink, ChainRole, ChainTier, Measure, Programme};
 pub use query::{
     DocumentFilter, MeasureFilter, ObservationFilter, SearchHit, SearchOptions, TargetFilter, UnitFilter,
 };
-pub use target::{Aggregation, Baseline, Comparator, Nature, Observation, Qualifier, Strength, Target};
+pub use target::{
+    Aggregation, Baseline, Comparator, Every, Nature, Observation, Qualifier, StatedRange, Strength, Target,
+    TargetKind,
+};
 pub use unit::{Unit, UnitKind};

@@ -52,6 +52,22 @@ pub struct Target {
     /// The period over which the target holds (for averages and standing targets).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// What kind of target: a level to reach (default), a milestone (a deliverable done or
+    /// not by a date) or a recurring duty (every year, every half year).
+    #[serde(default, skip_serializing_if = "TargetKind::is_level")]
+    pub kind: TargetKind,
+    /// For a recurring duty: how often it falls due. Each slot of the period (a calendar
+    /// year, half year, quarter or month) needs `value` pieces of dated evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Every>,
+    /// A range the text states when the target reads it as one bound: 「压缩至30-60个工作日」
+    /// is `at_most` 60 with the stated range 30-60 kept here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_range: Option<StatedRange>,
+    /// True if a number the assessment uses (value, period, deadline) is not given by the text
+    /// but assumed; `reading` says where it comes from, and every assessment notes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumption: bool,
     /// How observations are combined into the value assessed: the latest one (default) or
     /// their mean over the period (年均, "on average per year").
     #[serde(default, skip_serializing_if = "Aggregation::is_latest")]
@@ -81,6 +97,108 @@ pub struct Target {
     /// How an ambiguous point was read, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<String>,
+}
+
+/// What kind of target an entry is.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// // 「建成新津体育中心」: done or not by a date.
+/// let t = cat.target("xinjin-2021-fragment/tm-sports-centre")?;
+/// assert_eq!(t.kind, zhengce::catalogue::TargetKind::Milestone);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// A level of a metric to reach or keep (the default).
+    #[default]
+    Level,
+    /// A deliverable without a number, done or not by its deadline (comparator `achieve`,
+    /// unit `boolean`: an observation of 1 is evidence that it was done on that date).
+    Milestone,
+    /// A duty that falls due again and again (每年, 每半年, 定期): comparator `at_least`,
+    /// `value` pieces of evidence per slot of `every`, over the target's period; each
+    /// observation is one dated piece of evidence (value = how many times it was done).
+    Recurring,
+}
+
+impl TargetKind {
+    /// True for [`TargetKind::Level`], the default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::catalogue::TargetKind::default().is_level());
+    /// ```
+    pub fn is_level(&self) -> bool {
+        *self == TargetKind::Level
+    }
+}
+
+/// How often a recurring duty falls due: the slots are calendar years, halves, quarters or
+/// months.
+///
+/// # Example
+///
+/// ```
+/// let e: zhengce::catalogue::Every = serde_json::from_str(r#""half_year""#).unwrap();
+/// assert_eq!(e, zhengce::catalogue::Every::HalfYear);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Every {
+    /// 每年: each calendar year.
+    Year,
+    /// 每半年: January-June and July-December.
+    HalfYear,
+    /// 每季度: each calendar quarter.
+    Quarter,
+    /// 每月: each calendar month.
+    Month,
+}
+
+impl Every {
+    /// The number of months in one slot.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhengce::catalogue::Every::HalfYear.months(), 6);
+    /// ```
+    pub fn months(self) -> u32 {
+        match self {
+            Every::Year => 12,
+            Every::HalfYear => 6,
+            Every::Quarter => 3,
+            Every::Month => 1,
+        }
+    }
+}
+
+/// A range as the text states it, kept beside the bound the target is read as.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let t = cat.target("tianshan-2022-87/t43c")?;
+/// let r = t.stated_range.as_ref().unwrap();
+/// assert_eq!((r.lower.to_string(), r.upper.to_string()), ("30".into(), "60".into()));
+/// assert_eq!(t.comparator, zhengce::Comparator::AtMost);
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatedRange {
+    /// The lower figure as stated.
+    #[schemars(with = "String")]
+    pub lower: Decimal,
+    /// The upper figure as stated.
+    #[schemars(with = "String")]
+    pub upper: Decimal,
 }
 
 /// How an observed value is compared with a target.
@@ -279,13 +397,15 @@ pub struct Baseline {
     pub date: Option<NaiveDate>,
 }
 
-/// An observed value of a metric at a date.
+/// An observed value of a metric, with the date it refers to (`as_of`) and, when known, the
+/// date it was published.
 ///
 /// # Example
 ///
 /// ```
 /// let json = r#"{"id": "obs-1", "metric": {"zh": "网上可办率", "en": "Share handled online"},
-///   "target": "tianshan-2022-87/t28", "value": "87.5", "unit": "%", "date": "2022-12-31",
+///   "target": "tianshan-2022-87/t28", "value": "87.5", "unit": "%", "as_of": "2022-12-31",
+///   "published": "2023-01-05",
 ///   "scope": "cn-xj-urumqi-tianshan", "source": {"document": "tianshan-2022-87"}}"#;
 /// let o: zhengce::Observation = serde_json::from_str(json).unwrap();
 /// assert_eq!(o.value.to_string(), "87.5");
@@ -309,10 +429,16 @@ pub struct Observation {
     pub qualifier: Qualifier,
     /// The unit of the value.
     pub unit: String,
-    /// The date the value refers to (the end of the period for a period total).
-    #[serde(with = "crate::value::iso_date")]
+    /// The date the value refers to (the end of the period for a period total); accepted as
+    /// `date` too. Assessment places an observation by this date.
+    #[serde(alias = "date", with = "crate::value::iso_date")]
     #[schemars(with = "NaiveDate")]
-    pub date: NaiveDate,
+    pub as_of: NaiveDate,
+    /// The date the value was published, when known (year-end figures appear in January):
+    /// an assessment on an earlier date does not know the value yet.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub published: Option<NaiveDate>,
     /// The jurisdiction it was measured in.
     pub scope: String,
     /// Where it is reported.

@@ -354,6 +354,7 @@ impl<'a> Validator<'a> {
             self.period(&format!("{path}.period"), &t.period);
             self.citation(&format!("{path}.source"), &t.source, false);
             let comparator = t.comparator;
+            self.target_kind(&path, t);
             if comparator.needs_value() && t.value.is_none() {
                 self.problem(
                     "missing_value",
@@ -395,6 +396,75 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A milestone is a status target with a deadline; a recurring duty counts evidence per
+    /// slot of its period.
+    fn target_kind(&mut self, path: &str, t: &super::Target) {
+        use super::{Comparator, TargetKind};
+        match t.kind {
+            TargetKind::Milestone => {
+                if t.comparator != Comparator::Achieve || t.unit != "boolean" {
+                    self.problem(
+                        "unexpected_value",
+                        format!("{path}.kind"),
+                        format!(
+                            "expected comparator achieve and unit 'boolean' for a milestone, got {:?} and '{}'",
+                            t.comparator, t.unit
+                        ),
+                    );
+                }
+                if t.deadline.is_none() && t.period.is_none() {
+                    self.problem(
+                        "missing_value",
+                        format!("{path}.deadline"),
+                        "expected a deadline or a period for a milestone, got none",
+                    );
+                }
+            }
+            TargetKind::Recurring => {
+                if t.every.is_none() {
+                    self.problem(
+                        "missing_value",
+                        format!("{path}.every"),
+                        "expected how often a recurring duty falls due, got none",
+                    );
+                }
+                if t.period.is_none() {
+                    self.problem(
+                        "missing_value",
+                        format!("{path}.period"),
+                        "expected the period of a recurring duty, got none",
+                    );
+                }
+                if t.comparator != Comparator::AtLeast {
+                    self.problem(
+                        "unexpected_value",
+                        format!("{path}.comparator"),
+                        format!(
+                            "expected at_least (pieces of evidence per slot) for a recurring duty, got {:?}",
+                            t.comparator
+                        ),
+                    );
+                }
+            }
+            TargetKind::Level => {
+                if t.every.is_some() {
+                    self.problem(
+                        "unexpected_value",
+                        format!("{path}.every"),
+                        "expected `every` only on a recurring duty",
+                    );
+                }
+            }
+        }
+        if let Some(r) = t.stated_range.as_ref().filter(|r| r.upper < r.lower) {
+            self.problem(
+                "invalid_range",
+                format!("{path}.stated_range.upper"),
+                format!("expected an upper figure of at least {}, got {}", r.lower, r.upper),
+            );
+        }
+    }
+
     fn observations(&mut self) {
         let units: HashMap<&str, &str> =
             self.data.targets.iter().map(|t| (t.id.as_str(), t.unit.as_str())).collect();
@@ -408,6 +478,13 @@ impl<'a> Validator<'a> {
             {
                 let message = format!("expected unit '{unit}' of target '{target}', got '{}'", o.unit);
                 self.problem("unit_mismatch", format!("{path}.unit"), message);
+            }
+            if let Some(published) = o.published.filter(|p| *p < o.as_of) {
+                self.problem(
+                    "invalid_date",
+                    format!("{path}.published"),
+                    format!("expected a publication date on or after as_of {}, got {published}", o.as_of),
+                );
             }
             self.citation(&format!("{path}.source"), &o.source, false);
         }

@@ -715,7 +715,14 @@ impl Explanation {
                     origin.push(format!("{} '{s}'", if zh { "情景" } else { "scenario" }));
                 }
                 if p.assumption {
-                    origin.push(if zh { "假设值" } else { "assumed value" }.to_owned());
+                    origin.push(
+                        if zh {
+                            "假设值:文件未给出数字"
+                        } else {
+                            "assumed value: the documents give no number"
+                        }
+                        .to_owned(),
+                    );
                 }
                 if !origin.is_empty() {
                     let _ = write!(line, " ({})", origin.join("; "));

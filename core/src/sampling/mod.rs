@@ -60,7 +60,7 @@
 //!     "checks": [{"department": "amr", "items": ["licence", "annual-report"]}]})).unwrap();
 //! let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
 //! let sizes: Vec<u64> = plan.strata.iter().map(|s| s.sample).collect();
-//! assert_eq!(sizes, [1, 2, 3, 6]); // ⌈50 × 0.03 × (0.5, 1, 2, 4)⌉
+//! assert_eq!(sizes, [2, 2, 3, 6]); // ⌈50 × 0.03 × (1, 1, 2, 4)⌉: class A may be lowered, is not by default
 //! assert!(plan.visits.iter().all(|v| v.inspectors.len() == 2));
 //! assert!(plan.verify(&ctx, &register, &directory)?.matches);
 //! # Ok::<(), zhengce::Error>(())

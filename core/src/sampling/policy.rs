@@ -101,7 +101,8 @@ pub struct ClassPolicies {
 /// let tianshan = class_policies(&ctx, "cn-xj-urumqi-tianshan", on)?;
 /// assert_eq!(tianshan.rule.as_deref(), Some("tianshan-2022-87/r10-credit-class"));
 /// let a = tianshan.policies.iter().find(|p| p.class == CreditClass::A).unwrap();
-/// assert_eq!((a.ratio_multiplier.to_string().as_str(), a.on_site), ("0.5", OnSite::NotProactive));
+/// // 「可合理降低」 is a permission: the normal ratio unless a district lowers it.
+/// assert_eq!((a.ratio_multiplier.to_string().as_str(), a.on_site), ("1", OnSite::NotProactive));
 /// // Putuo is not under Tianshan's rule: the national parameters apply.
 /// let putuo = class_policies(&ctx, "cn-sh-putuo", on)?;
 /// assert!(putuo.rule.is_none());

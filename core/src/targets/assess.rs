@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::goal::{Direction, Goal, Unresolved, goal};
 use super::observations::{Point, Store};
 use super::status::{Basis, Status, Thresholds};
-use crate::catalogue::{Aggregation, Comparator, Qualifier, Target, Text};
+use crate::catalogue::{Aggregation, Comparator, Qualifier, Target, TargetKind, Text};
 use crate::error::{Error, Result};
 
 /// The assessment of one target at a date.
@@ -189,7 +189,18 @@ pub(crate) fn assess(
     let passed = ctx.deadline.is_some_and(|d| as_of > d);
     let cutoff = if passed { ctx.deadline.unwrap_or(as_of) } else { as_of };
     let all = store.of(t);
-    let known = &all[..all.partition_point(|p| p.date <= cutoff)];
+    // Placed by the date a value refers to (a year-end figure counts for the year-end
+    // deadline), but known only from its publication on.
+    let placed = &all[..all.partition_point(|p| p.date <= cutoff)];
+    let known: std::borrow::Cow<'_, [Point]> = if placed.iter().all(|p| p.known <= as_of) {
+        std::borrow::Cow::Borrowed(placed)
+    } else {
+        std::borrow::Cow::Owned(placed.iter().filter(|p| p.known <= as_of).copied().collect())
+    };
+    let known: &[Point] = &known;
+    if target.kind == TargetKind::Recurring {
+        return Ok(super::recurring::assess(ctx, store, known, as_of, cutoff));
+    }
 
     // The baseline: the target's own (dated by its date, else by the earliest observation
     // reporting it), or else the earliest observation known.
@@ -245,6 +256,7 @@ pub(crate) fn assess(
             format!("no observation dated after the baseline and on or before {cutoff}")
         };
         a.start = a.baseline_date.or(ctx.period_start);
+        a.note = with_assumption(target, std::mem::take(&mut a.note));
         return Ok(a);
     };
     let (value, qualifier) = if window.len() == 1 {
@@ -358,10 +370,45 @@ pub(crate) fn assess(
     } else {
         by_time(&a, clock, th, &observed, "no baseline to judge the pace by")
     };
+    let (status, basis, note) = cap_approximate(status, basis, note, qualifier, met, &observed);
     a.status = status;
     a.basis = basis;
-    a.note = note;
+    a.note = with_assumption(target, note);
     Ok(a)
+}
+
+/// An "about" (约, 近) or "estimated" (预计) figure cannot show a target met or on track: the
+/// true value may lie on either side of it. Such a reading is at risk at most; one that
+/// falls short after the deadline stays missed.
+fn cap_approximate(
+    status: Status,
+    basis: Basis,
+    note: String,
+    qualifier: Qualifier,
+    met: bool,
+    observed: &str,
+) -> (Status, Basis, String) {
+    let approximate = matches!(qualifier, Qualifier::About | Qualifier::Estimated);
+    if !approximate || status.rank() <= Status::AtRisk.rank() {
+        return (status, basis, note);
+    }
+    let why = if met { format!("{observed} would meet the target taken at face value") } else { note };
+    (
+        Status::AtRisk,
+        Basis::Approximate,
+        format!("{why}, but an approximate figure cannot confirm it: at risk at most"),
+    )
+}
+
+/// Adds to a note that the target's number is assumed, not the text's.
+pub(crate) fn with_assumption(target: &Target, note: String) -> String {
+    if target.assumption {
+        format!(
+            "{note} (the target rests on an assumption: a number or date the documents do not give; see its reading)"
+        )
+    } else {
+        note
+    }
 }
 
 /// On track, at risk or off track against the straight line, decided exactly:

@@ -62,6 +62,32 @@
 //! | `off_track` | the baseline already met the target and the value has slipped back | `slipped` |
 //! | `at_risk` / `off_track` | `increase`, `decrease`: not moved / moved the wrong way | `trend` |
 //! | `on_track` / `at_risk` | no baseline to draw a path: elapsed < `early_share` / later (or no dated period) | `elapsed_time` |
+//! | `at_risk` | the value is approximate (`about` 约/近, `estimated` 预计) and would otherwise be `met` or `on_track` | `approximate` |
+//!
+//! # Approximate figures
+//!
+//! A figure stated as "about" (约, 近) or "estimated" (预计) may lie on either side of the
+//! number, so it can neither show a target met nor a pace kept: such a reading is `at_risk`
+//! at most (basis `approximate`). A figure stated as "more than" (超过, 突破, 余) or "at least"
+//! (以上) is open above: "over 85 %" meets 85 % 以上, "85 % 以上" does not meet 超过85 %.
+//!
+//! # Dates of observations
+//!
+//! An observation has the date its value refers to (`as_of`, accepted as `date`) and, when
+//! known, the date it was published (`published`). It is placed by `as_of`: an 84 % year-end
+//! figure published on 5 January counts against a target due on 31 December. It is known
+//! only from `published` on: an assessment dated before publication does not see it.
+//!
+//! # Milestones and recurring duties
+//!
+//! A milestone (`kind: milestone`: a deliverable without a number, 建成新津体育中心) is a status
+//! target: comparator `achieve`, unit `boolean`, an observation of 1 dated when it was done.
+//! A recurring duty (`kind: recurring`, `every`: `year`, `half_year`, `quarter`, `month`) needs
+//! `value` pieces of dated evidence in each slot of its period (item 5: 「每半年…进行1次审查」).
+//! The slots that have ended by the cut-off date decide: all covered and the period over,
+//! `met`; all covered so far, `on_track` (no slot ended yet but evidence given: `on_track`;
+//! no evidence at all: `no_data`); a slot ended without evidence, `off_track`, or `missed`
+//! once the period is over (basis `recurrence`).
 //!
 //! The thresholds are catalogue parameters (our method, marked as assumptions, in
 //! `core/data/catalogue/monitoring.json`): `monitoring.status.on_track_lag` = 0,
@@ -94,6 +120,7 @@ mod csv;
 mod goal;
 mod monitor;
 mod observations;
+mod recurring;
 mod scorecard;
 mod status;
 

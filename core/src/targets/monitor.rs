@@ -65,8 +65,9 @@ impl Monitor {
     ///
     /// ```
     /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
-    /// // Tianshan's three baselines and Xinshi's insurance rate name a target.
-    /// assert_eq!(monitor.len(), 4);
+    /// // Tianshan's three baselines, the national 20-day notice period and Xinshi's insurance
+    /// // rate name a target.
+    /// assert_eq!(monitor.len(), 5);
     /// ```
     pub fn new(context: &Context) -> Monitor {
         let catalogue = context.catalogue();
@@ -351,7 +352,7 @@ impl Monitor {
     ///     {"target": "tianshan-2022-87/t28", "date": "2022-06-30", "value": "80", "unit": "%", "source": "s"},
     ///     {"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": "82", "unit": "ratio", "source": "s"}])).unwrap_err();
     /// assert_eq!(err.path(), Some("observations[1].unit"));
-    /// assert_eq!(monitor.len(), 4); // nothing was added
+    /// assert_eq!(monitor.len(), 5); // nothing was added
     /// ```
     pub fn add_observations_value(&mut self, observations: &serde_json::Value) -> Result<usize> {
         let rows = observations.as_array().ok_or_else(|| {

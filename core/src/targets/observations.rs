@@ -32,15 +32,21 @@ use crate::error::{Error, ErrorKind, Result};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObservationInput {
-    /// Stable id; default `<target>@<date>`. An id already held replaces that observation.
+    /// Stable id; default `<target>@<as_of>`. An id already held replaces that observation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The target observed.
     pub target: String,
-    /// The date the value refers to (the end of the period for a period total).
-    #[serde(with = "crate::value::iso_date")]
+    /// The date the value refers to (the end of the period for a period total); accepted as
+    /// `date` too.
+    #[serde(alias = "date", with = "crate::value::iso_date")]
     #[schemars(with = "NaiveDate")]
-    pub date: NaiveDate,
+    pub as_of: NaiveDate,
+    /// The date the value was published, if later than `as_of` (a year-end figure published
+    /// in January): an assessment dated before it does not know the value.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub published: Option<NaiveDate>,
     /// The value, as a decimal string (an integer is accepted too; a float is refused).
     #[serde(deserialize_with = "decimal_or_integer")]
     #[schemars(with = "String")]
@@ -103,7 +109,10 @@ fn citation_or_text<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Opti
 /// One stored observation, in date order within its target.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Point {
+    /// The date the value refers to.
     pub date: NaiveDate,
+    /// The date the value became known: its publication date, else `date`.
+    pub known: NaiveDate,
     pub value: Decimal,
     pub qualifier: Qualifier,
     /// Index into the store's records.
@@ -134,6 +143,7 @@ pub(crate) struct Store {
 pub(crate) struct Checked {
     target: u32,
     point_date: NaiveDate,
+    published: Option<NaiveDate>,
     value: Decimal,
     qualifier: Qualifier,
     record: Record,
@@ -211,10 +221,18 @@ impl Store {
         let Some(source) = row.source.filter(|s| !s.document.trim().is_empty()) else {
             return Err(Error::missing_input(format!("{what}.source")));
         };
-        let id = row.id.unwrap_or_else(|| format!("{}@{}", target.id, row.date));
+        if let Some(published) = row.published.filter(|p| *p < row.as_of) {
+            return Err(Error::invalid_input(
+                format!("{what}.published"),
+                published,
+                format!("a publication date on or after as_of {}", row.as_of),
+            ));
+        }
+        let id = row.id.unwrap_or_else(|| format!("{}@{}", target.id, row.as_of));
         Ok(Checked {
             target: t,
-            point_date: row.date,
+            point_date: row.as_of,
+            published: row.published,
             value: row.value,
             qualifier: row.qualifier.unwrap_or_default(),
             record: Record {
@@ -232,6 +250,7 @@ impl Store {
         self.seq += 1;
         let point = |record| Point {
             date: row.point_date,
+            known: row.published.unwrap_or(row.point_date),
             value: row.value,
             qualifier: row.qualifier,
             record,
@@ -271,6 +290,7 @@ impl Store {
             let t = row.target as usize;
             self.points[t].push(Point {
                 date: row.point_date,
+                known: row.published.unwrap_or(row.point_date),
                 value: row.value,
                 qualifier: row.qualifier,
                 record: index,
@@ -296,7 +316,8 @@ impl Store {
             value: point.value,
             qualifier: point.qualifier,
             unit: target.unit.clone(),
-            date: point.date,
+            as_of: point.date,
+            published: (point.known != point.date).then_some(point.known),
             scope: target.scope.clone(),
             source: r.source.clone(),
             reading: r.reading.clone(),
@@ -309,7 +330,8 @@ pub(crate) fn from_catalogue(o: &Observation) -> ObservationInput {
     ObservationInput {
         id: Some(o.id.clone()),
         target: o.target.clone().unwrap_or_default(),
-        date: o.date,
+        as_of: o.as_of,
+        published: o.published,
         value: o.value,
         unit: o.unit.clone(),
         source: Some(o.source.clone()),

@@ -128,6 +128,11 @@ pub enum Basis {
     Trend,
     /// The share of the time to the deadline that has elapsed (no path to judge pace by).
     ElapsedTime,
+    /// The value is an approximate figure (约, 近, 预计): at risk at most, whatever it shows.
+    Approximate,
+    /// A recurring duty: the slots of its period that have ended, each with or without dated
+    /// evidence.
+    Recurrence,
 }
 
 impl Basis {
@@ -148,6 +153,8 @@ impl Basis {
             Basis::Slipped => "slipped",
             Basis::Trend => "trend",
             Basis::ElapsedTime => "elapsed_time",
+            Basis::Approximate => "approximate",
+            Basis::Recurrence => "recurrence",
         }
     }
 }

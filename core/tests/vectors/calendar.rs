@@ -9,6 +9,9 @@ use super::{Call, arg, json};
 
 pub fn call(function: &str) -> Option<Call> {
     Some(match function {
+        "calendar.parse_notice" => {
+            |_, i| Ok(json(&zhengce::calendar::parse_notice(&arg::<String>(i, "text")?)?))
+        }
         "calendar.day" | "calendar.layered" => {
             |ctx, i| Ok(json(&calendar(ctx, i)?.day(date(i, "date")?, &options(i)?)?))
         }
@@ -108,12 +111,20 @@ pub fn call(function: &str) -> Option<Call> {
     })
 }
 
-/// The case's context with the input's calendar `overlay` layered on, if given.
+/// The case's context with the input's calendar `overlay` layered on, a `notice` text read in
+/// and the data `as_known_on` a date, each if given.
 fn with_overlay(ctx: &Context, input: &Value) -> Result<Context, Error> {
-    match input.get("overlay") {
-        Some(overlay) => ctx.layered_calendars(overlay),
-        None => Ok(ctx.clone()),
+    let mut out = match input.get("overlay") {
+        Some(overlay) => ctx.layered_calendars(overlay)?,
+        None => ctx.clone(),
+    };
+    if input.get("notice").is_some() {
+        out = out.with_calendars(out.calendars().layered_notice(&arg::<String>(input, "notice")?)?);
     }
+    if input.get("as_known_on").is_some() {
+        out = out.with_calendars(out.calendars().as_known_on(date(input, "as_known_on")?));
+    }
+    Ok(out)
 }
 
 fn calendar(ctx: &Context, input: &Value) -> Result<Calendar, Error> {
