@@ -345,7 +345,8 @@ fn evaluate_chunked(
     let rows = whole.first().map(Column::len).or(first_units).or(dates.len()).unwrap_or(0);
     // Chunks are cut by row number, and cutting clamps to each column's length: a shorter
     // column would be silently truncated, so every length is checked first.
-    let first = whole.first().map(|c| c.name.to_owned()).or_else(|| cols.units.first().map(|(n, _)| n.clone()));
+    let first =
+        whole.first().map(|c| c.name.to_owned()).or_else(|| cols.units.first().map(|(n, _)| n.clone()));
     let mismatch = |name: &str, n: usize| {
         let first = first.as_deref().unwrap_or("the dates");
         crate::error::to_py_err(Error::invalid_input(

@@ -267,6 +267,26 @@ proptest! {
     #![proptest_config(heavy())]
 
     #[test]
+    fn the_notice_parser_survives_edited_notices(
+        which in any::<usize>(),
+        edits in prop::collection::vec((any::<usize>(), 0usize..3, notice_piece()), 1..8),
+    ) {
+        let base = &NOTICES[which % NOTICES.len()];
+        let mut chars: Vec<char> = base.chars().collect();
+        for (at, op, piece) in edits {
+            let i = at % (chars.len() + 1);
+            match op {
+                0 => { chars.splice(i..i, piece.chars()); }
+                1 if i < chars.len() => { chars.remove(i); }
+                _ => { let end = (i + piece.chars().count()).min(chars.len()); chars.splice(i..end, piece.chars()); }
+            }
+        }
+        let text: String = chars.into_iter().collect();
+        let _ = zhengce::calendar::parse_notice(&text);
+        let _ = Calendars::builtin().layered_notice(&text);
+    }
+
+    #[test]
     fn loaders_survive_a_mutated_builtin_catalogue(
         choices in prop::collection::vec(any::<usize>(), 1..7),
         with in json_value(),
@@ -275,6 +295,65 @@ proptest! {
         let _ = Catalogue::from_value(&mutated);
         let _ = Catalogue::from_json(&mutated.to_string());
     }
+}
+
+static NOTICES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/calendar/parse_notice.json");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the notice vectors")).expect("JSON");
+    file["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter_map(|c| c["input"]["text"].as_str().map(str::to_owned))
+        .collect()
+});
+
+/// Pieces of notice text: digits, the words dates and items are made of, punctuation.
+fn notice_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{1,3}",
+        prop::sample::select(vec![
+            "月",
+            "日",
+            "年",
+            "至",
+            "共",
+            "天",
+            "放假",
+            "调休",
+            "上班",
+            "（",
+            "）",
+            "(",
+            ")",
+            "、",
+            "，",
+            "。",
+            "：",
+            "\n",
+            "星期一",
+            "星期六",
+            "星期日",
+            "春节",
+            "国庆节",
+            "肉孜节",
+            "古尔邦节",
+            "一、",
+            "二、",
+            "十二、",
+            "调整",
+            "延长",
+            "2024",
+            "12月31日",
+            "2月30日",
+            "0月0日",
+            "",
+        ])
+        .prop_map(|s| s.replace("\\n", "\n")),
+        "\\PC{0,3}",
+    ]
 }
 
 /// Every file in tests/fuzz-corpus goes through every loader (inputs found by hand or by a
