@@ -260,7 +260,7 @@ impl Catalogue {
     /// use chrono::NaiveDate;
     ///
     /// let overlay = r#"{"parameters": [{"id": "procurement.bid_bond.cap_per_lot",
-    ///   "name": {"zh": "单个标段投标保证金上限", "en": "Bid-bond cap per lot"}, "unit": "yuan",
+    ///   "name": {"zh": "单个标段投标保证金缴纳上限", "en": "Bid-bond cap per lot"}, "unit": "yuan",
     ///   "values": [{"jurisdiction": "cn-xj-urumqi-xinshi", "effective_from": "2023-01-01",
     ///     "value": "10000", "source": {"document": "tianshan-2022-87"}}]}]}"#;
     /// let cat = zhengce::Catalogue::builtin().layered(overlay)?;

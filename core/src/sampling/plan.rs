@@ -543,12 +543,12 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
     /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+    /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
     /// assert_eq!(plan.to_csv_with(&zhengce::value::CsvOptions { raw_text: true }), plan.to_csv());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
@@ -606,12 +606,12 @@ impl InspectionPlan {
     ///
     /// ```
     /// # use zhengce::sampling::*;
-    /// # let cat = zhengce::Catalogue::builtin();
+    /// # let ctx = zhengce::Context::builtin();
     /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
     /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let plan = InspectionPlan::draw(&cat, &register, &directory, &spec)?;
+    /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
     /// assert!(plan.strata_to_csv_with(&Default::default()).starts_with("stratum,"));
     /// # Ok::<(), zhengce::Error>(())
     /// ```

@@ -45,7 +45,7 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &Default::default())?;
     /// let raw = card.to_csv_with(&zhengce::value::CsvOptions { raw_text: true });
     /// assert_eq!(raw, card.to_csv(), "the built-in names start with no formula character");
@@ -115,7 +115,7 @@ impl Scorecard {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let monitor = zhengce::targets::Monitor::new(zhengce::Catalogue::builtin());
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &Default::default())?;
     /// let csv = card.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text: true });
     /// assert!(csv.starts_with("target,"));
