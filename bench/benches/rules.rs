@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Input, Options};
+use zhengce::rules::{Batch, Column, ColumnData, Dates, Input, Options};
 
 const LOTS: usize = 10_000_000;
 
@@ -41,7 +41,7 @@ fn rules(c: &mut Criterion) {
             jurisdiction: None,
             columns: vec![Column::new("budget", ColumnData::Int { values: &fen, scale: 2 })],
         };
-        b.iter(|| bond.evaluate_batch(black_box(&batch), &BatchOptions::default()).unwrap())
+        b.iter(|| bond.evaluate_batch(black_box(&batch), &Options::default()).unwrap())
     });
     g.bench_function("10M lots, fen column, streamed in chunks of 131,072", |b| {
         // The Python binding's way: results of each chunk reuse the same memory instead of
@@ -54,7 +54,7 @@ fn rules(c: &mut Criterion) {
                     jurisdiction: None,
                     columns: vec![Column::new("budget", ColumnData::Int { values: chunk, scale: 2 })],
                 };
-                let out = bond.evaluate_batch(&batch, &BatchOptions::default()).unwrap();
+                let out = bond.evaluate_batch(&batch, &Options::default()).unwrap();
                 if let Some(zhengce::rules::OutColumn::Int { values, .. }) = out.column("amount") {
                     total += values[0];
                 }
@@ -71,7 +71,7 @@ fn rules(c: &mut Criterion) {
                 Column::new("lot_type", ColumnData::Codes { codes: &codes, labels: &labels }),
             ],
         };
-        b.iter(|| bond.evaluate_batch(black_box(&batch), &BatchOptions::default()).unwrap())
+        b.iter(|| bond.evaluate_batch(black_box(&batch), &Options::default()).unwrap())
     });
     g.finish();
 

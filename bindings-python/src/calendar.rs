@@ -78,6 +78,11 @@ impl PyCalendars {
     }
 
     #[staticmethod]
+    fn statutory_days<'py>(py: Python<'py>, year: i32) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &zhengce::calendar::statutory_days(year).py()?)
+    }
+
+    #[staticmethod]
     fn parse_notice<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &zhengce::calendar::parse_notice(text).py()?)
     }
@@ -346,7 +351,7 @@ impl PyCalendar {
     ) -> PyResult<Bound<'py, PyAny>> {
         let start = extract_date(start, "start").py()?;
         let duration = crate::convert::extract_int(duration, "duration", 0, u32::MAX.into()).py()? as u32;
-        let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
+        let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
         let o: DeadlineOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.deadline(start, duration, unit, &o).py()?)
     }

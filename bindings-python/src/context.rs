@@ -31,7 +31,7 @@ fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
     } else {
         from_py(obj, "scenario").py()?
     };
-    zhengce::value::from_json_value(&value, "scenario").py()
+    zhengce::error::from_json_value(&value, "scenario").py()
 }
 
 fn overlay_of(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
@@ -156,7 +156,7 @@ impl PyContext {
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(py)?,
         };
-        let out = self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).py()?;
+        let out = self.inner.compare(&alternative.inner, rule, &batch, &opts.options()).py()?;
         Ok(PyComparison { inner: out })
     }
 

@@ -211,7 +211,7 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
 ) -> Result<T, Error> {
     match kwargs {
         None => Ok(T::default()),
-        Some(dict) => zhengce::value::from_json_value(&from_py(dict.as_any(), what)?, what),
+        Some(dict) => zhengce::error::from_json_value(&from_py(dict.as_any(), what)?, what),
     }
 }
 

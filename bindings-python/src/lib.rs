@@ -6,42 +6,31 @@
 
 use pyo3::prelude::*;
 
+mod calendar;
 mod catalogue;
+mod communities;
 mod context;
 mod convert;
-// --- calendar ---
-mod calendar;
-// --- rules ---
-mod rules;
-// --- sampling ---
-mod sampling;
-// --- targets ---
-mod targets;
-// --- communities ---
-mod communities;
 mod error;
+mod rules;
+mod sampling;
+mod targets;
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", zhengce::VERSION)?;
-    // --- catalogue ---
     m.add_class::<catalogue::PyCatalogue>()?;
     m.add_class::<context::PyContext>()?;
-    // --- calendar ---
     m.add_class::<calendar::PyCalendars>()?;
     m.add_class::<calendar::PyCalendar>()?;
-    // --- rules ---
     m.add_class::<rules::PyEvaluator>()?;
     m.add_class::<rules::PyEvaluation>()?;
     m.add_class::<rules::PyBatchResult>()?;
     m.add_class::<rules::PyComparison>()?;
-    // --- sampling ---
     m.add_class::<sampling::PyInspectionPlan>()?;
     m.add_class::<sampling::PyStratifiedDraw>()?;
-    // --- targets ---
     m.add_class::<targets::PyMonitor>()?;
     m.add_class::<targets::PyScorecard>()?;
-    // --- communities ---
     m.add_class::<communities::PyCommunities>()?;
     Ok(())
 }

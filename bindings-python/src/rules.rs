@@ -122,7 +122,7 @@ pub struct PyEvaluation {
 }
 
 fn lang(code: &str) -> PyResult<Lang> {
-    zhengce::value::from_json_value(&serde_json::Value::String(code.to_owned()), "lang").py()
+    zhengce::error::from_json_value(&serde_json::Value::String(code.to_owned()), "lang").py()
 }
 
 #[pymethods]
@@ -376,7 +376,7 @@ fn evaluate_chunked(
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(py)?,
         };
-        return Ok(PyBatchResult::from_core(ev.evaluate_batch(&batch, &opts.batch_options()).py()?));
+        return Ok(PyBatchResult::from_core(ev.evaluate_batch(&batch, &opts.options()).py()?));
     }
     let np = py.import("numpy")?;
     let mut out: Vec<(String, PyCol)> = Vec::new();
@@ -396,7 +396,7 @@ fn evaluate_chunked(
         );
         let batch =
             Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
-        let result = ev.evaluate_batch(&batch, &opts.batch_options()).map_err(|e| shift(e, start)).py()?;
+        let result = ev.evaluate_batch(&batch, &opts.options()).map_err(|e| shift(e, start)).py()?;
         if out.is_empty() {
             for (name, col) in &result.columns {
                 let col = match col {

@@ -20,7 +20,7 @@ fn directory(obj: &Bound<'_, PyAny>) -> PyResult<Directory> {
 }
 
 fn spec<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    zhengce::value::from_json_value(&from_py(obj, "spec").py()?, "spec").py()
+    zhengce::error::from_json_value(&from_py(obj, "spec").py()?, "spec").py()
 }
 
 /// A double-random inspection plan: visits with reasons, modes, checks and inspectors.

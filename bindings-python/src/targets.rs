@@ -69,7 +69,7 @@ fn from_columns(table: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ObservationInpu
         let row = (|| -> Result<ObservationInput, zhengce::Error> {
             let field = |c: usize| format!("observations[{i}].{}", COLUMNS[c]);
             let qualifier = match text(6, i)? {
-                Some(q) => Some(zhengce::value::from_json_value(&serde_json::Value::String(q), &field(6))?),
+                Some(q) => Some(zhengce::error::from_json_value(&serde_json::Value::String(q), &field(6))?),
                 None => None,
             };
             Ok(ObservationInput {

@@ -75,6 +75,16 @@ def test_holiday_cn() -> None:
     _check("holiday_cn", _disagreements(working, datetime.date(2007, 1, 1)))
 
 
+def test_qingming_against_chinese_calendar_2008_2099() -> None:
+    # 清明 is computed astronomically (core/src/calendar/lunar.rs); chinese-calendar's solar
+    # terms are the reference. Statutory from 2008 (国务院令第513号).
+    for year in range(2008, 2100):
+        days = dict((k, v) for k, v in zhengce.Calendars.statutory_days(year))
+        terms = chinese_calendar.get_solar_terms(datetime.date(year, 4, 1), datetime.date(year, 4, 10))
+        qingming = [d.isoformat() for d, name in terms if "清明" in str(name)]
+        assert days["tomb_sweeping"] == qingming, year
+
+
 def test_an_undecided_disagreement_fails() -> None:
     with pytest.raises(AssertionError):
         _check("holidays", {"2024-02-12": True})

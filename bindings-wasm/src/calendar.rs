@@ -77,6 +77,13 @@ impl JsCalendars {
         self.inner.layered_notice(text).map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }
 
+    /// Each festival's statutory days in the year under the 放假办法 in force (2000-2099), as
+    /// `[festival, [ISO dates]]` pairs.
+    #[wasm_bindgen(js_name = statutoryDays, unchecked_return_type = "[string, string[]][]")]
+    pub fn statutory_days(year: i32) -> Result<JsValue, JsValue> {
+        to_js(&zhengce::calendar::statutory_days(year).js()?)
+    }
+
     /// The notice parsed: year, layer, blocks and every day with the sentence that set it.
     #[wasm_bindgen(js_name = parseNotice, unchecked_return_type = "Notice")]
     pub fn parse_notice(text: &str) -> Result<JsValue, JsValue> {
@@ -299,7 +306,7 @@ impl JsCalendar {
         let unit = crate::convert::text(&unit, "unit").js()?;
         let unit = unit.as_str();
         let start = date(&start, "start").js()?;
-        let unit: TimeUnit = zhengce::value::from_json_value(&serde_json::Value::from(unit), "unit").js()?;
+        let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").js()?;
         let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
         to_js(&self.inner.deadline(start, duration, unit, &o).js()?)
     }

@@ -58,7 +58,7 @@ impl JsContext {
         #[wasm_bindgen(unchecked_param_type = "ScenarioSpec")] spec: JsValue,
     ) -> Result<JsContext, JsValue> {
         let spec: ScenarioSpec =
-            zhengce::value::from_json_value(&from_js(&spec, "scenario").js()?, "scenario").js()?;
+            zhengce::error::from_json_value(&from_js(&spec, "scenario").js()?, "scenario").js()?;
         self.inner.with_scenario(spec).map(|inner| JsContext { inner }).js()
     }
 
@@ -199,7 +199,7 @@ impl JsContext {
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(),
         };
-        json_to_js(&self.inner.compare(&alternative.inner, rule, &batch, &opts.batch_options()).js()?)
+        json_to_js(&self.inner.compare(&alternative.inner, rule, &batch, &opts.options()).js()?)
     }
 }
 

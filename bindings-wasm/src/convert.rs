@@ -159,7 +159,7 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(value: &JsValue, what: 
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    zhengce::value::from_json_value(&from_js(value, what)?, what)
+    zhengce::error::from_json_value(&from_js(value, what)?, what)
 }
 
 /// A date argument: an ISO `YYYY-MM-DD` string or a `Date` (read in local time).

@@ -8,20 +8,15 @@
 
 use wasm_bindgen::prelude::*;
 
+mod calendar;
 mod catalogue;
+mod communities;
 mod context;
 mod convert;
-// --- calendar ---
-mod calendar;
-// --- rules ---
-mod rules;
-// --- sampling ---
-mod sampling;
-// --- targets ---
-mod targets;
-// --- communities ---
-mod communities;
 mod error;
+mod rules;
+mod sampling;
+mod targets;
 
 // The TypeScript shapes of every object crossing the binding, generated from core/schema/api.schema.json
 // (see tools/gen-ts-types.mjs); referenced by the `unchecked_*_type` annotations.
@@ -41,9 +36,3 @@ pub fn memory_bytes() -> f64 {
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
 }
-
-// --- calendar ---
-// --- rules ---
-// --- sampling ---
-// --- targets ---
-// --- communities ---

@@ -107,7 +107,7 @@ impl JsEvaluator {
             jurisdiction: opts.jurisdiction.as_deref(),
             columns: cols.columns(),
         };
-        json_to_js(&self.inner.evaluate_batch(&batch, &opts.batch_options()).js()?)
+        json_to_js(&self.inner.evaluate_batch(&batch, &opts.options()).js()?)
     }
 }
 

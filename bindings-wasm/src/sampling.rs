@@ -19,7 +19,7 @@ fn directory(value: &JsValue) -> Result<Directory, JsValue> {
 }
 
 fn spec<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    zhengce::value::from_json_value(&from_js(value, "spec").js()?, "spec").js()
+    zhengce::error::from_json_value(&from_js(value, "spec").js()?, "spec").js()
 }
 
 /// A double-random inspection plan (双随机、一公开): visits with reasons, modes, checks and inspectors.

@@ -17,7 +17,6 @@ if (entry.type === "jurisdiction") {
 }
 void [title, measures, value, hits];
 
-// --- rules ---
 const scenario: zhengce.Context = ctx;
 const bond: zhengce.Evaluator = scenario.evaluator("tianshan-2022-87/r68-bid-bond");
 const result: zhengce.Evaluation = bond.evaluate({ budget: "1000000", lot_type: "ppp" }, "2022-06-01", { explain: true });
@@ -46,7 +45,6 @@ const report: zhengce.Verification = plan.verify(ctx, register, directory);
 const draw: zhengce.StratifiedDraw = zhengce.StratifiedDraw.draw(ctx, { jurisdiction: "cn", date: "2022-06-01", seed: "s" }, new Uint8Array([1, 2]));
 const positions: Uint32Array = draw.randomIndices("a");
 void [visits, summary, data.publication.publish_by, report.differences, positions, plan.toCsv()];
-// --- calendar ---
 const calendars: zhengce.Calendars = ctx.calendars();
 void calendars;
 const tianshan: zhengce.Calendar = ctx.calendar("cn-xj-urumqi-tianshan");
@@ -60,7 +58,6 @@ const shifted = tianshan.addWorkingDaysBatch(Int32Array.from([19757]), 1);
 const covered: zhengce.Period[] = tianshan.coverage();
 void [kind, next, skipped, working, shifted, covered];
 
-// --- targets ---
 const monitor: zhengce.Monitor = new zhengce.Monitor(ctx);
 const added: number = monitor.addObservations([
   { target: "tianshan-2022-87/t28", as_of: "2022-09-30", published: "2022-10-08", value: "75", unit: "%", source: "district statistics" },
@@ -75,7 +72,6 @@ const check: zhengce.RatioCheck = monitor.checkRatio("tianshan-2022-87/t85i", "t
 const held: zhengce.Observation[] = monitor.observations("tianshan-2022-87/t28");
 void [added, status, firstGroup, csv, check, held];
 
-// --- communities ---
 const communities: zhengce.Communities = new zhengce.Communities(ctx);
 communities.register({
   id: "tianshan-pilot-1", name: { zh: "试点一", en: "Pilot 1" }, jurisdiction: "cn-xj-urumqi-tianshan",

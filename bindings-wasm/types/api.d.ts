@@ -2846,22 +2846,6 @@ export interface CallOptions {
   text?: Lang | null;
 }
 /**
- * How to evaluate a batch.
- *
- * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "BatchOptions".
- */
-export interface BatchOptions {
-  /**
-   * Also return one explained [`Evaluation`] per row (slow: it allocates per row).
-   */
-  explain?: boolean;
-  /**
-   * With `explain`: also render each explanation as text in this language.
-   */
-  text?: Lang | null;
-}
-/**
  * The result of a batch: one column per output, row for row.
  *
  * Columns by rule kind:

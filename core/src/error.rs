@@ -179,7 +179,7 @@ pub enum ErrorKind {
         #[serde(with = "crate::value::iso_date")]
         until: chrono::NaiveDate,
         /// Every covered range: coverage need not be contiguous (Xinjiang: 2022, 2023, 2025).
-        covered: Vec<crate::catalogue::Period>,
+        covered: Vec<crate::value::Period>,
     },
     /// A value came with a unit other than the one expected.
     #[error("expected unit '{expected}', got '{got}' for '{field}'")]
@@ -219,7 +219,7 @@ fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("\n  {p}")).collect()
 }
 
-fn ranges(covered: &[crate::catalogue::Period]) -> String {
+fn ranges(covered: &[crate::value::Period]) -> String {
     if covered.is_empty() {
         return "no data".to_owned();
     }
@@ -475,6 +475,63 @@ impl fmt::Debug for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Reads a typed value (an options struct, a filter) out of JSON, as bindings receive it from a
+/// Python dict or a JavaScript object.
+///
+/// `what` names the argument (`filter`, `options`); a bad or unknown field is an
+/// `invalid_input` error naming `what.field`, the value given and what was expected.
+///
+/// # Errors
+///
+/// - `invalid_input` for an unknown field, a value of the wrong type or an unknown enum value.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::{DocumentFilter, error::from_json_value};
+///
+/// let filter: DocumentFilter = from_json_value(&serde_json::json!({"kind": "law"}), "filter")?;
+/// assert!(filter.kind.is_some());
+/// let err = from_json_value::<DocumentFilter>(&serde_json::json!({"kind": "poem"}), "filter").unwrap_err();
+/// assert_eq!(err.path(), Some("filter.kind"));
+/// assert!(err.to_string().starts_with("expected one of"));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, what: &str) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let mut field =
+            if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
+        let message = e.inner().to_string();
+        let expected =
+            message.split_once(", expected ").map_or(message.as_str(), |(_, rest)| rest).to_owned();
+        let given =
+            if let Some(key) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+                if !field.ends_with(&format!(".{key}")) {
+                    field = format!("{field}.{key}");
+                }
+                format!("an unknown field '{key}'")
+            } else {
+                lookup(value, &inner).map_or_else(|| "nothing".to_owned(), |v| v.to_string())
+            };
+        Error::invalid_input(field, given, expected)
+    })
+}
+/// The value at a serde_path_to_error path (`a.b[2].c`) inside `value`.
+fn lookup<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+    if path == "." {
+        return Some(value);
+    }
+    path.split('.').try_fold(value, |v, segment| {
+        let (key, indices) = segment.split_once('[').map_or((segment, ""), |(k, rest)| (k, rest));
+        let mut v = if key.is_empty() { v } else { v.get(key)? };
+        for index in indices.split('[').filter(|s| !s.is_empty()) {
+            v = v.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+        Some(v)
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -30,6 +30,7 @@ pub mod schema;
 pub mod targets;
 pub mod value;
 
+pub use calendar::{Calendar, Calendars, Deadline};
 pub use catalogue::{
     Baseline, Catalogue, CatalogueData, ChainLink, ChainRole, ChainTier, Citation, Clause, Community,
     CommunityType, Comparator, Document, DocumentFilter, DocumentKind, Entry, Jurisdiction,
@@ -37,29 +38,15 @@ pub use catalogue::{
     Parameter, ParameterLookup, ParameterValue, Period, Programme, Replacement, SearchHit, SearchOptions,
     Strength, Target, TargetFilter, Text, Unit, UnitFilter, UnitKind,
 };
+pub use communities::Communities;
 pub use context::Context;
 pub use error::{Error, ErrorKind, Problem, Result};
-// --- calendar ---
-pub use calendar::{Calendar, Calendars, Deadline};
-// --- rules ---
 pub use rules::Rule;
-// --- sampling ---
 pub use sampling::{InspectionPlan, StratifiedDraw};
-// --- targets ---
 pub use targets::{Assessment, Monitor, Scorecard, Status};
-// --- communities ---
-pub use communities::Communities;
+pub use value::VERSION;
 
 // The README's Rust snippets run as doc tests (Python and JS snippets run in their suites).
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 mod readme {}
-
-/// The library's version, recorded in execution receipts.
-///
-/// # Example
-///
-/// ```
-/// assert!(!zhengce::VERSION.is_empty());
-/// ```
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");

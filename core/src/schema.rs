@@ -16,7 +16,6 @@
 //! assert_eq!(zhengce::schema::catalogue()["title"], "CatalogueData");
 //! ```
 
-use schemars::JsonSchema;
 use serde_json::{Value, json};
 
 use crate::*;
@@ -29,7 +28,7 @@ use crate::*;
 /// assert_eq!(zhengce::schema::catalogue()["additionalProperties"], false);
 /// ```
 pub fn catalogue() -> Value {
-    described::<CatalogueData>()
+    crate::value::described::<CatalogueData>()
 }
 
 /// One JSON Schema whose `$defs` hold every type that crosses a binding.
@@ -45,7 +44,6 @@ pub fn api() -> Value {
     macro_rules! add {
         ($($ty:ty),* $(,)?) => { $( generator.subschema_for::<$ty>(); )* };
     }
-    // --- catalogue ---
     add!(
         CatalogueData,
         Entry<'static>,
@@ -62,7 +60,6 @@ pub fn api() -> Value {
         crate::Replacement,
         crate::value::CsvOptions
     );
-    // --- calendar ---
     add!(
         crate::calendar::CalendarData,
         crate::calendar::Day,
@@ -72,12 +69,10 @@ pub fn api() -> Value {
         crate::calendar::Notice,
         Period
     );
-    // --- rules ---
     add!(
         crate::rules::Input,
         crate::rules::Options,
         crate::rules::CallOptions,
-        crate::rules::BatchOptions,
         crate::rules::BatchResult,
         crate::rules::Comparison,
         crate::rules::Evaluation,
@@ -87,7 +82,6 @@ pub fn api() -> Value {
         crate::rules::ComparisonTotals,
         crate::rules::Lang
     );
-    // --- sampling ---
     add!(
         crate::sampling::Entity,
         crate::sampling::Inspector,
@@ -98,7 +92,6 @@ pub fn api() -> Value {
         crate::sampling::StratumSummary,
         crate::sampling::Verification
     );
-    // --- targets ---
     add!(
         crate::targets::Assessment,
         crate::targets::AssessOptions,
@@ -108,7 +101,6 @@ pub fn api() -> Value {
         crate::targets::RatioCheck,
         crate::targets::Thresholds
     );
-    // --- communities ---
     add!(crate::communities::Responsibility, crate::communities::CommunityFilter);
     let defs = generator.take_definitions(true);
     let mut schema = json!({
@@ -116,29 +108,6 @@ pub fn api() -> Value {
         "title": "zhengce API types",
         "$defs": defs,
     });
-    trim(&mut schema);
+    crate::value::trim(&mut schema);
     schema
-}
-
-/// The schema of one type, descriptions trimmed.
-fn described<T: JsonSchema>() -> Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(T)).expect("a schema serialises");
-    trim(&mut schema);
-    schema
-}
-
-/// Cuts each description at its first `# ` heading, leaving the summary without examples.
-fn trim(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(d)) = map.get_mut("description")
-                && let Some(cut) = d.find("\n\n# ")
-            {
-                d.truncate(cut);
-            }
-            map.values_mut().for_each(trim);
-        }
-        Value::Array(items) => items.iter_mut().for_each(trim),
-        _ => {}
-    }
 }

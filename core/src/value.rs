@@ -21,6 +21,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 mod csv;
 mod json_text;
@@ -240,67 +242,6 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// Reads a typed value (an options struct, a filter) out of JSON, as bindings receive it from a
-/// Python dict or a JavaScript object.
-///
-/// `what` names the argument (`filter`, `options`); a bad or unknown field is an
-/// `invalid_input` error naming `what.field`, the value given and what was expected.
-///
-/// # Errors
-///
-/// - `invalid_input` for an unknown field, a value of the wrong type or an unknown enum value.
-///
-/// # Example
-///
-/// ```
-/// use zhengce::{DocumentFilter, value::from_json_value};
-///
-/// let filter: DocumentFilter = from_json_value(&serde_json::json!({"kind": "law"}), "filter")?;
-/// assert!(filter.kind.is_some());
-/// let err = from_json_value::<DocumentFilter>(&serde_json::json!({"kind": "poem"}), "filter").unwrap_err();
-/// assert_eq!(err.path(), Some("filter.kind"));
-/// assert!(err.to_string().starts_with("expected one of"));
-/// # Ok::<(), zhengce::Error>(())
-/// ```
-pub fn from_json_value<T: serde::de::DeserializeOwned>(
-    value: &serde_json::Value,
-    what: &str,
-) -> crate::Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let mut field =
-            if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
-        let message = e.inner().to_string();
-        let expected =
-            message.split_once(", expected ").map_or(message.as_str(), |(_, rest)| rest).to_owned();
-        let given =
-            if let Some(key) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
-                if !field.ends_with(&format!(".{key}")) {
-                    field = format!("{field}.{key}");
-                }
-                format!("an unknown field '{key}'")
-            } else {
-                lookup(value, &inner).map_or_else(|| "nothing".to_owned(), |v| v.to_string())
-            };
-        crate::Error::invalid_input(field, given, expected)
-    })
-}
-
-/// The value at a serde_path_to_error path (`a.b[2].c`) inside `value`.
-fn lookup<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
-    if path == "." {
-        return Some(value);
-    }
-    path.split('.').try_fold(value, |v, segment| {
-        let (key, indices) = segment.split_once('[').map_or((segment, ""), |(k, rest)| (k, rest));
-        let mut v = if key.is_empty() { v } else { v.get(key)? };
-        for index in indices.split('[').filter(|s| !s.is_empty()) {
-            v = v.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
-        }
-        Some(v)
-    })
-}
-
 /// Serde for a [`NaiveDate`] as a strict ISO string; use with `#[serde(with = "...")]`.
 ///
 /// # Example
@@ -367,6 +308,100 @@ pub mod opt_iso_date {
         struct Wrapped(#[serde(with = "super::iso_date")] NaiveDate);
         Ok(Option::<Wrapped>::deserialize(d)?.map(|w| w.0))
     }
+}
+
+/// The library's version, recorded in execution receipts and inspection plans.
+///
+/// # Example
+///
+/// ```
+/// assert!(!zhengce::VERSION.is_empty());
+/// ```
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A closed range of days: `from` and `until` both included.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let p: zhengce::Period = serde_json::from_str(r#"{"from": "2022-01-01", "until": "2024-12-31"}"#).unwrap();
+/// assert!(p.contains(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()));
+/// assert!(!p.contains(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub from: NaiveDate,
+    /// Last day, included.
+    #[serde(with = "crate::value::iso_date")]
+    #[schemars(with = "NaiveDate")]
+    pub until: NaiveDate,
+}
+impl Period {
+    /// True if `date` lies within the period, ends included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day).unwrap();
+    /// let p = zhengce::Period { from: d(1, 1), until: d(12, 31) };
+    /// assert!(p.contains(d(1, 1)));
+    /// ```
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.until
+    }
+}
+
+/// The schema of one type, descriptions trimmed.
+pub(crate) fn described<T: schemars::JsonSchema>() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(T)).expect("a schema serialises");
+    trim(&mut schema);
+    schema
+}
+/// Cuts each description at its first `# ` heading, leaving the summary without examples.
+pub(crate) fn trim(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(d)) = map.get_mut("description")
+                && let Some(cut) = d.find("\n\n# ")
+            {
+                d.truncate(cut);
+            }
+            map.values_mut().for_each(trim);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(trim),
+        _ => {}
+    }
+}
+
+/// The ranges covered by every list.
+pub(crate) fn intersect<'a>(lists: impl Iterator<Item = &'a [Period]>) -> Vec<Period> {
+    let mut acc: Option<Vec<Period>> = None;
+    for list in lists {
+        acc = Some(match acc {
+            None => list.to_vec(),
+            Some(prev) => {
+                let mut out = Vec::new();
+                for a in &prev {
+                    for b in list {
+                        let (from, until) = (a.from.max(b.from), a.until.min(b.until));
+                        if from <= until {
+                            out.push(Period { from, until });
+                        }
+                    }
+                }
+                out.sort_by_key(|p| p.from);
+                out
+            }
+        });
+    }
+    acc.unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -170,6 +170,16 @@ fn a_xinjiang_notice_reproduces_the_overlay() {
 }
 
 #[test]
+fn full_width_digits_and_ascii_brackets() {
+    let notice = parse_notice(
+        "国务院办公厅关于２０２７年部分节假日安排的通知\n(一)元旦:１月１日(星期五)放假,共１天。",
+    )
+    .unwrap();
+    assert_eq!(notice.year, 2027);
+    assert_eq!(notice.days.iter().map(|x| x.date).collect::<Vec<_>>(), [d("2027-01-01")]);
+}
+
+#[test]
 fn typed_errors_name_what_was_wrong() {
     let code = |text: &str| parse_notice(text).unwrap_err().problems()[0].code.clone();
     assert_eq!(code("  "), "empty_notice");
@@ -203,4 +213,73 @@ fn typed_errors_name_what_was_wrong() {
         messages.iter().any(|m| m.contains("days off only in the data: ") && m.contains("2024-05-05")),
         "{messages:?}"
     );
+}
+
+/// Reads `text` into the built-in data cut before `year` and compares the year it gives with
+/// the built-in one, block by block.
+fn reproduces(year: i32, text: &str) {
+    let builtin = Calendars::builtin();
+    let cn = builtin.layer("cn").unwrap();
+    let mut without = cn.clone();
+    without.years.retain(|y| y.year < year);
+    without.coverage = vec![zhengce::catalogue::Period {
+        from: d("2004-01-01"),
+        until: NaiveDate::from_ymd_opt(year - 1, 12, 31).unwrap(),
+    }];
+    // From an empty set for the first year of the data, else from the data cut before the year.
+    let base = if year == 2004 {
+        Calendars::empty()
+    } else {
+        Calendars::empty().layered(&serde_json::to_string(&without).unwrap()).unwrap()
+    };
+    let read = base.layered_notice(text).unwrap_or_else(|e| panic!("{year}: {e}"));
+    let got = read.layer("cn").unwrap().years.iter().find(|y| y.year == year).unwrap();
+    same_blocks(got, cn.years.iter().find(|y| y.year == year).unwrap());
+    // And on the built-in data it agrees.
+    assert_eq!(builtin.layered_notice(text).unwrap(), builtin, "{year}");
+}
+
+// The items below follow the wording of each era's notices (full-width brackets, 星期/周,
+// 农历 notes, “五一”, 公休日调至 …); the dates are those quoted in core/data/calendar/README.md.
+
+#[test]
+fn the_2004_style_notice_reproduces_the_data() {
+    reproduces(2004, "国务院办公厅关于2004年部分节假日安排的通知
+一、元旦：1月1日放假1天。
+二、春节：1月22日—28日放假，共7天。其中，1月22日、23日、24日为法定休假日，将1月17日（星期六）、18日（星期日）两个公休日分别调至1月26日（星期一）、27日（星期二），1月17日、18日上班。
+三、“五一”：5月1日—7日放假，共7天。其中，1日、2日、3日为法定休假日，将5月8日（星期六）、9日（星期日）两个公休日调至5月6日（星期四）、7日（星期五），5月8日、9日上班。
+四、“十一”：10月1日—7日放假，共7天。其中，1日、2日、3日为法定休假日，将10月9日（星期六）、10日（星期日）两个公休日调至10月6日（星期三）、7日（星期四），10月9日、10日上班。");
+}
+
+#[test]
+fn the_2023_notice_with_a_merged_mid_autumn_reproduces_the_data() {
+    reproduces(
+        2023,
+        "国务院办公厅关于2023年部分节假日安排的通知
+一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。
+二、春节：1月21日至27日放假调休，共7天。1月28日（星期六）、1月29日（星期日）上班。
+三、清明节：4月5日放假，共1天。
+四、劳动节：4月29日至5月3日放假调休，共5天。4月23日（星期日）、5月6日（星期六）上班。
+五、端午节：6月22日至24日放假调休，共3天。6月25日（星期日）上班。
+六、中秋节、国庆节：9月29日至10月6日放假调休，共8天。10月7日（星期六）、10月8日（星期日）上班。",
+    );
+}
+
+#[test]
+fn the_2025_and_2026_notices_with_lunar_notes_reproduce_the_data() {
+    reproduces(2025, "国务院办公厅关于2025年部分节假日安排的通知
+一、元旦：1月1日（周三）放假1天，不调休。
+二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2月8日（周六）上班。
+三、清明节：4月4日（周五）至6日（周日）放假，共3天。
+四、劳动节：5月1日（周四）至5日（周一）放假调休，共5天。4月27日（周日）上班。
+五、端午节：5月31日（周六）至6月2日（周一）放假，共3天。
+六、国庆节、中秋节：10月1日（周三）至8日（周三）放假调休，共8天。9月28日（周日）、10月11日（周六）上班。");
+    reproduces(2026, "国务院办公厅关于2026年部分节假日安排的通知
+一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。
+三、清明节：4月4日（周六）至6日（周一）放假，共3天。
+四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。
+五、端午节：6月19日（周五）至21日（周日）放假，共3天。
+六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
+七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。");
 }

@@ -137,14 +137,14 @@ fn load_everything(value: &Value) {
     let _ = BUILTIN.layered(&text);
     let _ = Calendars::builtin().layered_value(value);
     let _ = Calendars::builtin().layered(&text);
-    if let Ok(spec) = zhengce::value::from_json_value(value, "scenario") {
+    if let Ok(spec) = zhengce::error::from_json_value(value, "scenario") {
         let _ = CONTEXT.with_scenario(spec);
     }
     let _ = zhengce::sampling::Register::from_value(value);
     let _ = zhengce::sampling::Directory::from_value(value);
     let _ = zhengce::InspectionPlan::from_value(value);
-    let _ = zhengce::value::from_json_value::<zhengce::sampling::SampleSpec>(value, "spec");
-    let _ = zhengce::value::from_json_value::<zhengce::targets::ObservationInput>(value, "observation");
+    let _ = zhengce::error::from_json_value::<zhengce::sampling::SampleSpec>(value, "spec");
+    let _ = zhengce::error::from_json_value::<zhengce::targets::ObservationInput>(value, "observation");
     let mut monitor = zhengce::targets::Monitor::new(&CONTEXT);
     let _ = monitor.add_observations_value(value);
     let _ = monitor.add_observation_value(value);

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 use zhengce::context::ScenarioSpec;
 use zhengce::rules::{
-    Batch, BatchOptions, Column, ColumnData, Dates, Evaluator, Input, Lang, Options, RuleValue, check_table,
+    Batch, Column, ColumnData, Dates, Evaluator, Input, Lang, Options, RuleValue, check_table,
 };
 use zhengce::{Catalogue, Context};
 
@@ -516,8 +516,7 @@ fn comparing_scenarios_over_a_batch() {
             Column::new("lot_type", ColumnData::Text(&types)),
         ],
     };
-    let cmp =
-        baseline().compare(&cap_scenario(json!("50000")), BOND, &batch, &BatchOptions::default()).unwrap();
+    let cmp = baseline().compare(&cap_scenario(json!("50000")), BOND, &batch, &Options::default()).unwrap();
     assert_eq!(cmp.column, "amount");
     assert_eq!(
         cmp.difference.to_strings(),
@@ -540,16 +539,16 @@ fn batch_errors_name_the_row() {
             Column::new("lot_type", ColumnData::Text(&types)),
         ],
     };
-    let err = bond().evaluate_batch(&batch, &BatchOptions::default()).unwrap_err();
+    let err = bond().evaluate_batch(&batch, &Options::default()).unwrap_err();
     assert_eq!((err.path(), err.details()["row"].as_u64()), (Some("lot_type"), Some(1)));
     let batch = Batch { dates: Dates::One(date(2022, 6, 1)), jurisdiction: None, columns: vec![] };
-    assert_eq!(bond().evaluate_batch(&batch, &BatchOptions::default()).unwrap().rows, 0);
+    assert_eq!(bond().evaluate_batch(&batch, &Options::default()).unwrap().rows, 0);
     let batch = Batch {
         dates: Dates::One(date(2022, 6, 1)),
         jurisdiction: None,
         columns: vec![Column::new("lot_type", ColumnData::Text(&types[..1]))],
     };
-    assert_eq!(bond().evaluate_batch(&batch, &BatchOptions::default()).unwrap_err().code(), "missing_input");
+    assert_eq!(bond().evaluate_batch(&batch, &Options::default()).unwrap_err().code(), "missing_input");
 }
 
 #[test]
@@ -564,7 +563,7 @@ fn batches_of_every_kind() {
     let out = s
         .evaluator("tianshan-2022-87/r10-credit-class")
         .unwrap()
-        .evaluate_batch(&batch, &BatchOptions::default())
+        .evaluate_batch(&batch, &Options::default())
         .unwrap();
     assert_eq!(
         out.column("sampling_ratio").unwrap().to_strings(),
@@ -583,7 +582,7 @@ fn batches_of_every_kind() {
     let out = s
         .evaluator("tianshan-2022-87/r62-electricity-commitment")
         .unwrap()
-        .evaluate_batch(&batch, &BatchOptions::default())
+        .evaluate_batch(&batch, &Options::default())
         .unwrap();
     assert_eq!(out.column("eligible").unwrap().to_strings(), [None, Some("false".into())]);
     assert_eq!(out.column("failed").unwrap().to_strings(), [None, Some("capacity".into())]);
@@ -600,7 +599,7 @@ fn batches_of_every_kind() {
     let out = s
         .evaluator("tianshan-2022-87/r63-guarantee-fee")
         .unwrap()
-        .evaluate_batch(&batch, &BatchOptions { explain: true, text: None })
+        .evaluate_batch(&batch, &Options { explain: true, text: None })
         .unwrap();
     assert_eq!(out.column("compliant").unwrap().to_strings(), [Some("true".into()), Some("false".into())]);
     assert_eq!(out.explanations.unwrap()[1].compliant(), Some(false));
@@ -665,7 +664,7 @@ proptest! {
         let batch = Batch { dates: Dates::Each(&days), jurisdiction: None, columns: vec![
             Column::new("budget", ColumnData::Int { values: &fen, scale: 2 }),
             Column::new("lot_type", ColumnData::Text(&types))] };
-        let out = ev.evaluate_batch(&batch, &BatchOptions::default()).unwrap();
+        let out = ev.evaluate_batch(&batch, &Options::default()).unwrap();
         let amounts = out.column("amount").unwrap().to_strings();
         for (i, r) in rows.iter().enumerate() {
             let single = amount(&ev, r.2, &Decimal::new(r.0, 2).to_string(), r.1);
@@ -688,7 +687,7 @@ proptest! {
         // (Xinjiang's 2024 holidays are not in the data: deadlines must stay within 2023.)
         let ev = baseline().evaluator(rule).unwrap();
         let batch = Batch { dates: Dates::Each(&starts), jurisdiction: None, columns: vec![] };
-        let out = ev.evaluate_batch(&batch, &BatchOptions::default()).unwrap();
+        let out = ev.evaluate_batch(&batch, &Options::default()).unwrap();
         let got = out.column("deadline").unwrap().to_strings();
         for (i, start) in starts.iter().enumerate() {
             let RuleValue::TimeLimit(v) = ev.evaluate(&Input::new(*start), &Options::default()).unwrap().value else { panic!() };

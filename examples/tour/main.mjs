@@ -2,15 +2,10 @@
 // One section per capability, each in its own file of this directory (as in the Rust tour).
 import { createRequire } from "node:module";
 import * as catalogue from "./catalogue.mjs";
-// --- calendar ---
 import * as calendar from "./calendar.mjs";
-// --- rules ---
 import * as rules from "./rules.mjs";
-// --- sampling ---
 import * as sampling from "./sampling.mjs";
-// --- targets ---
 import * as targets from "./targets.mjs";
-// --- communities ---
 import * as communities from "./communities.mjs";
 
 const require = createRequire(import.meta.url);

@@ -12,17 +12,11 @@ import zhengce  # noqa: E402
 
 import catalogue  # noqa: E402
 
-# --- calendar ---
 import calendar_tour  # noqa: E402
-# --- rules ---
 import rules  # noqa: E402
-# --- sampling ---
 import sampling  # noqa: E402
-# --- targets ---
-import targets  # noqa: E402
-
-# --- communities ---
 import communities  # noqa: E402
+import targets  # noqa: E402
 
 
 def main() -> None:
@@ -30,17 +24,11 @@ def main() -> None:
     ctx = zhengce.Context.builtin()
     print(f"zhengce {zhengce.__version__} — a tour of the built-in catalogue from Python")
     catalogue.tour(ctx.catalogue())
-    # --- calendar ---
     calendar_tour.tour(ctx)
-    # --- rules ---
     rules.tour(ctx)
-    # --- sampling ---
     sampling.tour(ctx)
-    # --- targets ---
     targets.tour(ctx)
-    # --- communities ---
     communities.tour(ctx)
-
 
 if __name__ == "__main__":
     main()

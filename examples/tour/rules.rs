@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use zhengce::Context;
 use zhengce::context::ScenarioSpec;
-use zhengce::rules::{Batch, BatchOptions, Column, ColumnData, Dates, Input, Lang, Options};
+use zhengce::rules::{Batch, Column, ColumnData, Dates, Input, Lang, Options};
 
 pub fn tour(ctx: &Context) -> Result<(), zhengce::Error> {
     super::heading("Rules");
@@ -59,7 +59,7 @@ pub fn tour(ctx: &Context) -> Result<(), zhengce::Error> {
             Column::new("lot_type", ColumnData::Text(&types)),
         ],
     };
-    let cmp = baseline.compare(&cap50, "tianshan-2022-87/r68-bid-bond", &batch, &BatchOptions::default())?;
+    let cmp = baseline.compare(&cap50, "tianshan-2022-87/r68-bid-bond", &batch, &Options::default())?;
     println!(
         "\nA batch of {} lots under both scenarios: {} -> {} yuan (+{}), {} lots pay more.",
         cmp.totals.rows,

@@ -21,8 +21,6 @@ __version__: str
 JSON = dict[str, Any]
 DateLike = datetime.date | str
 
-# --- context ---
-
 @final
 class Context:
     """A catalogue, working-day calendars and a scenario: what every computation runs in.
@@ -74,8 +72,6 @@ class Context:
         jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
     ) -> Comparison:
         """Compares this context's scenario with ``alternative``'s over a batch: per-row values, differences and totals."""
-
-# --- catalogue ---
 
 DocumentKind = Literal[
     "law", "administrative_regulation", "rule", "notice", "action_plan", "development_plan",
@@ -171,8 +167,6 @@ class Catalogue:
     def parameter_value(self, key: str, jurisdiction: str, date: DateLike) -> JSON:
         """The parameter's value in force on ``date`` in ``jurisdiction`` or its nearest ancestor, with its source."""
 
-# --- calendar ---
-
 Assume = Literal["weekends_only", "statutory"]
 RestDayStart = Literal["as_given", "next_working_day"]
 TimeUnit = Literal["working_days", "calendar_days", "hours"]
@@ -203,6 +197,9 @@ class Calendars:
         """The data as published on ``date``: later notices left out, later amendments undone."""
     def layered_notice(self, text: str) -> Calendars:
         """A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional). Raises InvalidCalendarError naming the sentence."""
+    @staticmethod
+    def statutory_days(year: int) -> list[tuple[str, list[str]]]:
+        """Each festival's statutory days in ``year`` under the 放假办法 in force (2000-2099). Raises InvalidInputError."""
     @staticmethod
     def parse_notice(text: str) -> JSON:
         """The notice parsed: year, layer, blocks and every day with the sentence that set it. Raises InvalidCalendarError."""
@@ -261,8 +258,6 @@ class Calendar:
         """For each row, True if the count from ``start`` to ``end`` ran through a provisional day (``assume="statutory"``)."""
     def working_days_between_batch(self, start: Column, end: Column, *, assume: Assume | None = ...) -> Any:
         """``working_days_between`` over two columns; returns numpy ``int64``."""
-
-# --- rules ---
 
 Lang = Literal["en", "zh"]
 #: A batch column: a numpy or pyarrow array, a pandas Series, or a list. Integer arrays are in
@@ -369,8 +364,6 @@ class Comparison:
     def to_value(self) -> JSON:
         """The comparison in the JSON shape."""
 
-# --- sampling ---
-
 import numpy
 import numpy.typing
 
@@ -444,8 +437,6 @@ class StratifiedDraw:
     def to_value(self) -> JSON:
         """Everything as a dict, positions as lists (large for a whole country)."""
 
-# --- targets ---
-
 DecimalLike = decimal.Decimal | int | str
 Table = Any  # a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts
 Dimension = Literal["document", "group", "programme", "unit", "community_type", "community", "jurisdiction"]
@@ -508,8 +499,6 @@ class Scorecard:
         """The assessments as a pandas DataFrame, decimals as ``Decimal`` and dates as ``date`` (needs pandas)."""
     def _repr_html_(self) -> str:
         """An HTML table of the groups for notebooks."""
-
-# --- communities ---
 
 @final
 class Communities:

@@ -231,7 +231,7 @@ impl Calendar {
 
     /// Compiles the layers (root first); days in `provisional` are flagged provisional.
     fn compile_tables(jurisdiction: &str, layers: &[&CalendarData], provisional: &[Period]) -> Calendar {
-        let coverage = intersect(layers.iter().map(|l| l.coverage.as_slice()));
+        let coverage = crate::value::intersect(layers.iter().map(|l| l.coverage.as_slice()));
         let lo = layers.iter().filter_map(|l| l.coverage.first()).map(|p| p.from).min();
         let hi = layers.iter().filter_map(|l| l.coverage.last()).map(|p| p.until).max();
         let (lo, len) = match (lo, hi) {
@@ -265,7 +265,7 @@ impl Calendar {
                         name: block.name.clone(),
                         layer: layer.id.clone(),
                         quality: year.source_quality,
-                        notice: super::provenance::notice_label(year, block, amended),
+                        notice: super::data::notice_label(year, block, amended),
                     });
                     festivals.len() as u16
                 };
@@ -355,27 +355,6 @@ impl Calendar {
             source: None,
             provisional: OnceLock::new(),
         }
-    }
-
-    /// The calendar of `jurisdiction` from the built-in catalogue and calendar data.
-    ///
-    /// This loads the built-in catalogue for the jurisdiction tree; to build many calendars,
-    /// load [`Calendars::builtin`](super::Calendars::builtin) and a catalogue once and call
-    /// [`Calendars::calendar`](super::Calendars::calendar).
-    ///
-    /// # Errors
-    ///
-    /// - `not_found` if the jurisdiction is not in the built-in catalogue.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let cal = zhengce::calendar::Calendar::builtin("cn-xj-urumqi-tianshan")?;
-    /// assert_eq!(cal.layers(), ["cn", "cn-xj"]);
-    /// # Ok::<(), zhengce::Error>(())
-    /// ```
-    pub fn builtin(jurisdiction: &str) -> Result<Calendar> {
-        super::Calendars::builtin().calendar(&crate::Catalogue::builtin(), jurisdiction)
     }
 
     /// The jurisdiction this calendar was compiled for.
@@ -881,30 +860,6 @@ impl Calendar {
         }
         self.between_numbers(i64::from(day_number(from)), i64::from(day_number(to)), options)
     }
-}
-
-/// The ranges covered by every list.
-fn intersect<'a>(lists: impl Iterator<Item = &'a [Period]>) -> Vec<Period> {
-    let mut acc: Option<Vec<Period>> = None;
-    for list in lists {
-        acc = Some(match acc {
-            None => list.to_vec(),
-            Some(prev) => {
-                let mut out = Vec::new();
-                for a in &prev {
-                    for b in list {
-                        let (from, until) = (a.from.max(b.from), a.until.min(b.until));
-                        if from <= until {
-                            out.push(Period { from, until });
-                        }
-                    }
-                }
-                out.sort_by_key(|p| p.from);
-                out
-            }
-        });
-    }
-    acc.unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -286,6 +286,29 @@ fn union(a: &[Period], b: &[Period]) -> Vec<Period> {
     out
 }
 
+impl Calendar {
+    /// The calendar of `jurisdiction` from the built-in catalogue and calendar data.
+    ///
+    /// This loads the built-in catalogue for the jurisdiction tree; to build many calendars,
+    /// load [`Calendars::builtin`] and a catalogue once and call
+    /// [`Calendars::calendar`].
+    ///
+    /// # Errors
+    ///
+    /// - `not_found` if the jurisdiction is not in the built-in catalogue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = zhengce::calendar::Calendar::builtin("cn-xj-urumqi-tianshan")?;
+    /// assert_eq!(cal.layers(), ["cn", "cn-xj"]);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn builtin(jurisdiction: &str) -> Result<Calendar> {
+        Calendars::builtin().calendar(&Catalogue::builtin(), jurisdiction)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{Assume, Calendar, CalendarOptions, day_number};
+use super::data::SourceQuality;
 use super::day::{Day, DayKind};
 use crate::catalogue::{Citation, ParameterUse, Text};
 use crate::error::{Error, Result};
@@ -277,7 +278,7 @@ impl Calendar {
             secondary_source_days: Vec::new(),
             explanation: Text::new("", ""),
         };
-        super::provenance::flag(self, &mut deadline)?;
+        flag(self, &mut deadline)?;
         deadline.explanation = explain(&deadline, self);
         Ok(deadline)
     }
@@ -535,8 +536,60 @@ pub(crate) fn explain(d: &Deadline, cal: &Calendar) -> Text {
         en += ". Some days lie outside the calendar data and were assumed to have no holiday (weekends_only)";
         zh += "。部分日期超出日历数据范围，按仅周末休息推定";
     }
-    super::provenance::explain_flags(d, &mut en, &mut zh);
+    explain_flags(d, &mut en, &mut zh);
     en += ".";
     zh += "。";
     Text { zh, en }
+}
+
+/// Sets a deadline's provisional and secondary-source flags from the days it counted
+/// (the day after the count's first day up to the deadline).
+pub(crate) fn flag(cal: &Calendar, d: &mut Deadline) -> Result<()> {
+    if d.date <= d.counted_from {
+        return Ok(());
+    }
+    let first = d.counted_from.succ_opt().unwrap_or(d.counted_from);
+    let lenient = CalendarOptions { assume: Some(Assume::WeekendsOnly) };
+    let days = cal.days(first, d.date, &lenient)?;
+    for day in &days {
+        d.provisional |= day.provisional;
+        if day.provisional && !day.working && day.kind != DayKind::Weekend {
+            d.provisional_days.push(day.date);
+        }
+        if day.source_quality == Some(SourceQuality::Secondary) {
+            d.secondary_source_days.push(day.date);
+        }
+    }
+    d.assumed |= d.provisional;
+    Ok(())
+}
+
+fn dates(days: &[NaiveDate]) -> String {
+    days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The sentences that say a deadline is provisional or rests on a secondary source.
+pub(crate) fn explain_flags(d: &Deadline, en: &mut String, zh: &mut String) {
+    if d.provisional {
+        if d.provisional_days.is_empty() {
+            *en += ". PROVISIONAL: the count runs into a year whose notice is not in the data (assume: statutory); no statutory day falls in the period, but the notice may still swap days or add make-up working days";
+            *zh += "。暂定：期间涉及尚无放假安排通知的年份（按法定节假日推定）；期间内无法定节假日，但通知仍可能调休或安排补班";
+        } else {
+            *en += &format!(
+                ". PROVISIONAL: the count runs into a year whose notice is not in the data (assume: statutory); days off assumed from the law: {}; the notice may swap days or add make-up working days",
+                dates(&d.provisional_days)
+            );
+            *zh += &format!(
+                "。暂定：期间涉及尚无放假安排通知的年份，按《全国年节及纪念日放假办法》推定的法定节假日：{}；以当年通知为准（调休、补班可能改变结果）",
+                dates(&d.provisional_days)
+            );
+        }
+    }
+    if !d.secondary_source_days.is_empty() {
+        *en += &format!(
+            ". The days {} come from a year whose only source is a secondary reprint of the notice",
+            dates(&d.secondary_source_days)
+        );
+        *zh += &format!("。其中{}的安排仅见于转载（非官方文本）", dates(&d.secondary_source_days));
+    }
 }

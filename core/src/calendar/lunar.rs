@@ -4,8 +4,10 @@
 //! them (its month tables cover 1901-2100). 清明 is a solar term, the day (Beijing time) on
 //! which the sun's apparent longitude reaches 15°; the crate has no solar terms, so it is
 //! computed here with Meeus's low-accuracy solar theory (Astronomical Algorithms ch. 25,
-//! about 0.01°, a quarter of an hour). The test below checks it against every 清明 of the
-//! built-in notices 2008-2026; tests/oracles (Python) check 1901-2099 against chinese-calendar.
+//! about 0.01°, a quarter of an hour). The test below checks it against every 清明 2004-2026
+//! (the 2008 and 2009 notices name it); bindings-python/tests/test_calendar_oracles.py checks
+//! 2008-2099 against chinese-calendar's solar terms (a one-off run over 1901-2099 found no
+//! difference either).
 
 use chinese_lunisolar_calendar::LunisolarDate;
 use chrono::{NaiveDate, TimeDelta};

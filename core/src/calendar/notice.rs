@@ -552,6 +552,14 @@ fn notice_source(text: &str, year: i32) -> NoticeSource {
 /// assert!(err.problems()[0].path.contains("2月4日（星期六）上班"));
 /// ```
 pub fn parse_notice(text: &str) -> Result<Notice> {
+    // Full-width digits (１月１日) read as ASCII ones; sentences are quoted as normalised.
+    let normalised: String = text
+        .chars()
+        .map(|c| {
+            if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c }
+        })
+        .collect();
+    let text = normalised.as_str();
     if text.trim().is_empty() {
         return Err(problem(
             "empty_notice",
@@ -832,6 +840,27 @@ pub(crate) fn apply(notice: &Notice, existing: Option<&CalendarYear>) -> Result<
     }))
 }
 
+/// An empty layer for a notice's layer id (`cn`, or `cn-xj` drawn over `cn`).
+fn new_layer(id: &str) -> CalendarData {
+    let (zh, en, extends) = match id {
+        "cn-xj" => (
+            "新疆维吾尔自治区少数民族习惯节日放假",
+            "Xinjiang Uygur Autonomous Region: ethnic-minority festival days off",
+            Some("cn".to_owned()),
+        ),
+        _ => ("全国法定节假日与调休", "National statutory holidays and working-day swaps", None),
+    };
+    CalendarData {
+        id: id.to_owned(),
+        name: Text::new(zh, en),
+        jurisdiction: id.to_owned(),
+        extends,
+        coverage: Vec::new(),
+        rules: Vec::new(),
+        years: Vec::new(),
+    }
+}
+
 /// The layer data that adds `year` to layer `id` (coverage: the year, and any December day
 /// of the year before that the notice names).
 pub(crate) fn layer_data(base: &CalendarData, year: CalendarYear) -> CalendarData {
@@ -862,7 +891,8 @@ impl super::Calendars {
     /// - `invalid_calendar` with the problems of [`parse_notice`];
     /// - `contradicts_data` problems listing the days off and working days that differ, for a
     ///   notice of a year already in the data;
-    /// - `not_found` (kind `calendar`) if the set has no layer for the notice.
+    /// - `invalid_calendar` (`dangling_reference`) for a Xinjiang notice on a set without the
+    ///   national layer. A set without the notice's layer gets one.
     ///
     /// # Example: a 2027 notice read in, then a provisional-free deadline
     ///
@@ -885,7 +915,15 @@ impl super::Calendars {
     /// ```
     pub fn layered_notice(&self, text: &str) -> Result<super::Calendars> {
         let notice = parse_notice(text)?;
-        let layer = self.layer(&notice.layer)?;
+        // A set without the notice's layer gets it (an empty set, or one without Xinjiang).
+        let fresh;
+        let layer = match self.layer(&notice.layer) {
+            Ok(layer) => layer,
+            Err(_) => {
+                fresh = new_layer(&notice.layer);
+                &fresh
+            }
+        };
         let existing = layer.years.iter().find(|y| y.year == notice.year);
         match apply(&notice, existing)? {
             None => Ok(self.clone()),

@@ -10,13 +10,13 @@ use sha2::{Digest, Sha256};
 use super::data::CatalogueData;
 use super::layer::{Clash, LayerOptions, Origins, Replacement, merge};
 use super::load::{Parsed, parse_text, parse_value};
+use super::rule::Rule;
 use super::validate::validate;
 use super::{
     Clause, Community, CommunityType, Document, Jurisdiction, Measure, Observation, Parameter,
     ParameterLookup, Programme, Target, Unit,
 };
 use crate::error::{Error, Problem, Result};
-use crate::rules::Rule;
 
 /// A validated catalogue of jurisdictions, documents, units, programmes, measures, community
 /// types, communities, targets, observations, parameters and rules, indexed by id.

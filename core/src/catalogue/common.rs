@@ -1,8 +1,9 @@
 //! Building blocks shared by every catalogue entry: bilingual text, citations, periods.
 
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub use crate::value::Period;
 
 /// A bilingual name: the Chinese as the source writes it, and an English rendering.
 ///
@@ -56,44 +57,4 @@ pub struct Citation {
     /// The words of the source that carry the entry, verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
-}
-
-/// A closed range of days: `from` and `until` both included.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-///
-/// let p: zhengce::Period = serde_json::from_str(r#"{"from": "2022-01-01", "until": "2024-12-31"}"#).unwrap();
-/// assert!(p.contains(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()));
-/// assert!(!p.contains(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Period {
-    /// First day.
-    #[serde(with = "crate::value::iso_date")]
-    #[schemars(with = "NaiveDate")]
-    pub from: NaiveDate,
-    /// Last day, included.
-    #[serde(with = "crate::value::iso_date")]
-    #[schemars(with = "NaiveDate")]
-    pub until: NaiveDate,
-}
-
-impl Period {
-    /// True if `date` lies within the period, ends included.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day).unwrap();
-    /// let p = zhengce::Period { from: d(1, 1), until: d(12, 31) };
-    /// assert!(p.contains(d(1, 1)));
-    /// ```
-    pub fn contains(&self, date: NaiveDate) -> bool {
-        self.from <= date && date <= self.until
-    }
 }

@@ -3,11 +3,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::rule::Rule;
 use super::{
     Community, CommunityType, Document, Jurisdiction, Measure, Observation, Parameter, Programme, Target,
     Unit,
 };
-use crate::rules::Rule;
 
 /// The format tag a catalogue file may carry in its `format` field.
 ///
@@ -118,5 +118,5 @@ pub(crate) const SECTIONS: [&str; 11] = [
 /// assert_eq!(schema["additionalProperties"], false);
 /// ```
 pub fn json_schema() -> serde_json::Value {
-    crate::schema::catalogue()
+    crate::value::described::<CatalogueData>()
 }

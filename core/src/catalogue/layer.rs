@@ -15,12 +15,12 @@ use std::collections::HashMap;
 
 use super::data::{CatalogueData, SECTIONS, for_each_section};
 use super::load::Parsed;
+use super::rule::Rule;
 use super::{
     Community, CommunityType, Document, Jurisdiction, Measure, Observation, Parameter, Programme, Target,
     Unit,
 };
 use crate::error::Problem;
-use crate::rules::Rule;
 
 /// An entry with an id.
 pub(crate) trait HasId {

@@ -8,12 +8,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::data::{CatalogueData, FORMAT, SECTIONS, for_each_section};
+use super::rule::Rule;
 use super::{
     Community, CommunityType, Document, Jurisdiction, Measure, Observation, Parameter, Programme, Target,
     Unit,
 };
 use crate::error::Problem;
-use crate::rules::Rule;
 
 /// What parsed out of one catalogue file, with each entry's position in the file.
 ///

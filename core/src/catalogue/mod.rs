@@ -34,6 +34,7 @@ mod load;
 mod parameter;
 mod programme;
 mod query;
+pub(crate) mod rule;
 mod target;
 mod unit;
 mod validate;

@@ -546,7 +546,7 @@ impl<'a> Validator<'a> {
             self.reference(format!("{path}.jurisdiction"), "jurisdiction", &r.jurisdiction);
             self.optional(&path, "measure", "measure", &r.measure);
             self.citation(&format!("{path}.source"), &r.source, false);
-            crate::rules::check_rule(r, &path, &has_param, self.problems);
+            super::rule::check_rule(r, &path, &has_param, self.problems);
         }
     }
 }

@@ -30,6 +30,7 @@
 //! ```
 
 mod chain;
+mod monitor;
 mod registry;
 
 pub use chain::{ChainHolder, Responsibility, ResponsibleUnit, UnitRole};

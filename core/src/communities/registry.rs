@@ -199,7 +199,7 @@ impl Communities {
     /// assert_eq!(err.code(), "invalid_input");
     /// ```
     pub fn register_value(&mut self, community: &serde_json::Value) -> Result<()> {
-        let community: Community = crate::value::from_json_value(community, "community")?;
+        let community: Community = crate::error::from_json_value(community, "community")?;
         self.register(community)
     }
 
@@ -225,7 +225,7 @@ impl Communities {
             .iter()
             .enumerate()
             .map(|(i, row)| {
-                crate::value::from_json_value(row, &format!("communities[{i}]")).map_err(|e| e.at_row(i))
+                crate::error::from_json_value(row, &format!("communities[{i}]")).map_err(|e| e.at_row(i))
             })
             .collect::<Result<Vec<Community>>>()?;
         self.register_all(parsed)

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::TestOp;
-use super::input::Val;
+use crate::catalogue::rule::{COperand, Val, compare};
 use crate::context::Hit;
 use crate::error::{Error, Result};
 
@@ -30,14 +30,6 @@ pub(crate) struct CTest {
     pub operand: COperand,
 }
 
-/// What a compiled test compares with.
-#[derive(Debug, Clone)]
-pub(crate) enum COperand {
-    Val(Val),
-    List(Vec<Val>),
-    Param(u16),
-}
-
 /// A compiled condition; its tests are indices into the evaluator's tests.
 #[derive(Debug, Clone)]
 pub(crate) enum CCond {
@@ -49,36 +41,6 @@ pub(crate) enum CCond {
 
 /// A parameter a test or output needs had no value in force.
 pub(crate) type NoValue = u16;
-
-/// Compares two values of one type; `None` if the types differ (the catalogue check prevents
-/// that).
-#[inline]
-pub(crate) fn compare(op: TestOp, a: Val, b: Val) -> Option<bool> {
-    use std::cmp::Ordering::*;
-    let ord = match (a, b) {
-        (Val::Dec(x), Val::Dec(y)) => x.cmp(&y),
-        (Val::Date(x), Val::Date(y)) => x.cmp(&y),
-        (Val::Bool(x), Val::Bool(y)) => return eq_op(op, x == y),
-        (Val::Choice(x), Val::Choice(y)) => return eq_op(op, x == y),
-        _ => return None,
-    };
-    Some(match op {
-        TestOp::Eq | TestOp::In => ord == Equal,
-        TestOp::Ne | TestOp::NotIn => ord != Equal,
-        TestOp::Lt => ord == Less,
-        TestOp::Le => ord != Greater,
-        TestOp::Gt => ord == Greater,
-        TestOp::Ge => ord != Less,
-    })
-}
-
-fn eq_op(op: TestOp, equal: bool) -> Option<bool> {
-    match op {
-        TestOp::Eq | TestOp::In => Some(equal),
-        TestOp::Ne | TestOp::NotIn => Some(!equal),
-        _ => None,
-    }
-}
 
 impl COperand {
     /// Tests `value` against the operand; `Err(slot)` if a parameter had no value.

@@ -1,108 +1,19 @@
 //! The evaluator: one rule compiled in a context, evaluated one case at a time.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
-use super::condition::{CCond, COperand, CTest, Frame};
-use super::evaluation::{Evaluation, Explanation, Receipt, RuleInfo, Step};
-use super::input::{self, Val};
-use super::{
-    Condition, Input, InputSpec, InputType, Operand, Rule, RuleLogic, TestOp, capped_rate, decision_table,
-    eligibility, threshold,
-};
-use crate::context::{Context, Timeline, param_index};
-use crate::error::{Error, ErrorKind, Result};
-
-/// How to evaluate: whether to build the full explanation.
-///
-/// # Example
-///
-/// ```
-/// let opts: zhengce::rules::Options = serde_json::from_str(r#"{"explain": true}"#).unwrap();
-/// assert!(opts.explain);
-/// assert!(!zhengce::rules::Options::default().explain);
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Options {
-    /// Build the explanation: the rule and its clause, every parameter with its value, date and
-    /// source, every condition with its outcome, the steps, and the execution receipt.
-    #[serde(default)]
-    pub explain: bool,
-    /// Also render the result and explanation as readable text in this language, in
-    /// `explanation.text` (implies `explain`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<super::Lang>,
-}
-
-impl Options {
-    /// Options that build the full explanation.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(zhengce::rules::Options::explained().explain);
-    /// ```
-    pub fn explained() -> Options {
-        Options { explain: true, text: None }
-    }
-}
-
-/// The options of the bindings' `evaluate` and `evaluate_batch` calls, in one object: the
-/// case's jurisdiction (the rule's own when absent) and the evaluation [`Options`].
-///
-/// # Example
-///
-/// ```
-/// let o: zhengce::rules::CallOptions = serde_json::from_str(r#"{"jurisdiction": "cn-xj-urumqi-tianshan", "explain": true}"#).unwrap();
-/// assert!(o.options().explain);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CallOptions {
-    /// The case's jurisdiction: the rule's or one within it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jurisdiction: Option<String>,
-    /// Build the explanation (null counts as false: JavaScript callers may pass `undefined`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explain: Option<bool>,
-    /// Render the explanation as text in this language (implies `explain`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<super::Lang>,
-}
-
-impl CallOptions {
-    /// The evaluation options.
-    ///
-    /// # Example
-    ///
-    /// See [`CallOptions`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let o = zhengce::rules::CallOptions { explain: Some(true), ..Default::default() };
-    /// assert!(o.options().explain);
-    /// ```
-    pub fn options(&self) -> Options {
-        Options { explain: self.explain.unwrap_or(false), text: self.text }
-    }
-
-    /// The batch options.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(!zhengce::rules::CallOptions::default().batch_options().explain);
-    /// ```
-    pub fn batch_options(&self) -> super::BatchOptions {
-        super::BatchOptions { explain: self.explain.unwrap_or(false), text: self.text }
-    }
-}
+use super::compile::{Builder, Common};
+use super::condition::Frame;
+use super::evaluation::{Evaluation, Explanation, Receipt, RuleInfo};
+use super::kinds::{capped_rate, decision_table, eligibility, threshold};
+use super::options::Options;
+use super::step::Step;
+use super::{Input, Operand, Rule, RuleLogic};
+use crate::catalogue::rule::{self as input, COperand};
+use crate::context::Context;
+use crate::error::{Error, Result};
 
 /// One rule compiled under a scenario, ready to evaluate cases.
 ///
@@ -155,31 +66,20 @@ pub struct Evaluator {
     pub(crate) inner: Arc<Compiled>,
 }
 
-/// The compiled form of a rule.
+/// The compiled form of a rule: what every kind shares, its kind, and its description.
 #[derive(Debug)]
 pub(crate) struct Compiled {
-    pub context: Context,
-    pub rule: Rule,
-    /// The rule's jurisdiction first, then every jurisdiction below it.
-    pub jurisdictions: Vec<String>,
-    pub jur_index: HashMap<String, usize>,
-    pub params: Vec<ParamSlot>,
-    pub tests: Vec<CTest>,
-    /// The rule's tests in the same order as `tests`, for explanations.
-    pub test_specs: Vec<super::Test>,
-    pub applies: Option<CCond>,
-    pub defaults: Vec<Option<Val>>,
+    pub common: Common,
     pub kind: Kind,
     pub info: RuleInfo,
 }
 
-#[derive(Debug)]
-pub(crate) struct ParamSlot {
-    /// Index of the parameter in the catalogue.
-    pub index: usize,
-    pub role: String,
-    /// One timeline per jurisdiction of the evaluator.
-    pub timelines: Vec<Timeline>,
+impl std::ops::Deref for Compiled {
+    type Target = Common;
+
+    fn deref(&self) -> &Common {
+        &self.common
+    }
 }
 
 #[derive(Debug)]
@@ -193,115 +93,6 @@ pub(crate) enum Kind {
     TimeLimit {
         slot: u16,
     },
-}
-
-/// Compiles a rule's parts against its inputs and parameters.
-pub(crate) struct Builder<'a> {
-    pub rule: &'a Rule,
-    context: &'a Context,
-    ancestries: Vec<Vec<&'a str>>,
-    pub params: Vec<ParamSlot>,
-    pub tests: Vec<CTest>,
-    pub test_specs: Vec<super::Test>,
-}
-
-impl<'a> Builder<'a> {
-    fn broken(&self, what: String) -> Error {
-        // The catalogue check rejects such rules; this guards rules that reach the evaluator
-        // some other way.
-        Error::new(ErrorKind::Infeasible { what: format!("compile rule '{}'", self.rule.id), why: what })
-    }
-
-    /// The slot of an input.
-    pub(crate) fn input(&self, name: &str) -> Result<u16> {
-        self.rule
-            .inputs
-            .iter()
-            .position(|i| i.name == name)
-            .map(|i| i as u16)
-            .ok_or_else(|| self.broken(format!("input '{name}' is not declared")))
-    }
-
-    pub(crate) fn spec(&self, slot: u16) -> &'a InputSpec {
-        &self.rule.inputs[slot as usize]
-    }
-
-    /// The slot of a parameter, adding it on first use.
-    pub(crate) fn param(&mut self, key: &str, role: &str) -> Result<u16> {
-        let cat = self.context.catalogue();
-        let index = param_index(cat, key)?;
-        if let Some(i) = self.params.iter().position(|p| p.index == index) {
-            return Ok(i as u16);
-        }
-        let overrides = &self.context.scenario().parameters;
-        let timelines = self.ancestries.iter().map(|a| Timeline::build(cat, overrides, index, a)).collect();
-        self.params.push(ParamSlot { index, role: role.to_owned(), timelines });
-        Ok((self.params.len() - 1) as u16)
-    }
-
-    /// A literal or parameter operand for input `slot` under `op`.
-    pub(crate) fn operand(&mut self, slot: u16, op: TestOp, value: &Operand, role: &str) -> Result<COperand> {
-        let spec = self.spec(slot);
-        match value {
-            Operand::Parameter { parameter } => Ok(COperand::Param(self.param(parameter, role)?)),
-            Operand::Literal(v) => self.literal(spec, op, v),
-        }
-    }
-
-    pub(crate) fn literal(
-        &self,
-        spec: &InputSpec,
-        op: TestOp,
-        value: &serde_json::Value,
-    ) -> Result<COperand> {
-        let one = |v: &serde_json::Value| {
-            literal_val(spec, v).ok_or_else(|| {
-                self.broken(format!("{v} is not {} for input '{}'", input::expected(spec), spec.name))
-            })
-        };
-        match (op, value) {
-            (TestOp::In | TestOp::NotIn, serde_json::Value::Array(items)) => {
-                Ok(COperand::List(items.iter().map(one).collect::<Result<_>>()?))
-            }
-            (TestOp::In | TestOp::NotIn, other) => {
-                Err(self.broken(format!("{other} is not a list for '{op:?}'")))
-            }
-            (_, v) => Ok(COperand::Val(one(v)?)),
-        }
-    }
-
-    pub(crate) fn condition(&mut self, c: &Condition) -> Result<CCond> {
-        Ok(match c {
-            Condition::All(parts) => {
-                CCond::All(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?)
-            }
-            Condition::Any(parts) => {
-                CCond::Any(parts.iter().map(|p| self.condition(p)).collect::<Result<_>>()?)
-            }
-            Condition::Not(inner) => CCond::Not(Box::new(self.condition(inner)?)),
-            Condition::Test(t) => {
-                let input = self.input(&t.input)?;
-                let operand = self.operand(input, t.op, &t.value, &format!("test {}", t.id))?;
-                self.tests.push(CTest { input, op: t.op, operand });
-                self.test_specs.push(t.clone());
-                CCond::Test((self.tests.len() - 1) as u16)
-            }
-        })
-    }
-}
-
-/// A literal of an input's type; literals skip the input's own bounds (a test may compare a
-/// count with 0.5).
-pub(crate) fn literal_val(spec: &InputSpec, value: &serde_json::Value) -> Option<Val> {
-    match spec.ty {
-        InputType::Money | InputType::Decimal | InputType::Count => match super::InputValue::from_json(value)
-        {
-            super::InputValue::Decimal(d) => Some(Val::Dec(d)),
-            super::InputValue::Text(t) => crate::value::parse_decimal(&t).map(Val::Dec),
-            _ => None,
-        },
-        _ => input::literal(spec, value),
-    }
 }
 
 impl Evaluator {
@@ -369,15 +160,17 @@ impl Evaluator {
         let info = RuleInfo::of(&rule);
         Ok(Evaluator {
             inner: Arc::new(Compiled {
-                context: context.clone(),
-                rule,
-                jurisdictions,
-                jur_index,
-                params,
-                tests,
-                test_specs,
-                applies,
-                defaults,
+                common: Common {
+                    context: context.clone(),
+                    rule,
+                    jurisdictions,
+                    jur_index,
+                    params,
+                    tests,
+                    test_specs,
+                    applies,
+                    defaults,
+                },
                 kind,
                 info,
             }),
@@ -545,21 +338,21 @@ impl Evaluator {
     pub(crate) fn run(&self, frame: &mut Frame, steps: Option<&mut Vec<Step>>) -> Result<super::RuleValue> {
         let c = &*self.inner;
         for (i, t) in c.tests.iter().enumerate() {
-            frame.tests[i] = t.eval(frame).map_err(|p| self.no_value(frame, p))?;
+            frame.tests[i] = t.eval(frame).map_err(|p| self.inner.no_value(frame, p))?;
         }
         let applies = c.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests));
         match &c.kind {
-            Kind::CappedRate(k) => k.run(self, frame, applies, steps),
-            Kind::DecisionTable(k) => k.run(self, frame, applies, steps),
-            Kind::Eligibility(k) => k.run(self, frame, applies, steps),
-            Kind::Threshold(k) => k.run(self, frame, applies, steps),
+            Kind::CappedRate(k) => k.run(c, frame, applies, steps).map(super::RuleValue::CappedRate),
+            Kind::DecisionTable(k) => k.run(c, frame, applies, steps).map(super::RuleValue::DecisionTable),
+            Kind::Eligibility(k) => k.run(c, frame, applies, steps).map(super::RuleValue::Eligibility),
+            Kind::Threshold(k) => k.run(c, frame, applies, steps).map(super::RuleValue::Threshold),
             Kind::TimeLimit { slot } => {
                 // The frame holds the duration as the scenario resolves it (overrides included).
                 let jurisdiction = &c.jurisdictions[frame.jur];
                 let param = &c.params[*slot as usize];
                 let duration =
                     c.context.parameter_use(param.index, frame.params[*slot as usize], &param.role);
-                let deadline = super::time_limit::deadline_of_rule(
+                let deadline = super::kinds::time_limit::deadline_of_rule(
                     &c.context,
                     &c.rule,
                     duration,
@@ -573,13 +366,6 @@ impl Evaluator {
                 Ok(super::RuleValue::TimeLimit(super::TimeLimitValue { deadline: Box::new(deadline) }))
             }
         }
-    }
-
-    /// The error for parameter slot `p` without a value in force.
-    pub(crate) fn no_value(&self, frame: &Frame, p: u16) -> Error {
-        let c = &*self.inner;
-        let key = &c.context.catalogue().data().parameters[c.params[p as usize].index].id;
-        super::condition::no_value(key, &c.jurisdictions[frame.jur], frame.date)
     }
 
     fn explain(&self, frame: &Frame, steps: Vec<Step>, input: &Input) -> Explanation {
@@ -636,7 +422,7 @@ impl Evaluator {
     pub(crate) fn receipt(&self, input: &Input) -> Receipt {
         let c = &*self.inner;
         Receipt {
-            library: format!("zhengce {}", crate::VERSION),
+            library: format!("zhengce {}", crate::value::VERSION),
             catalogue: c.context.catalogue().content_hash().to_owned(),
             scenario: c.context.scenario_name().to_owned(),
             scenario_hash: c.context.scenario_hash().to_owned(),

@@ -43,38 +43,33 @@
 //! ```
 
 mod batch;
-mod capped_rate;
+mod compile;
 pub(crate) mod condition;
-mod decision_table;
-mod eligibility;
 mod evaluation;
 mod evaluator;
-mod input;
-mod model;
-mod threshold;
-mod time_limit;
-mod validate;
+mod kinds;
+mod options;
+mod step;
 
+// The rule data (the catalogue's) under the names a rules user reaches for.
+pub use crate::catalogue::rule::Aggregation;
+pub use crate::catalogue::rule::{
+    AmountKind, Bound, CappedRate, Condition, DecisionTable, Eligibility, Exception, ExceptionEffect,
+    HitPolicy, IfNoValue, Input, InputSpec, InputType, InputValue, Measure, Modality, Operand, OutputSpec,
+    OutputType, Overlap, Rounding, RoundingMode, Row, Rule, RuleLogic, TableCheck, Test, TestOp, Threshold,
+    TimeLimit, check_table,
+};
 pub use batch::{
-    Batch, BatchOptions, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn,
-    OwnedColumns, OwnedDates,
+    Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn, OwnedColumns,
+    OwnedDates,
 };
-pub use capped_rate::{
-    AmountKind, Bound, CappedRate, CappedRateValue, Exception, ExceptionEffect, IfNoValue, Rounding,
-    RoundingMode,
-};
-pub use decision_table::{
-    Aggregation, DecisionTable, DecisionTableValue, HitPolicy, OutputSpec, OutputType, Overlap, Row,
-    TableCheck, check_table,
-};
-pub use eligibility::{Eligibility, EligibilityValue, FailedTest};
 pub use evaluation::{
-    ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, Step, TimeLimitValue,
+    ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, TimeLimitValue,
 };
-pub use evaluator::{CallOptions, Evaluator, Options};
-pub use input::{Input, InputValue};
-pub use model::{
-    Condition, InputSpec, InputType, Modality, Operand, Rule, RuleLogic, Test, TestOp, TimeLimit,
-};
-pub use threshold::{Measure, Threshold, ThresholdValue};
-pub(crate) use validate::check_rule;
+pub use evaluator::Evaluator;
+pub use kinds::capped_rate::CappedRateValue;
+pub use kinds::decision_table::DecisionTableValue;
+pub use kinds::eligibility::{EligibilityValue, FailedTest};
+pub use kinds::threshold::ThresholdValue;
+pub use options::{CallOptions, Options};
+pub use step::Step;

@@ -143,7 +143,7 @@ impl Directory {
     /// assert_eq!(err.path(), Some("directory[0]"));
     /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Directory> {
-        Directory::new(crate::value::from_json_value(value, "directory")?)
+        Directory::new(crate::error::from_json_value(value, "directory")?)
     }
 
     /// The inspectors, in directory order.
@@ -168,6 +168,6 @@ impl Directory {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn content_hash(&self) -> String {
-        super::plan::sha256_json(self)
+        super::stream::sha256_json(self)
     }
 }

@@ -341,7 +341,7 @@ fn finish(
     parameters.extend(resolved.policies.parameters.iter().cloned());
     StratifiedDraw {
         algorithm: ALGORITHM.to_owned(),
-        library_version: crate::VERSION.to_owned(),
+        library_version: crate::value::VERSION.to_owned(),
         catalogue_hash: ctx.catalogue().content_hash().to_owned(),
         jurisdiction: spec.jurisdiction.clone(),
         date: spec.date,

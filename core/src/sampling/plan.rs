@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::assign::Assigner;
 use super::draw::{Slot, check_seed, draw_slots};
@@ -245,13 +244,6 @@ pub struct InspectionPlan {
     pub visits: Vec<Visit>,
 }
 
-/// The JSON of a value, hashed: `sha256:` and 64 hex digits.
-pub(crate) fn sha256_json<T: Serialize + ?Sized>(value: &T) -> String {
-    let json = serde_json::to_string(value).expect("values serialise");
-    let hex: String = Sha256::digest(json.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{hex}")
-}
-
 fn applies(check: &super::CheckSpec, entity: &Entity) -> bool {
     match &check.industries {
         None => true,
@@ -441,7 +433,7 @@ impl InspectionPlan {
         parameters.push(limit);
         Ok(InspectionPlan {
             algorithm: ALGORITHM.to_owned(),
-            library_version: crate::VERSION.to_owned(),
+            library_version: crate::value::VERSION.to_owned(),
             catalogue_hash: ctx.catalogue().content_hash().to_owned(),
             register_hash: register.content_hash(),
             directory_hash: directory.content_hash(),
@@ -509,7 +501,7 @@ impl InspectionPlan {
     /// assert!(err.path().unwrap().starts_with("plan"));
     /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<InspectionPlan> {
-        crate::value::from_json_value(value, "plan")
+        crate::error::from_json_value(value, "plan")
     }
 
     /// The visits as CSV (RFC 4180, header row, `\n` line ends): `visit, entity,

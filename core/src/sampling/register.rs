@@ -121,7 +121,7 @@ impl Register {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Register> {
-        Register::new(crate::value::from_json_value(value, "register")?)
+        Register::new(crate::error::from_json_value(value, "register")?)
     }
 
     /// The entities, in register order.
@@ -172,7 +172,7 @@ impl Register {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn content_hash(&self) -> String {
-        super::plan::sha256_json(self)
+        super::stream::sha256_json(self)
     }
 }
 

@@ -69,6 +69,13 @@ impl Stream {
     }
 }
 
+/// The JSON of a value, hashed: `sha256:` and 64 hex digits.
+pub(crate) fn sha256_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let json = serde_json::to_string(value).expect("values serialise");
+    let hex: String = Sha256::digest(json.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -126,7 +126,7 @@ impl InspectionPlan {
             matches: differences.is_empty(),
             differences,
             published_version: self.library_version.clone(),
-            verifier_version: crate::VERSION.to_owned(),
+            verifier_version: crate::value::VERSION.to_owned(),
         })
     }
 }

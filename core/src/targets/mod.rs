@@ -115,6 +115,7 @@
 //! ```
 
 mod assess;
+mod assessment;
 mod checks;
 mod csv;
 mod goal;
@@ -124,7 +125,7 @@ mod recurring;
 mod scorecard;
 mod status;
 
-pub use assess::Assessment;
+pub use assessment::Assessment;
 pub use checks::RatioCheck;
 pub use monitor::Monitor;
 pub use observations::ObservationInput;

@@ -2,18 +2,17 @@
 //! assess them.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assess::{Assessment, Subject, assess};
+use super::assess::assess;
+use super::assessment::{Assessment, Subject};
 use super::checks::{RatioCheck, check_ratio};
 use super::observations::{Checked, ObservationInput, Store, from_catalogue};
 use super::scorecard::{Dimension, Rollup, Scorecard, ScorecardOptions, totals};
 use super::status::{AssessOptions, Thresholds};
-use crate::catalogue::{Catalogue, Clause, Observation, Target, TargetFilter, Text};
-use crate::communities::Communities;
+use crate::catalogue::{Catalogue, Clause, Community, Observation, Target, TargetFilter, Text};
 use crate::context::Context;
 use crate::error::{Error, Result};
 
@@ -41,7 +40,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone)]
 pub struct Monitor {
     context: Context,
-    communities: Communities,
+    communities: Vec<Community>,
     index: HashMap<String, u32>,
     meta: Vec<Meta>,
     /// Catalogue position of every id (within its kind), clauses in document order.
@@ -117,7 +116,7 @@ impl Monitor {
         }
         let store = Store::new(data.targets.len());
         let mut monitor = Monitor {
-            communities: Communities::new(context),
+            communities: context.catalogue().data().communities.clone(),
             context: context.clone(),
             index,
             meta,
@@ -141,34 +140,11 @@ impl Monitor {
         monitor
     }
 
-    /// The same monitor with another community registry, for scorecards by community.
-    ///
-    /// # Errors
-    ///
-    /// - `invalid_input` if the registry checks against another catalogue.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use zhengce::{communities::Communities, targets::Monitor};
-    ///
-    /// let ctx = zhengce::Context::builtin();
-    /// let monitor = Monitor::new(&ctx).with_communities(Communities::new(&ctx))?;
-    /// assert!(monitor.communities().is_empty());
-    /// # Ok::<(), zhengce::Error>(())
-    /// ```
-    pub fn with_communities(mut self, communities: Communities) -> Result<Monitor> {
-        let same = Arc::ptr_eq(&communities.context().catalogue_shared(), &self.context.catalogue_shared())
-            || communities.catalogue().data() == self.context.catalogue().data();
-        if !same {
-            return Err(Error::invalid_input(
-                "communities",
-                "a registry of another catalogue",
-                "a registry built on the monitor's catalogue",
-            ));
-        }
+    /// The same monitor with `communities` as the communities its scorecards group by (the
+    /// registry's, see `Monitor::with_communities` in the communities module).
+    pub(crate) fn with_community_list(mut self, communities: Vec<Community>) -> Monitor {
         self.communities = communities;
-        Ok(self)
+        self
     }
 
     /// The catalogue monitored.
@@ -195,7 +171,8 @@ impl Monitor {
         &self.context
     }
 
-    /// The community registry used for scorecards by community.
+    /// The communities scorecards group by: the catalogue's, or a registry's
+    /// (`Monitor::with_communities`).
     ///
     /// # Example
     ///
@@ -203,8 +180,13 @@ impl Monitor {
     /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
     /// assert_eq!(monitor.communities().len(), 0);
     /// ```
-    pub fn communities(&self) -> &Communities {
+    pub fn communities(&self) -> &[Community] {
         &self.communities
+    }
+
+    /// A community by id, among [`Monitor::communities`].
+    fn community(&self, id: &str) -> Result<&Community> {
+        self.communities.iter().find(|c| c.id == id).ok_or_else(|| Error::not_found("community", id))
     }
 
     /// The number of observations held.
@@ -333,7 +315,7 @@ impl Monitor {
     /// assert_eq!(err.path(), Some("observation.value"));
     /// ```
     pub fn add_observation_value(&mut self, observation: &serde_json::Value) -> Result<()> {
-        let row: ObservationInput = crate::value::from_json_value(observation, "observation")?;
+        let row: ObservationInput = crate::error::from_json_value(observation, "observation")?;
         self.add_observation(row)
     }
 
@@ -362,7 +344,7 @@ impl Monitor {
             .iter()
             .enumerate()
             .map(|(i, row)| {
-                crate::value::from_json_value(row, &format!("observations[{i}]")).map_err(|e| e.at_row(i))
+                crate::error::from_json_value(row, &format!("observations[{i}]")).map_err(|e| e.at_row(i))
             })
             .collect::<Result<Vec<ObservationInput>>>()?;
         self.add_observations(parsed)
@@ -480,7 +462,7 @@ impl Monitor {
         }
         let community_targets = if options.by.contains(&Dimension::Community) {
             let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-            for (i, c) in self.communities.all().iter().enumerate() {
+            for (i, c) in self.communities.iter().enumerate() {
                 for t in &c.targets {
                     map.entry(t.as_str()).or_default().push(i);
                 }
@@ -501,7 +483,7 @@ impl Monitor {
                             rollup.add(None, || 0, || None, a);
                         }
                         for &i in found {
-                            let c = &self.communities.all()[i];
+                            let c = &self.communities[i];
                             rollup.add(Some(&c.id), || i, || Some(c.name.clone()), a);
                         }
                     }
@@ -533,7 +515,7 @@ impl Monitor {
             community_type: options.community_type.clone(),
         };
         let listed = match &options.community {
-            Some(c) => Some(&self.communities.community(c)?.targets),
+            Some(c) => Some(&self.community(c)?.targets),
             None => None,
         };
         let all = &self.context.catalogue().data().targets;
@@ -600,7 +582,7 @@ impl Monitor {
             Dimension::Unit => cat.unit(key).ok().map(|u| u.name.clone()),
             Dimension::CommunityType => cat.community_type(key).ok().map(|t| t.name.clone()),
             Dimension::Jurisdiction => cat.jurisdiction(key).ok().map(|j| j.name.clone()),
-            Dimension::Community => self.communities.community(key).ok().map(|c| c.name.clone()),
+            Dimension::Community => self.community(key).ok().map(|c| c.name.clone()),
         }
     }
 

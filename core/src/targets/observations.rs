@@ -201,7 +201,7 @@ impl Store {
                 format!("the scope of target '{}', '{}'", target.id, target.scope),
             ));
         }
-        if row.value.abs() > super::assess::MAX_VALUE {
+        if row.value.abs() > MAX_VALUE {
             return Err(Error::invalid_input(format!("{what}.value"), row.value, "a value within ±10^15"));
         }
         if target.unit == "boolean" && row.value != Decimal::ZERO && row.value != Decimal::ONE {
@@ -341,3 +341,7 @@ pub(crate) fn from_catalogue(o: &Observation) -> ObservationInput {
         reading: o.reading.clone(),
     }
 }
+/// The largest magnitude of a value the assessment computes with: observations are refused
+/// beyond it, and targets beyond it cannot be assessed. Within it (and percentages of relative
+/// targets within [`MAX_PERCENT`]) no product of the path can overflow a decimal.
+pub(crate) const MAX_VALUE: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0); // 10^15

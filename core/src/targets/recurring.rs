@@ -3,7 +3,7 @@
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::assess::{Assessment, Subject, with_assumption};
+use super::assessment::{Assessment, Subject, with_assumption};
 use super::observations::{Point, Store};
 use super::status::{Basis, Status};
 use crate::catalogue::{Every, Qualifier};

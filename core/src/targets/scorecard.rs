@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::assess::Assessment;
+use super::assessment::Assessment;
 use super::status::{AssessOptions, Status};
 use crate::catalogue::Text;
 

@@ -47,7 +47,7 @@ pub fn call(function: &str) -> Option<Call> {
         },
         "calendar.deadline" => |ctx, i| {
             let options: DeadlineOptions = match i.get("options") {
-                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                Some(o) => zhengce::error::from_json_value(o, "options")?,
                 None => DeadlineOptions::default(),
             };
             let due = with_overlay(ctx, i)?.deadline(
@@ -64,7 +64,7 @@ pub fn call(function: &str) -> Option<Call> {
         "calendar.coverage" => |ctx, i| Ok(json(calendar(ctx, i)?.coverage())),
         "calendar.calendar_deadline" => |ctx, i| {
             let options: DeadlineOptions = match i.get("options") {
-                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                Some(o) => zhengce::error::from_json_value(o, "options")?,
                 None => DeadlineOptions::default(),
             };
             let unit: TimeUnit = arg(i, "unit")?;
@@ -139,7 +139,7 @@ fn date(input: &Value, key: &str) -> Result<NaiveDate, Error> {
 
 fn options(input: &Value) -> Result<CalendarOptions, Error> {
     match input.get("options") {
-        Some(o) => zhengce::value::from_json_value(o, "options"),
+        Some(o) => zhengce::error::from_json_value(o, "options"),
         None => Ok(CalendarOptions::default()),
     }
 }

@@ -16,7 +16,7 @@ pub fn call(function: &str) -> Option<Call> {
         },
         "catalogue.layered" => |ctx, i| {
             let options: zhengce::LayerOptions = match i.get("options") {
-                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                Some(o) => zhengce::error::from_json_value(o, "options")?,
                 None => Default::default(),
             };
             let layered = match i["overlay"].as_str() {
@@ -36,7 +36,7 @@ pub fn call(function: &str) -> Option<Call> {
         "catalogue.units" => |ctx, i| Ok(json(&ctx.catalogue().units(&filter(i)?)?)),
         "catalogue.search" => |ctx, i| {
             let options: SearchOptions = match i.get("options") {
-                Some(o) => zhengce::value::from_json_value(o, "options")?,
+                Some(o) => zhengce::error::from_json_value(o, "options")?,
                 None => SearchOptions::default(),
             };
             Ok(json(&ctx.catalogue().search(&arg::<String>(i, "query")?, &options)?))
@@ -57,7 +57,7 @@ pub fn call(function: &str) -> Option<Call> {
 
 fn filter<T: serde::de::DeserializeOwned + Default>(input: &Value) -> Result<T, Error> {
     match input.get("filter") {
-        Some(f) => zhengce::value::from_json_value(f, "filter"),
+        Some(f) => zhengce::error::from_json_value(f, "filter"),
         None => Ok(T::default()),
     }
 }

@@ -20,7 +20,7 @@ pub fn call(function: &str) -> Option<Call> {
         "communities.community" => |ctx, i| Ok(json(registry(ctx, i)?.community(&arg::<String>(i, "id")?)?)),
         "communities.communities" => |ctx, i| {
             let filter: CommunityFilter = match i.get("filter") {
-                Some(f) => zhengce::value::from_json_value(f, "filter")?,
+                Some(f) => zhengce::error::from_json_value(f, "filter")?,
                 None => CommunityFilter::default(),
             };
             Ok(json(&registry(ctx, i)?.communities(&filter)?))

@@ -48,7 +48,7 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Value {
 
 /// Reads a typed argument out of the input.
 pub fn arg<T: serde::de::DeserializeOwned>(input: &Value, key: &str) -> Result<T, Error> {
-    zhengce::value::from_json_value(input.get(key).unwrap_or(&Value::Null), key)
+    zhengce::error::from_json_value(input.get(key).unwrap_or(&Value::Null), key)
 }
 
 /// Every mismatch between an expected value (matched as a subset) and the actual one.
@@ -96,7 +96,7 @@ fn context_for(builtin: &Catalogue, calendars: &Calendars, case: &Value) -> Resu
         ctx = ctx.layered_calendars(overlay)?;
     }
     if let Some(scenario) = spec.get("scenario") {
-        ctx = ctx.with_scenario(zhengce::value::from_json_value(scenario, "context.scenario")?)?;
+        ctx = ctx.with_scenario(zhengce::error::from_json_value(scenario, "context.scenario")?)?;
     }
     Ok(ctx)
 }

@@ -11,7 +11,7 @@ use super::{Call, arg, json};
 fn scenario(ctx: &Context, spec: Option<&Value>) -> Result<Context, Error> {
     match spec {
         None => Ok(ctx.clone()),
-        Some(spec) => ctx.with_scenario(zhengce::value::from_json_value::<ScenarioSpec>(spec, "scenario")?),
+        Some(spec) => ctx.with_scenario(zhengce::error::from_json_value::<ScenarioSpec>(spec, "scenario")?),
     }
 }
 
@@ -28,7 +28,7 @@ fn options(input: &Value) -> Result<CallOptions, Error> {
             o.insert(key.into(), v.clone());
         }
     }
-    zhengce::value::from_json_value(&Value::Object(o), "options")
+    zhengce::error::from_json_value(&Value::Object(o), "options")
 }
 
 pub fn call(function: &str) -> Option<Call> {
@@ -50,7 +50,7 @@ pub fn call(function: &str) -> Option<Call> {
                 jurisdiction: opts.jurisdiction.as_deref(),
                 columns: columns.columns(),
             };
-            Ok(json(&ev.evaluate_batch(&batch, &opts.batch_options())?))
+            Ok(json(&ev.evaluate_batch(&batch, &opts.options())?))
         },
         "rules.compare" => |ctx, i| {
             let base = scenario(ctx, i.get("baseline"))?;

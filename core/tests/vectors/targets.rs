@@ -78,7 +78,7 @@ fn date(i: &Value) -> Result<chrono::NaiveDate, Error> {
 
 fn options<T: serde::de::DeserializeOwned + Default>(i: &Value) -> Result<T, Error> {
     match i.get("options") {
-        Some(o) => zhengce::value::from_json_value(o, "options"),
+        Some(o) => zhengce::error::from_json_value(o, "options"),
         None => Ok(T::default()),
     }
 }

@@ -2,42 +2,15 @@
 //! input so that a front end can ask the next question.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::condition::{CCond, Frame};
-use super::evaluation::Step;
-use super::evaluator::{Builder, Evaluator};
-use super::{Condition, Modality, RuleValue, TestOp};
 use crate::catalogue::Text;
+use crate::catalogue::rule::Eligibility;
 use crate::error::Result;
-
-/// An eligibility rule: a condition whose failed parts and missing inputs are reported.
-///
-/// The rule's `applies_when` is part of the condition (a case outside the rule's scope is not
-/// eligible, and the scope's failed tests say why). Inputs may be left out: tests on them are
-/// unknown, and the result is undecided (`eligible: null`) until an answer could change it.
-/// Whether eligibility obliges or only permits the outcome is the rule's `modality`.
-///
-/// # Example
-///
-/// ```
-/// let e: zhengce::rules::Eligibility = serde_json::from_str(r#"{
-///   "condition": {"test": {"id": "related", "label": {"zh": "涉企案件", "en": "an enterprise case"},
-///     "input": "enterprise_related", "op": "eq", "value": true}},
-///   "outcome": {"zh": "优先登记、优先立案、优先办理", "en": "priority registration, filing and handling"}}"#).unwrap();
-/// assert!(e.otherwise.is_none());
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Eligibility {
-    /// The condition to meet.
-    pub condition: Condition,
-    /// What follows when it is met, in Chinese and English.
-    pub outcome: Text,
-    /// What follows when it is not, if the text says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub otherwise: Option<Text>,
-}
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{CCond, Frame};
+use crate::rules::step::Step;
+use crate::rules::{Modality, TestOp};
 
 /// The value of an eligibility rule for one case.
 ///
@@ -135,12 +108,12 @@ impl Compiled {
 
     pub(crate) fn run(
         &self,
-        ev: &Evaluator,
+        common: &Common,
         frame: &Frame,
         applies: Option<bool>,
         steps: Option<&mut Vec<Step>>,
-    ) -> Result<RuleValue> {
-        let c = &*ev.inner;
+    ) -> Result<EligibilityValue> {
+        let c = common;
         let eligible = self.verdict(frame, applies);
         let mut blamed = Vec::new();
         if let Some(scope) = &c.applies {
@@ -185,13 +158,13 @@ impl Compiled {
             Some(false) => self.otherwise.clone(),
             None => None,
         };
-        Ok(RuleValue::Eligibility(EligibilityValue {
+        Ok(EligibilityValue {
             applicable: applies,
             eligible,
             modality: c.rule.modality,
             outcome,
             failed,
             missing,
-        }))
+        })
     }
 }

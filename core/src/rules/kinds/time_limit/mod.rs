@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Rule, RuleLogic, TimeLimit};
 use crate::calendar::{Calendar, Deadline, DeadlineOptions, TimeUnit, explain_deadline};
 use crate::catalogue::{Catalogue, ParameterUse};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
+use crate::rules::{Rule, RuleLogic, TimeLimit};
 
 impl Context {
     /// The deadline of a service promise: the time-limit rule for `service` (a service key
@@ -70,8 +70,9 @@ pub(crate) fn deadline_of_rule(
     let RuleLogic::TimeLimit(limit) = &rule.logic else {
         return Err(wrong_kind(rule));
     };
-    let value =
-        duration.value.ok_or_else(|| super::condition::no_value(&limit.duration, jurisdiction, start))?;
+    let value = duration
+        .value
+        .ok_or_else(|| crate::rules::condition::no_value(&limit.duration, jurisdiction, start))?;
     let (days, unit) = limit_of(&limit.duration, value, &duration.unit)?;
     let calendar: Calendar = ctx.calendar(jurisdiction)?;
     let mut deadline = calendar

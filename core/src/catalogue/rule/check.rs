@@ -1,13 +1,17 @@
-//! The catalogue's checks of rules: inputs declared and typed, tests well-formed, parameters
-//! present, decision tables well-formed and, under hit policy `unique`, without overlaps.
+//! The static checks of rules: every problem of a rule with its path, and the overlap and
+//! gap check of decision tables.
 
 use std::collections::HashSet;
 
-use super::decision_table::{OutputType, cell_tests};
-use super::evaluator::literal_val;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
 use super::{
-    AmountKind, Condition, HitPolicy, InputSpec, InputType, Measure, Operand, RoundingMode, Rule, RuleLogic,
-    TestOp, check_table, input,
+    AmountKind, COperand, Condition, HitPolicy, InputSpec, InputType, Measure, Operand, OutputType,
+    RoundingMode, Rule, RuleLogic, TestOp, Val, compare, input,
 };
 use crate::error::Problem;
 
@@ -441,5 +445,266 @@ impl<'a> Checker<'a> {
                 format!("expected a {:?} value of output '{}', got {v}", o.ty, o.name).to_lowercase(),
             );
         }
+    }
+}
+
+/// The comparisons of a cell on an input (literals only: cells are checked statically).
+pub(crate) fn cell_tests(
+    spec: &InputSpec,
+    cell: &Value,
+) -> std::result::Result<Vec<(TestOp, COperand)>, String> {
+    let lit = |op: TestOp, v: &Value| -> std::result::Result<COperand, String> {
+        match (op, v) {
+            (TestOp::In | TestOp::NotIn, Value::Array(items)) => items
+                .iter()
+                .map(|i| {
+                    literal_val(spec, i).ok_or_else(|| format!("{i} is not a value of input '{}'", spec.name))
+                })
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map(COperand::List),
+            (TestOp::In | TestOp::NotIn, other) => Err(format!("expected a list for '{op:?}', got {other}")),
+            (_, v) => literal_val(spec, v)
+                .map(COperand::Val)
+                .ok_or_else(|| format!("{v} is not a value of input '{}'", spec.name)),
+        }
+    };
+    match cell {
+        Value::Array(_) => Ok(vec![(TestOp::In, lit(TestOp::In, cell)?)]),
+        Value::Object(ops) => ops
+            .iter()
+            .map(|(k, v)| {
+                let op: TestOp = serde_json::from_value(Value::String(k.clone())).map_err(|_| {
+                    format!("expected a comparison (eq, ne, lt, le, gt, ge, in, not_in), got '{k}'")
+                })?;
+                Ok((op, lit(op, v)?))
+            })
+            .collect(),
+        v => Ok(vec![(TestOp::Eq, lit(TestOp::Eq, v)?)]),
+    }
+}
+
+/// What the static check of a decision table found.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let check = zhengce::rules::check_table(cat.rule("tianshan-2022-87/r10-credit-class")?).unwrap();
+/// assert!(check.overlaps.is_empty() && check.gaps.is_empty(), "complete and unique");
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TableCheck {
+    /// Input combinations that two or more rows match.
+    pub overlaps: Vec<Overlap>,
+    /// Input combinations no row matches, one example input per combination.
+    pub gaps: Vec<Map<String, Value>>,
+    /// True if the table has too many combinations to check them all (only the first
+    /// 100,000 were).
+    pub truncated: bool,
+}
+
+/// Rows that match the same inputs.
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// let check = zhengce::rules::check_table(cat.rule("tianshan-2022-87/r10-credit-class")?).unwrap();
+/// assert!(check.overlaps.iter().all(|o: &zhengce::rules::Overlap| o.rows.len() > 1));
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Overlap {
+    /// The rows' ids.
+    pub rows: Vec<String>,
+    /// An input they all match.
+    pub example: Map<String, Value>,
+    /// True if the rows give the same literal outputs (allowed under hit policy `any`).
+    pub same_outputs: bool,
+}
+
+/// A compiled cell: the comparisons it makes.
+type Cell = Vec<(TestOp, COperand)>;
+
+const MAX_COMBINATIONS: usize = 100_000;
+
+const MAX_GAPS: usize = 20;
+
+/// The representative values of an input column: one per class of values the cells tell
+/// apart, so checking them checks every input.
+fn atoms(spec: &InputSpec, cells: &[&Vec<(TestOp, COperand)>]) -> Vec<Val> {
+    let mut points: Vec<Val> = Vec::new();
+    for tests in cells {
+        for (_, operand) in tests.iter() {
+            match operand {
+                COperand::Val(v) => points.push(*v),
+                COperand::List(items) => points.extend(items.iter().copied()),
+                COperand::Param(_) => {}
+            }
+        }
+    }
+    match spec.ty {
+        InputType::Choice => (0..spec.choices.len()).map(|i| Val::Choice(i as u16)).collect(),
+        InputType::Boolean => vec![Val::Bool(false), Val::Bool(true)],
+        InputType::Date => {
+            let mut ds: Vec<NaiveDate> =
+                points.iter().filter_map(|p| if let Val::Date(d) = p { Some(*d) } else { None }).collect();
+            ds.sort();
+            ds.dedup();
+            let mut out = Vec::new();
+            for (i, d) in ds.iter().enumerate() {
+                if i == 0 {
+                    out.extend(d.pred_opt().map(Val::Date));
+                }
+                out.push(Val::Date(*d));
+                match (d.succ_opt(), ds.get(i + 1)) {
+                    (Some(s), Some(next)) if s < *next => out.push(Val::Date(s)),
+                    (Some(s), None) => out.push(Val::Date(s)),
+                    _ => {}
+                }
+            }
+            if out.is_empty() {
+                out.push(Val::Date(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()));
+            }
+            out
+        }
+        InputType::Money | InputType::Decimal | InputType::Count => {
+            let integer = spec.ty == InputType::Count;
+            let min = match spec.ty {
+                InputType::Decimal => spec.min,
+                _ => Some(Decimal::ZERO),
+            };
+            let mut ds: Vec<Decimal> =
+                points.iter().filter_map(|p| if let Val::Dec(d) = p { Some(*d) } else { None }).collect();
+            ds.sort();
+            ds.dedup();
+            let mut out = Vec::new();
+            for (i, d) in ds.iter().enumerate() {
+                if i == 0 {
+                    out.push(if integer { d.floor() - Decimal::ONE } else { *d - Decimal::ONE });
+                }
+                out.push(*d);
+                let next = ds.get(i + 1);
+                let between = match (integer, next) {
+                    (false, Some(n)) => Some((*d + *n) / Decimal::TWO),
+                    (false, None) => Some(*d + Decimal::ONE),
+                    (true, Some(n)) => Some(d.floor() + Decimal::ONE).filter(|b| b < n),
+                    (true, None) => Some(d.floor() + Decimal::ONE),
+                };
+                out.extend(between);
+            }
+            if out.is_empty() {
+                out.push(min.unwrap_or(Decimal::ZERO));
+            }
+            out.retain(|d| min.is_none_or(|m| *d >= m) && (!integer || d.fract().is_zero()));
+            out.into_iter().map(Val::Dec).collect()
+        }
+    }
+}
+
+/// Checks a decision-table rule statically: the input combinations that several rows match
+/// and those no row matches. `None` for a rule of another kind, or one whose cells do not
+/// compile (the catalogue check reports those).
+///
+/// Each input's values are split into the classes the cells tell apart (every choice; true
+/// and false; for numbers and dates, each boundary a cell names and the ranges between them),
+/// so checking one value per class checks every input exactly.
+///
+/// # Example
+///
+/// See [`TableCheck`].
+///
+/// # Example
+///
+/// ```
+/// let cat = zhengce::Catalogue::builtin();
+/// assert!(zhengce::rules::check_table(cat.rule("tianshan-2022-87/r68-bid-bond")?).is_none(), "not a table");
+/// assert!(zhengce::rules::check_table(cat.rule("tianshan-2022-87/r43-approval-cap")?).unwrap().gaps.is_empty());
+/// # Ok::<(), zhengce::Error>(())
+/// ```
+pub fn check_table(rule: &Rule) -> Option<TableCheck> {
+    let RuleLogic::DecisionTable(t) = &rule.logic else { return None };
+    let spec_of = |name: &str| rule.inputs.iter().find(|i| i.name == name);
+    let mut rows: Vec<Vec<(usize, Cell)>> = Vec::new();
+    for row in &t.rows {
+        let mut cells = Vec::new();
+        for (name, cell) in &row.when {
+            let col = t.inputs.iter().position(|i| i == name)?;
+            cells.push((col, cell_tests(spec_of(name)?, cell).ok()?));
+        }
+        rows.push(cells);
+    }
+    let specs: Vec<&InputSpec> = t.inputs.iter().map(|n| spec_of(n)).collect::<Option<_>>()?;
+    let columns: Vec<Vec<Val>> = specs
+        .iter()
+        .enumerate()
+        .map(|(col, spec)| {
+            let cells: Vec<&Vec<(TestOp, COperand)>> =
+                rows.iter().flat_map(|r| r.iter().filter(|(c, _)| *c == col).map(|(_, t)| t)).collect();
+            atoms(spec, &cells)
+        })
+        .collect();
+    if columns.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let total =
+        columns.iter().try_fold(1usize, |acc, c| acc.checked_mul(c.len().max(1))).unwrap_or(usize::MAX);
+    let mut out = TableCheck { overlaps: Vec::new(), gaps: Vec::new(), truncated: total > MAX_COMBINATIONS };
+    let mut index = vec![0usize; columns.len()];
+    let literal_outputs: Vec<&Map<String, Value>> = t.rows.iter().map(|r| &r.then).collect();
+    for _ in 0..total.min(MAX_COMBINATIONS) {
+        let combo: Vec<Val> = index.iter().zip(&columns).map(|(i, c)| c[*i]).collect();
+        let matched: Vec<usize> = (0..rows.len())
+            .filter(|r| {
+                rows[*r].iter().all(|(col, tests)| {
+                    tests.iter().all(|(op, operand)| match operand {
+                        COperand::Val(v) => compare(*op, combo[*col], *v) == Some(true),
+                        COperand::List(items) => {
+                            let found =
+                                items.iter().any(|v| compare(TestOp::Eq, combo[*col], *v) == Some(true));
+                            if *op == TestOp::NotIn { !found } else { found }
+                        }
+                        COperand::Param(_) => false,
+                    })
+                })
+            })
+            .collect();
+        let example = || -> Map<String, Value> {
+            specs.iter().zip(&combo).map(|(s, v)| (s.name.clone(), v.to_json(s))).collect()
+        };
+        if matched.is_empty() && out.gaps.len() < MAX_GAPS {
+            out.gaps.push(example());
+        }
+        if matched.len() > 1 {
+            let ids: Vec<String> = matched.iter().map(|r| t.rows[*r].id.clone()).collect();
+            if !out.overlaps.iter().any(|o| o.rows == ids) {
+                let same_outputs = matched.iter().all(|r| literal_outputs[*r] == literal_outputs[matched[0]]);
+                out.overlaps.push(Overlap { rows: ids, example: example(), same_outputs });
+            }
+        }
+        // Next combination (odometer).
+        for (k, i) in index.iter_mut().enumerate().rev() {
+            *i += 1;
+            if *i < columns[k].len() {
+                break;
+            }
+            *i = 0;
+        }
+    }
+    Some(out)
+}
+
+/// A literal of an input's type; literals skip the input's own bounds (a test may compare a
+/// count with 0.5).
+pub(crate) fn literal_val(spec: &InputSpec, value: &serde_json::Value) -> Option<Val> {
+    match spec.ty {
+        InputType::Money | InputType::Decimal | InputType::Count => match super::InputValue::from_json(value)
+        {
+            super::InputValue::Decimal(d) => Some(Val::Dec(d)),
+            super::InputValue::Text(t) => crate::value::parse_decimal(&t).map(Val::Dec),
+            _ => None,
+        },
+        _ => input::literal(spec, value),
     }
 }

@@ -1,260 +1,19 @@
 //! Capped rate: amount = rate × base, rounded, raised to a floor and lowered to a cap, with
 //! labelled exceptions.
 
+pub(crate) mod kernel;
+
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::condition::{CCond, Frame, mul};
-use super::evaluation::Step;
-use super::evaluator::{Builder, Evaluator};
-use super::input::Val;
-use super::{Condition, RuleValue};
 use crate::catalogue::Text;
+use crate::catalogue::rule::{CappedRate, ExceptionEffect, IfNoValue, Rounding, RoundingMode, Val};
 use crate::error::{Error, Result};
-
-/// amount = rate × base, rounded, raised to a floor and lowered to a cap, with labelled
-/// exceptions.
-///
-/// The order is fixed: the exact product is rounded as `rounding` says; an exception with
-/// effect `zero` makes the amount 0; then the floor raises it and the cap lowers it (the cap
-/// last, so a maximum is never exceeded). When the amount is a `maximum` (a bond "not more
-/// than"), the rounding must be `down`: a maximum is never rounded up.
-///
-/// # Example
-///
-/// ```
-/// let logic: zhengce::rules::RuleLogic = serde_json::from_str(r#"{"kind": "capped_rate",
-///   "base": "budget", "rate": "procurement.bid_bond.rate", "amount": "maximum",
-///   "cap": {"parameter": "procurement.bid_bond.cap_per_lot", "if_no_value": "unbounded"},
-///   "rounding": {"places": 2, "mode": "down"}}"#).unwrap();
-/// assert_eq!(logic.kind(), "capped_rate");
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CappedRate {
-    /// The input holding the base amount.
-    pub base: String,
-    /// The parameter holding the rate.
-    pub rate: String,
-    /// What the amount is: exact, or the most (a cap on what may be charged) or the least.
-    #[serde(default, skip_serializing_if = "AmountKind::is_exact")]
-    pub amount: AmountKind,
-    /// The cap, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap: Option<Bound>,
-    /// The floor, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub floor: Option<Bound>,
-    /// Decimal places kept and how the product is rounded.
-    pub rounding: Rounding,
-    /// Cases that change the computation (PPP lots are not capped; no bond for a framework
-    /// entry without a specific purchaser).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exceptions: Vec<Exception>,
-}
-
-/// What a capped-rate amount is.
-///
-/// # Example
-///
-/// ```
-/// let k: zhengce::rules::AmountKind = serde_json::from_str(r#""maximum""#).unwrap();
-/// assert_eq!(k, zhengce::rules::AmountKind::Maximum);
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AmountKind {
-    /// The amount due.
-    #[default]
-    Exact,
-    /// The most that may be charged (不得超过, 上限): rounded down, never up.
-    Maximum,
-    /// The least that must be charged.
-    Minimum,
-}
-
-impl AmountKind {
-    fn is_exact(&self) -> bool {
-        *self == AmountKind::Exact
-    }
-}
-
-/// A cap or floor: a parameter, and what it means when no value is in force.
-///
-/// # Example
-///
-/// ```
-/// let b: zhengce::rules::Bound = serde_json::from_str(r#"{"parameter": "procurement.bid_bond.cap_per_lot", "if_no_value": "unbounded"}"#).unwrap();
-/// assert_eq!(b.if_no_value, zhengce::rules::IfNoValue::Unbounded);
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Bound {
-    /// The parameter holding the bound.
-    pub parameter: String,
-    /// What no value in force means: an error (the default), or no bound at all.
-    #[serde(default, skip_serializing_if = "IfNoValue::is_error")]
-    pub if_no_value: IfNoValue,
-}
-
-/// What a bound without a value in force means.
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(zhengce::rules::IfNoValue::default(), zhengce::rules::IfNoValue::Error);
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum IfNoValue {
-    /// The evaluation fails (`invalid_input` on `date`): the bound is required.
-    #[default]
-    Error,
-    /// There is no bound: the rule is explicit that before (or outside) the measure setting
-    /// the bound, the amount is not bounded.
-    Unbounded,
-}
-
-impl IfNoValue {
-    fn is_error(&self) -> bool {
-        *self == IfNoValue::Error
-    }
-}
-
-/// How an amount is rounded.
-///
-/// # Example
-///
-/// ```
-/// let r: zhengce::rules::Rounding = serde_json::from_str(r#"{"places": 2, "mode": "down"}"#).unwrap();
-/// assert_eq!(r.places, 2);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Rounding {
-    /// Decimal places kept (2 = to the fen).
-    pub places: u32,
-    /// How the discarded digits are treated.
-    pub mode: RoundingMode,
-}
-
-/// A rounding mode.
-///
-/// # Example
-///
-/// ```
-/// use rust_decimal::Decimal;
-/// use zhengce::rules::{Rounding, RoundingMode};
-/// let half = Decimal::new(125, 3); // 0.125
-/// assert_eq!(Rounding { places: 2, mode: RoundingMode::HalfUp }.apply(half).to_string(), "0.13");
-/// assert_eq!(Rounding { places: 2, mode: RoundingMode::HalfEven }.apply(half).to_string(), "0.12");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RoundingMode {
-    /// Toward zero: a maximum is never rounded up.
-    Down,
-    /// Half away from zero (四舍五入).
-    HalfUp,
-    /// Half to even (banker's rounding).
-    HalfEven,
-    /// Away from zero.
-    Up,
-}
-
-impl Rounding {
-    /// Rounds `d` to the places kept, and writes it with exactly that many places.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use rust_decimal::Decimal;
-    /// use zhengce::rules::{Rounding, RoundingMode};
-    ///
-    /// let r = Rounding { places: 2, mode: RoundingMode::Down };
-    /// assert_eq!(r.apply(Decimal::new(123_456, 4)).to_string(), "12.34");
-    /// assert_eq!(r.apply(Decimal::new(20_000, 0)).to_string(), "20000.00");
-    /// ```
-    pub fn apply(&self, d: Decimal) -> Decimal {
-        let strategy = match self.mode {
-            RoundingMode::Down => RoundingStrategy::ToZero,
-            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
-            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
-            RoundingMode::Up => RoundingStrategy::AwayFromZero,
-        };
-        let mut out = d.round_dp_with_strategy(self.places, strategy);
-        out.rescale(self.places);
-        out
-    }
-}
-
-/// A labelled exception to a capped-rate rule.
-///
-/// # Example
-///
-/// ```
-/// let e: zhengce::rules::Exception = serde_json::from_str(r#"{"id": "ppp", "label": {"zh": "PPP项目", "en": "PPP project"},
-///   "when": {"test": {"id": "ppp", "label": {"zh": "PPP项目", "en": "a PPP project"}, "input": "lot_type", "op": "eq", "value": "ppp"}},
-///   "effect": "no_cap"}"#).unwrap();
-/// assert_eq!(e.effect, zhengce::rules::ExceptionEffect::NoCap);
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Exception {
-    /// A short id, reported when the exception applies.
-    pub id: String,
-    /// What the exception is, in Chinese and English.
-    pub label: Text,
-    /// When it applies.
-    pub when: Condition,
-    /// What it does.
-    pub effect: ExceptionEffect,
-    /// First day the exception holds (cases dated earlier ignore it); always when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
-    #[schemars(with = "Option<NaiveDate>")]
-    pub effective_from: Option<NaiveDate>,
-    /// Last day it holds, included; open ended when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
-    #[schemars(with = "Option<NaiveDate>")]
-    pub until: Option<NaiveDate>,
-}
-
-impl Exception {
-    /// True if the exception holds for a case dated `date`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let e: zhengce::rules::Exception = serde_json::from_str(r#"{"id": "x", "label": {"zh": "x", "en": "x"},
-    ///   "when": {"test": {"id": "t", "label": {"zh": "t", "en": "t"}, "input": "a", "op": "eq", "value": true}},
-    ///   "effect": "zero", "effective_from": "2022-05-18"}"#).unwrap();
-    /// assert!(!e.is_in_force(chrono::NaiveDate::from_ymd_opt(2022, 5, 17).unwrap()));
-    /// ```
-    pub fn is_in_force(&self, date: NaiveDate) -> bool {
-        self.effective_from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
-    }
-}
-
-/// What an exception does to a capped-rate computation.
-///
-/// # Example
-///
-/// ```
-/// let e: zhengce::rules::ExceptionEffect = serde_json::from_str(r#""zero""#).unwrap();
-/// assert_eq!(e, zhengce::rules::ExceptionEffect::Zero);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExceptionEffect {
-    /// The cap does not apply.
-    NoCap,
-    /// The floor does not apply.
-    NoFloor,
-    /// The amount is zero.
-    Zero,
-}
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{CCond, Frame, mul};
+use crate::rules::step::Step;
 
 /// The value of a capped-rate rule for one case.
 ///
@@ -370,7 +129,7 @@ impl Compiled {
     /// A bound's value; `Ok(None)` for no bound; an error if it is required and absent.
     fn bound(
         &self,
-        ev: &Evaluator,
+        common: &Common,
         frame: &Frame,
         bound: Option<(u16, IfNoValue)>,
     ) -> Result<Option<Decimal>> {
@@ -379,17 +138,17 @@ impl Compiled {
             Some((slot, if_none)) => match frame.params[slot as usize] {
                 Some(hit) => Ok(Some(hit.value)),
                 None if if_none == IfNoValue::Unbounded => Ok(None),
-                None => Err(ev.no_value(frame, slot)),
+                None => Err(common.no_value(frame, slot)),
             },
         }
     }
 
     /// The computation without its explanation.
-    fn calc(&self, ev: &Evaluator, frame: &Frame) -> Result<Calc> {
+    fn calc(&self, common: &Common, frame: &Frame) -> Result<Calc> {
         let Some(Val::Dec(base)) = frame.vals[self.base as usize] else {
-            return Err(Error::missing_input(ev.rule().inputs[self.base as usize].name.as_str()));
+            return Err(Error::missing_input(common.rule.inputs[self.base as usize].name.as_str()));
         };
-        let rate = frame.params[self.rate as usize].ok_or_else(|| ev.no_value(frame, self.rate))?.value;
+        let rate = frame.params[self.rate as usize].ok_or_else(|| common.no_value(frame, self.rate))?.value;
         let mut effects = 0u8;
         let mut first = None;
         for (i, (_, effect)) in self.exceptions.iter().enumerate() {
@@ -398,9 +157,9 @@ impl Compiled {
                 first = first.or(Some(i));
             }
         }
-        let raw_cap = self.bound(ev, frame, self.cap)?;
-        let raw_floor = self.bound(ev, frame, self.floor)?;
-        let exact = mul(rate, base, &ev.rule().id)?;
+        let raw_cap = self.bound(common, frame, self.cap)?;
+        let raw_floor = self.bound(common, frame, self.floor)?;
+        let exact = mul(rate, base, &common.rule.id)?;
         let computed = self.rounding.apply(exact);
         let mut amount = if effects & ZERO != 0 { self.rounding.apply(Decimal::ZERO) } else { computed };
         let floor = raw_floor.filter(|_| effects & NO_FLOOR == 0);
@@ -441,14 +200,14 @@ impl Compiled {
     /// 4 + i exception i).
     pub(crate) fn compute(
         &self,
-        ev: &Evaluator,
+        common: &Common,
         frame: &Frame,
         applies: Option<bool>,
     ) -> Result<(Option<Decimal>, i32)> {
         if applies != Some(true) {
             return Ok((None, 3));
         }
-        let c = self.calc(ev, frame)?;
+        let c = self.calc(common, frame)?;
         let status = match c.first {
             Some(i) => 4 + i as i32,
             None if c.capped => 1,
@@ -460,11 +219,11 @@ impl Compiled {
 
     pub(crate) fn run(
         &self,
-        ev: &Evaluator,
+        common: &Common,
         frame: &Frame,
         applies: Option<bool>,
         steps: Option<&mut Vec<Step>>,
-    ) -> Result<RuleValue> {
+    ) -> Result<CappedRateValue> {
         let mut value = CappedRateValue {
             applicable: applies == Some(true),
             amount: None,
@@ -478,14 +237,14 @@ impl Compiled {
         };
         let mut steps = steps;
         if let Some(s) = steps.as_deref_mut()
-            && ev.inner.applies.is_some()
+            && common.applies.is_some()
         {
             s.push(Step::Scope { holds: applies });
         }
         if !value.applicable {
-            return Ok(RuleValue::CappedRate(value));
+            return Ok(value);
         }
-        let c = self.calc(ev, frame)?;
+        let c = self.calc(common, frame)?;
         for (i, (_, effect)) in self.exceptions.iter().enumerate() {
             if self.applies(i, frame) {
                 value.exceptions.push(self.ids[i].clone());
@@ -517,7 +276,7 @@ impl Compiled {
         value.capped = c.capped;
         value.floored = c.floored;
         value.amount = Some(c.amount);
-        Ok(RuleValue::CappedRate(value))
+        Ok(value)
     }
 }
 

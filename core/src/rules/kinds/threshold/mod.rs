@@ -2,81 +2,14 @@
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::condition::{COperand, Frame, compare, mul};
-use super::evaluation::Step;
-use super::evaluator::{Builder, Evaluator};
-use super::input::Val;
-use super::{Operand, RuleValue, TestOp};
+use crate::catalogue::rule::{COperand, Measure, Threshold, Val, compare, literal_val};
 use crate::error::{Error, Result};
-
-/// A measured value against a limit: `measured op limit`.
-///
-/// The measured value is an input, or computed from inputs: a `ratio` (the sum of the
-/// numerator inputs over the sum of the denominator inputs, times an optional `scale`, e.g.
-/// 1000 for "per thousand"), a `reduction` (`(baseline - value) / baseline`) or a `growth`
-/// (`(value - baseline) / baseline`). Compliance is decided exactly, by cross-multiplying
-/// rather than dividing; the measured value reported is rounded to 8 decimal places.
-///
-/// # Example
-///
-/// ```
-/// let t: zhengce::rules::Threshold = serde_json::from_str(r#"{"measured": {"ratio":
-///   {"numerator": ["places"], "denominator": ["residents"], "scale": "1000"}},
-///   "op": "ge", "limit": {"parameter": "childcare.places_per_1000.target"}}"#).unwrap();
-/// assert_eq!(t.op, zhengce::rules::TestOp::Ge);
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Threshold {
-    /// What is measured.
-    pub measured: Measure,
-    /// The comparison the measured value must satisfy (`le`, `lt`, `ge`, `gt` or `eq`).
-    pub op: TestOp,
-    /// The limit: a parameter or a literal decimal.
-    pub limit: Operand,
-}
-
-/// What a threshold measures.
-///
-/// # Example
-///
-/// ```
-/// let m: zhengce::rules::Measure = serde_json::from_str(r#"{"reduction": {"value": "promised_days", "baseline": "statutory_days"}}"#).unwrap();
-/// assert!(matches!(m, zhengce::rules::Measure::Reduction { .. }));
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// An input's value.
-    Input(String),
-    /// sum(numerator) / sum(denominator) × scale.
-    Ratio {
-        /// Inputs added up above the line.
-        numerator: Vec<String>,
-        /// Inputs added up below the line (must total more than 0).
-        denominator: Vec<String>,
-        /// A factor (1000 for "per thousand"); 1 when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[schemars(with = "Option<String>")]
-        scale: Option<Decimal>,
-    },
-    /// (baseline - value) / baseline: the share cut from a baseline.
-    Reduction {
-        /// The input holding the value now.
-        value: String,
-        /// The input holding the baseline (more than 0).
-        baseline: String,
-    },
-    /// (value - baseline) / baseline: the growth over a baseline.
-    Growth {
-        /// The input holding the value now.
-        value: String,
-        /// The input holding the baseline (more than 0).
-        baseline: String,
-    },
-}
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::{Frame, mul};
+use crate::rules::step::Step;
+use crate::rules::{Operand, TestOp};
 
 /// The value of a threshold rule for one case.
 ///
@@ -143,18 +76,18 @@ pub(crate) fn compile(t: &Threshold, b: &mut Builder<'_>) -> Result<Compiled> {
     let limit = match &t.limit {
         Operand::Parameter { parameter } => COperand::Param(b.param(parameter, "limit")?),
         Operand::Literal(v) => COperand::Val(
-            super::evaluator::literal_val(&decimal_spec(), v)
+            literal_val(&decimal_spec(), v)
                 .ok_or_else(|| Error::invalid_input("limit", v, "a decimal string"))?,
         ),
     };
     Ok(Compiled { measure, op: t.op, limit })
 }
 
-fn decimal_spec() -> super::InputSpec {
-    super::InputSpec {
+fn decimal_spec() -> crate::rules::InputSpec {
+    crate::rules::InputSpec {
         name: "limit".into(),
         label: crate::Text::new("限值", "limit"),
-        ty: super::InputType::Decimal,
+        ty: crate::rules::InputType::Decimal,
         choices: Vec::new(),
         unit: None,
         min: None,
@@ -164,49 +97,49 @@ fn decimal_spec() -> super::InputSpec {
 }
 
 impl Compiled {
-    fn dec(&self, ev: &Evaluator, frame: &Frame, slot: u16) -> Result<Decimal> {
+    fn dec(&self, common: &Common, frame: &Frame, slot: u16) -> Result<Decimal> {
         match frame.vals[slot as usize] {
             Some(Val::Dec(d)) => Ok(d),
-            _ => Err(Error::missing_input(ev.rule().inputs[slot as usize].name.as_str())),
+            _ => Err(Error::missing_input(common.rule.inputs[slot as usize].name.as_str())),
         }
     }
 
-    fn sum(&self, ev: &Evaluator, frame: &Frame, slots: &[u16]) -> Result<Decimal> {
+    fn sum(&self, common: &Common, frame: &Frame, slots: &[u16]) -> Result<Decimal> {
         let mut total = Decimal::ZERO;
         for s in slots {
             total = total
-                .checked_add(self.dec(ev, frame, *s)?)
+                .checked_add(self.dec(common, frame, *s)?)
                 .ok_or_else(|| Error::invalid_input("measured", "a sum", "no overflow"))?;
         }
         Ok(total)
     }
 
     /// Measured value (as shown) and compliance (decided exactly).
-    pub(crate) fn measure(&self, ev: &Evaluator, frame: &Frame, limit: Decimal) -> Result<(Decimal, bool)> {
-        let what = ev.rule().id.as_str();
+    pub(crate) fn measure(&self, common: &Common, frame: &Frame, limit: Decimal) -> Result<(Decimal, bool)> {
+        let what = common.rule.id.as_str();
         let positive = |d: Decimal, slots: &[u16]| -> Result<Decimal> {
             if d > Decimal::ZERO {
                 Ok(d)
             } else {
                 let names: Vec<&str> =
-                    slots.iter().map(|s| ev.rule().inputs[*s as usize].name.as_str()).collect();
+                    slots.iter().map(|s| common.rule.inputs[*s as usize].name.as_str()).collect();
                 Err(Error::invalid_input(names.join(" + "), d, "a total of more than 0 (it divides)"))
             }
         };
         // measured = top / bottom, compared as top (op) limit × bottom with bottom > 0.
         let (top, bottom) = match &self.measure {
-            CMeasure::Input(slot) => (self.dec(ev, frame, *slot)?, Decimal::ONE),
+            CMeasure::Input(slot) => (self.dec(common, frame, *slot)?, Decimal::ONE),
             CMeasure::Ratio { num, den, scale } => {
-                let n = mul(self.sum(ev, frame, num)?, *scale, what)?;
-                (n, positive(self.sum(ev, frame, den)?, den)?)
+                let n = mul(self.sum(common, frame, num)?, *scale, what)?;
+                (n, positive(self.sum(common, frame, den)?, den)?)
             }
             CMeasure::Reduction { value, baseline } => {
-                let b = positive(self.dec(ev, frame, *baseline)?, &[*baseline])?;
-                (b - self.dec(ev, frame, *value)?, b)
+                let b = positive(self.dec(common, frame, *baseline)?, &[*baseline])?;
+                (b - self.dec(common, frame, *value)?, b)
             }
             CMeasure::Growth { value, baseline } => {
-                let b = positive(self.dec(ev, frame, *baseline)?, &[*baseline])?;
-                (self.dec(ev, frame, *value)? - b, b)
+                let b = positive(self.dec(common, frame, *baseline)?, &[*baseline])?;
+                (self.dec(common, frame, *value)? - b, b)
             }
         };
         let holds = compare(self.op, Val::Dec(top), Val::Dec(mul(limit, bottom, what)?)) == Some(true);
@@ -220,11 +153,11 @@ impl Compiled {
 
     pub(crate) fn run(
         &self,
-        ev: &Evaluator,
+        common: &Common,
         frame: &Frame,
         applies: Option<bool>,
         steps: Option<&mut Vec<Step>>,
-    ) -> Result<RuleValue> {
+    ) -> Result<ThresholdValue> {
         let mut value = ThresholdValue {
             applicable: applies == Some(true),
             compliant: None,
@@ -234,25 +167,25 @@ impl Compiled {
         };
         let mut steps = steps;
         if let Some(s) = steps.as_deref_mut()
-            && ev.inner.applies.is_some()
+            && common.applies.is_some()
         {
             s.push(Step::Scope { holds: applies });
         }
         if !value.applicable {
-            return Ok(RuleValue::Threshold(value));
+            return Ok(value);
         }
         let limit = match &self.limit {
             COperand::Val(Val::Dec(d)) => *d,
-            COperand::Param(p) => frame.params[*p as usize].ok_or_else(|| ev.no_value(frame, *p))?.value,
+            COperand::Param(p) => frame.params[*p as usize].ok_or_else(|| common.no_value(frame, *p))?.value,
             _ => return Err(Error::invalid_input("limit", "a non-decimal", "a decimal")),
         };
-        let (measured, holds) = self.measure(ev, frame, limit)?;
+        let (measured, holds) = self.measure(common, frame, limit)?;
         if let Some(s) = steps {
             s.push(Step::Compared { measured, op: self.op, limit, holds });
         }
         value.compliant = Some(holds);
         value.measured = Some(measured);
         value.limit = Some(limit);
-        Ok(RuleValue::Threshold(value))
+        Ok(value)
     }
 }

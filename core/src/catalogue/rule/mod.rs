@@ -1,13 +1,35 @@
-//! The data shape of rules: a closed set of kinds, each defined in catalogue data.
+//! The data of rules and their static checks: a closed set of kinds, each defined in
+//! catalogue data and evaluated by the rules module.
 //!
-//! The kinds' own shapes live beside their evaluation (`capped_rate.rs`, `decision_table.rs`,
-//! `eligibility.rs`, `threshold.rs`); this file holds what every rule shares: the rule itself,
-//! its inputs, conditions and tests, and the time-limit shape the calendar owns.
+//! The kinds' own shapes are in `capped_rate.rs`, `decision_table.rs`, `eligibility.rs` and
+//! `threshold.rs`; this file holds what every rule shares: the rule itself, its inputs,
+//! conditions and tests, and the time-limit shape. `input.rs` holds the values a case gives
+//! and how a literal is read against an input's spec; `operand.rs` the comparisons;
+//! `check.rs` the checks the catalogue runs on every rule when it loads.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CappedRate, DecisionTable, Eligibility, Threshold};
+mod capped_rate;
+mod check;
+mod decision_table;
+mod eligibility;
+mod input;
+mod operand;
+mod threshold;
+
+pub use capped_rate::{
+    AmountKind, Bound, CappedRate, Exception, ExceptionEffect, IfNoValue, Rounding, RoundingMode,
+};
+pub use check::{Overlap, TableCheck, check_table};
+pub(crate) use check::{cell_tests, check_rule, literal_val};
+pub use decision_table::{Aggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, Row};
+pub use eligibility::Eligibility;
+pub use input::{Input, InputValue};
+pub(crate) use input::{Val, check, check_decimal, check_text, expected, literal, quoted};
+pub(crate) use operand::{COperand, compare};
+pub use threshold::{Measure, Threshold};
+
 use crate::catalogue::{Citation, Text};
 
 /// An executable clause: a rule of one of a closed set of kinds, with its source.

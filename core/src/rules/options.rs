@@ -1,0 +1,77 @@
+//! How to evaluate: the options of single and batch evaluations, and of the bindings' calls.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How to evaluate: whether to build the full explanation.
+///
+/// # Example
+///
+/// ```
+/// let opts: zhengce::rules::Options = serde_json::from_str(r#"{"explain": true}"#).unwrap();
+/// assert!(opts.explain);
+/// assert!(!zhengce::rules::Options::default().explain);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Build the explanation: the rule and its clause, every parameter with its value, date and
+    /// source, every condition with its outcome, the steps, and the execution receipt.
+    #[serde(default)]
+    pub explain: bool,
+    /// Also render the result and explanation as readable text in this language, in
+    /// `explanation.text` (implies `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<super::Lang>,
+}
+impl Options {
+    /// Options that build the full explanation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::rules::Options::explained().explain);
+    /// ```
+    pub fn explained() -> Options {
+        Options { explain: true, text: None }
+    }
+}
+/// The options of the bindings' `evaluate` and `evaluate_batch` calls, in one object: the
+/// case's jurisdiction (the rule's own when absent) and the evaluation [`Options`].
+///
+/// # Example
+///
+/// ```
+/// let o: zhengce::rules::CallOptions = serde_json::from_str(r#"{"jurisdiction": "cn-xj-urumqi-tianshan", "explain": true}"#).unwrap();
+/// assert!(o.options().explain);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CallOptions {
+    /// The case's jurisdiction: the rule's or one within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// Build the explanation (null counts as false: JavaScript callers may pass `undefined`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<bool>,
+    /// Render the explanation as text in this language (implies `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<super::Lang>,
+}
+impl CallOptions {
+    /// The evaluation options.
+    ///
+    /// # Example
+    ///
+    /// See [`CallOptions`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = zhengce::rules::CallOptions { explain: Some(true), ..Default::default() };
+    /// assert!(o.options().explain);
+    /// ```
+    pub fn options(&self) -> Options {
+        Options { explain: self.explain.unwrap_or(false), text: self.text }
+    }
+}
