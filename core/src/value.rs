@@ -86,6 +86,12 @@ pub fn format_date(date: NaiveDate) -> String {
 }
 
 /// The most decimal places a decimal string may have: what [`Decimal`] holds exactly.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhengce::value::MAX_SCALE, 28);
+/// ```
 pub const MAX_SCALE: u32 = 28;
 
 /// Parses a decimal string exactly, or not at all.

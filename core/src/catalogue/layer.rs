@@ -13,6 +13,9 @@
 
 use std::collections::HashMap;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::data::{CatalogueData, SECTIONS, for_each_section};
 use super::load::Parsed;
 use super::rule::Rule;
@@ -94,9 +97,7 @@ for_each_section!(has_id);
 /// let opts: zhengce::LayerOptions = serde_json::from_str(r#"{"replace": true}"#).unwrap();
 /// assert!(opts.replace && !opts.redefine);
 /// ```
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct LayerOptions {
     /// Let an overlay entry replace the entry with its id (and a parameter value replace the

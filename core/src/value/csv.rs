@@ -8,6 +8,9 @@
 //! formula. [`CsvOptions::raw_text`] writes every cell as it is, for a program that reads
 //! the CSV back.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 /// How exports write text cells.
 ///
 /// # Example
@@ -17,9 +20,7 @@
 /// assert!(raw.raw_text);
 /// assert!(!zhengce::value::CsvOptions::default().raw_text);
 /// ```
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CsvOptions {
     /// Write cells starting with `=`, `+`, `-`, `@`, tab or CR as they are (default false:

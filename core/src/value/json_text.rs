@@ -10,9 +10,24 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// The deepest nesting of arrays and objects a JSON input may have (as serde_json's own limit
 /// for text, and the bindings' limit for Python and JavaScript values).
+///
+/// # Example
+///
+/// ```
+/// let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+/// assert_eq!(zhengce::value::MAX_DEPTH, 128);
+/// assert!(zhengce::value::check_json_text(&deep).is_err());
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// A key found twice in one object, or a syntax error.
+///
+/// # Example
+///
+/// ```
+/// let err = zhengce::value::check_json_text("{").unwrap_err();
+/// assert_eq!(err.code, "invalid_json");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonTextError {
     /// JSON path of the object (`$.parameters[0]`) or `$` for a syntax error.
