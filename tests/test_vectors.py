@@ -53,7 +53,7 @@ def catalogue_for(case: dict[str, Any]) -> zhengce.Catalogue:
     if spec is None:
         return _BUILTIN
     if "overlay" in spec:
-        return _BUILTIN.layered(spec["overlay"])
+        return _BUILTIN.layered(spec["overlay"], **spec.get("options", {}))
     return zhengce.Catalogue.from_value(spec["value"])
 
 

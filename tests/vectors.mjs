@@ -33,7 +33,7 @@ export async function runVectors({ zhengce, readJson }) {
   const calendars = zhengce.Calendars.builtin();
   const catalogueFor = (spec) => {
     if (spec === undefined) return builtin;
-    if ("overlay" in spec) return builtin.layered(spec.overlay);
+    if ("overlay" in spec) return builtin.layered(spec.overlay, spec.options);
     return zhengce.Catalogue.fromValue(spec.value);
   };
   // The case's catalogue and the built-in calendars, with the case's `context` applied.

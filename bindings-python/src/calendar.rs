@@ -75,7 +75,7 @@ impl PyCalendars {
 
     fn layered(&self, overlay: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
         let result = match overlay.cast::<PyString>() {
-            Ok(text) => self.inner.layered(&text.to_string()),
+            Ok(text) => self.inner.layered(&crate::convert::text(text, "overlay").py()?),
             Err(_) => self.inner.layered_value(&from_py(overlay, "overlay").py()?),
         };
         result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
@@ -172,8 +172,14 @@ fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Colum
         let int32 = py.import("pyarrow")?.getattr("int32")?.call0()?;
         obj = obj.call_method1("view", (int32,))?.call_method0("to_numpy")?;
     } else if !obj.hasattr("dtype")? {
-        // A sequence of dates or ISO strings: numpy reads it (conversion, once per column).
-        obj = py.import("numpy")?.call_method1("asarray", (obj, "datetime64[D]"))?;
+        // A sequence of dates or ISO strings, read one by one as a single call reads them:
+        // numpy's own parser would take 'today', '2024' and 'NaT' for dates.
+        let mut days = Vec::new();
+        for (i, item) in obj.try_iter().map_err(|_| invalid(field, &obj, COLUMN))?.enumerate() {
+            let date = extract_date(&item?, &format!("{field}[{i}]")).py()?;
+            days.push(i64::from(zhengce::calendar::day_number(date)));
+        }
+        return Ok(Column::I64(days));
     }
     let dtype = obj.getattr("dtype")?;
     let kind: String = dtype.getattr("kind")?.extract()?;
@@ -200,12 +206,43 @@ fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Colum
     Err(invalid(field, &obj, COLUMN))
 }
 
+/// The counts of a batch: one Python int for every row, or an integer array of one per row.
+/// Every count must fit in 32 bits; nothing is wrapped (2^32 + 1 is not 1), and floats
+/// (NaN, 2.5) and booleans are refused.
 fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>>> {
-    if let Ok(k) = n.extract::<i32>() {
-        return Ok(Ok(k));
+    let range = "a whole number from -2147483648 to 2147483647";
+    if n.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(invalid("n", n, range));
     }
-    let arr = py.import("numpy")?.call_method1("asarray", (n, "int32"))?;
-    Ok(Err(PyBuffer::<i32>::get(&arr)?.to_vec(py)?))
+    if n.is_instance_of::<pyo3::types::PyInt>() {
+        return n
+            .extract::<i32>()
+            .map(Ok)
+            .map_err(|_| crate::error::to_py_err(Error::invalid_input("n", n.to_string(), range)));
+    }
+    let arr =
+        if n.hasattr("dtype")? { n.clone() } else { py.import("numpy")?.call_method1("asarray", (n,))? };
+    let kind: String = arr.getattr("dtype")?.getattr("kind")?.extract()?;
+    if kind != "i" && kind != "u" {
+        return Err(invalid("n", &arr, "an integer array (a float or NaN is not a count)"));
+    }
+    let wide = arr.call_method1("astype", ("int64",))?;
+    let values = PyBuffer::<i64>::get(&wide)?.to_vec(py)?;
+    // An unsigned count above i64::MAX reads as negative after astype; either way out of range.
+    let too_big = kind == "u"
+        && arr
+            .call_method0("max")
+            .ok()
+            .and_then(|m| m.extract::<u64>().ok())
+            .is_some_and(|m| m > i32::MAX as u64);
+    let mut out = Vec::with_capacity(values.len());
+    for (i, v) in values.into_iter().enumerate() {
+        match i32::try_from(v) {
+            Ok(k) if !too_big => out.push(k),
+            _ => return Err(crate::error::to_py_err(Error::invalid_input(format!("n[{i}]"), v, range))),
+        }
+    }
+    Ok(Err(out))
 }
 
 /// A writable numpy array of `dtype` over a `bytearray` of `len` items of `width` bytes,
@@ -321,10 +358,11 @@ impl PyCalendar {
     fn add_working_days<'py>(
         &self,
         date: &Bound<'py, PyAny>,
-        n: i32,
+        n: &Bound<'py, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = date_arg(date, "date")?;
+        let n = crate::convert::extract_int(n, "n", i32::MIN.into(), i32::MAX.into()).py()? as i32;
         py_date(date.py(), self.inner.add_working_days(day, n, &opts(options_)?).py())
     }
 
@@ -332,10 +370,11 @@ impl PyCalendar {
     fn sub_working_days<'py>(
         &self,
         date: &Bound<'py, PyAny>,
-        n: i32,
+        n: &Bound<'py, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = date_arg(date, "date")?;
+        let n = crate::convert::extract_int(n, "n", i32::MIN.into(), i32::MAX.into()).py()? as i32;
         py_date(date.py(), self.inner.sub_working_days(day, n, &opts(options_)?).py())
     }
 
@@ -355,11 +394,12 @@ impl PyCalendar {
         &self,
         py: Python<'py>,
         start: &Bound<'py, PyAny>,
-        duration: u32,
+        duration: &Bound<'py, PyAny>,
         unit: &str,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let start = extract_date(start, "start").py()?;
+        let duration = crate::convert::extract_int(duration, "duration", 0, u32::MAX.into()).py()? as u32;
         let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").py()?;
         let o: DeadlineOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.deadline(start, duration, unit, &o).py()?)

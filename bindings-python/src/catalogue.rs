@@ -31,7 +31,7 @@ enum Source {
 
 fn source(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Source> {
     if let Ok(text) = obj.cast::<PyString>() {
-        return Ok(Source::Text(text.to_string()));
+        return crate::convert::text(text, what).map(Source::Text).py();
     }
     from_py(obj, what).map(Source::Value).py()
 }
@@ -65,12 +65,22 @@ impl PyCatalogue {
         crate::convert::to_py(py, &zhengce::catalogue::json_schema())
     }
 
-    fn layered(&self, overlay: &Bound<'_, PyAny>) -> PyResult<PyCatalogue> {
+    #[pyo3(signature = (overlay, **options_))]
+    fn layered(
+        &self,
+        overlay: &Bound<'_, PyAny>,
+        options_: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyCatalogue> {
+        let options: zhengce::LayerOptions = options(options_, "options").py()?;
         let result = match source(overlay, "overlay")? {
-            Source::Text(text) => self.inner.layered(&text),
-            Source::Value(value) => self.inner.layered_value(&value),
+            Source::Text(text) => self.inner.layered_with(&text, options),
+            Source::Value(value) => self.inner.layered_value_with(&value, options),
         };
         result.map(PyCatalogue::wrap).py()
+    }
+
+    fn replacements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, self.inner.replacements())
     }
 
     fn to_json(&self) -> String {

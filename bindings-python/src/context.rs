@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
+use zhengce::Context;
 use zhengce::calendar::DeadlineOptions;
 use zhengce::context::ScenarioSpec;
 use zhengce::rules::{Batch, CallOptions};
-use zhengce::{Context, Error};
 
 use crate::calendar::{PyCalendar, PyCalendars};
 use crate::catalogue::PyCatalogue;
@@ -27,9 +27,7 @@ pub struct PyContext {
 
 fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
     let value = if let Ok(text) = obj.cast::<PyString>() {
-        serde_json::from_str(&text.to_string())
-            .map_err(|e| Error::invalid_input("scenario", "text", format!("scenario JSON ({e})")))
-            .py()?
+        zhengce::value::parse_json_text(&crate::convert::text(text, "scenario").py()?, "scenario").py()?
     } else {
         from_py(obj, "scenario").py()?
     };
@@ -38,9 +36,9 @@ fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
 
 fn overlay_of(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     match obj.cast::<PyString>() {
-        Ok(text) => serde_json::from_str(&text.to_string())
-            .map_err(|e| Error::invalid_input("overlay", "text", format!("JSON ({e})")))
-            .py(),
+        Ok(text) => {
+            zhengce::value::parse_json_text(&crate::convert::text(text, "overlay").py()?, "overlay").py()
+        }
         Err(_) => from_py(obj, "overlay").py(),
     }
 }

@@ -47,10 +47,43 @@ pub fn serialize<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyRe
     to_py(py, &json)
 }
 
+/// The most values (dict entries, list items and scalars together) one argument may hold.
+pub const MAX_VALUES: usize = 50_000_000;
+
 /// A Python object (dict, list, str, int, bool, None, Decimal, date) as a JSON value.
 ///
 /// `Decimal` becomes a decimal string and `date` an ISO string, as in catalogue files.
+/// Nesting deeper than [`zhengce::value::MAX_DEPTH`], more than [`MAX_VALUES`] values, a
+/// string with a lone surrogate, a non-finite float and any other type are `invalid_input`
+/// errors naming the path: nothing is recursed into without a bound.
 pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
+    let mut budget = MAX_VALUES;
+    convert(obj, path, 0, &mut budget)
+}
+
+/// A Python `str` as Rust text; a lone surrogate (which `str` allows and UTF-8 cannot hold)
+/// is refused rather than replaced, with the error JavaScript gives for the same text.
+pub fn text(s: &Bound<'_, PyString>, path: &str) -> Result<String, Error> {
+    match s.to_str() {
+        Ok(t) => Ok(t.to_owned()),
+        Err(_) => Err(ill_formed(path)),
+    }
+}
+
+/// The error for text with a lone surrogate; the same in both bindings.
+pub fn ill_formed(path: &str) -> Error {
+    Error::invalid_input(path, "text with a lone surrogate", "well-formed Unicode text")
+}
+
+fn convert(obj: &Bound<'_, PyAny>, path: &str, depth: usize, budget: &mut usize) -> Result<Value, Error> {
+    if *budget == 0 {
+        return Err(Error::invalid_input(
+            path,
+            "more values",
+            format!("at most {MAX_VALUES} values in one argument"),
+        ));
+    }
+    *budget -= 1;
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -64,13 +97,25 @@ pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
         return Err(Error::invalid_input(path, repr(obj), "an integer that fits in 64 bits"));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_string()));
+        return text(s, path).map(Value::String);
+    }
+    let nested =
+        obj.is_instance_of::<PyDict>() || obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
+    if nested && depth >= zhengce::value::MAX_DEPTH {
+        return Err(Error::invalid_input(
+            path,
+            "deeper nesting",
+            format!("lists and dicts nested at most {} deep", zhengce::value::MAX_DEPTH),
+        ));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = serde_json::Map::with_capacity(dict.len());
         for (k, v) in dict.iter() {
-            let key: String = k.extract().map_err(|_| Error::invalid_input(path, repr(&k), "string keys"))?;
-            let value = from_py(&v, &format!("{path}.{key}"))?;
+            let key = match k.cast::<PyString>() {
+                Ok(s) => text(s, path)?,
+                Err(_) => return Err(Error::invalid_input(path, repr(&k), "string keys")),
+            };
+            let value = convert(&v, &format!("{path}.{key}"), depth + 1, budget)?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
@@ -81,7 +126,7 @@ pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
             obj.try_iter().map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?.enumerate()
         {
             let item = item.map_err(|_| Error::invalid_input(path, repr(obj), "a list"))?;
-            items.push(from_py(&item, &format!("{path}[{i}]"))?);
+            items.push(convert(&item, &format!("{path}[{i}]"), depth + 1, budget)?);
         }
         return Ok(Value::Array(items));
     }
@@ -90,6 +135,8 @@ pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
         return Ok(Value::String(zhengce::value::format_date(date)));
     }
     if is_decimal(obj) {
+        // str(Decimal) may use an exponent ('1E+5'); the core's strict grammar refuses it
+        // where a decimal belongs rather than guessing.
         return Ok(Value::String(obj.str().map(|s| s.to_string()).unwrap_or_default()));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
@@ -165,5 +212,18 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
     match kwargs {
         None => Ok(T::default()),
         Some(dict) => zhengce::error::from_json_value(&from_py(dict.as_any(), what)?, what),
+    }
+}
+
+/// A whole-number argument within `[min, max]`: a Python `int` (not a `bool`, not a float:
+/// `nan`, `inf` and `2.5` are refused, as in JavaScript).
+pub fn extract_int(obj: &Bound<'_, PyAny>, field: &str, min: i64, max: i64) -> Result<i64, Error> {
+    let expected = || format!("a whole number (int) from {min} to {max}");
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(Error::invalid_input(field, repr(obj), expected()));
+    }
+    match obj.extract::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(Error::invalid_input(field, repr(obj), expected())),
     }
 }

@@ -620,8 +620,35 @@ fn evaluate_chunked(
         Some((_, array)) => Some(array.bind(py).len()?),
         None => None,
     };
-    let rows =
-        cols.sliced(0..usize::MAX).first().map(Column::len).or(first_units).or(dates.len()).unwrap_or(0);
+    let whole = cols.sliced(0..usize::MAX);
+    let rows = whole.first().map(Column::len).or(first_units).or(dates.len()).unwrap_or(0);
+    // Chunks are cut by row number, and cutting clamps to each column's length: a shorter
+    // column would be silently truncated, so every length is checked first.
+    let first =
+        whole.first().map(|c| c.name.to_owned()).or_else(|| cols.units.first().map(|(n, _)| n.clone()));
+    let mismatch = |name: &str, n: usize| {
+        let first = first.as_deref().unwrap_or("the dates");
+        crate::error::to_py_err(Error::invalid_input(
+            name,
+            format!("{n} rows"),
+            format!("{rows} rows, as many as '{first}'"),
+        ))
+    };
+    for c in &whole {
+        if c.len() != rows {
+            return Err(mismatch(c.name, c.len()));
+        }
+    }
+    for (name, array) in &cols.units {
+        let n = array.bind(py).len()?;
+        if n != rows {
+            return Err(mismatch(name, n));
+        }
+    }
+    if let Some(n) = dates.len().filter(|&n| n != rows) {
+        return Err(mismatch("date", n));
+    }
+    drop(whole);
     if rows <= CHUNK {
         let batch = Batch {
             dates: dates.dates(),

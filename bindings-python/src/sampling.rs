@@ -80,12 +80,14 @@ impl PyInspectionPlan {
         self.inner.to_json()
     }
 
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn to_csv(&self, raw_text: bool) -> String {
+        self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
-    fn strata_to_csv(&self) -> String {
-        self.inner.strata_to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn strata_to_csv(&self, raw_text: bool) -> String {
+        self.inner.strata_to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
     #[getter]
@@ -129,11 +131,20 @@ enum Col<'py, T: numpy::Element> {
     Owned(Vec<T>),
 }
 
-impl<T: numpy::Element> Col<'_, T> {
+impl<'py, T: numpy::Element + Copy> Col<'py, T> {
     fn slice(&self, field: &str) -> PyResult<&[T]> {
         match self {
             Col::Numpy(a) => slice(a, field),
             Col::Owned(v) => Ok(v),
+        }
+    }
+
+    /// The column copied while the GIL is held: the draws release the GIL, and another thread
+    /// could then write to (or resize) a numpy array under them.
+    fn owned(self, field: &str) -> PyResult<Col<'py, T>> {
+        match self {
+            Col::Numpy(a) => Ok(Col::Owned(slice(&a, field)?.to_vec())),
+            owned => Ok(owned),
         }
     }
 }
@@ -211,9 +222,15 @@ fn register_columns<'py>(
     strata: Option<&Bound<'py, PyAny>>,
     flags: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Columns3<'py>> {
-    let classes = column::<u8>(classes, "classes", "uint8")?;
-    let strata = strata.filter(|s| !s.is_none()).map(|s| column::<u32>(s, "strata", "uint32")).transpose()?;
-    let flags = flags.filter(|s| !s.is_none()).map(|s| column::<u8>(s, "flags", "uint8")).transpose()?;
+    let classes = column::<u8>(classes, "classes", "uint8")?.owned("classes")?;
+    let strata = strata
+        .filter(|s| !s.is_none())
+        .map(|s| column::<u32>(s, "strata", "uint32")?.owned("strata"))
+        .transpose()?;
+    let flags = flags
+        .filter(|s| !s.is_none())
+        .map(|s| column::<u8>(s, "flags", "uint8")?.owned("flags"))
+        .transpose()?;
     Ok((classes, strata, flags))
 }
 
@@ -261,7 +278,8 @@ impl PyStratifiedDraw {
         let (classes, strata, flags) = register_columns(classes, strata, flags)?;
         let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
         let ctx: &Context = &context.inner;
-        let inner = py.detach(|| StratifiedDraw::draw(ctx, &columns, &spec)).py()?;        Ok(PyStratifiedDraw { inner })
+        let inner = py.detach(|| StratifiedDraw::draw(ctx, &columns, &spec)).py()?;
+        Ok(PyStratifiedDraw { inner })
     }
 
     #[staticmethod]

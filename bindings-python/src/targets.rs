@@ -234,12 +234,14 @@ impl PyScorecard {
         crate::state::reduce(py, "Scorecard", serde_json::json!({"scorecard": card}))
     }
 
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn to_csv(&self, raw_text: bool) -> String {
+        self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
-    fn assessments_to_csv(&self) -> String {
-        self.inner.assessments_to_csv()
+    #[pyo3(signature = (*, raw_text = false))]
+    fn assessments_to_csv(&self, raw_text: bool) -> String {
+        self.inner.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text })
     }
 
     fn table(&self) -> PyResult<crate::table::PyTable> {
@@ -251,11 +253,15 @@ impl PyScorecard {
     }
 
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("zhengce._tables")?.getattr("groups_frame")?.call1((self.inner.to_csv(),))
+        py.import("zhengce._tables")?
+            .getattr("groups_frame")?
+            .call1((self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text: true }),))
     }
 
     fn assessments_to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("zhengce._tables")?.getattr("assessments_frame")?.call1((self.inner.assessments_to_csv(),))
+        py.import("zhengce._tables")?
+            .getattr("assessments_frame")?
+            .call1((self.inner.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text: true }),))
     }
 
     #[pyo3(signature = (dimension = None, ax = None, lang = None))]
@@ -271,7 +277,9 @@ impl PyScorecard {
 
     fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let as_of = zhengce::value::format_date(self.inner.as_of);
-        py.import("zhengce._tables")?.getattr("scorecard_html")?.call1((as_of, self.inner.to_csv()))
+        py.import("zhengce._tables")?
+            .getattr("scorecard_html")?
+            .call1((as_of, self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text: true })))
     }
 
     fn __repr__(&self) -> String {

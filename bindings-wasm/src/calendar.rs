@@ -53,9 +53,10 @@ impl JsCalendars {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | CalendarData")] overlay: JsValue,
     ) -> Result<JsCalendars, JsValue> {
-        let result = match overlay.as_string() {
-            Some(text) => self.inner.layered(&text),
-            None => self.inner.layered_value(&from_js(&overlay, "overlay").js()?),
+        let result = if overlay.is_string() {
+            self.inner.layered(&crate::convert::text(&overlay, "overlay").js()?)
+        } else {
+            self.inner.layered_value(&from_js(&overlay, "overlay").js()?)
         };
         result.map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }
@@ -97,7 +98,12 @@ impl JsCalendars {
 
     /// The layer with this id.
     #[wasm_bindgen(unchecked_return_type = "CalendarData")]
-    pub fn layer(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn layer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.layer(id).js()?)
     }
 }
@@ -165,8 +171,12 @@ fn days_out(input: &Column, out: Vec<i32>) -> JsValue {
 #[wasm_bindgen(js_class = Calendar)]
 impl JsCalendar {
     /// The calendar of a jurisdiction of the built-in catalogue, from the built-in data.
-    pub fn builtin(jurisdiction: &str) -> Result<JsCalendar, JsValue> {
-        let cal = crate::builtin::calendars().calendar(&crate::builtin::catalogue()?.0, jurisdiction).js()?;
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
+    ) -> Result<JsCalendar, JsValue> {
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let cal =
+            crate::builtin::calendars().calendar(&crate::builtin::catalogue()?.0, &jurisdiction).js()?;
         Ok(JsCalendar { inner: Arc::new(cal) })
     }
 
@@ -252,9 +262,10 @@ impl JsCalendar {
     pub fn add_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] day: JsValue,
-        n: i32,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<js_sys::Object>,
     ) -> Result<String, JsValue> {
+        let n = crate::convert::integer(&n, "n", i32::MIN.into(), i32::MAX.into()).js()? as i32;
         self.inner.add_working_days(date(&day, "date").js()?, n, &opts(options)?).map(iso).js()
     }
 
@@ -263,9 +274,10 @@ impl JsCalendar {
     pub fn sub_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] day: JsValue,
-        n: i32,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<js_sys::Object>,
     ) -> Result<String, JsValue> {
+        let n = crate::convert::integer(&n, "n", i32::MIN.into(), i32::MAX.into()).js()? as i32;
         self.inner.sub_working_days(date(&day, "date").js()?, n, &opts(options)?).map(iso).js()
     }
 
@@ -286,10 +298,13 @@ impl JsCalendar {
     pub fn deadline(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-        duration: u32,
-        #[wasm_bindgen(unchecked_param_type = "TimeUnit")] unit: &str,
+        #[wasm_bindgen(unchecked_param_type = "number")] duration: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TimeUnit")] unit: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let duration = crate::convert::integer(&duration, "duration", 0, u32::MAX.into()).js()? as u32;
+        let unit = crate::convert::text(&unit, "unit").js()?;
+        let unit = unit.as_str();
         let start = date(&start, "start").js()?;
         let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").js()?;
         let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;

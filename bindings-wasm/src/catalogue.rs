@@ -11,6 +11,8 @@ use crate::error::IntoJs;
 /// A validated catalogue of policy documents and everything they set, indexed by id.
 #[wasm_bindgen(js_name = Catalogue)]
 pub struct JsCatalogue {
+    /// Shared, never copied: scenarios, monitors and registries hold the same catalogue
+    /// (a deep copy per `Scenario.baseline` call exhausted wasm memory after ~4,000 calls).
     pub(crate) inner: Arc<zhengce::Catalogue>,
 }
 
@@ -38,8 +40,11 @@ impl JsCatalogue {
 
     /// Loads and validates a catalogue from JSON text; throws `invalid_catalogue` with every problem.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<JsCatalogue, JsValue> {
-        let value = crate::convert::catalogue_text(text, "").js()?;
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsCatalogue, JsValue> {
+        let text = crate::convert::text(&text, "text").js()?;
+        let value = crate::convert::catalogue_text(&text, "").js()?;
         zhengce::Catalogue::from_value(&value).map(JsCatalogue::wrap).js()
     }
 
@@ -60,16 +65,28 @@ impl JsCatalogue {
         js_sys::JSON::parse(include_str!("../../core/schema/catalogue.schema.json"))
     }
 
-    /// A new catalogue with `overlay` (JSON text or object) on top.
+    /// A new catalogue with `overlay` (JSON text or object) on top. It only adds entries
+    /// unless `options` says `{replace: true}` (and `redefine: true` to change an entry's
+    /// kind, unit, level, parent or jurisdiction); see `replacements()`.
     pub fn layered(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | CatalogueData")] overlay: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LayerOptions")] options: JsValue,
     ) -> Result<JsCatalogue, JsValue> {
-        let result = match overlay.as_string() {
-            Some(text) => self.inner.layered_value(&crate::convert::catalogue_text(&text, "overlay:").js()?),
-            None => self.inner.layered_value(&from_js(&overlay, "overlay").js()?),
+        let options: zhengce::LayerOptions = crate::convert::options(&options, "options").js()?;
+        let result = if overlay.is_string() {
+            let text = crate::convert::text(&overlay, "overlay").js()?;
+            self.inner.layered_value_with(&crate::convert::catalogue_text(&text, "overlay:").js()?, options)
+        } else {
+            self.inner.layered_value_with(&from_js(&overlay, "overlay").js()?, options)
         };
         result.map(JsCatalogue::wrap).js()
+    }
+
+    /// The entries overlays replaced: `[{layer, kind, id, path, redefined}]`.
+    #[wasm_bindgen(unchecked_return_type = "Replacement[]")]
+    pub fn replacements(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.replacements())
     }
 
     /// The content as catalogue JSON text.
@@ -92,98 +109,179 @@ impl JsCatalogue {
 
     /// Any entry by id, with a `type` field naming its kind.
     #[wasm_bindgen(unchecked_return_type = "Entry")]
-    pub fn get(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(&self.inner.get(id).js()?)
     }
 
     /// The jurisdiction with this id.
     #[wasm_bindgen(unchecked_return_type = "Jurisdiction")]
-    pub fn jurisdiction(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn jurisdiction(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.jurisdiction(id).js()?)
     }
 
     /// The document with this id, with its clause tree.
     #[wasm_bindgen(unchecked_return_type = "Document")]
-    pub fn document(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn document(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.document(id).js()?)
     }
 
     /// The clause with this id, with its sub-clauses.
     #[wasm_bindgen(unchecked_return_type = "Clause")]
-    pub fn clause(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn clause(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.clause(id).js()?)
     }
 
     /// The responsible unit with this id.
     #[wasm_bindgen(unchecked_return_type = "Unit")]
-    pub fn unit(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn unit(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.unit(id).js()?)
     }
 
     /// The programme with this id.
     #[wasm_bindgen(unchecked_return_type = "Programme")]
-    pub fn programme(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn programme(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.programme(id).js()?)
     }
 
     /// The measure with this id.
     #[wasm_bindgen(unchecked_return_type = "Measure")]
-    pub fn measure(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn measure(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.measure(id).js()?)
     }
 
     /// The community type with this id.
     #[wasm_bindgen(js_name = communityType, unchecked_return_type = "CommunityType")]
-    pub fn community_type(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn community_type(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.community_type(id).js()?)
     }
 
     /// The community with this id.
     #[wasm_bindgen(unchecked_return_type = "Community")]
-    pub fn community(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn community(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.community(id).js()?)
     }
 
     /// The target with this id.
     #[wasm_bindgen(unchecked_return_type = "Target")]
-    pub fn target(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn target(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.target(id).js()?)
     }
 
     /// The observation with this id.
     #[wasm_bindgen(unchecked_return_type = "Observation")]
-    pub fn observation(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn observation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.observation(id).js()?)
     }
 
     /// The parameter with this key, with all its dated values.
     #[wasm_bindgen(unchecked_return_type = "Parameter")]
-    pub fn parameter(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn parameter(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.parameter(id).js()?)
     }
 
     /// The rule with this id.
     #[wasm_bindgen(unchecked_return_type = "Rule")]
-    pub fn rule(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn rule(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.rule(id).js()?)
     }
 
     /// The document a clause belongs to.
     #[wasm_bindgen(js_name = documentOfClause, unchecked_return_type = "Document")]
-    pub fn document_of_clause(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn document_of_clause(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.document_of_clause(id).js()?)
     }
 
     /// The jurisdiction and its ancestors, nearest first.
     #[wasm_bindgen(unchecked_return_type = "Jurisdiction[]")]
-    pub fn ancestry(&self, jurisdiction: &str) -> Result<JsValue, JsValue> {
+    pub fn ancestry(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         to_js(&self.inner.ancestry(jurisdiction).js()?)
     }
 
     /// True if `jurisdiction` is `ancestor` or lies below it.
     #[wasm_bindgen(js_name = isWithin)]
-    pub fn is_within(&self, jurisdiction: &str, ancestor: &str) -> bool {
-        self.inner.is_within(jurisdiction, ancestor)
+    pub fn is_within(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] ancestor: JsValue,
+    ) -> Result<bool, JsValue> {
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let ancestor = crate::convert::text(&ancestor, "ancestor").js()?;
+        Ok(self.inner.is_within(&jurisdiction, &ancestor))
     }
 
     /// Documents issued in `filter.jurisdiction` or below it, optionally of one `kind`.
@@ -240,9 +338,11 @@ impl JsCatalogue {
     #[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
     pub fn search(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let query = crate::convert::text(&query, "query").js()?;
+        let query = query.as_str();
         let opts: SearchOptions = crate::convert::options(&options.into(), "options").js()?;
         to_js(&self.inner.search(query, &opts).js()?)
     }
@@ -251,10 +351,14 @@ impl JsCatalogue {
     #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterLookup")]
     pub fn parameter_value(
         &self,
-        key: &str,
-        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let key = crate::convert::text(&key, "key").js()?;
+        let key = key.as_str();
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let on = date(&on, "date").js()?;
         to_js(&self.inner.parameter_value(key, jurisdiction, on).js()?)
     }

@@ -43,7 +43,12 @@ impl JsCommunities {
 
     /// The community with this id.
     #[wasm_bindgen(unchecked_return_type = "Community")]
-    pub fn community(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn community(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = crate::convert::text(&id, "id").js()?;
+        let id = id.as_str();
         to_js(self.inner.community(id).js()?)
     }
 
@@ -60,7 +65,15 @@ impl JsCommunities {
 
     /// Who is responsible for `target` in `community`: units, the chain, the clauses.
     #[wasm_bindgen(unchecked_return_type = "Responsibility")]
-    pub fn responsible(&self, target: &str, community: &str) -> Result<JsValue, JsValue> {
+    pub fn responsible(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] community: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let target = crate::convert::text(&target, "target").js()?;
+        let target = target.as_str();
+        let community = crate::convert::text(&community, "community").js()?;
+        let community = community.as_str();
         to_js(&self.inner.responsible(target, community).js()?)
     }
 

@@ -24,11 +24,11 @@ pub struct JsContext {
 }
 
 fn overlay_of(value: &JsValue) -> Result<serde_json::Value, JsValue> {
-    match value.as_string() {
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| zhengce::Error::invalid_input("overlay", "text", format!("JSON ({e})")))
-            .js(),
-        None => from_js(value, "overlay").js(),
+    if value.is_string() {
+        let text = crate::convert::text(value, "overlay").js()?;
+        zhengce::value::parse_json_text(&text, "overlay").js()
+    } else {
+        from_js(value, "overlay").js()
     }
 }
 
@@ -110,7 +110,12 @@ impl JsContext {
     }
 
     /// The working-day calendar of a jurisdiction.
-    pub fn calendar(&self, jurisdiction: &str) -> Result<JsCalendar, JsValue> {
+    pub fn calendar(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
+    ) -> Result<JsCalendar, JsValue> {
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         self.inner.calendar(jurisdiction).map(|c| JsCalendar { inner: Arc::new(c) }).js()
     }
 
@@ -136,16 +141,25 @@ impl JsContext {
     #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterUse")]
     pub fn parameter_value(
         &self,
-        key: &str,
-        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let key = crate::convert::text(&key, "key").js()?;
+        let key = key.as_str();
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let on = date(&on, "date").js()?;
         to_js(&self.inner.parameter_value(key, jurisdiction, on).js()?)
     }
 
     /// Compiles a rule in this context.
-    pub fn evaluator(&self, rule: &str) -> Result<JsEvaluator, JsValue> {
+    pub fn evaluator(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
+    ) -> Result<JsEvaluator, JsValue> {
+        let rule = crate::convert::text(&rule, "rule").js()?;
+        let rule = rule.as_str();
         self.inner.evaluator(rule).map(|inner| JsEvaluator { inner }).js()
     }
 
@@ -153,11 +167,15 @@ impl JsContext {
     #[wasm_bindgen(unchecked_return_type = "Deadline")]
     pub fn deadline(
         &self,
-        service: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
-        jurisdiction: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] jurisdiction: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "DeadlineOptions")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let service = crate::convert::text(&service, "service").js()?;
+        let service = service.as_str();
+        let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
+        let jurisdiction = jurisdiction.as_str();
         let start = date(&start, "start").js()?;
         let o: DeadlineOptions = crate::convert::options(&options.into(), "options").js()?;
         to_js(&self.inner.deadline(service, start, jurisdiction, &o).js()?)
@@ -169,11 +187,13 @@ impl JsContext {
     pub fn compare(
         &self,
         alternative: &JsContext,
-        rule: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BatchColumns")] columns: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date | string[]")] dates: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let rule = crate::convert::text(&rule, "rule").js()?;
+        let rule = rule.as_str();
         let opts: CallOptions = options(&opts.into(), "options").js()?;
         let (cols, dates) = (read_columns(&columns)?, read_dates(&dates)?);
         let batch = Batch {

@@ -31,3 +31,11 @@ const API_TYPES: &str = include_str!("../types/api.d.ts");
 pub fn version() -> String {
     zhengce::VERSION.to_owned()
 }
+
+/// The size in bytes of the module's linear memory: lets a caller (and the tests) check that
+/// memory stays flat over many calls.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}

@@ -12,6 +12,20 @@ use crate::convert::{date, from_js, options, to_js};
 
 /// A JS value as JSON through `JSON.stringify` (columns of many values).
 fn js_to_json(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    // JSON.stringify writes NaN and Infinity as null, which reads as "not given": refuse them
+    // (and undefined holes) first, naming the row.
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let bad =
+            array.find_index(&mut |v, _, _| v.is_undefined() || v.as_f64().is_some_and(|f| !f.is_finite()));
+        if bad >= 0 {
+            let v = array.get(bad as u32);
+            return Err(crate::error::to_js_error(zhengce::Error::invalid_input(
+                format!("{what}[{bad}]"),
+                crate::convert::describe(&v),
+                "a JSON value (a finite number, a string, a boolean or null)",
+            )));
+        }
+    }
     let text = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
         crate::error::to_js_error(zhengce::Error::invalid_input(
             what,
@@ -35,7 +49,12 @@ pub struct JsEvaluator {
 impl JsEvaluator {
     /// Compiles `rule` in `context`.
     #[wasm_bindgen(constructor)]
-    pub fn new(context: &JsContext, rule: &str) -> Result<JsEvaluator, JsValue> {
+    pub fn new(
+        context: &JsContext,
+        #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
+    ) -> Result<JsEvaluator, JsValue> {
+        let rule = crate::convert::text(&rule, "rule").js()?;
+        let rule = rule.as_str();
         zhengce::rules::Evaluator::new(&context.inner, rule).map(|inner| JsEvaluator { inner }).js()
     }
 
@@ -122,7 +141,7 @@ pub(crate) fn read_columns(columns: &JsValue) -> Result<Columns, JsValue> {
     })?;
     for entry in js_sys::Object::entries(object).iter() {
         let pair: js_sys::Array = entry.into();
-        let name = pair.get(0).as_string().unwrap_or_default();
+        let name = crate::convert::text(&pair.get(0), "columns").js()?;
         let value = pair.get(1);
         if let Some(ints) = value.dyn_ref::<js_sys::BigInt64Array>() {
             units.push((name, ints.to_vec()));

@@ -45,7 +45,11 @@ impl JsInspectionPlan {
 
     /// Reads a published plan from its JSON text.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<JsInspectionPlan, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsInspectionPlan, JsValue> {
+        let text = crate::convert::text(&text, "text").js()?;
+        let text = text.as_str();
         InspectionPlan::from_json(text).map(|inner| JsInspectionPlan { inner }).js()
     }
 
@@ -85,14 +89,22 @@ impl JsInspectionPlan {
 
     /// The visits as CSV, one row per visit.
     #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    pub fn to_csv(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let options: zhengce::value::CsvOptions = crate::convert::options(&options, "options").js()?;
+        Ok(self.inner.to_csv_with(&options))
     }
 
     /// The per-stratum figures as CSV.
     #[wasm_bindgen(js_name = strataToCsv)]
-    pub fn strata_to_csv(&self) -> String {
-        self.inner.strata_to_csv()
+    pub fn strata_to_csv(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let options: zhengce::value::CsvOptions = crate::convert::options(&options, "options").js()?;
+        Ok(self.inner.strata_to_csv_with(&options))
     }
 
     /// Per-stratum population, flagged, pool, ratio, sample, selected and realised ratio.
@@ -133,12 +145,35 @@ impl JsStratifiedDraw {
     pub fn draw(
         context: &JsContext,
         #[wasm_bindgen(unchecked_param_type = "SampleSpec")] spec: JsValue,
-        classes: &[u8],
-        strata: Option<Box<[u32]>>,
-        flags: Option<Box<[u8]>>,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] classes: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Uint32Array")] strata: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Uint8Array")] flags: JsValue,
     ) -> Result<JsStratifiedDraw, JsValue> {
         let spec: SampleSpec = self::spec(&spec)?;
-        let mut columns = RegisterColumns::new(classes);
+        // Typed arrays are checked here: wasm-bindgen's own slice conversion trusts the
+        // argument and reads garbage (or traps) for a number or a plain array.
+        let bytes = |v: &JsValue, field: &str| {
+            v.dyn_ref::<js_sys::Uint8Array>()
+                .map(js_sys::Uint8Array::to_vec)
+                .ok_or_else(|| Error::invalid_input(field, crate::convert::describe(v), "a Uint8Array"))
+        };
+        let classes = bytes(&classes, "classes").js()?;
+        let absent = |v: &JsValue| v.is_undefined() || v.is_null();
+        let strata = if absent(&strata) {
+            None
+        } else {
+            Some(
+                strata
+                    .dyn_ref::<js_sys::Uint32Array>()
+                    .map(js_sys::Uint32Array::to_vec)
+                    .ok_or_else(|| {
+                        Error::invalid_input("strata", crate::convert::describe(&strata), "a Uint32Array")
+                    })
+                    .js()?,
+            )
+        };
+        let flags = if absent(&flags) { None } else { Some(bytes(&flags, "flags").js()?) };
+        let mut columns = RegisterColumns::new(&classes);
         if let Some(s) = &strata {
             columns = columns.with_strata(s);
         }
@@ -157,13 +192,23 @@ impl JsStratifiedDraw {
 
     /// Positions drawn at random in the stratum, ascending.
     #[wasm_bindgen(js_name = randomIndices)]
-    pub fn random_indices(&self, key: &str) -> Result<Vec<u32>, JsValue> {
+    pub fn random_indices(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+    ) -> Result<Vec<u32>, JsValue> {
+        let key = crate::convert::text(&key, "key").js()?;
+        let key = key.as_str();
         self.positions(key, |s| &s.random)
     }
 
     /// Positions of the stratum's flagged entities, ascending.
     #[wasm_bindgen(js_name = mandatoryIndices)]
-    pub fn mandatory_indices(&self, key: &str) -> Result<Vec<u32>, JsValue> {
+    pub fn mandatory_indices(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+    ) -> Result<Vec<u32>, JsValue> {
+        let key = crate::convert::text(&key, "key").js()?;
+        let key = key.as_str();
         self.positions(key, |s| &s.mandatory)
     }
 

@@ -52,7 +52,11 @@ impl JsMonitor {
 
     /// The observations held (of one target, or all), in the catalogue's observation shape.
     #[wasm_bindgen(unchecked_return_type = "Observation[]")]
-    pub fn observations(&self, target: Option<String>) -> Result<JsValue, JsValue> {
+    pub fn observations(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] target: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let target = crate::convert::opt_text(&target, "target").js()?;
         to_js(&self.inner.observations(target.as_deref()).js()?)
     }
 
@@ -60,10 +64,12 @@ impl JsMonitor {
     #[wasm_bindgen(unchecked_return_type = "Assessment")]
     pub fn assess(
         &self,
-        target: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options_: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
+        let target = crate::convert::text(&target, "target").js()?;
+        let target = target.as_str();
         let as_of = date(&as_of, "as_of").js()?;
         let opts: AssessOptions = options(&options_.into(), "options").js()?;
         to_js(&self.inner.assess(target, as_of, &opts).js()?)
@@ -85,10 +91,15 @@ impl JsMonitor {
     #[wasm_bindgen(js_name = checkRatio, unchecked_return_type = "RatioCheck")]
     pub fn check_ratio(
         &self,
-        #[wasm_bindgen(js_name = ratioTarget)] ratio_target: &str,
-        #[wasm_bindgen(js_name = countTarget)] count_target: &str,
-        population: Option<String>,
+        #[wasm_bindgen(js_name = ratioTarget, unchecked_param_type = "string")] ratio_target: JsValue,
+        #[wasm_bindgen(js_name = countTarget, unchecked_param_type = "string")] count_target: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] population: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let ratio_target = crate::convert::text(&ratio_target, "ratioTarget").js()?;
+        let ratio_target = ratio_target.as_str();
+        let count_target = crate::convert::text(&count_target, "countTarget").js()?;
+        let count_target = count_target.as_str();
+        let population = crate::convert::opt_text(&population, "population").js()?;
         let population = population
             .map(|p| {
                 zhengce::value::parse_decimal(&p).ok_or_else(|| {
@@ -133,13 +144,21 @@ impl JsScorecard {
 
     /// The groups as CSV (first row: all).
     #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    pub fn to_csv(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let options: zhengce::value::CsvOptions = crate::convert::options(&options, "options").js()?;
+        Ok(self.inner.to_csv_with(&options))
     }
 
     /// The assessments as CSV, one row per target.
     #[wasm_bindgen(js_name = assessmentsToCsv)]
-    pub fn assessments_to_csv(&self) -> String {
-        self.inner.assessments_to_csv()
+    pub fn assessments_to_csv(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let options: zhengce::value::CsvOptions = crate::convert::options(&options, "options").js()?;
+        Ok(self.inner.assessments_to_csv_with(&options))
     }
 }

@@ -2274,6 +2274,71 @@ export interface Problem {
   message: string;
 }
 /**
+ * What an overlay may do to entries already in the catalogue.
+ *
+ * By default an overlay only adds: an entry whose id is taken, or a parameter value for a
+ * jurisdiction and start date that already has one, is a `replaces_entry` problem.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "LayerOptions".
+ */
+export interface LayerOptions {
+  /**
+   * Let an overlay entry replace the entry with its id (and a parameter value replace the
+   * value of the same jurisdiction and start date). Each replacement is reported in
+   * [`Catalogue::replacements`](super::Catalogue::replacements).
+   */
+  replace?: boolean;
+  /**
+   * Let a replacement change what the entry is: a jurisdiction's level or parent, a
+   * document's or unit's kind, an entry's jurisdiction, a target's or parameter's unit.
+   * Moving a jurisdiction under another parent changes the calendar and parameters it
+   * inherits, so it must be asked for. Implies nothing unless `replace` is set too.
+   */
+  redefine?: boolean;
+}
+/**
+ * An entry an overlay replaced, as listed by [`Catalogue::replacements`](super::Catalogue::replacements).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "Replacement".
+ */
+export interface Replacement {
+  /**
+   * The label of the layer that replaced it (`overlay`).
+   */
+  layer: string;
+  /**
+   * The entry's kind (`jurisdiction`, `parameter`, ...).
+   */
+  kind: string;
+  /**
+   * The entry's id.
+   */
+  id: string;
+  /**
+   * Where the replacing entry is, `<layer>:$.<section>[i]`.
+   */
+  path: string;
+  /**
+   * The defining fields the replacement changed (`unit`, `parent`), when `redefine` allowed it.
+   */
+  redefined: string[];
+}
+/**
+ * How exports write text cells.
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "CsvOptions".
+ */
+export interface CsvOptions {
+  /**
+   * Write cells starting with `=`, `+`, `-`, `@`, tab or CR as they are (default false:
+   * they get a leading `'` so a spreadsheet shows them as text).
+   */
+  raw_text?: boolean;
+}
+/**
  * One layer of calendar data: the national calendar (`cn`) or a regional overlay (`cn-xj`).
  *
  * This is the JSON shape of `core/data/calendar/cn.json` and `cn-xj.json`, and of the data a
@@ -3225,6 +3290,10 @@ export interface PlanSpec {
   date: string;
   /**
    * The published seed (any non-empty text, e.g. the numbers drawn at a public lottery).
+   * Its UTF-8 bytes, exactly as given, define the random streams: no trimming, no case
+   * folding, no Unicode normalisation (`"é"` composed and decomposed are two seeds). Text
+   * that is not well-formed Unicode (a lone surrogate) is refused by both bindings, never
+   * replaced, so two different seeds never become one.
    */
   seed: string;
   /**
@@ -3314,7 +3383,7 @@ export interface SampleSpec {
    */
   date: string;
   /**
-   * The published seed.
+   * The published seed; its UTF-8 bytes, exactly as given, define the random streams.
    */
   seed: string;
   /**

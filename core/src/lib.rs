@@ -36,9 +36,9 @@ pub use calendar::{Calendar, Calendars, Deadline};
 pub use catalogue::{
     Baseline, Catalogue, CatalogueData, ChainLink, ChainRole, ChainTier, Citation, Clause, Community,
     CommunityType, Comparator, Document, DocumentFilter, DocumentKind, Entry, Jurisdiction,
-    JurisdictionLevel, Measure, MeasureFilter, Nature, Observation, ObservationFilter, Parameter,
-    ParameterLookup, ParameterValue, Period, Programme, SearchHit, SearchOptions, Strength, Target,
-    TargetFilter, Text, Unit, UnitFilter, UnitKind,
+    JurisdictionLevel, LayerOptions, Measure, MeasureFilter, Nature, Observation, ObservationFilter,
+    Parameter, ParameterLookup, ParameterValue, Period, Programme, Replacement, SearchHit, SearchOptions,
+    Strength, Target, TargetFilter, Text, Unit, UnitFilter, UnitKind,
 };
 pub use communities::Communities;
 pub use context::Context;

@@ -59,7 +59,10 @@ pub fn api() -> Value {
         TargetFilter,
         ObservationFilter,
         UnitFilter,
-        Problem
+        Problem,
+        crate::LayerOptions,
+        crate::Replacement,
+        crate::value::CsvOptions
     );
     add!(
         crate::calendar::CalendarData,

@@ -24,6 +24,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod csv;
+mod json_text;
+pub(crate) use csv::push_row as push_csv_row;
+pub use csv::{CsvOptions, csv_cell};
+pub use json_text::{JsonTextError, MAX_DEPTH, check_json_text, parse_json_text};
+
 /// Parses an ISO date `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
 ///
 /// Returns `None` for any other form or an impossible date.
@@ -79,7 +85,23 @@ pub fn format_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// Parses a decimal string such as `"1000000"` or `"0.01"`; rejects exponents and blanks.
+/// The most decimal places a decimal string may have: what [`Decimal`] holds exactly.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhengce::value::MAX_SCALE, 28);
+/// ```
+pub const MAX_SCALE: u32 = 28;
+
+/// Parses a decimal string exactly, or not at all.
+///
+/// The grammar is `-?DIGITS(.DIGITS)?` in ASCII: an optional minus sign, at least one digit,
+/// and, after a point, at least one digit. Nothing else is read as a number: no `+`, no
+/// exponent (`1e5`), no separators (`1_000`, `1,000`), no blanks around it, no leading or
+/// trailing point (`.5`, `5.`). A value [`Decimal`] cannot hold exactly (more than
+/// [`MAX_SCALE`] decimal places, or more than 28 significant digits) is refused rather than
+/// rounded: `0.000000000000000000000000000001` is not zero.
 ///
 /// # Example
 ///
@@ -88,12 +110,126 @@ pub fn format_date(date: NaiveDate) -> String {
 ///
 /// assert_eq!(parse_decimal("20000.00").unwrap().to_string(), "20000.00");
 /// assert!(parse_decimal("1e5").is_none());
+/// assert!(parse_decimal("+1").is_none());
 /// assert!(parse_decimal("").is_none());
+/// assert!(parse_decimal("0.000000000000000000000000000001").is_none(), "30 places: not rounded");
 /// ```
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
-    let ok = !text.is_empty()
-        && text.bytes().enumerate().all(|(i, c)| c.is_ascii_digit() || c == b'.' || (i == 0 && c == b'-'));
-    if ok { text.parse().ok() } else { None }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if !all_digits(whole) || !fraction.is_none_or(all_digits) {
+        return None;
+    }
+    let places = fraction.map_or(0, str::len);
+    if places > MAX_SCALE as usize {
+        return None;
+    }
+    let d: Decimal = text.parse().ok()?;
+    // rust_decimal rounds digits it cannot hold; a changed scale means it did.
+    (d.scale() as usize == places).then_some(d)
+}
+
+/// Parses a decimal string as [`parse_decimal`] does and checks it has at most `max_scale`
+/// decimal places (trailing zeros count: `"1.500"` has three).
+///
+/// # Example
+///
+/// ```
+/// use zhengce::value::parse_decimal_scale;
+///
+/// assert!(parse_decimal_scale("0.01", 2).is_some());
+/// assert!(parse_decimal_scale("0.001", 2).is_none());
+/// ```
+pub fn parse_decimal_scale(text: &str, max_scale: u32) -> Option<Decimal> {
+    parse_decimal(text).filter(|d| d.scale() <= max_scale)
+}
+
+/// Serde for a [`Decimal`] read strictly from a decimal string ([`parse_decimal`]); use with
+/// `#[serde(with = "...")]` on input fields. rust_decimal's own serde also reads `1e5`, `+1`
+/// and `1_000`, and rounds what it cannot hold.
+///
+/// # Example
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(with = "zhengce::value::strict_decimal")]
+///     amount: rust_decimal::Decimal,
+/// }
+/// assert!(serde_json::from_str::<Row>(r#"{"amount": "1.50"}"#).is_ok());
+/// assert!(serde_json::from_str::<Row>(r#"{"amount": "1e5"}"#).is_err());
+/// assert!(serde_json::from_str::<Row>(r#"{"amount": 1.5}"#).is_err());
+/// ```
+pub mod strict_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    /// Writes the decimal as a string.
+    // no example: a serde hook, shown in the module's example.
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads a decimal string of the strict grammar.
+    // no example: a serde hook, shown in the module's example.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_str(Strict)
+    }
+
+    struct Strict;
+
+    impl serde::de::Visitor<'_> for Strict {
+        type Value = Decimal;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a Decimal string -?DIGITS(.DIGITS)? with at most {} decimal places", super::MAX_SCALE)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+            super::parse_decimal(text)
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &self))
+        }
+    }
+}
+
+/// Serde for an optional [`Decimal`] read strictly; pair with `#[serde(default)]`. Null and
+/// absence are `None`.
+///
+/// # Example
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(default, with = "zhengce::value::opt_strict_decimal")]
+///     amount: Option<rust_decimal::Decimal>,
+/// }
+/// assert!(serde_json::from_str::<Row>(r#"{"amount": null}"#).unwrap().amount.is_none());
+/// assert!(serde_json::from_str::<Row>(r#"{"amount": "1_000"}"#).is_err());
+/// ```
+pub mod opt_strict_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the decimal as a string, or null.
+    // no example: a serde hook, shown in the module's example.
+    pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads a strict decimal string or null.
+    // no example: a serde hook, shown in the module's example.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(with = "super::strict_decimal")] Decimal);
+        Ok(Option::<Wrapped>::deserialize(d)?.map(|w| w.0))
+    }
 }
 
 /// True if `id` has the form of a catalogue id.
@@ -291,7 +427,25 @@ mod tests {
     #[test]
     fn decimals_are_strict() {
         assert_eq!(parse_decimal("-0.5"), Some(Decimal::new(-5, 1)));
-        for bad in ["1e3", " 1", "1,000", "0x10", "1_000", "-"] {
+        for bad in [
+            "1e3",
+            " 1",
+            "1 ",
+            "1,000",
+            "0x10",
+            "1_000",
+            "-",
+            "+1",
+            ".5",
+            "5.",
+            "1.2.3",
+            "--1",
+            "١",
+            "NaN",
+            "inf",
+            "0.000000000000000000000000000001",
+            "99999999999999999999999999999999",
+        ] {
             assert!(parse_decimal(bad).is_none(), "{bad} should be rejected");
         }
     }

@@ -67,7 +67,17 @@ fn an_overlay_replaces_entries_by_id_and_merges_parameter_values() {
             {"jurisdiction": "cn-a-b", "effective_from": "2023-01-01", "value": "0.005", "source": {"document": "d"}}
         ]}]
     });
-    let layered = cat.layered_value(&overlay).unwrap();
+    let err = cat.layered_value(&overlay).unwrap_err();
+    let codes: Vec<_> = err.problems().iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
+    assert_eq!(
+        codes,
+        [("replaces_entry", "overlay:$.documents[0].id"), ("replaces_entry", "overlay:$.parameters[0].id")],
+        "replacing needs the flag"
+    );
+    let replace = zhengce::LayerOptions { replace: true, redefine: false };
+    let layered = cat.layered_value_with(&overlay, replace).unwrap();
+    let replaced: Vec<_> = layered.replacements().iter().map(|r| (r.kind.as_str(), r.id.as_str())).collect();
+    assert_eq!(replaced, [("document", "d"), ("parameter", "p")]);
     assert_eq!(layered.document("d").unwrap().title.en, "New doc");
     assert!(layered.clause("d/2/1").is_err(), "a replaced document brings its own clause tree");
     let values = &layered.parameter("p").unwrap().values;
@@ -87,7 +97,9 @@ fn an_overlay_that_removes_a_cited_clause_points_at_the_entry_left_dangling() {
     let cat = Catalogue::from_value(&data).unwrap();
     let overlay = json!({"documents": [{"id": "d", "title": {"zh": "文件", "en": "Doc"}, "kind": "notice",
         "jurisdiction": "cn", "issuer": {"zh": "国务院", "en": "State Council"}, "clauses": [{"id": "d/1", "summary": "One."}]}]});
-    let err = cat.layered_value(&overlay).unwrap_err();
+    let err = cat
+        .layered_value_with(&overlay, zhengce::LayerOptions { replace: true, redefine: false })
+        .unwrap_err();
     let problems: Vec<_> = err.problems().iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
     // The measure comes from the first layer, whose label is empty: no prefix.
     assert!(problems.contains(&("dangling_reference", "$.measures[0].source.clause")), "{problems:?}");

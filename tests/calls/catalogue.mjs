@@ -2,7 +2,7 @@
 export const calls = {
   "catalogue.load": (z, ctx, i) =>
     ("text" in i ? z.Catalogue.fromJson(i.text) : z.Catalogue.fromValue(i.value)).toValue(),
-  "catalogue.layered": (z, ctx, i) => ctx.catalogue().layered(i.overlay).toValue(),
+  "catalogue.layered": (z, ctx, i) => ctx.catalogue().layered(i.overlay, i.options).toValue(),
   "catalogue.get": (z, ctx, i) => ctx.catalogue().get(i.id),
   "catalogue.ancestry": (z, ctx, i) => ctx.catalogue().ancestry(i.jurisdiction),
   "catalogue.documents": (z, ctx, i) => ctx.catalogue().documents(i.filter),

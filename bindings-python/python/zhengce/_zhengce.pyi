@@ -149,8 +149,12 @@ class Catalogue:
     @staticmethod
     def schema() -> JSON:
         """The JSON Schema of catalogue files."""
-    def layered(self, overlay: str | JSON) -> Catalogue:
-        """A new catalogue with ``overlay`` on top: same ids replace, new ids add; parameter values merge."""
+    def layered(self, overlay: str | JSON, *, replace: bool = ..., redefine: bool = ...) -> Catalogue:
+        """A new catalogue with ``overlay`` on top: new ids add, parameter values merge. Replacing an
+        entry needs ``replace=True``; changing its kind, unit, level, parent or jurisdiction also
+        ``redefine=True``. Replacements are listed by ``replacements()``."""
+    def replacements(self) -> list[JSON]:
+        """The entries overlays replaced: ``[{layer, kind, id, path, redefined}]``."""
     def to_json(self) -> str:
         """The content as catalogue JSON; loading it again gives an equal catalogue."""
     def table(self, kind: str) -> Table:
@@ -476,9 +480,9 @@ class InspectionPlan:
         """The plan as a dict in the JSON shape."""
     def to_json(self) -> str:
         """The plan's JSON text, the published form (identical in every language)."""
-    def to_csv(self) -> str:
-        """The visits as CSV, one row per visit."""
-    def strata_to_csv(self) -> str:
+    def to_csv(self, *, raw_text: bool = ...) -> str:
+        """The visits as CSV, one row per visit; cells starting with = + - @ tab or CR get a leading ' unless ``raw_text``."""
+    def strata_to_csv(self, *, raw_text: bool = ...) -> str:
         """The per-stratum figures as CSV."""
     @property
     def strata(self) -> list[JSON]:
@@ -593,9 +597,9 @@ class Scorecard:
         """The scorecard as a dict: ``as_of``, ``counts``, ``groups`` (counts and target ids per status), ``assessments``."""
     def to_json(self) -> str:
         """The scorecard as JSON text."""
-    def to_csv(self) -> str:
+    def to_csv(self, *, raw_text: bool = ...) -> str:
         """The groups as CSV: dimension, key, name_zh, name_en, one column per status, total (first row: all)."""
-    def assessments_to_csv(self) -> str:
+    def assessments_to_csv(self, *, raw_text: bool = ...) -> str:
         """The assessments as CSV, one row per target."""
     def table(self) -> Table:
         """The groups as a typed table (first row ``all``): ``dimension``, ``key``, ``name_zh``, ``name_en``, ``counts_*`` integers."""

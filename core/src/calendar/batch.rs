@@ -79,15 +79,20 @@ pub enum Counts<'a> {
 /// The "NaT" of numpy: the smallest `i64`.
 const NAT: i64 = i64::MIN;
 
+/// Day numbers (days since 1970-01-01) of 0001-01-01 and 9999-12-31.
+const FIRST_DAY: i64 = -719_162;
+const LAST_DAY: i64 = 2_932_896;
+
 #[inline]
 fn day_at<D: DayNumber>(days: &[D], i: usize, field: &str) -> Result<i64> {
     let n = days[i].to_days();
-    // Beyond about ±5.8 million years no arithmetic is meaningful; NaT is a missing date.
-    if n == NAT || !(-2_000_000_000..=2_000_000_000).contains(&n) {
+    // NaT is a missing date, never a day; and a batch reads the dates a single call reads,
+    // the years 0001 to 9999.
+    if n == NAT || !(FIRST_DAY..=LAST_DAY).contains(&n) {
         return Err(Error::invalid_input(
             field,
-            if n == NAT { "NaT".to_owned() } else { n.to_string() },
-            "a date",
+            if n == NAT { "NaT".to_owned() } else { format!("day number {n}") },
+            "a date in the years 0001 to 9999",
         )
         .at_row(i));
     }
@@ -225,6 +230,9 @@ impl Calendar {
         let slow = |i: usize, k: i64| -> Result<O> {
             let d = day_at(days, i, "days")?;
             let t = self.add_number(d, sign * k, options).map_err(|e| at_row(e, i))?;
+            if !(FIRST_DAY..=LAST_DAY).contains(&t) {
+                return Err(Error::invalid_input("n", k, "a result within the supported dates").at_row(i));
+            }
             O::from_days(t).ok_or_else(|| {
                 Error::invalid_input("n", k, "an answer that fits the output column").at_row(i)
             })

@@ -18,6 +18,10 @@ use crate::value::is_valid_id;
 
 /// Parses and checks calendar JSON text; `label` prefixes every path (`overlay:$...`).
 pub(crate) fn parse_text(text: &str, label: &str, problems: &mut Vec<Problem>) -> Option<CalendarData> {
+    if let Err(e) = crate::value::check_json_text(text) {
+        problems.push(Problem::new(e.code, format!("{label}{}", e.path), e.message));
+        return None;
+    }
     if let Ok(data) = serde_json::from_str::<CalendarData>(text) {
         check(&data, label, problems);
         return Some(data);

@@ -8,7 +8,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::data::CatalogueData;
-use super::layer::{Clash, Origins, merge};
+use super::layer::{Clash, LayerOptions, Origins, Replacement, merge};
 use super::load::{Parsed, parse_text, parse_value};
 use super::rule::Rule;
 use super::validate::validate;
@@ -40,6 +40,8 @@ pub struct Catalogue {
     origins: Origins,
     index: HashMap<String, Slot>,
     hash: OnceLock<String>,
+    /// Every entry an overlay replaced, in order.
+    replaced: Vec<Replacement>,
 }
 
 /// Where an id lives in the data.
@@ -242,36 +244,70 @@ impl Catalogue {
         Catalogue::build(vec![("", data)], Clash::Forbid, problems)
     }
 
-    /// A new catalogue: this one with `overlay` (catalogue JSON) layered on top.
+    /// A new catalogue: this one with `overlay` (catalogue JSON) layered on top, adding
+    /// entries only.
     ///
-    /// An overlay entry with the id of an existing entry replaces it; new ids are added. A
-    /// parameter's values merge one by one: a value for the same jurisdiction and start date
-    /// replaces the old one, any other is added. The result is validated as a whole; problems
-    /// in the overlay are reported with paths starting `overlay:$`.
+    /// New ids are added. A parameter's values merge one by one: a value for a new
+    /// jurisdiction or start date is added. An entry whose id is already taken, or a value for
+    /// a jurisdiction and start date that already has one, is a `replaces_entry` problem: use
+    /// [`Catalogue::layered_with`] and [`LayerOptions::replace`] to replace entries. The result
+    /// is validated as a whole; problems in the overlay are reported with paths starting
+    /// `overlay:$`.
     ///
     /// # Errors
     ///
-    /// - `invalid_catalogue`, as for [`Catalogue::from_json`], for the merged catalogue.
+    /// - `invalid_catalogue`, as for [`Catalogue::from_json`], for the merged catalogue, and
+    ///   `replaces_entry` for an entry that would replace one already in the catalogue.
     ///
-    /// # Example: a district overrides a parameter
+    /// # Example: a district adds a parameter value
     ///
     /// ```
     /// use chrono::NaiveDate;
     ///
     /// let overlay = r#"{"parameters": [{"id": "procurement.bid_bond.cap_per_lot",
-    ///   "name": {"zh": "单个标段投标保证金上限", "en": "Bid-bond cap per lot"}, "unit": "yuan",
+    ///   "name": {"zh": "单个标段投标保证金缴纳上限", "en": "Bid-bond cap per lot"}, "unit": "yuan",
     ///   "values": [{"jurisdiction": "cn-xj-urumqi-xinshi", "effective_from": "2023-01-01",
     ///     "value": "10000", "source": {"document": "tianshan-2022-87"}}]}]}"#;
     /// let cat = zhengce::Catalogue::builtin().layered(overlay)?;
     /// let cap = cat.parameter_value("procurement.bid_bond.cap_per_lot", "cn-xj-urumqi-xinshi",
     ///     NaiveDate::from_ymd_opt(2023, 6, 1).unwrap())?;
     /// assert_eq!(cap.value.to_string(), "10000");
+    /// assert!(cat.replacements().is_empty());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn layered(&self, overlay: &str) -> Result<Catalogue> {
+        self.layered_with(overlay, LayerOptions::default())
+    }
+
+    /// Like [`Catalogue::layered`], with options saying whether the overlay may replace
+    /// entries ([`LayerOptions::replace`]) and change what they are
+    /// ([`LayerOptions::redefine`]). Every replacement is listed in
+    /// [`Catalogue::replacements`].
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_catalogue` for the merged catalogue, with `replaces_entry` or
+    ///   `redefines_entry` problems for what the options do not allow.
+    ///
+    /// # Example: replacing the built-in cap, and refusing to change its unit
+    ///
+    /// ```
+    /// use zhengce::{Catalogue, LayerOptions};
+    ///
+    /// let overlay = r#"{"parameters": [{"id": "procurement.bid_bond.rate",
+    ///   "name": {"zh": "投标保证金比例", "en": "Bid-bond rate"}, "unit": "yuan",
+    ///   "values": [{"jurisdiction": "cn", "effective_from": "2000-01-01",
+    ///     "value": "0.02", "source": {"document": "tianshan-2022-87"}}]}]}"#;
+    /// let err = Catalogue::builtin().layered(overlay).unwrap_err();
+    /// assert_eq!(err.problems()[0].code, "replaces_entry");
+    /// let err = Catalogue::builtin().layered_with(overlay, LayerOptions { replace: true, redefine: false }).unwrap_err();
+    /// assert_eq!(err.problems()[0].code, "redefines_entry");
+    /// assert_eq!(err.problems()[0].path, "overlay:$.parameters[0].unit");
+    /// ```
+    pub fn layered_with(&self, overlay: &str, options: LayerOptions) -> Result<Catalogue> {
         let mut problems = Vec::new();
         let data = parse_text(overlay, &mut problems);
-        self.layered_data("overlay", data, problems)
+        self.layered_data("overlay", data, options, problems)
     }
 
     /// Like [`Catalogue::layered`], from a parsed JSON value.
@@ -290,19 +326,68 @@ impl Catalogue {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn layered_value(&self, overlay: &serde_json::Value) -> Result<Catalogue> {
-        let mut problems = Vec::new();
-        let data = parse_value(overlay, &mut problems);
-        self.layered_data("overlay", data, problems)
+        self.layered_value_with(overlay, LayerOptions::default())
     }
 
-    fn layered_data(&self, label: &str, overlay: Parsed, mut problems: Vec<Problem>) -> Result<Catalogue> {
+    /// Like [`Catalogue::layered_with`], from a parsed JSON value.
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_catalogue`, for the merged catalogue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::LayerOptions;
+    ///
+    /// let overlay = serde_json::json!({"jurisdictions": [{"id": "cn-xj-urumqi-tianshan",
+    ///     "name": {"zh": "天山区", "en": "Tianshan"}, "level": "district", "parent": "cn-sh"}]});
+    /// let replace = LayerOptions { replace: true, redefine: false };
+    /// let err = zhengce::Catalogue::builtin().layered_value_with(&overlay, replace).unwrap_err();
+    /// assert_eq!(err.problems()[0].path, "overlay:$.jurisdictions[0].parent");
+    /// let moved = zhengce::Catalogue::builtin()
+    ///     .layered_value_with(&overlay, LayerOptions { replace: true, redefine: true })?;
+    /// assert_eq!(moved.replacements()[0].redefined, ["parent"]);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn layered_value_with(
+        &self,
+        overlay: &serde_json::Value,
+        options: LayerOptions,
+    ) -> Result<Catalogue> {
+        let mut problems = Vec::new();
+        let data = parse_value(overlay, &mut problems);
+        self.layered_data("overlay", data, options, problems)
+    }
+
+    /// The entries overlays replaced, in the order they were layered on (empty for a catalogue
+    /// built without replacing anything).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhengce::Catalogue::builtin().replacements().is_empty());
+    /// ```
+    pub fn replacements(&self) -> &[Replacement] {
+        &self.replaced
+    }
+
+    fn layered_data(
+        &self,
+        label: &str,
+        overlay: Parsed,
+        options: LayerOptions,
+        mut problems: Vec<Problem>,
+    ) -> Result<Catalogue> {
         for p in &mut problems {
             p.path = format!("{label}:{}", p.path);
         }
         let mut data = self.data.clone();
         let mut origins = self.origins.clone();
-        merge(&mut data, &mut origins, overlay, label, Clash::Replace, &mut problems);
-        Catalogue::finish(data, origins, problems)
+        let replaced = merge(&mut data, &mut origins, overlay, label, Clash::Replace(options), &mut problems);
+        let mut all = self.replaced.clone();
+        all.extend(replaced);
+        Catalogue::finish(data, origins, problems, all)
     }
 
     fn from_layers<'t>(
@@ -328,19 +413,25 @@ impl Catalogue {
     fn build(layers: Vec<(&str, Parsed)>, clash: Clash, mut problems: Vec<Problem>) -> Result<Catalogue> {
         let mut data = CatalogueData::default();
         let mut origins = Origins::default();
+        let mut replaced = Vec::new();
         for (label, layer) in layers {
-            merge(&mut data, &mut origins, layer, label, clash, &mut problems);
+            replaced.extend(merge(&mut data, &mut origins, layer, label, clash, &mut problems));
         }
-        Catalogue::finish(data, origins, problems)
+        Catalogue::finish(data, origins, problems, replaced)
     }
 
-    fn finish(data: CatalogueData, origins: Origins, mut problems: Vec<Problem>) -> Result<Catalogue> {
+    fn finish(
+        data: CatalogueData,
+        origins: Origins,
+        mut problems: Vec<Problem>,
+        replaced: Vec<Replacement>,
+    ) -> Result<Catalogue> {
         validate(&data, &origins, &mut problems);
         if !problems.is_empty() {
             return Err(Error::invalid_catalogue(problems));
         }
         let index = build_index(&data);
-        Ok(Catalogue { data, origins, index, hash: OnceLock::new() })
+        Ok(Catalogue { data, origins, index, hash: OnceLock::new(), replaced })
     }
 
     /// The catalogue's content as JSON text, in the catalogue file format.

@@ -42,6 +42,11 @@ impl Parsed {
 
 /// Parses catalogue JSON text. Problems are appended to `problems`; what parsed is returned.
 pub(crate) fn parse_text(text: &str, problems: &mut Vec<Problem>) -> Parsed {
+    // A key given twice would be read as its last value (a whole section dropped).
+    if let Err(e) = crate::value::check_json_text(text) {
+        problems.push(Problem::new(e.code, e.path, e.message));
+        return Parsed::default();
+    }
     // Most catalogues are valid: read them straight into the typed data, and take the slower
     // entry-by-entry path only to find and report the problems of one that is not.
     // (serde would also read a struct from a JSON list of its fields: objects only.)

@@ -45,6 +45,7 @@ pub use community::{Community, CommunityType};
 pub use data::{CatalogueData, FORMAT, json_schema};
 pub use document::{Clause, Document, DocumentKind};
 pub use jurisdiction::{Jurisdiction, JurisdictionLevel};
+pub use layer::{LayerOptions, Replacement};
 pub use parameter::{Parameter, ParameterLookup, ParameterUse, ParameterValue};
 pub use programme::{ChainLink, ChainRole, ChainTier, Measure, Programme};
 pub use query::{

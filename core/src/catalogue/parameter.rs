@@ -64,6 +64,7 @@ pub struct ParameterValue {
     pub until: Option<NaiveDate>,
     /// The value, as a decimal string.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub value: Decimal,
     /// Where the value is set.
     pub source: Citation,
@@ -111,6 +112,7 @@ pub struct ParameterLookup {
     pub parameter: String,
     /// The value in force.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub value: Decimal,
     /// The parameter's unit.
     pub unit: String,
@@ -154,6 +156,7 @@ pub struct ParameterUse {
     pub role: String,
     /// The value in force; `null` when none is (the rule says what that means).
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub value: Option<Decimal>,
     /// The parameter's unit.
     pub unit: String,

@@ -35,10 +35,12 @@ pub struct Target {
     /// The target value; absent for directional targets (`increase`, `decrease`, `achieve`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub value: Option<Decimal>,
     /// The upper end of a `range` target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub upper: Option<Decimal>,
     /// Where the metric started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -387,6 +389,7 @@ impl Qualifier {
 pub struct Baseline {
     /// The value at the start.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub value: Decimal,
     /// When it was measured, if the text says.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::opt_iso_date")]
@@ -419,6 +422,7 @@ pub struct Observation {
     pub target: Option<String>,
     /// The value.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub value: Decimal,
     /// How exactly the source states the value (超过 more than, 约 about, 预计 estimated).
     #[serde(default, skip_serializing_if = "Qualifier::is_exact")]

@@ -110,6 +110,22 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// True if jurisdiction `inner` is `outer` or below it (following parents, at most as
+    /// many steps as there are jurisdictions, so a cycle cannot loop).
+    fn within(&self, inner: &str, outer: &str) -> bool {
+        let mut at = Some(inner);
+        for _ in 0..=self.data.jurisdictions.len() {
+            match at {
+                Some(j) if j == outer => return true,
+                Some(j) => {
+                    at = self.data.jurisdictions.iter().find(|x| x.id == j).and_then(|x| x.parent.as_deref())
+                }
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Checks that `id` names an entry of `kind`.
     fn reference(&mut self, path: String, kind: &'static str, id: &str) {
         match self.ids.get(id) {
@@ -302,6 +318,22 @@ impl<'a> Validator<'a> {
             self.reference(format!("{path}.jurisdiction"), "jurisdiction", &c.jurisdiction);
             self.optional(&path, "sub_district", "unit", &c.sub_district);
             self.optional(&path, "unit", "unit", &c.unit);
+            for (field, unit) in [("sub_district", &c.sub_district), ("unit", &c.unit)] {
+                let Some(unit) = unit.as_deref().and_then(|u| self.data.units.iter().find(|x| x.id == u))
+                else {
+                    continue;
+                };
+                if !self.within(&c.jurisdiction, &unit.jurisdiction) {
+                    self.problem(
+                        "foreign_unit",
+                        format!("{path}.{field}"),
+                        format!(
+                            "expected a unit of '{}' or a jurisdiction above it, got '{}', a unit of '{}'",
+                            c.jurisdiction, unit.id, unit.jurisdiction
+                        ),
+                    );
+                }
+            }
             self.references(&path, "types", "community_type", &c.types);
             self.references(&path, "programmes", "programme", &c.programmes);
             self.references(&path, "targets", "target", &c.targets);
@@ -473,6 +505,15 @@ impl<'a> Validator<'a> {
             for (v, value) in param.values.iter().enumerate() {
                 let vpath = self.origins.value(p, v);
                 self.reference(format!("{vpath}.jurisdiction"), "jurisdiction", &value.jurisdiction);
+                // Parameters are rates, caps, amounts, counts and durations: a negative one
+                // would turn a bond or a fee negative.
+                if value.value.is_sign_negative() && !value.value.is_zero() {
+                    self.problem(
+                        "negative_value",
+                        format!("{vpath}.value"),
+                        format!("expected a value of at least 0, got {}", value.value),
+                    );
+                }
                 self.dates(&format!("{vpath}.until"), value.effective_from, value.until);
                 self.citation(&format!("{vpath}.source"), &value.source, false);
                 for (w, other) in param.values.iter().enumerate().take(v) {

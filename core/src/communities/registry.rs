@@ -317,8 +317,17 @@ impl Communities {
             }
         }
         cat.jurisdiction(&c.jurisdiction).map_err(|e| e.context(context()))?;
-        for unit in c.sub_district.iter().chain(&c.unit) {
-            cat.unit(unit).map_err(|e| e.context(context()))?;
+        for (field, unit) in [("sub_district", &c.sub_district), ("unit", &c.unit)] {
+            let Some(unit) = unit else { continue };
+            let found = cat.unit(unit).map_err(|e| e.context(context()))?;
+            // A unit of another district cannot answer for this community.
+            if !cat.is_within(&c.jurisdiction, &found.jurisdiction) {
+                return Err(Error::invalid_input(
+                    format!("{what}.{field}"),
+                    format!("'{unit}' (a unit of '{}')", found.jurisdiction),
+                    format!("a unit of the community's jurisdiction '{}' or above it", c.jurisdiction),
+                ));
+            }
         }
         for t in &c.types {
             cat.community_type(t).map_err(|e| e.context(context()))?;

@@ -466,6 +466,11 @@ fn check_overrides(catalogue: &Catalogue, spec: &ScenarioSpec) -> Result<()> {
         let field = |f: &str| format!("scenario.parameters[{i}].{f}");
         catalogue.parameter(&o.parameter)?;
         catalogue.jurisdiction(&o.jurisdiction)?;
+        // Parameters are rates, caps, amounts and durations, never negative (as in the
+        // catalogue): a negative rate would give a negative bond.
+        if let Some(v) = o.value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+            return Err(Error::invalid_input(field("value"), format!("'{v}'"), "a value of at least 0"));
+        }
         if let (Some(from), Some(until)) = (o.effective_from, o.until)
             && until < from
         {

@@ -70,6 +70,7 @@ pub struct ParameterOverride {
     pub until: Option<NaiveDate>,
     /// The value, as a decimal string; `null` for no value.
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub value: Option<Decimal>,
     /// Why the scenario sets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -221,6 +221,7 @@ pub struct ClassPolicy {
     pub class: CreditClass,
     /// The class's sampling ratio as a multiple of the base (normal) ratio: a decimal string.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub ratio_multiplier: Decimal,
     /// How the class is treated on site.
     pub on_site: OnSite,
@@ -228,6 +229,7 @@ pub struct ClassPolicy {
     /// not used by one draw: a plan is one batch, and the frequency says how many a year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub frequency_per_year: Option<Decimal>,
 }
 

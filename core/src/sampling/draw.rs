@@ -141,6 +141,7 @@ pub struct StratumSummary {
     pub pool: u64,
     /// The stratum's sampling ratio: base ratio × class multiplier.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub ratio: Decimal,
     /// Entities drawn at random: ⌈pool × ratio⌉, at most the pool.
     pub sample: u64,
@@ -148,6 +149,7 @@ pub struct StratumSummary {
     pub selected: u64,
     /// selected / population, rounded half to even to 6 places.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub realised_ratio: Decimal,
 }
 

@@ -223,6 +223,7 @@ pub struct InspectionPlan {
     pub spec: PlanSpec,
     /// The base (class B) ratio used.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub base_ratio: Decimal,
     /// Inspectors per department per visit.
     pub inspectors_per_check: u64,
@@ -523,6 +524,27 @@ impl InspectionPlan {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn to_csv(&self) -> String {
+        self.to_csv_with(&crate::value::CsvOptions::default())
+    }
+
+    /// [`InspectionPlan::to_csv`] with options: by default a cell starting with `=`, `+`, `-`,
+    /// `@`, tab or CR (an entity id or name from the register) gets a leading `'`, so a
+    /// spreadsheet cannot run it as a formula; `raw_text` writes it as it is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use zhengce::sampling::*;
+    /// # let ctx = zhengce::Context::builtin();
+    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+    /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+    /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
+    /// assert_eq!(plan.to_csv_with(&zhengce::value::CsvOptions { raw_text: true }), plan.to_csv());
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn to_csv_with(&self, options: &crate::value::CsvOptions) -> String {
         let mut out = String::from(
             "visit,entity,credit_class,stratum,reason,flags,mode,departments,items,inspectors\n",
         );
@@ -545,7 +567,7 @@ impl InspectionPlan {
                 ),
                 join(v.inspectors.iter().map(|i| i.id.clone()).collect()),
             ];
-            push_row(&mut out, &row);
+            crate::value::push_csv_row(&mut out, &row, options);
         }
         out
     }
@@ -567,6 +589,25 @@ impl InspectionPlan {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn strata_to_csv(&self) -> String {
+        self.strata_to_csv_with(&crate::value::CsvOptions::default())
+    }
+
+    /// [`InspectionPlan::strata_to_csv`] with options (see [`InspectionPlan::to_csv_with`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use zhengce::sampling::*;
+    /// # let ctx = zhengce::Context::builtin();
+    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
+    /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
+    /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
+    /// assert!(plan.strata_to_csv_with(&Default::default()).starts_with("stratum,"));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn strata_to_csv_with(&self, options: &crate::value::CsvOptions) -> String {
         let mut out = String::from(
             "stratum,credit_class,industry,district,population,flagged,pool,ratio,sample,selected,realised_ratio\n",
         );
@@ -584,7 +625,7 @@ impl InspectionPlan {
                 s.selected.to_string(),
                 s.realised_ratio.to_string(),
             ];
-            push_row(&mut out, &row);
+            crate::value::push_csv_row(&mut out, &row, options);
         }
         out
     }
@@ -596,20 +637,4 @@ fn name<T: Serialize>(value: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
-}
-
-fn push_row(out: &mut String, fields: &[String]) {
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(f);
-        }
-    }
-    out.push('\n');
 }

@@ -90,6 +90,10 @@ pub struct PlanSpec {
     #[schemars(with = "NaiveDate")]
     pub date: NaiveDate,
     /// The published seed (any non-empty text, e.g. the numbers drawn at a public lottery).
+    /// Its UTF-8 bytes, exactly as given, define the random streams: no trimming, no case
+    /// folding, no Unicode normalisation (`"é"` composed and decomposed are two seeds). Text
+    /// that is not well-formed Unicode (a lone surrogate) is refused by both bindings, never
+    /// replaced, so two different seeds never become one.
     pub seed: String,
     /// The departments' check items; at least one.
     pub checks: Vec<CheckSpec>,
@@ -99,6 +103,7 @@ pub struct PlanSpec {
     /// The base (class B) sampling ratio, instead of the catalogue's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub base_ratio: Option<Decimal>,
     /// Class policies replacing the catalogue's for the classes they name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -138,11 +143,12 @@ pub struct SampleSpec {
     #[serde(with = "crate::value::iso_date")]
     #[schemars(with = "NaiveDate")]
     pub date: NaiveDate,
-    /// The published seed.
+    /// The published seed; its UTF-8 bytes, exactly as given, define the random streams.
     pub seed: String,
     /// The base (class B) sampling ratio, instead of the catalogue's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub base_ratio: Option<Decimal>,
     /// Class policies replacing the catalogue's for the classes they name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -39,30 +39,38 @@ pub struct RatioCheck {
     pub count_target: String,
     /// N: the ratio is per this many (1000 for `places_per_1000_residents`).
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub per: Decimal,
     /// The ratio at the baseline.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub baseline: Decimal,
     /// The ratio to reach.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub target: Decimal,
     /// The count added (the count target's value).
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub added: Decimal,
     /// The population for which `added` moves the ratio exactly from baseline to target.
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub implied_population: Decimal,
     /// The population given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub population: Option<Decimal>,
     /// The ratio `added` reaches for that population.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub reached: Option<Decimal>,
     /// The count the ratio target needs for that population.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub needed: Option<Decimal>,
     /// True if `added ≥ needed`; absent without a population.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,26 +6,10 @@
 
 use super::scorecard::Scorecard;
 use crate::catalogue::Qualifier;
-use crate::value::format_date;
+use crate::value::{CsvOptions, format_date};
 
-fn field(out: &mut String, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
-}
-
-fn row(out: &mut String, fields: &[&str]) {
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        field(out, f);
-    }
-    out.push('\n');
+fn row(out: &mut String, fields: &[&str], options: &CsvOptions) {
+    crate::value::push_csv_row(out, fields, options);
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -51,6 +35,23 @@ impl Scorecard {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn to_csv(&self) -> String {
+        self.to_csv_with(&CsvOptions::default())
+    }
+
+    /// [`Scorecard::to_csv`] with options: by default a text cell starting with `=`, `+`,
+    /// `-`, `@`, tab or CR gets a leading `'` (formula injection); `raw_text` keeps it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
+    /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &Default::default())?;
+    /// let raw = card.to_csv_with(&zhengce::value::CsvOptions { raw_text: true });
+    /// assert_eq!(raw, card.to_csv(), "the built-in names start with no formula character");
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn to_csv_with(&self, options: &CsvOptions) -> String {
         let mut out = String::new();
         row(
             &mut out,
@@ -67,6 +68,7 @@ impl Scorecard {
                 "no_data",
                 "total",
             ],
+            options,
         );
         let counts = |c: &super::StatusCounts| {
             [c.met, c.on_track, c.at_risk, c.off_track, c.missed, c.no_data, c.total].map(|n| n.to_string())
@@ -75,7 +77,7 @@ impl Scorecard {
             let n = counts(c);
             let mut fields = vec![dimension, key, zh, en];
             fields.extend(n.iter().map(String::as_str));
-            row(&mut out, &fields);
+            row(&mut out, &fields, options);
         };
         push("all", "", "", "", &self.counts);
         for g in &self.groups {
@@ -104,6 +106,22 @@ impl Scorecard {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn assessments_to_csv(&self) -> String {
+        self.assessments_to_csv_with(&CsvOptions::default())
+    }
+
+    /// [`Scorecard::assessments_to_csv`] with options (see [`Scorecard::to_csv_with`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
+    /// let card = monitor.scorecard(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(), &Default::default())?;
+    /// let csv = card.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text: true });
+    /// assert!(csv.starts_with("target,"));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn assessments_to_csv_with(&self, options: &CsvOptions) -> String {
         let mut out = String::new();
         row(
             &mut out,
@@ -131,6 +149,7 @@ impl Scorecard {
                 "gap",
                 "note",
             ],
+            options,
         );
         for a in &self.assessments {
             let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
@@ -159,7 +178,7 @@ impl Scorecard {
                 a.note.clone(),
             ];
             let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-            row(&mut out, &refs);
+            row(&mut out, &refs, options);
         }
         out
     }
@@ -194,7 +213,21 @@ mod tests {
     #[test]
     fn fields_with_commas_quotes_or_line_breaks_are_quoted() {
         let mut out = String::new();
-        super::row(&mut out, &["a,b", "say \"hi\"", "plain", "two\nlines"]);
+        super::row(&mut out, &["a,b", "say \"hi\"", "plain", "two\nlines"], &Default::default());
         assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",plain,\"two\nlines\"\n");
+    }
+
+    #[test]
+    fn formula_prefixes_are_neutralised_unless_raw() {
+        let cells = ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "-0.5", "a=b"];
+        let mut out = String::new();
+        super::row(&mut out, &cells, &Default::default());
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1\",\"'-1+2\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\",-0.5,a=b\n"
+        );
+        let mut raw = String::new();
+        super::row(&mut raw, &cells, &crate::value::CsvOptions { raw_text: true });
+        assert!(raw.starts_with("\"=HYPERLINK(") && raw.contains(",+1,-1+2,@SUM(A1),\tx,"));
     }
 }

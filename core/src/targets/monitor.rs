@@ -217,7 +217,29 @@ impl Monitor {
 
     fn checked(&self, row: ObservationInput, what: &str) -> Result<Checked> {
         let t = self.target_index(&row.target).map_err(|e| e.context(format!("failed to add {what}")))?;
-        Store::check(row, t as u32, &self.context.catalogue().data().targets[t], what)
+        let row = Store::check(row, t as u32, &self.context.catalogue().data().targets[t], what)?;
+        self.same_target(&row, self.store.target_of(row.id()), what)?;
+        Ok(row)
+    }
+
+    /// An id already held may be replaced only by an observation of the same target: an id
+    /// shared across targets would move another target's figure (its baseline) away.
+    fn same_target(&self, row: &Checked, held: Option<u32>, what: &str) -> Result<()> {
+        match held {
+            Some(other) if other != row.target() => Err(Error::invalid_input(
+                format!("{what}.id"),
+                format!(
+                    "'{}' (already an observation of target '{}')",
+                    row.id(),
+                    self.context.catalogue().data().targets[other as usize].id
+                ),
+                format!(
+                    "an id not held by an observation of another target than '{}'",
+                    self.context.catalogue().data().targets[row.target() as usize].id
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Adds one observation; one with the id of an observation held replaces it (the default
@@ -264,11 +286,15 @@ impl Monitor {
     /// ```
     pub fn add_observations(&mut self, observations: Vec<ObservationInput>) -> Result<usize> {
         let n = observations.len();
-        let rows = observations
-            .into_iter()
-            .enumerate()
-            .map(|(i, row)| self.checked(row, &format!("observations[{i}]")).map_err(|e| e.at_row(i)))
-            .collect::<Result<Vec<_>>>()?;
+        let mut batch: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut rows = Vec::with_capacity(n);
+        for (i, row) in observations.into_iter().enumerate() {
+            let what = format!("observations[{i}]");
+            let row = self.checked(row, &what).map_err(|e| e.at_row(i))?;
+            let earlier = batch.insert(row.id().to_owned(), row.target());
+            self.same_target(&row, earlier, &what).map_err(|e| e.at_row(i))?;
+            rows.push(row);
+        }
         self.store.insert_all(rows);
         Ok(n)
     }

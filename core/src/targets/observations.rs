@@ -149,6 +149,18 @@ pub(crate) struct Checked {
     record: Record,
 }
 
+impl Checked {
+    /// The target's index.
+    pub(crate) fn target(&self) -> u32 {
+        self.target
+    }
+
+    /// The observation's id.
+    pub(crate) fn id(&self) -> &str {
+        &self.record.id
+    }
+}
+
 impl Store {
     pub(crate) fn new(targets: usize) -> Store {
         Store { points: vec![Vec::new(); targets], ..Store::default() }
@@ -161,6 +173,11 @@ impl Store {
 
     pub(crate) fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// The target of the observation held under `id`, if any.
+    pub(crate) fn target_of(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).map(|&i| self.records[i as usize].target)
     }
 
     pub(crate) fn id(&self, record: u32) -> &str {

@@ -104,14 +104,17 @@ pub struct ScorecardOptions {
     /// Overrides `monitoring.status.on_track_lag`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub on_track_lag: Option<Decimal>,
     /// Overrides `monitoring.status.at_risk_lag`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub at_risk_lag: Option<Decimal>,
     /// Overrides `monitoring.status.early_share`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub early_share: Option<Decimal>,
 }
 

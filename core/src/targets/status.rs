@@ -177,13 +177,16 @@ impl Basis {
 pub struct Thresholds {
     /// On track while progress ≥ elapsed share − this (default 0).
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub on_track_lag: Decimal,
     /// At risk while progress ≥ elapsed share − this, off track below (default 0.1).
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub at_risk_lag: Decimal,
     /// Without a path, on track while less than this share of the time has elapsed, at risk
     /// after (default 0.5).
     #[schemars(with = "String")]
+    #[serde(with = "crate::value::strict_decimal")]
     pub early_share: Decimal,
 }
 
@@ -277,14 +280,17 @@ pub struct AssessOptions {
     /// Overrides `monitoring.status.on_track_lag` (a share, 0..=1).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub on_track_lag: Option<Decimal>,
     /// Overrides `monitoring.status.at_risk_lag` (a share, 0..=1).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub at_risk_lag: Option<Decimal>,
     /// Overrides `monitoring.status.early_share` (a share, 0..=1).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub early_share: Option<Decimal>,
 }
 

@@ -80,7 +80,11 @@ pub fn matches(expected: &Value, actual: &Value, path: &str, out: &mut Vec<Strin
 fn catalogue_for(builtin: &Catalogue, case: &Value) -> Catalogue {
     match case.get("catalogue") {
         None => builtin.clone(),
-        Some(spec) if spec.get("overlay").is_some() => builtin.layered_value(&spec["overlay"]).unwrap(),
+        Some(spec) if spec.get("overlay").is_some() => {
+            let options =
+                spec.get("options").map(|o| serde_json::from_value(o.clone()).unwrap()).unwrap_or_default();
+            builtin.layered_value_with(&spec["overlay"], options).unwrap()
+        }
         Some(spec) => Catalogue::from_value(&spec["value"]).unwrap(),
     }
 }

@@ -106,6 +106,7 @@ pub struct InputSpec {
     /// The smallest value a `decimal` may take (money and counts are never negative).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
+    #[serde(with = "crate::value::opt_strict_decimal")]
     pub min: Option<rust_decimal::Decimal>,
     /// The value used when the input is not given; it makes the input optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -165,6 +165,17 @@ impl Evaluator {
                     format!("{rows} rows"),
                 ));
             }
+            // rust_decimal panics beyond 28 decimal places (an Arrow decimal128(38, 30) column
+            // would abort the process): refuse the column instead. Found by core/tests/fuzz.rs.
+            if let ColumnData::Int { scale, .. } | ColumnData::Int128 { scale, .. } = col.data
+                && scale > crate::value::MAX_SCALE
+            {
+                return Err(Error::invalid_input(
+                    col.name,
+                    format!("a scale of {scale}"),
+                    format!("a scale of at most {}", crate::value::MAX_SCALE),
+                ));
+            }
             let spec = &c.rule.inputs[slot];
             let labels = match col.data {
                 ColumnData::Codes { labels, .. } => {
