@@ -27,7 +27,7 @@ pub struct PyContext {
 
 fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
     let value = if let Ok(text) = obj.cast::<PyString>() {
-        zhengce::value::parse_json_text(&crate::convert::text(text, "scenario").py()?, "scenario").py()?
+        zhengce::error::parse_json_text(&crate::convert::text(text, "scenario").py()?, "scenario").py()?
     } else {
         from_py(obj, "scenario").py()?
     };
@@ -37,7 +37,7 @@ fn spec_of(obj: &Bound<'_, PyAny>) -> PyResult<ScenarioSpec> {
 fn overlay_of(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     match obj.cast::<PyString>() {
         Ok(text) => {
-            zhengce::value::parse_json_text(&crate::convert::text(text, "overlay").py()?, "overlay").py()
+            zhengce::error::parse_json_text(&crate::convert::text(text, "overlay").py()?, "overlay").py()
         }
         Err(_) => from_py(obj, "overlay").py(),
     }

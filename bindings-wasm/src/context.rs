@@ -26,7 +26,7 @@ pub struct JsContext {
 fn overlay_of(value: &JsValue) -> Result<serde_json::Value, JsValue> {
     if value.is_string() {
         let text = crate::convert::text(value, "overlay").js()?;
-        zhengce::value::parse_json_text(&text, "overlay").js()
+        zhengce::error::parse_json_text(&text, "overlay").js()
     } else {
         from_js(value, "overlay").js()
     }

@@ -476,6 +476,28 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
+/// Parses JSON text a binding received as a string argument (`what` names it): a key given
+/// twice, a syntax error or nesting deeper than [`MAX_DEPTH`](crate::value::MAX_DEPTH) is an `invalid_input` error.
+///
+/// # Errors
+///
+/// - `invalid_input` naming `what` and the problem.
+///
+/// # Example
+///
+/// ```
+/// let err = zhengce::error::parse_json_text(r#"{"a": 1, "a": 2}"#, "overlay").unwrap_err();
+/// assert_eq!(err.path(), Some("overlay"));
+/// assert!(zhengce::error::parse_json_text("[1, 2]", "overlay").is_ok());
+/// ```
+pub fn parse_json_text(text: &str, what: &str) -> Result<serde_json::Value> {
+    let bad = |e: crate::value::JsonTextError| {
+        Error::invalid_input(what, format!("{} at {}", e.code, e.path), format!("JSON text ({})", e.message))
+    };
+    crate::value::check_json_text(text).map_err(bad)?;
+    serde_json::from_str(text).map_err(|e| Error::invalid_input(what, "text", format!("JSON text ({e})")))
+}
+
 /// Reads a typed value (an options struct, a filter) out of JSON, as bindings receive it from a
 /// Python dict or a JavaScript object.
 ///

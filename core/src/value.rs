@@ -28,7 +28,7 @@ mod csv;
 mod json_text;
 pub(crate) use csv::push_row as push_csv_row;
 pub use csv::{CsvOptions, csv_cell};
-pub use json_text::{JsonTextError, MAX_DEPTH, check_json_text, parse_json_text};
+pub use json_text::{JsonTextError, MAX_DEPTH, check_json_text};
 
 /// Parses an ISO date `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
 ///

@@ -190,7 +190,7 @@ proptest! {
     #[test]
     fn json_text_checks_survive_arbitrary_text(text in "\\PC{0,64}", value in json_value()) {
         let _ = zhengce::value::check_json_text(&text);
-        let _ = zhengce::value::parse_json_text(&text, "text");
+        let _ = zhengce::error::parse_json_text(&text, "text");
         let _ = BUILTIN.layered(&text);
         prop_assert!(zhengce::value::check_json_text(&value.to_string()).is_ok());
     }
@@ -368,7 +368,7 @@ fn the_corpus_gives_typed_errors() {
         let _ = BUILTIN.layered(&text);
         let _ = Catalogue::from_json(&text);
         let _ = Calendars::builtin().layered(&text);
-        let _ = zhengce::value::parse_json_text(&text, "text");
+        let _ = zhengce::error::parse_json_text(&text, "text");
         if let Ok(value) = serde_json::from_str::<Value>(&text) {
             load_everything(&value);
         }

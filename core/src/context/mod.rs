@@ -45,7 +45,7 @@ pub(crate) use scenario::{Hit, Origin, Timeline, param_index, resolve};
 pub use scenario::{ParameterOverride, ScenarioSpec};
 
 use crate::calendar::{Calendar, Calendars};
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, LayerOptions};
 use crate::error::{Error, Result};
 
 /// A catalogue, the working-day calendars and a scenario: what every computation reads.
@@ -203,6 +203,34 @@ impl Context {
     /// ```
     pub fn layered_catalogue(&self, overlay: &serde_json::Value) -> Result<Context> {
         self.with_catalogue(self.inner.base.layered_value(overlay)?)
+    }
+
+    /// Like [`Context::layered_catalogue`], with the overlay's [`LayerOptions`]: replacing a
+    /// built-in entry must be asked for (`replace`), and changing what it is (`redefine`).
+    ///
+    /// # Errors
+    ///
+    /// - `invalid_catalogue` if the overlay is malformed, makes the catalogue invalid, or
+    ///   replaces or redefines an entry the options do not allow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhengce::LayerOptions;
+    /// let overlay = serde_json::json!({"jurisdictions": [
+    ///     {"id": "cn", "name": {"zh": "中国", "en": "China"}, "level": "country"}]});
+    /// let ctx = zhengce::Context::builtin();
+    /// assert!(ctx.layered_catalogue_with(&overlay, LayerOptions::default()).is_err());
+    /// let replaced = ctx.layered_catalogue_with(&overlay, LayerOptions { replace: true, redefine: false })?;
+    /// assert_eq!(replaced.catalogue().replacements().len(), 1);
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn layered_catalogue_with(
+        &self,
+        overlay: &serde_json::Value,
+        options: LayerOptions,
+    ) -> Result<Context> {
+        self.with_catalogue(self.inner.base.layered_value_with(overlay, options)?)
     }
 
     /// The same catalogue and scenario counting working days on `calendars`.

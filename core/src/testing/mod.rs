@@ -59,7 +59,7 @@ pub use case::{Case, CaseContext, CaseDocument, CaseFile, Compare};
 pub use yaml::parse_yaml;
 
 use crate::error::{Error, Result};
-use crate::{Catalogue, Context};
+use crate::{Catalogue, Context, LayerOptions};
 
 /// Every function a case may name, as the conformance vectors name them.
 ///
@@ -355,7 +355,13 @@ fn case_context(ctx: &Context, case: &Case) -> Result<Option<Context>> {
     let mut own: Option<Context> = None;
     if let Some(spec) = &case.catalogue {
         own = Some(match (spec.get("overlay"), spec.get("value")) {
-            (Some(overlay), None) => ctx.layered_catalogue(overlay)?,
+            (Some(overlay), None) => {
+                let options: LayerOptions = match spec.get("options") {
+                    Some(o) => crate::error::from_json_value(o, "catalogue.options")?,
+                    None => LayerOptions::default(),
+                };
+                ctx.layered_catalogue_with(overlay, options)?
+            }
             (None, Some(value)) => ctx.with_catalogue(Catalogue::from_value(value)?)?,
             _ => {
                 return Err(Error::invalid_input(

@@ -69,33 +69,6 @@ pub fn check_json_text(text: &str) -> Result<(), JsonTextError> {
     })
 }
 
-/// Parses JSON text a binding received as a string argument (`what` names it): a key given
-/// twice, a syntax error or nesting deeper than [`MAX_DEPTH`] is an `invalid_input` error.
-///
-/// # Errors
-///
-/// - `invalid_input` naming `what` and the problem.
-///
-/// # Example
-///
-/// ```
-/// let err = zhengce::value::parse_json_text(r#"{"a": 1, "a": 2}"#, "overlay").unwrap_err();
-/// assert_eq!(err.path(), Some("overlay"));
-/// assert!(zhengce::value::parse_json_text("[1, 2]", "overlay").is_ok());
-/// ```
-pub fn parse_json_text(text: &str, what: &str) -> crate::Result<serde_json::Value> {
-    let bad = |e: JsonTextError| {
-        crate::Error::invalid_input(
-            what,
-            format!("{} at {}", e.code, e.path),
-            format!("JSON text ({})", e.message),
-        )
-    };
-    check_json_text(text).map_err(bad)?;
-    serde_json::from_str(text)
-        .map_err(|e| crate::Error::invalid_input(what, "text", format!("JSON text ({e})")))
-}
-
 struct Check<'a> {
     path: String,
     found: &'a mut Option<JsonTextError>,

@@ -14,7 +14,17 @@ pub(super) fn call(function: &str) -> Option<Call> {
             };
             Ok(json(cat.data()))
         },
-        "catalogue.layered" => |ctx, i| Ok(json(ctx.catalogue().layered_value(&i["overlay"])?.data())),
+        "catalogue.layered" => |ctx, i| {
+            let options: crate::LayerOptions = match i.get("options") {
+                Some(o) => crate::error::from_json_value(o, "options")?,
+                None => Default::default(),
+            };
+            let layered = match i["overlay"].as_str() {
+                Some(text) => ctx.catalogue().layered_with(text, options)?,
+                None => ctx.catalogue().layered_value_with(&i["overlay"], options)?,
+            };
+            Ok(json(layered.data()))
+        },
         "catalogue.get" => |ctx, i| Ok(json(&ctx.catalogue().get(&arg::<String>(i, "id")?)?)),
         "catalogue.ancestry" => {
             |ctx, i| Ok(json(&ctx.catalogue().ancestry(&arg::<String>(i, "jurisdiction")?)?))
