@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use zhengce::{Catalogue, Context, calendar::Calendars};
+use zhengce::{Catalogue, Context, LayerOptions, calendar::Calendars};
 
 use crate::failure::{Failure, read_text};
 
@@ -13,6 +13,8 @@ use crate::failure::{Failure, read_text};
 pub struct Options {
     pub catalogues: Vec<PathBuf>,
     pub calendars: Vec<PathBuf>,
+    /// Whether catalogue overlays may replace (and redefine) built-in entries.
+    pub layer: LayerOptions,
 }
 
 impl Options {
@@ -25,7 +27,7 @@ impl Options {
         let mut catalogue = Catalogue::builtin();
         for path in &self.catalogues {
             catalogue = catalogue
-                .layered(&read_text(path)?)
+                .layered_with(&read_text(path)?, self.layer)
                 .map_err(|e| Failure::core(&path.display().to_string(), e))?;
         }
         let mut calendars = Calendars::builtin();

@@ -42,6 +42,14 @@ pub struct Cli {
     /// A calendar file layered over the built-in calendars (repeatable).
     #[arg(long = "calendar-file", global = true, value_name = "FILE")]
     calendars: Vec<PathBuf>,
+    /// Let catalogue overlays replace built-in entries with the same id (each replacement is
+    /// allowed, not silent: without it an existing id is a `replaces_entry` problem).
+    #[arg(long, global = true)]
+    replace: bool,
+    /// With --replace: let a replacement change what an entry is (a jurisdiction's parent, a
+    /// parameter's unit, a document's kind).
+    #[arg(long, global = true, requires = "replace")]
+    redefine: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -70,7 +78,11 @@ struct Completions {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = output::Out { json: cli.json };
-    let options = context::Options { catalogues: cli.catalogues, calendars: cli.calendars };
+    let options = context::Options {
+        catalogues: cli.catalogues,
+        calendars: cli.calendars,
+        layer: zhengce::LayerOptions { replace: cli.replace, redefine: cli.redefine },
+    };
     match run(cli.command, &options, &out) {
         Ok(exit) => exit.into(),
         Err(failure) => {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde_json::Value;
-use zhengce::{Catalogue, calendar::Calendars};
+use zhengce::{Catalogue, LayerOptions, calendar::Calendars};
 
 use crate::context::Options;
 use crate::failure::{Exit, Failure};
@@ -13,7 +13,8 @@ use crate::output::Out;
 /// Check catalogue, calendar and test-case files and report every problem with its path.
 ///
 /// A catalogue file is checked as an overlay on the built-in catalogue (so it may refer to
-/// built-in jurisdictions, documents and units), or alone with --standalone. A file is taken
+/// built-in jurisdictions, documents and units; an entry with a built-in id is a problem unless
+/// --replace is given), or alone with --standalone. A file is taken
 /// as a calendar when it has `coverage` or `years`, as test cases when it is YAML or has
 /// `cases`. Exit status 1 if any file has a problem.
 #[derive(Debug, clap::Args)]
@@ -41,8 +42,9 @@ pub struct ProblemOut {
     pub message: String,
 }
 
-pub fn run(args: Args, _options: &Options, out: &Out) -> Result<Exit, Failure> {
-    let reports: Vec<FileReport> = args.files.iter().map(|f| check(f, args.standalone)).collect();
+pub fn run(args: Args, options: &Options, out: &Out) -> Result<Exit, Failure> {
+    let reports: Vec<FileReport> =
+        args.files.iter().map(|f| check(f, args.standalone, options.layer)).collect();
     let ok = reports.iter().all(|r| r.ok);
     out.print(&reports, || {
         let mut text = String::new();
@@ -62,7 +64,7 @@ pub fn run(args: Args, _options: &Options, out: &Out) -> Result<Exit, Failure> {
 }
 
 /// The core glue: one file, its kind, its problems.
-pub fn check(path: &Path, standalone: bool) -> FileReport {
+pub fn check(path: &Path, standalone: bool, layer: LayerOptions) -> FileReport {
     let file = path.display().to_string();
     let problem = |code: &str, path: &str, message: String| ProblemOut {
         code: code.into(),
@@ -95,7 +97,7 @@ pub fn check(path: &Path, standalone: bool) -> FileReport {
         },
         "calendar" => Calendars::builtin().layered(&text).map(|_| ()),
         _ if standalone => Catalogue::from_json(&text).map(|_| ()),
-        _ => Catalogue::builtin().layered(&text).map(|_| ()),
+        _ => Catalogue::builtin().layered_with(&text, layer).map(|_| ()),
     };
     let problems = match result {
         Ok(()) => vec![],
