@@ -73,8 +73,14 @@ impl PyContext {
         self.inner.with_catalogue(catalogue.inner.clone()).map(|inner| PyContext { inner }).py()
     }
 
-    fn layered_catalogue(&self, overlay: &Bound<'_, PyAny>) -> PyResult<PyContext> {
-        self.inner.layered_catalogue(&overlay_of(overlay)?).map(|inner| PyContext { inner }).py()
+    #[pyo3(signature = (overlay, **options_))]
+    fn layered_catalogue(
+        &self,
+        overlay: &Bound<'_, PyAny>,
+        options_: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyContext> {
+        let layer: zhengce::LayerOptions = options(options_, "options").py()?;
+        self.inner.layered_catalogue_with(&overlay_of(overlay)?, layer).map(|inner| PyContext { inner }).py()
     }
 
     fn with_calendars(&self, calendars: &PyCalendars) -> PyContext {

@@ -71,7 +71,7 @@ def test_the_context_given_is_used():
             }
         ]
     }
-    ctx = zhengce.Context.builtin().layered_catalogue(overlay)
+    ctx = zhengce.Context.builtin().layered_catalogue(overlay, replace=True)
     case = {"name": "cap 30,000", "rule": "tianshan-2022-87/r68-bid-bond", "date": "2022-06-01",
             "input": {"budget": "5000000"}, "output": {"amount": "30000.00"}}
     assert zhengce.testing.run_cases(case, ctx)["passed"] == 1

@@ -80,8 +80,10 @@ impl JsContext {
     pub fn layered_catalogue(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | object")] overlay: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LayerOptions")] options: JsValue,
     ) -> Result<JsContext, JsValue> {
-        self.inner.layered_catalogue(&overlay_of(&overlay)?).map(|inner| JsContext { inner }).js()
+        let layer: zhengce::LayerOptions = crate::convert::options(&options, "options").js()?;
+        self.inner.layered_catalogue_with(&overlay_of(&overlay)?, layer).map(|inner| JsContext { inner }).js()
     }
 
     /// The same catalogue and scenario on other calendars.

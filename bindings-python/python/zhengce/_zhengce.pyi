@@ -85,8 +85,8 @@ class Context:
         """The same catalogue and calendars with no scenario."""
     def with_catalogue(self, catalogue: Catalogue) -> Context:
         """The same calendars and scenario over another catalogue."""
-    def layered_catalogue(self, overlay: str | JSON) -> Context:
-        """The catalogue with an overlay layered on. Raises InvalidCatalogueError."""
+    def layered_catalogue(self, overlay: str | JSON, *, replace: bool = ..., redefine: bool = ...) -> Context:
+        """The catalogue with an overlay layered on (``replace``/``redefine`` as for ``Catalogue.layered``). Raises InvalidCatalogueError."""
     def with_calendars(self, calendars: Calendars) -> Context:
         """The same catalogue and scenario on other calendars."""
     def layered_calendars(self, overlay: str | JSON) -> Context:
