@@ -60,7 +60,8 @@ step "python: tests and conformance vectors"
 step "python: a venv with numpy only and the wheel (every call works or names its extra)"
 rm -rf target/wheels-minimal
 VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin build --release -q -m bindings-python/Cargo.toml -o target/wheels-minimal
-[ -x target/venv-minimal/bin/python ] || python3 -m venv target/venv-minimal
+# A venv copied or moved with target/ keeps stale paths: make it anew unless it runs.
+target/venv-minimal/bin/pip --version >/dev/null 2>&1 || python3 -m venv --clear target/venv-minimal
 target/venv-minimal/bin/pip install -q --disable-pip-version-check numpy
 target/venv-minimal/bin/pip install -q --disable-pip-version-check --no-deps --force-reinstall target/wheels-minimal/zhengce-*.whl
 target/venv-minimal/bin/python bindings-python/tests/minimal/check_minimal.py
