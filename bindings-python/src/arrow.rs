@@ -572,15 +572,15 @@ pub fn observations(
         text("scope")?,
         text("reading")?,
     );
-    // `as_of` (the date the figure describes) may be given as `date`, as in the JSON shape.
-    let (as_of_name, as_of) = match (find("as_of"), find("date")) {
-        (Some(a), _) => ("as_of", Some(a)),
-        (None, Some(a)) => ("date", Some(a)),
-        (None, None) => ("as_of", None),
-    };
-    let dates = match as_of {
-        Some(a) => days_named(a, &|i| field(i, as_of_name))?,
-        None => vec![None; n],
+    // `as_of` (the date the figure describes) may be given as `date`, as in the JSON shape; a
+    // table built from rows that use both has both columns, each null where the other is set.
+    let as_of_name = if find("as_of").is_some() || find("date").is_none() { "as_of" } else { "date" };
+    let as_of_days = find("as_of").map(|a| days_named(a, &|i| field(i, "as_of"))).transpose()?;
+    let date_days = find("date").map(|a| days_named(a, &|i| field(i, "date"))).transpose()?;
+    let dates: Vec<Option<i32>> = match (as_of_days, date_days) {
+        (Some(a), Some(d)) => a.into_iter().zip(d).map(|(a, d)| a.or(d)).collect(),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => vec![None; n],
     };
     let published = match find("published") {
         Some(a) => days_named(a, &|i| field(i, "published"))?,
