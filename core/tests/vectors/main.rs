@@ -1,38 +1,13 @@
 //! Runs the shared conformance vectors (tests/vectors) against the Rust core.
 //!
-//! Each module's calls live in a file of this directory; expected values live only in the
-//! vector files (see tests/vectors/README.md).
+//! The calls are the core's own table (`zhengce::testing::call`, which `zhengce test` uses too);
+//! expected values live only in the vector files (see tests/vectors/README.md).
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use zhengce::calendar::Calendars;
 use zhengce::{Catalogue, Context, Error};
-
-mod calendar;
-mod catalogue;
-mod communities;
-mod draft;
-mod rules;
-mod sampling;
-mod targets;
-
-/// A vector call: the context the case runs in, the case's input, the result as JSON.
-type Call = fn(&Context, &Value) -> Result<Value, Error>;
-
-fn call_for(function: &str) -> Option<Call> {
-    let (module, _) = function.split_once('.')?;
-    match module {
-        "catalogue" => catalogue::call(function),
-        "calendar" => calendar::call(function),
-        "rules" => rules::call(function),
-        "sampling" => sampling::call(function),
-        "targets" => targets::call(function),
-        "communities" => communities::call(function),
-        "draft" => draft::call(function),
-        _ => None,
-    }
-}
 
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
@@ -139,10 +114,10 @@ fn conformance_vectors() {
         let file = file.as_str().unwrap();
         let doc = read(&dir.join(file));
         let function = doc["function"].as_str().unwrap();
-        let Some(call) = call_for(function) else {
+        if !zhengce::testing::FUNCTIONS.contains(&function) {
             failures.push(format!("{file}: no Rust call for {function}"));
             continue;
-        };
+        }
         for case in doc["cases"].as_array().unwrap() {
             count += 1;
             let name = format!("{file} :: {}", case["name"].as_str().unwrap_or("?"));
@@ -150,7 +125,8 @@ fn conformance_vectors() {
             let input = case.get("input").cloned().unwrap_or(Value::Object(Default::default()));
             let ids = case.get("output").or(doc.get("output")).and_then(Value::as_str) == Some("ids");
             let mut problems = Vec::new();
-            let result = context_for(&builtin, &calendars, case).and_then(|ctx| call(&ctx, &input));
+            let result = context_for(&builtin, &calendars, case)
+                .and_then(|ctx| zhengce::testing::call(&ctx, function, &input));
             match (result, case.get("error")) {
                 (Ok(result), None) => {
                     let result = if ids {
