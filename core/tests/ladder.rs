@@ -1,4 +1,5 @@
-//! The modules of `core/src` form a ladder, and no two files import each other.
+//! The modules of `core/src` form a ladder, no two files import each other, and no file is
+//! over 800 lines.
 //!
 //! Rungs, lowest first (ARCHITECTURE.md draws them):
 //!
@@ -301,6 +302,37 @@ fn core_src_climbs_the_ladder_without_loops() {
     assert!(sources.len() > 40, "read {} files", sources.len());
     let found = problems(&sources);
     assert!(found.is_empty(), "{} problems:\n{}", found.len(), found.join("\n"));
+}
+
+/// CONTRIBUTING.md: no file in `core/src` over 800 lines (a longer file holds more than one
+/// concept; split it along the concepts, one file each).
+const MAX_LINES: usize = 800;
+
+fn too_long(sources: &[Source]) -> Vec<String> {
+    let mut out: Vec<String> = sources
+        .iter()
+        .map(|s| (s.file.as_str(), s.text.lines().count()))
+        .filter(|(_, n)| *n > MAX_LINES)
+        .map(|(file, n)| format!("{file}: {n} lines (at most {MAX_LINES})"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn no_file_in_core_src_is_over_800_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut sources = Vec::new();
+    read_dir(&root, &root, &mut sources);
+    let found = too_long(&sources);
+    assert!(found.is_empty(), "{} files too long:\n{}", found.len(), found.join("\n"));
+}
+
+#[test]
+fn a_file_of_801_lines_is_too_long() {
+    let text = |n: usize| "x\n".repeat(n);
+    let files = [source("rules/long.rs", text(801)), source("rules/short.rs", text(800))];
+    assert_eq!(too_long(&files), ["rules/long: 801 lines (at most 800)"]);
 }
 
 fn synthetic(files: &[(&str, &str)]) -> Vec<String> {

@@ -4,7 +4,8 @@
 //! (as `i64`), Arrow `date32` (as `i32`) and JavaScript typed arrays, so a column crosses a
 //! binding without converting each element to a date.
 
-use super::calendar::{Calendar, CalendarOptions, STRICT};
+use super::calendar::Calendar;
+use super::options::{CalendarOptions, STRICT};
 use crate::error::{Error, Result};
 
 /// A day number type of a column: `i32` (Arrow `date32`, JS `Int32Array`) or `i64` (numpy

@@ -5,9 +5,11 @@ use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{Assume, Calendar, CalendarOptions, day_number};
+use super::calendar::Calendar;
 use super::data::SourceQuality;
 use super::day::{Day, DayKind};
+use super::day_number::day_number;
+use super::options::{Assume, CalendarOptions};
 use crate::catalogue::{Citation, ParameterUse, Text};
 use crate::error::{Error, Result};
 

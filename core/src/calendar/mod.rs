@@ -67,23 +67,30 @@ mod calendar;
 mod calendars;
 mod data;
 mod day;
+mod day_number;
 mod deadline;
 mod load;
 mod lunar;
 mod notice;
+mod notice_layer;
+mod notice_text;
+mod options;
 mod provenance;
 mod provisional;
 mod statutory;
+mod tables;
 
 pub use batch::{Counts, DayNumber};
-pub use calendar::{Assume, Calendar, CalendarOptions, day_number, from_day_number};
+pub use calendar::Calendar;
 pub use calendars::Calendars;
 pub use data::{
     BlockDays, CalendarData, CalendarYear, HolidayBlock, HolidayRule, NoticeSource, SourceQuality,
     json_schema,
 };
 pub use day::{Day, DayKind};
+pub use day_number::{day_number, from_day_number};
 pub(crate) use deadline::explain as explain_deadline;
 pub use deadline::{Deadline, DeadlineOptions, RestDayStart, TimeUnit};
 pub use notice::{Notice, NoticeDay, parse_notice};
+pub use options::{Assume, CalendarOptions};
 pub use statutory::{statutory_days, statutory_year};
