@@ -146,14 +146,14 @@ def pandas_statuses(data: dict, table: pa.Table, as_of: str) -> "pd.Series":
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     data = catalogue(n)
-    cat = timed(f"Catalogue.from_value ({n:,} targets)", n, lambda: zhengce.Catalogue.from_value(data))
+    cat = timed(f"Catalogue.from_value ({n:,} targets)", n, lambda: zhengce.Catalogue.from_json_value(data))
     table = observations(n)
     monitor = zhengce.Monitor(zhengce.Context(cat))
     timed(f"Monitor.add_observations (pyarrow, {table.num_rows:,} rows)", table.num_rows, lambda: monitor.add_observations(table))
     card = timed(f"Monitor.scorecard ({n:,} targets)", n, lambda: monitor.scorecard("2022-10-31"))
     card = timed("Monitor.scorecard (by group, unit, jurisdiction)", n,
                  lambda: monitor.scorecard("2022-10-31", by=["group", "unit", "jurisdiction"]))
-    timed("Scorecard.to_value (dicts)", n, card.to_value)
+    timed("Scorecard.to_json_value (dicts)", n, card.to_json_value)
     timed("Scorecard.to_pandas (groups)", n, card.to_pandas)
     timed("Scorecard.assessments_to_pandas", n, card.assessments_to_pandas)
     timed("Scorecard.assessments_to_csv", n, card.assessments_to_csv)
@@ -178,7 +178,7 @@ def main() -> None:
     t0 = _t.perf_counter()
     pandas_statuses(data, table, "2022-10-31")
     ps = _t.perf_counter() - t0
-    status = {a["target"]: a["status"] for a in card.to_value()["assessments"]}
+    status = {a["target"]: a["status"] for a in card.to_json_value()["assessments"]}
     agree = sum(status[k] == v for k, v in theirs.items())
     print(f"second run: zhengce {zs:.3f} s, pandas {ps:.3f} s: zhengce is {ps / zs:.2f}x the pandas pipeline's speed")
     print(f"statuses agreeing with the pandas pipeline: {agree:,} of {len(theirs):,}")

@@ -54,7 +54,7 @@ def catalogue_for(case: dict[str, Any]) -> zhengce.Catalogue:
         return _BUILTIN
     if "overlay" in spec:
         return _BUILTIN.layered(spec["overlay"], **spec.get("options", {}))
-    return zhengce.Catalogue.from_value(spec["value"])
+    return zhengce.Catalogue.from_json_value(spec["value"])
 
 
 def context_for(case: dict[str, Any]) -> zhengce.Context:
@@ -78,8 +78,8 @@ def to_json_shape(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)
-    if hasattr(value, "to_value"):
-        return to_json_shape(value.to_value())
+    if hasattr(value, "to_json_value"):
+        return to_json_shape(value.to_json_value())
     return value
 
 

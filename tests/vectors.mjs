@@ -34,7 +34,7 @@ export async function runVectors({ zhengce, readJson }) {
   const catalogueFor = (spec) => {
     if (spec === undefined) return builtin;
     if ("overlay" in spec) return builtin.layered(spec.overlay, spec.options);
-    return zhengce.Catalogue.fromValue(spec.value);
+    return zhengce.Catalogue.fromJsonValue(spec.value);
   };
   // The case's catalogue and the built-in calendars, with the case's `context` applied.
   const contextFor = (c) => {

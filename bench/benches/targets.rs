@@ -74,7 +74,7 @@ fn catalogue() -> Catalogue {
         "measures": measures,
         "targets": targets,
     });
-    Catalogue::from_value(&data).expect("the synthetic catalogue is valid")
+    Catalogue::from_json_value(&data).expect("the synthetic catalogue is valid")
 }
 
 fn observations() -> Vec<ObservationInput> {

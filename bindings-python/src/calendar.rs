@@ -76,7 +76,7 @@ impl PyCalendars {
     fn layered(&self, overlay: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
         let result = match overlay.cast::<PyString>() {
             Ok(text) => self.inner.layered(&crate::convert::text(text, "overlay").py()?),
-            Err(_) => self.inner.layered_value(&from_py(overlay, "overlay").py()?),
+            Err(_) => self.inner.layered_json_value(&from_py(overlay, "overlay").py()?),
         };
         result.map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }

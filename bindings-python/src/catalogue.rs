@@ -55,9 +55,9 @@ impl PyCatalogue {
     }
 
     #[staticmethod]
-    fn from_value(value: &Bound<'_, PyAny>) -> PyResult<PyCatalogue> {
+    fn from_json_value(value: &Bound<'_, PyAny>) -> PyResult<PyCatalogue> {
         let json = from_py(value, "catalogue").py()?;
-        Catalogue::from_value(&json).map(PyCatalogue::wrap).py()
+        Catalogue::from_json_value(&json).map(PyCatalogue::wrap).py()
     }
 
     #[staticmethod]
@@ -74,7 +74,7 @@ impl PyCatalogue {
         let options: zhengce::LayerOptions = options(options_, "options").py()?;
         let result = match source(overlay, "overlay")? {
             Source::Text(text) => self.inner.layered_with(&text, options),
-            Source::Value(value) => self.inner.layered_value_with(&value, options),
+            Source::Value(value) => self.inner.layered_json_value_with(&value, options),
         };
         result.map(PyCatalogue::wrap).py()
     }
@@ -91,7 +91,7 @@ impl PyCatalogue {
         crate::table::catalogue_table(&self.inner, kind)
     }
 
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, self.inner.data())
     }
 

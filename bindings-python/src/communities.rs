@@ -25,14 +25,14 @@ impl PyCommunities {
 
     fn register(&mut self, community: &Bound<'_, PyAny>) -> PyResult<()> {
         let value = from_py(community, "community").py()?;
-        self.inner.register_value(&value).py()
+        self.inner.register_json_value(&value).py()
     }
 
     fn register_all(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
         let value = crate::arrow::rows_or(table, "communities", |t| {
             from_py(&crate::targets::rows(t)?, "communities").py()
         })?;
-        self.inner.register_all_value(&value).py()
+        self.inner.register_all_json_value(&value).py()
     }
 
     fn community<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {

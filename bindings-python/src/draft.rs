@@ -40,7 +40,7 @@ impl PyDraft {
         serialize(py, &self.inner.stats)
     }
 
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner)
     }
 

@@ -332,7 +332,7 @@ fn read_values(values: &Bound<'_, PyAny>, date: chrono::NaiveDate) -> PyResult<I
         {
             zhengce::rules::InputValue::Decimal(i.into())
         } else {
-            zhengce::rules::InputValue::from_json(&from_py(&v, &name).py()?)
+            zhengce::rules::InputValue::from_json_value(&from_py(&v, &name).py()?)
         };
         input.values.push((name, value));
     }
@@ -382,7 +382,7 @@ impl PyEvaluation {
         self.inner.missing().into_iter().map(str::to_owned).collect()
     }
 
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner)
     }
 
@@ -493,7 +493,7 @@ fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, Py
             PyBuffer::<i64>::get(&array)?.copy_from_slice(py, &days)?;
             array.call_method1("view", ("datetime64[D]",))
         }
-        other => to_py(py, &other.to_json()),
+        other => to_py(py, &other.to_json_value()),
     }
 }
 
@@ -537,7 +537,7 @@ impl PyBatchResult {
     }
 
     fn strings<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.col(name)?.out(py)?.to_json())
+        to_py(py, &self.col(name)?.out(py)?.to_json_value())
     }
 
     fn explanations(&self) -> Option<Vec<PyEvaluation>> {
@@ -546,7 +546,7 @@ impl PyBatchResult {
             .map(|list| list.iter().map(|e| PyEvaluation { inner: e.clone() }).collect())
     }
 
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.core(py)?)
     }
 
@@ -782,7 +782,7 @@ impl PyComparison {
         serialize(py, &self.inner.totals)
     }
 
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner)
     }
 
@@ -911,7 +911,8 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
                 for (name, array) in table {
                     push_arrow(&mut out, name, &array)?;
                 }
-                out.json = OwnedColumns::from_json(&serde_json::Value::Object(Default::default())).py()?;
+                out.json =
+                    OwnedColumns::from_json_value(&serde_json::Value::Object(Default::default())).py()?;
                 return Ok(out);
             }
             // A pandas DataFrame without pyarrow: read column by column as before.
@@ -983,7 +984,7 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
         }
         json.insert(name.clone(), from_py(&v, &name).py()?);
     }
-    out.json = OwnedColumns::from_json(&serde_json::Value::Object(json)).py()?;
+    out.json = OwnedColumns::from_json_value(&serde_json::Value::Object(json)).py()?;
     Ok(out)
 }
 

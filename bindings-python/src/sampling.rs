@@ -15,13 +15,13 @@ use crate::error::IntoPy;
 /// columns (`flags` a list column).
 fn register(obj: &Bound<'_, PyAny>) -> PyResult<Register> {
     let value = crate::arrow::rows_or(obj, "register", |o| from_py(o, "register").py())?;
-    Register::from_value(&value).py()
+    Register::from_json_value(&value).py()
 }
 
 /// An inspector directory: a list of dicts or a table (`conflicts` a list of structs).
 fn directory(obj: &Bound<'_, PyAny>) -> PyResult<Directory> {
     let value = crate::arrow::rows_or(obj, "directory", |o| from_py(o, "directory").py())?;
-    Directory::from_value(&value).py()
+    Directory::from_json_value(&value).py()
 }
 
 fn spec<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
@@ -56,9 +56,9 @@ impl PyInspectionPlan {
     }
 
     #[staticmethod]
-    fn from_value(value: &Bound<'_, PyAny>) -> PyResult<PyInspectionPlan> {
+    fn from_json_value(value: &Bound<'_, PyAny>) -> PyResult<PyInspectionPlan> {
         let json = from_py(value, "plan").py()?;
-        InspectionPlan::from_value(&json).map(|inner| PyInspectionPlan { inner }).py()
+        InspectionPlan::from_json_value(&json).map(|inner| PyInspectionPlan { inner }).py()
     }
 
     fn verify<'py>(
@@ -72,7 +72,7 @@ impl PyInspectionPlan {
         serialize(py, &self.inner.verify(&context.inner, &r, &d).py()?)
     }
 
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner)
     }
 
@@ -344,7 +344,7 @@ impl PyStratifiedDraw {
         Ok(PyArray1::from_slice(py, &self.stratum(key)?.mandatory))
     }
 
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner)
     }
 

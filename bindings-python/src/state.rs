@@ -112,7 +112,7 @@ fn restore_calendars(state: &Value) -> PyResult<Arc<Calendars>> {
     let layers = state["layers"].as_array().ok_or_else(|| bad("a calendars state", "calendar layers"))?;
     let mut cals = Calendars::empty();
     for layer in layers {
-        cals = cals.layered_value(layer).py()?;
+        cals = cals.layered_json_value(layer).py()?;
     }
     Ok(Arc::new(cals))
 }
@@ -172,21 +172,21 @@ pub fn _restore(py: Python<'_>, kind: &str, state: &str, hash: &str) -> PyResult
                 Py::new(py, PyEvaluator { inner })?.into_any()
             }
             "InspectionPlan" => {
-                let inner = InspectionPlan::from_value(&state["plan"]).py()?;
+                let inner = InspectionPlan::from_json_value(&state["plan"]).py()?;
                 Py::new(py, PyInspectionPlan { inner })?.into_any()
             }
             "Communities" => {
                 let ctx = restore_context(&state["context"])?;
                 let mut inner = zhengce::communities::Communities::new(&ctx);
-                inner.register_all_value(&state["communities"]).py()?;
+                inner.register_all_json_value(&state["communities"]).py()?;
                 Py::new(py, PyCommunities { inner })?.into_any()
             }
             "Monitor" => {
                 let ctx = restore_context(&state["context"])?;
                 let mut communities = zhengce::communities::Communities::new(&ctx);
-                communities.register_all_value(&state["communities"]).py()?;
+                communities.register_all_json_value(&state["communities"]).py()?;
                 let mut inner = Monitor::new(&ctx).with_communities(communities).py()?;
-                inner.add_observations_value(&state["observations"]).py()?;
+                inner.add_observations_json_value(&state["observations"]).py()?;
                 Py::new(py, PyMonitor { inner })?.into_any()
             }
             "Scorecard" => {

@@ -128,7 +128,7 @@ impl PyMonitor {
 
     fn add_observation(&mut self, observation: &Bound<'_, PyAny>) -> PyResult<()> {
         let value = from_py(observation, "observation").py()?;
-        self.inner.add_observation_value(&value).py()
+        self.inner.add_observation_json_value(&value).py()
     }
 
     fn add_observations(&mut self, table: &Bound<'_, PyAny>) -> PyResult<usize> {
@@ -143,13 +143,13 @@ impl PyMonitor {
                 return self.inner.add_observations(rows).py();
             }
             let value = crate::arrow::json_rows(&columns, "observations")?;
-            return self.inner.add_observations_value(&value).py();
+            return self.inner.add_observations_json_value(&value).py();
         }
         if let Some(rows) = from_columns(table)? {
             return self.inner.add_observations(rows).py();
         }
         let value = from_py(&rows(table)?, "observations").py()?;
-        self.inner.add_observations_value(&value).py()
+        self.inner.add_observations_json_value(&value).py()
     }
 
     #[pyo3(signature = (target = None))]
@@ -221,7 +221,7 @@ pub struct PyScorecard {
 crate::guarded! {
 #[pymethods]
 impl PyScorecard {
-    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner)
     }
 

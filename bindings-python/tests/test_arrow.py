@@ -144,9 +144,9 @@ def test_registers_directories_and_communities_as_tables() -> None:
 def test_stratified_draw_takes_any_integer_column() -> None:
     sample = {"jurisdiction": TIANSHAN, "date": "2022-06-01", "seed": "python"}
     classes = np.array([1, 2, 3, 4] * 250, dtype=np.uint8)
-    reference = zhengce.StratifiedDraw.draw(CTX, sample, classes).to_value()
+    reference = zhengce.StratifiedDraw.draw(CTX, sample, classes).to_json_value()
     for column in (classes.astype(np.int64), pa.array(classes.astype(np.int32)), pl.Series(classes.astype(np.int16))):
-        assert zhengce.StratifiedDraw.draw(CTX, sample, column).to_value() == reference
+        assert zhengce.StratifiedDraw.draw(CTX, sample, column).to_json_value() == reference
     with pytest.raises(zhengce.InvalidInputError) as raised:
         zhengce.StratifiedDraw.draw(CTX, sample, np.array([1, 300]))
     assert raised.value.path == "classes[1]"
@@ -225,7 +225,7 @@ def test_a_scorecard_as_typed_tables() -> None:
                                        "unit": ["%", "%"], "source": ["s", "s"]}))
     card = monitor.scorecard("2022-10-15", by=["document"])
     rows = card.assessments_table().to_arrow()
-    assert rows.num_rows == card.to_value()["counts"]["total"]
+    assert rows.num_rows == card.to_json_value()["counts"]["total"]
     assert rows.schema.field("deadline").type == pa.date32()
     assert pa.types.is_decimal(rows.schema.field("target_value").type)
     row = rows.filter(pa.compute.equal(rows["target"], t28)).to_pylist()[0]

@@ -48,7 +48,7 @@ def test_date_arguments(date: object, ok: bool) -> None:
 
 
 def test_dicts_with_decimal_and_date_load_as_catalogues() -> None:
-    cat = zhengce.Catalogue.from_value(
+    cat = zhengce.Catalogue.from_json_value(
         {
             "jurisdictions": [{"id": "cn", "name": {"zh": "中国", "en": "China"}, "level": "country"}],
             "documents": [
@@ -70,14 +70,14 @@ def test_a_float_where_a_decimal_belongs_is_refused_by_the_core() -> None:
     param = {"id": "p", "name": {"zh": "参数", "en": "Param"}, "unit": "ratio",
              "values": [{"jurisdiction": "cn", "effective_from": "2020-01-01", "value": 0.1, "source": {"document": "d"}}]}
     with pytest.raises(zhengce.InvalidCatalogueError) as raised:
-        zhengce.Catalogue.from_value({"parameters": [param]})
+        zhengce.Catalogue.from_json_value({"parameters": [param]})
     assert raised.value.errors()[0]["code"] == "invalid_decimal"
     assert raised.value.errors()[0]["path"] == "$.parameters[0].values[0].value"
 
 
 def test_objects_that_are_not_json_are_refused() -> None:
     with pytest.raises(zhengce.InvalidInputError) as raised:
-        zhengce.Catalogue.from_value({"units": [object()]})
+        zhengce.Catalogue.from_json_value({"units": [object()]})
     assert raised.value.path == "catalogue.units[0]"
 
 
@@ -89,7 +89,7 @@ def test_invalid_catalogue_lists_every_problem() -> None:
         ]
     }
     with pytest.raises(zhengce.InvalidCatalogueError) as raised:
-        zhengce.Catalogue.from_value(bad)
+        zhengce.Catalogue.from_json_value(bad)
     err = raised.value
     assert isinstance(err, zhengce.ZhengceError) and isinstance(err, ValueError)
     assert err.code == "invalid_catalogue"

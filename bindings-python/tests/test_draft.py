@@ -13,7 +13,7 @@ META = {"id": "demo-draft", "jurisdiction": "cn-xj-urumqi-tianshan", "issued": "
 def test_draft_returns_an_object_with_the_json_shape():
     d = zhengce.draft(TEXT, META)
     assert isinstance(d, zhengce.Draft)
-    assert json.loads(d.to_json()) == d.to_dict()
+    assert json.loads(d.to_json()) == d.to_json_value()
     target = d.items[0]
     assert (target["kind"], target["value"], target["unit"], target["comparator"]) == ("target", "500", "places", "at_least")
     # Spans count characters, so they index a Python str.

@@ -59,8 +59,8 @@ def test_an_evaluator_under_a_scenario_gives_the_same_amounts() -> None:
     assert restored.evaluate({"budget": 8_000_000}, JUNE).amount == "50000.00"
     assert restored.evaluate({"budget": 1_000_000}, JUNE).amount == "10000.00"
     budgets = np.array([100_000_00, 1_000_000_00, 8_000_000_00], dtype=np.int64)  # fen
-    a = bond.evaluate_batch({"budget": budgets}, JUNE).to_value()
-    b = restored.evaluate_batch({"budget": budgets}, JUNE).to_value()
+    a = bond.evaluate_batch({"budget": budgets}, JUNE).to_json_value()
+    b = restored.evaluate_batch({"budget": budgets}, JUNE).to_json_value()
     assert a == b
     assert restored.context().scenario_hash() == scenario.scenario_hash()
     assert again(scenario).evaluator(BOND).evaluate({"budget": 8_000_000}, JUNE).amount == "50000.00"

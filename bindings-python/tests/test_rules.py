@@ -62,7 +62,7 @@ def test_explanation_and_text(bond: zhengce.Evaluator) -> None:
     assert e is not None and e["rule"]["source"]["clause"] == "tianshan-2022-87/68"
     assert "适用上限 20000" in e["text"]
     assert "cap 20000 applied" in r.to_text("en")
-    assert r.to_value()["explanation"]["receipt"]["scenario"] == "baseline"
+    assert r.to_json_value()["explanation"]["receipt"]["scenario"] == "baseline"
     with pytest.raises(zhengce.InvalidInputError):
         r.to_text("fr")
     assert bond.evaluate({"budget": 1}, JUNE).explanation is None

@@ -28,7 +28,7 @@ SAMPLE = {"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed":
 
 def test_a_plan_comes_back_in_the_json_shape_and_round_trips() -> None:
     plan = zhengce.InspectionPlan.draw(CTX, REGISTER, DIRECTORY, SPEC)
-    value = plan.to_value()
+    value = plan.to_json_value()
     assert value["spec"]["date"] == "2022-06-01"  # a datetime.date argument, an ISO string back
     assert value["base_ratio"] == "0.03"  # decimals stay strings
     assert len(plan) == len(plan.visits) == sum(s["selected"] for s in plan.strata)
@@ -36,7 +36,7 @@ def test_a_plan_comes_back_in_the_json_shape_and_round_trips() -> None:
     assert (flagged["reason"], flagged["flags"], flagged["mode"]) == ("mandatory", ["complaint"], "on_site")
     again = zhengce.InspectionPlan.from_json(plan.to_json())
     assert again.to_json() == plan.to_json()
-    assert zhengce.InspectionPlan.from_value(value).to_json() == plan.to_json()
+    assert zhengce.InspectionPlan.from_json_value(value).to_json() == plan.to_json()
     assert plan.to_csv().startswith("visit,entity,")
     assert plan.strata_to_csv().splitlines()[1].startswith("a,a,")
     assert "visits" in repr(plan)
@@ -48,9 +48,9 @@ def test_verify_reports_each_difference() -> None:
         "matches": True, "differences": [], "published_version": zhengce.__version__,
         "verifier_version": zhengce.__version__,
     }
-    value = plan.to_value()
+    value = plan.to_json_value()
     value["visits"][0]["inspectors"][0]["id"] = "someone-else"
-    report = zhengce.InspectionPlan.from_value(value).verify(CTX, REGISTER, DIRECTORY)
+    report = zhengce.InspectionPlan.from_json_value(value).verify(CTX, REGISTER, DIRECTORY)
     assert not report["matches"]
     assert report["differences"][0]["published"] == "someone-else"
 
@@ -96,8 +96,8 @@ def test_columns_of_another_dtype_or_length_are_refused() -> None:
         zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1.0, 2.0]))
     assert raised.value.path == "classes"
     # Any integer dtype is read (checked to fit): the same draw as uint8.
-    wide = zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.int64)).to_value()
-    assert wide == zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.uint8)).to_value()
+    wide = zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.int64)).to_json_value()
+    assert wide == zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 2], dtype=np.uint8)).to_json_value()
     with pytest.raises(zhengce.InvalidInputError) as raised:
         zhengce.StratifiedDraw.draw(CTX, SAMPLE, np.array([1, 9], dtype=np.uint8))
     assert raised.value.details["row"] == 1

@@ -141,7 +141,7 @@ def test_a_scorecard_as_dataframe_csv_json_and_html() -> None:
     html = card._repr_html_()
     assert "<table>" in html and "持续优化便捷高效的政务环境" in html
     assert "67 targets" in repr(card)
-    assert card.to_value()["counts"]["met"] == 2  # item 28, and item 59 by the national 20 days
+    assert card.to_json_value()["counts"]["met"] == 2  # item 28, and item 59 by the national 20 days
 
 
 def test_ratio_check_takes_ints_decimals_and_strings() -> None:
@@ -169,7 +169,7 @@ def test_communities_register_and_answer_the_chain() -> None:
                            "types": ["space-tourism"], "source": {"document": "tianshan-2022-87"}})
     monitor = zhengce.Monitor(CTX, communities=registry)
     card = monitor.scorecard("2022-12-31", by=["community"])
-    assert card.to_value()["groups"][0]["key"] == "tianshan-pilot-1"
+    assert card.to_json_value()["groups"][0]["key"] == "tianshan-pilot-1"
     again = zhengce.Monitor(CTX).with_communities(registry)
-    assert again.scorecard("2022-12-31", by=["community"]).to_value()["groups"][0]["key"] == "tianshan-pilot-1"
+    assert again.scorecard("2022-12-31", by=["community"]).to_json_value()["groups"][0]["key"] == "tianshan-pilot-1"
     assert "1 communities" in repr(monitor)

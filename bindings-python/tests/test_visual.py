@@ -23,7 +23,7 @@ def test_a_scorecard_plot_stacks_every_target() -> None:
     monitor = zhengce.Monitor(CTX)
     card = monitor.scorecard("2022-12-31", by=["document"])
     ax = card.plot(lang="en")
-    total = card.to_value()["counts"]["total"]
+    total = card.to_json_value()["counts"]["total"]
     # The first row is "all": its bars add up to every target assessed.
     widths = [p.get_width() for p in ax.patches if abs(p.get_y() + p.get_height() / 2 - 0) < 1e-9]
     assert sum(widths) == total

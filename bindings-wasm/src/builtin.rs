@@ -85,7 +85,7 @@ pub fn catalogue() -> Result<(Arc<Catalogue>, usize), JsValue> {
         Err(loaded) => Ok(loaded),
         Ok(text) => {
             let value = crate::convert::catalogue_text(&text, "").js()?;
-            let cat = Arc::new(Catalogue::from_value(&value).js()?);
+            let cat = Arc::new(Catalogue::from_json_value(&value).js()?);
             let size = text.len();
             SOURCE.with(|s| *s.borrow_mut() = Source::Loaded(cat.clone(), size));
             Ok((cat, size))

@@ -56,7 +56,7 @@ impl JsCalendars {
         let result = if overlay.is_string() {
             self.inner.layered(&crate::convert::text(&overlay, "overlay").js()?)
         } else {
-            self.inner.layered_value(&from_js(&overlay, "overlay").js()?)
+            self.inner.layered_json_value(&from_js(&overlay, "overlay").js()?)
         };
         result.map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }

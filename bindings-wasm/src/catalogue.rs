@@ -45,16 +45,16 @@ impl JsCatalogue {
     ) -> Result<JsCatalogue, JsValue> {
         let text = crate::convert::text(&text, "text").js()?;
         let value = crate::convert::catalogue_text(&text, "").js()?;
-        zhengce::Catalogue::from_value(&value).map(JsCatalogue::wrap).js()
+        zhengce::Catalogue::from_json_value(&value).map(JsCatalogue::wrap).js()
     }
 
     /// Loads and validates a catalogue from an object in the catalogue's JSON shape.
-    #[wasm_bindgen(js_name = fromValue)]
-    pub fn from_value(
+    #[wasm_bindgen(js_name = fromJsonValue)]
+    pub fn from_json_value(
         #[wasm_bindgen(unchecked_param_type = "CatalogueData")] value: JsValue,
     ) -> Result<JsCatalogue, JsValue> {
         let json = from_js(&value, "catalogue").js()?;
-        zhengce::Catalogue::from_value(&json).map(JsCatalogue::wrap).js()
+        zhengce::Catalogue::from_json_value(&json).map(JsCatalogue::wrap).js()
     }
 
     /// The JSON Schema of catalogue files.
@@ -76,9 +76,10 @@ impl JsCatalogue {
         let options: zhengce::LayerOptions = crate::convert::options(&options, "options").js()?;
         let result = if overlay.is_string() {
             let text = crate::convert::text(&overlay, "overlay").js()?;
-            self.inner.layered_value_with(&crate::convert::catalogue_text(&text, "overlay:").js()?, options)
+            self.inner
+                .layered_json_value_with(&crate::convert::catalogue_text(&text, "overlay:").js()?, options)
         } else {
-            self.inner.layered_value_with(&from_js(&overlay, "overlay").js()?, options)
+            self.inner.layered_json_value_with(&from_js(&overlay, "overlay").js()?, options)
         };
         result.map(JsCatalogue::wrap).js()
     }
@@ -96,8 +97,8 @@ impl JsCatalogue {
     }
 
     /// The content as an object in the catalogue's JSON shape.
-    #[wasm_bindgen(js_name = toValue, unchecked_return_type = "CatalogueData")]
-    pub fn to_value(&self) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = toJsonValue, unchecked_return_type = "CatalogueData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
         to_js(self.inner.data())
     }
 

@@ -28,7 +28,7 @@ impl JsCommunities {
         #[wasm_bindgen(unchecked_param_type = "Community")] community: JsValue,
     ) -> Result<(), JsValue> {
         let value = from_js(&community, "community").js()?;
-        self.inner.register_value(&value).js()
+        self.inner.register_json_value(&value).js()
     }
 
     /// Registers an array of communities, all or none; returns how many were registered.
@@ -38,7 +38,7 @@ impl JsCommunities {
         #[wasm_bindgen(unchecked_param_type = "Community[]")] communities: JsValue,
     ) -> Result<usize, JsValue> {
         let value = from_js(&communities, "communities").js()?;
-        self.inner.register_all_value(&value).js()
+        self.inner.register_all_json_value(&value).js()
     }
 
     /// The community with this id.

@@ -204,7 +204,7 @@ pub fn describe(value: &JsValue) -> String {
 /// that is not JSON (`label` prefixes the path, as the core does for overlays).
 ///
 /// The binding reads catalogue text through a `serde_json::Value` and the core's value path
-/// (`from_value`, `layered_value`) only: the core's second, text-only fast path would add a
+/// (`from_json_value`, `layered_json_value`) only: the core's second, text-only fast path would add a
 /// copy of every catalogue type's deserializer to the module (about 150 KB).
 pub fn catalogue_text(text: &str, label: &str) -> Result<serde_json::Value, Error> {
     // A key given twice would be read as its last value (a whole section dropped): refused

@@ -80,7 +80,8 @@ impl JsEvaluator {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let opts: CallOptions = options(&opts.into(), "options").js()?;
-        let mut input = Input::from_json(date(&on, "date").js()?, &from_js(&values, "values").js()?).js()?;
+        let mut input =
+            Input::from_json_value(date(&on, "date").js()?, &from_js(&values, "values").js()?).js()?;
         input.jurisdiction = opts.jurisdiction.clone();
         to_js(&self.inner.evaluate(&input, &opts.options()).js()?)
     }
@@ -149,17 +150,16 @@ pub(crate) fn read_columns(columns: &JsValue) -> Result<Columns, JsValue> {
             json.insert(name.clone(), js_to_json(&value, &name)?);
         }
     }
-    Ok(Columns { json: OwnedColumns::from_json(&serde_json::Value::Object(json)).js()?, units })
+    Ok(Columns { json: OwnedColumns::from_json_value(&serde_json::Value::Object(json)).js()?, units })
 }
 
 pub(crate) fn read_dates(dates: &JsValue) -> Result<OwnedDates, JsValue> {
     if js_sys::Array::is_array(dates) {
-        return OwnedDates::from_json(&from_js(dates, "date").js()?).js();
+        return OwnedDates::from_json_value(&from_js(dates, "date").js()?).js();
     }
     Ok(OwnedDates::One(date(dates, "date").js()?))
 }
 
-// --- typed batches (the fast path) ---
 //
 // `Evaluator.evaluateColumns` reads typed-array columns and writes typed-array outputs, with no
 // per-row JS value or string on the way. Rows go through the core in chunks: each chunk of

@@ -11,11 +11,11 @@ use crate::convert::{from_js, to_js};
 use crate::error::IntoJs;
 
 fn register(value: &JsValue) -> Result<Register, JsValue> {
-    Register::from_value(&from_js(value, "register").js()?).js()
+    Register::from_json_value(&from_js(value, "register").js()?).js()
 }
 
 fn directory(value: &JsValue) -> Result<Directory, JsValue> {
-    Directory::from_value(&from_js(value, "directory").js()?).js()
+    Directory::from_json_value(&from_js(value, "directory").js()?).js()
 }
 
 fn spec<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
@@ -54,11 +54,11 @@ impl JsInspectionPlan {
     }
 
     /// Reads a plan from an object in the JSON shape.
-    #[wasm_bindgen(js_name = fromValue)]
-    pub fn from_value(
+    #[wasm_bindgen(js_name = fromJsonValue)]
+    pub fn from_json_value(
         #[wasm_bindgen(unchecked_param_type = "InspectionPlanData")] value: JsValue,
     ) -> Result<JsInspectionPlan, JsValue> {
-        InspectionPlan::from_value(&from_js(&value, "plan").js()?)
+        InspectionPlan::from_json_value(&from_js(&value, "plan").js()?)
             .map(|inner| JsInspectionPlan { inner })
             .js()
     }
@@ -76,8 +76,8 @@ impl JsInspectionPlan {
     }
 
     /// The plan as an object in the JSON shape.
-    #[wasm_bindgen(js_name = toValue, unchecked_return_type = "InspectionPlanData")]
-    pub fn to_value(&self) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = toJsonValue, unchecked_return_type = "InspectionPlanData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner)
     }
 
@@ -213,8 +213,8 @@ impl JsStratifiedDraw {
     }
 
     /// Everything as an object, positions as arrays.
-    #[wasm_bindgen(js_name = toValue, unchecked_return_type = "StratifiedDrawData")]
-    pub fn to_value(&self) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = toJsonValue, unchecked_return_type = "StratifiedDrawData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner)
     }
 }

@@ -37,7 +37,7 @@ impl JsMonitor {
         #[wasm_bindgen(unchecked_param_type = "ObservationInput")] observation: JsValue,
     ) -> Result<(), JsValue> {
         let value = from_js(&observation, "observation").js()?;
-        self.inner.add_observation_value(&value).js()
+        self.inner.add_observation_json_value(&value).js()
     }
 
     /// Adds an array of observations, all or none; returns how many were added.
@@ -47,7 +47,7 @@ impl JsMonitor {
         #[wasm_bindgen(unchecked_param_type = "ObservationInput[]")] observations: JsValue,
     ) -> Result<usize, JsValue> {
         let value = from_js(&observations, "observations").js()?;
-        self.inner.add_observations_value(&value).js()
+        self.inner.add_observations_json_value(&value).js()
     }
 
     /// The observations held (of one target, or all), in the catalogue's observation shape.
@@ -131,8 +131,8 @@ pub struct JsScorecard {
 #[wasm_bindgen(js_class = Scorecard)]
 impl JsScorecard {
     /// The scorecard as a plain object: `as_of`, `counts`, `groups`, `assessments`.
-    #[wasm_bindgen(js_name = toValue, unchecked_return_type = "ScorecardData")]
-    pub fn to_value(&self) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = toJsonValue, unchecked_return_type = "ScorecardData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner)
     }
 

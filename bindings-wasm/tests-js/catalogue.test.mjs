@@ -49,7 +49,7 @@ test("an invalid catalogue lists every problem with its JSON path", () => {
     ],
   };
   assert.throws(
-    () => zhengce.Catalogue.fromValue(bad),
+    () => zhengce.Catalogue.fromJsonValue(bad),
     (err) => {
       assert.equal(err.code, "invalid_catalogue");
       assert.deepEqual(

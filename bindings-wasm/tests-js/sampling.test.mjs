@@ -17,14 +17,14 @@ const sample = { jurisdiction: "cn-xj-urumqi-tianshan", date: "2022-06-01", seed
 
 test("a plan comes back in the JSON shape and round-trips through its JSON", () => {
   const plan = zhengce.InspectionPlan.draw(ctx, register, directory, spec);
-  const value = plan.toValue();
+  const value = plan.toJsonValue();
   assert.equal(Object.getPrototypeOf(value), Object.prototype);
   assert.equal(value.base_ratio, "0.03");
   assert.equal(plan.visits.length, plan.strata.reduce((n, s) => n + s.selected, 0));
   const flagged = plan.visits.find((v) => v.entity === "flagged");
   assert.deepEqual([flagged.reason, flagged.flags, flagged.mode], ["mandatory", ["complaint"], "on_site"]);
   assert.equal(zhengce.InspectionPlan.fromJson(plan.toJson()).toJson(), plan.toJson());
-  assert.equal(zhengce.InspectionPlan.fromValue(value).toJson(), plan.toJson());
+  assert.equal(zhengce.InspectionPlan.fromJsonValue(value).toJson(), plan.toJson());
   assert.ok(plan.toCsv().startsWith("visit,entity,"));
   assert.ok(plan.strataToCsv().split("\n")[1].startsWith("a,a,"));
 });
@@ -32,9 +32,9 @@ test("a plan comes back in the JSON shape and round-trips through its JSON", () 
 test("verify reports each difference", () => {
   const plan = zhengce.InspectionPlan.draw(ctx, register, directory, spec);
   assert.equal(plan.verify(ctx, register, directory).matches, true);
-  const value = plan.toValue();
+  const value = plan.toJsonValue();
   value.visits[0].inspectors[0].id = "someone-else";
-  const report = zhengce.InspectionPlan.fromValue(value).verify(ctx, register, directory);
+  const report = zhengce.InspectionPlan.fromJsonValue(value).verify(ctx, register, directory);
   assert.equal(report.matches, false);
   assert.equal(report.differences[0].published, "someone-else");
 });

@@ -47,7 +47,7 @@ test("a scorecard gives a plain object for a dashboard, CSV and JSON", () => {
   const monitor = new zhengce.Monitor(ctx);
   monitor.addObservations([row("2022-03-31", "60"), row("2022-12-31", "86.5")]);
   const card = monitor.scorecard("2022-12-31", { by: ["group"], document: "tianshan-2022-87" });
-  const value = card.toValue();
+  const value = card.toJsonValue();
   assert.equal(Object.getPrototypeOf(value), Object.prototype);
   assert.deepEqual(value.groups.map((g) => g.counts.total), [6, 18, 14, 29]);
   assert.deepEqual(value.groups[1].targets.met, [T28]);
@@ -70,7 +70,7 @@ test("communities: register, filter, the chain, and scorecards by community", ()
   const answer = registry.responsible("tianshan-2022-87/t81a", "tianshan-pilot-1");
   assert.deepEqual(answer.chain.map((h) => h.role), ["principal", "direct", "implementing"]);
   const monitor = new zhengce.Monitor(ctx).withCommunities(registry);
-  assert.equal(monitor.scorecard("2022-12-31", { by: ["community"] }).toValue().groups[0].key, "tianshan-pilot-1");
+  assert.equal(monitor.scorecard("2022-12-31", { by: ["community"] }).toJsonValue().groups[0].key, "tianshan-pilot-1");
   assert.equal(registry.length, 1, "the registry stays usable");
   assert.equal(new zhengce.Monitor(ctx).checkRatio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", "500000").needed, "200");
 });

@@ -222,7 +222,7 @@ export type RuleLogic =
       /**
        * For `collect`: how the matched rows' outputs are combined (absent: the list of them).
        */
-      aggregation?: Aggregation2 | null;
+      aggregation?: CollectAggregation | null;
       /**
        * The input columns, in order.
        */
@@ -247,7 +247,7 @@ export type RuleLogic =
     }
   | {
       kind: "threshold";
-      measured: Measure2;
+      measured: Quantity;
       op: TestOp;
       limit: Operand;
     }
@@ -309,12 +309,14 @@ export type ExceptionEffect = "no_cap" | "no_floor" | "zero";
  */
 export type HitPolicy = "unique" | "any" | "priority" | "first" | "collect";
 /**
- * How a `collect` table combines its matched rows.
+ * How a `collect` table combines its matched rows: DMN's collect operators (`C+`, `C<`, `C>`,
+ * `C#`). Not a target's [`Aggregation`](crate::catalogue::Aggregation), which combines
+ * observations over time.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "Aggregation2".
+ * via the `definition` "CollectAggregation".
  */
-export type Aggregation2 = "sum" | "min" | "max" | "count";
+export type CollectAggregation = "sum" | "min" | "max" | "count";
 /**
  * The type of a decision-table output.
  *
@@ -323,12 +325,14 @@ export type Aggregation2 = "sum" | "min" | "max" | "count";
  */
 export type OutputType = "decimal" | "boolean" | "choice";
 /**
- * What a threshold measures.
+ * The quantity a threshold compares with its limit: an input, or a ratio, reduction or
+ * growth computed from inputs. (Not a programme's [`Measure`](crate::catalogue::Measure), a
+ * policy measure, 措施.)
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
- * via the `definition` "Measure2".
+ * via the `definition` "Quantity".
  */
-export type Measure2 =
+export type Quantity =
   | {
       input: string;
     }
@@ -1063,7 +1067,7 @@ export type Step =
     }
   | {
       step: "aggregated";
-      aggregation: Aggregation2;
+      aggregation: CollectAggregation;
     }
   | {
       step: "deadline";

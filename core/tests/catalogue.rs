@@ -43,7 +43,7 @@ fn the_builtin_catalogue_round_trips_through_json() {
 
 #[test]
 fn a_parameter_is_inherited_from_the_nearest_ancestor_in_force() {
-    let cat = Catalogue::from_value(&base()).unwrap();
+    let cat = Catalogue::from_json_value(&base()).unwrap();
     let at = |place: &str, d: NaiveDate| {
         cat.parameter_value("p", place, d).map(|l| (l.value.to_string(), l.jurisdiction))
     };
@@ -57,7 +57,7 @@ fn a_parameter_is_inherited_from_the_nearest_ancestor_in_force() {
 
 #[test]
 fn an_overlay_replaces_entries_by_id_and_merges_parameter_values() {
-    let cat = Catalogue::from_value(&base()).unwrap();
+    let cat = Catalogue::from_json_value(&base()).unwrap();
     let overlay = json!({
         "documents": [{"id": "d", "title": {"zh": "新文件", "en": "New doc"}, "kind": "notice", "jurisdiction": "cn",
             "issuer": {"zh": "国务院", "en": "State Council"}, "clauses": [{"id": "d/1", "summary": "One, revised."},
@@ -67,7 +67,7 @@ fn an_overlay_replaces_entries_by_id_and_merges_parameter_values() {
             {"jurisdiction": "cn-a-b", "effective_from": "2023-01-01", "value": "0.005", "source": {"document": "d"}}
         ]}]
     });
-    let err = cat.layered_value(&overlay).unwrap_err();
+    let err = cat.layered_json_value(&overlay).unwrap_err();
     let codes: Vec<_> = err.problems().iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
     assert_eq!(
         codes,
@@ -75,7 +75,7 @@ fn an_overlay_replaces_entries_by_id_and_merges_parameter_values() {
         "replacing needs the flag"
     );
     let replace = zhengce::LayerOptions { replace: true, redefine: false };
-    let layered = cat.layered_value_with(&overlay, replace).unwrap();
+    let layered = cat.layered_json_value_with(&overlay, replace).unwrap();
     let replaced: Vec<_> = layered.replacements().iter().map(|r| (r.kind.as_str(), r.id.as_str())).collect();
     assert_eq!(replaced, [("document", "d"), ("parameter", "p")]);
     assert_eq!(layered.document("d").unwrap().title.en, "New doc");
@@ -94,11 +94,11 @@ fn an_overlay_replaces_entries_by_id_and_merges_parameter_values() {
 fn an_overlay_that_removes_a_cited_clause_points_at_the_entry_left_dangling() {
     let mut data = base();
     data["measures"] = json!([{"id": "m", "title": {"zh": "措施", "en": "Measure"}, "source": {"document": "d", "clause": "d/2/1"}}]);
-    let cat = Catalogue::from_value(&data).unwrap();
+    let cat = Catalogue::from_json_value(&data).unwrap();
     let overlay = json!({"documents": [{"id": "d", "title": {"zh": "文件", "en": "Doc"}, "kind": "notice",
         "jurisdiction": "cn", "issuer": {"zh": "国务院", "en": "State Council"}, "clauses": [{"id": "d/1", "summary": "One."}]}]});
     let err = cat
-        .layered_value_with(&overlay, zhengce::LayerOptions { replace: true, redefine: false })
+        .layered_json_value_with(&overlay, zhengce::LayerOptions { replace: true, redefine: false })
         .unwrap_err();
     let problems: Vec<_> = err.problems().iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
     // The measure comes from the first layer, whose label is empty: no prefix.
@@ -111,16 +111,16 @@ fn an_overlay_that_removes_a_cited_clause_points_at_the_entry_left_dangling() {
 
 #[test]
 fn two_overlay_entries_with_one_id_are_a_duplicate_not_a_replacement() {
-    let cat = Catalogue::from_value(&base()).unwrap();
+    let cat = Catalogue::from_json_value(&base()).unwrap();
     let j = json!({"id": "cn-c", "name": {"zh": "丙", "en": "C"}, "level": "province", "parent": "cn"});
-    let err = cat.layered_value(&json!({"jurisdictions": [j, j]})).unwrap_err();
+    let err = cat.layered_json_value(&json!({"jurisdictions": [j, j]})).unwrap_err();
     assert_eq!(err.problems()[0].code, "duplicate_id");
     assert_eq!(err.problems()[0].path, "overlay:$.jurisdictions[1].id");
 }
 
 #[test]
 fn clauses_are_found_at_any_depth_with_their_document() {
-    let cat = Catalogue::from_value(&base()).unwrap();
+    let cat = Catalogue::from_json_value(&base()).unwrap();
     assert_eq!(cat.clause("d/2/1").unwrap().text.as_deref(), Some("第二条第一款"));
     assert_eq!(cat.document_of_clause("d/2/1").unwrap().id, "d");
     assert_eq!(cat.get("d/2/1").unwrap().kind(), "clause");
@@ -168,11 +168,11 @@ proptest! {
     /// ancestors keep theirs.
     #[test]
     fn an_override_is_seen_below_and_not_above(fen in 0u32..1_000_000, day in 0u32..365) {
-        let cat = Catalogue::from_value(&base()).unwrap();
+        let cat = Catalogue::from_json_value(&base()).unwrap();
         let value = rust_decimal::Decimal::new(i64::from(fen), 6);
         let overlay = json!({"parameters": [{"id": "p", "name": {"zh": "比例", "en": "Rate"}, "unit": "ratio", "values": [
             {"jurisdiction": "cn-a-b", "effective_from": "2024-01-01", "value": value.to_string(), "source": {"document": "d"}}]}]});
-        let layered = cat.layered_value(&overlay).unwrap();
+        let layered = cat.layered_json_value(&overlay).unwrap();
         let on = date(2024, 1, 1) + chrono::Days::new(u64::from(day));
         prop_assert_eq!(layered.parameter_value("p", "cn-a-b", on).unwrap().value, value);
         prop_assert_eq!(layered.parameter_value("p", "cn-a", on).unwrap().value.to_string(), "0.02");

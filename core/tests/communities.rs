@@ -35,7 +35,7 @@ fn registry() -> Communities {
         "e-commerce",
     ];
     let rows: Vec<Value> = types.iter().enumerate().map(|(i, t)| pilot(i as u32 + 1, &[t])).collect();
-    assert_eq!(r.register_all_value(&Value::Array(rows)).unwrap(), 6);
+    assert_eq!(r.register_all_json_value(&Value::Array(rows)).unwrap(), 6);
     r
 }
 
@@ -87,7 +87,7 @@ fn who_is_responsible_for_a_pilot_target_in_a_pilot_community() {
 #[test]
 fn units_come_from_the_target_its_measure_and_its_programme_in_that_order() {
     let mut r = Communities::new(&ctx_of(Catalogue::builtin()));
-    r.register_value(
+    r.register_json_value(
         &json!({"id": "putuo-featured-1", "name": {"zh": "特色创业型社区一", "en": "Featured community 1"},
         "jurisdiction": "cn-sh-putuo", "sub_district": "putuo-subdistricts-towns",
         "source": {"document": "putuo-2019-startup-district", "clause": "putuo-2019-startup-district/3"}}),
@@ -118,7 +118,7 @@ fn units_come_from_the_target_its_measure_and_its_programme_in_that_order() {
 #[test]
 fn registration_is_checked_against_the_catalogue() {
     let mut r = registry();
-    let code = |r: &mut Communities, v: Value| r.register_value(&v).unwrap_err();
+    let code = |r: &mut Communities, v: Value| r.register_json_value(&v).unwrap_err();
     let mut bad = pilot(7, &["space-tourism"]);
     let err = code(&mut r, bad.clone());
     assert_eq!((err.code(), err.details()["kind"].as_str()), ("not_found", Some("community_type")));
@@ -136,8 +136,9 @@ fn registration_is_checked_against_the_catalogue() {
     bad = pilot(7, &["e-commerce"]);
     bad["id"] = json!("tianshan-2022-87/t28");
     assert_eq!(code(&mut r, bad).path(), Some("community.id"));
-    let err =
-        r.register_all_value(&json!([pilot(7, &["e-commerce"]), pilot(7, &["e-commerce"])])).unwrap_err();
+    let err = r
+        .register_all_json_value(&json!([pilot(7, &["e-commerce"]), pilot(7, &["e-commerce"])]))
+        .unwrap_err();
     assert_eq!((err.path(), err.details()["row"].as_u64()), (Some("communities[1].id"), Some(1)));
     assert_eq!(r.len(), 6, "a failed batch registers nothing");
 }
@@ -158,13 +159,13 @@ fn a_target_must_cover_the_community() {
 #[test]
 fn a_catalogue_community_is_in_the_registry_from_the_start() {
     let overlay = json!({"communities": [pilot(1, &["childcare-services"])]});
-    let cat = Catalogue::builtin().layered_value(&overlay).unwrap();
+    let cat = Catalogue::builtin().layered_json_value(&overlay).unwrap();
     assert_eq!(cat.community("tianshan-pilot-1").unwrap().targets.len(), 2);
     let r = Communities::new(&ctx_of(cat));
     assert_eq!(r.community("tianshan-pilot-1").unwrap().types, ["childcare-services"]);
     // A catalogue community's targets must exist.
     let mut bad = pilot(2, &["childcare-services"]);
     bad["targets"] = json!(["tianshan-2022-87/t999"]);
-    let err = Catalogue::builtin().layered_value(&json!({"communities": [bad]})).unwrap_err();
+    let err = Catalogue::builtin().layered_json_value(&json!({"communities": [bad]})).unwrap_err();
     assert_eq!(err.problems()[0].path, "overlay:$.communities[0].targets[0]");
 }

@@ -130,26 +130,26 @@ fn replace_at(at: &mut Value, choices: &[usize], with: Value) {
 
 /// Runs every loader on one JSON value; only panics fail.
 fn load_everything(value: &Value) {
-    let _ = Catalogue::from_value(value);
-    let _ = BUILTIN.layered_value(value);
-    let _ = BUILTIN.layered_value_with(value, zhengce::LayerOptions { replace: true, redefine: true });
+    let _ = Catalogue::from_json_value(value);
+    let _ = BUILTIN.layered_json_value(value);
+    let _ = BUILTIN.layered_json_value_with(value, zhengce::LayerOptions { replace: true, redefine: true });
     let text = value.to_string();
     let _ = BUILTIN.layered(&text);
-    let _ = Calendars::builtin().layered_value(value);
+    let _ = Calendars::builtin().layered_json_value(value);
     let _ = Calendars::builtin().layered(&text);
     if let Ok(spec) = zhengce::error::from_json_value(value, "scenario") {
         let _ = CONTEXT.with_scenario(spec);
     }
-    let _ = zhengce::sampling::Register::from_value(value);
-    let _ = zhengce::sampling::Directory::from_value(value);
-    let _ = zhengce::InspectionPlan::from_value(value);
+    let _ = zhengce::sampling::Register::from_json_value(value);
+    let _ = zhengce::sampling::Directory::from_json_value(value);
+    let _ = zhengce::InspectionPlan::from_json_value(value);
     let _ = zhengce::error::from_json_value::<zhengce::sampling::SampleSpec>(value, "spec");
     let _ = zhengce::error::from_json_value::<zhengce::targets::ObservationInput>(value, "observation");
     let mut monitor = zhengce::targets::Monitor::new(&CONTEXT);
-    let _ = monitor.add_observations_value(value);
-    let _ = monitor.add_observation_value(value);
+    let _ = monitor.add_observations_json_value(value);
+    let _ = monitor.add_observation_json_value(value);
     let mut communities = zhengce::communities::Communities::new(&CONTEXT);
-    let _ = communities.register_value(value);
+    let _ = communities.register_json_value(value);
 }
 
 proptest! {
@@ -174,7 +174,7 @@ proptest! {
         };
         let one = list[entry % list.len()].clone();
         let overlay = serde_json::json!({ section: [mutate(&one, &choices, with)] });
-        let _ = BUILTIN.layered_value_with(&overlay, zhengce::LayerOptions { replace, redefine });
+        let _ = BUILTIN.layered_json_value_with(&overlay, zhengce::LayerOptions { replace, redefine });
     }
 
     #[test]
@@ -183,7 +183,7 @@ proptest! {
         with in json_value(),
     ) {
         let mutated = mutate(&CALENDAR_VALUE, &choices, with);
-        let _ = Calendars::builtin().layered_value(&mutated);
+        let _ = Calendars::builtin().layered_json_value(&mutated);
         let _ = Calendars::empty().layered(&mutated.to_string());
     }
 
@@ -292,7 +292,7 @@ proptest! {
         with in json_value(),
     ) {
         let mutated = mutate(&CATALOGUE_VALUE, &choices, with);
-        let _ = Catalogue::from_value(&mutated);
+        let _ = Catalogue::from_json_value(&mutated);
         let _ = Catalogue::from_json(&mutated.to_string());
     }
 }

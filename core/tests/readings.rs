@@ -53,7 +53,7 @@ fn qualifiers_follow_the_words_of_each_figure() {
 
 fn monitor_with(rows: serde_json::Value) -> Monitor {
     let mut m = Monitor::new(&zhengce::Context::builtin());
-    m.add_observations_value(&rows).unwrap();
+    m.add_observations_json_value(&rows).unwrap();
     m
 }
 
@@ -99,8 +99,10 @@ fn a_year_end_reading_published_in_january_counts_for_the_year_end_target() {
     // A publication date before the date the value refers to is refused.
     let mut m = Monitor::new(&zhengce::Context::builtin());
     let err = m
-        .add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t28", "as_of": "2022-12-31",
-            "published": "2022-12-01", "value": "84", "unit": "%", "source": "x"}))
+        .add_observation_json_value(
+            &serde_json::json!({"target": "tianshan-2022-87/t28", "as_of": "2022-12-31",
+            "published": "2022-12-01", "value": "84", "unit": "%", "source": "x"}),
+        )
         .unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("observation.published")));
 }

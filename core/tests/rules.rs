@@ -101,7 +101,7 @@ fn bid_bond_inputs_are_checked() {
     let e = err(Input::new(date(2014, 1, 1)).with("budget", "1"));
     assert_eq!((e.code(), e.path()), ("invalid_input", Some("date")), "no rate in force before 2015-03-01");
     let e = ev
-        .evaluate(&Input::from_json(on, &json!({"budget": 0.5})).unwrap(), &Options::default())
+        .evaluate(&Input::from_json_value(on, &json!({"budget": 0.5})).unwrap(), &Options::default())
         .unwrap_err();
     assert_eq!(e.path(), Some("budget"), "a float is refused");
 }
@@ -154,7 +154,7 @@ fn a_sub_district_inherits_and_overrides() {
             "unit": "yuan", "values": [{"jurisdiction": "cn-xj-urumqi-tianshan-x", "effective_from": "2023-01-01", "value": "15000",
             "source": {"document": "tianshan-2022-87", "clause": "tianshan-2022-87/68"}}]}]
     });
-    let cat = builtin().layered_value(&overlay).unwrap();
+    let cat = builtin().layered_json_value(&overlay).unwrap();
     let ev = context_of(cat).evaluator(BOND).unwrap();
     let input = |d| Input::new(d).with("budget", "5000000").in_jurisdiction("cn-xj-urumqi-tianshan-x");
     let a = |d| ev.evaluate(&input(d), &Options::default()).unwrap().amount().unwrap().to_string();
@@ -208,7 +208,8 @@ fn credit_class_outputs() {
 fn electricity_commitment_reports_failures_and_missing_inputs() {
     let ev = baseline().evaluator("tianshan-2022-87/r62-electricity-commitment").unwrap();
     let run = |v: serde_json::Value| {
-        let r = ev.evaluate(&Input::from_json(date(2022, 6, 1), &v).unwrap(), &Options::default()).unwrap();
+        let r =
+            ev.evaluate(&Input::from_json_value(date(2022, 6, 1), &v).unwrap(), &Options::default()).unwrap();
         let RuleValue::Eligibility(e) = r.value else { panic!() };
         e
     };
@@ -318,8 +319,6 @@ fn every_builtin_rule_compiles_and_explains() {
     }
 }
 
-// --- hit policies ---------------------------------------------------------------------
-
 fn table(
     policy: &str,
     aggregation: Option<&str>,
@@ -336,7 +335,7 @@ fn table(
             logic["outputs"].as_array_mut().unwrap().truncate(1);
         }
     }
-    builtin().layered_value(&json!({"rules": [{"id": "t/r1-table", "name": {"zh": "表", "en": "Table"}, "jurisdiction": "cn",
+    builtin().layered_json_value(&json!({"rules": [{"id": "t/r1-table", "name": {"zh": "表", "en": "Table"}, "jurisdiction": "cn",
         "inputs": [{"name": "n", "label": {"zh": "数", "en": "n"}, "type": "count"},
                    {"name": "kind", "label": {"zh": "类", "en": "kind"}, "type": "choice", "choices": ["x", "y"]}],
         "logic": logic, "source": {"document": "cn-gpl-regulation-2015"}}]}))
@@ -429,7 +428,7 @@ fn catalogue_checks_rule_shapes() {
             "exceptions": [{"id": "e", "label": {"zh": "e", "en": "e"}, "effect": "zero",
                 "when": {"test": {"id": "t", "label": {"zh": "t", "en": "t"}, "input": "b", "op": "in", "value": "1"}}}]},
         "source": {"document": "cn-gpl-regulation-2015"}}]});
-    let err = builtin().layered_value(&bad).unwrap_err();
+    let err = builtin().layered_json_value(&bad).unwrap_err();
     let codes: Vec<(&str, &str)> =
         err.problems().iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
     assert_eq!(
@@ -442,8 +441,6 @@ fn catalogue_checks_rule_shapes() {
         ]
     );
 }
-
-// --- scenarios and batches --------------------------------------------------------------
 
 fn cap_scenario(value: serde_json::Value) -> Context {
     let spec: ScenarioSpec = serde_json::from_value(json!({"name": "cap", "parameters": [
@@ -604,8 +601,6 @@ fn batches_of_every_kind() {
     assert_eq!(out.column("compliant").unwrap().to_strings(), [Some("true".into()), Some("false".into())]);
     assert_eq!(out.explanations.unwrap()[1].compliant(), Some(false));
 }
-
-// --- invariants -----------------------------------------------------------------------------
 
 fn lot_types() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec!["ordinary", "ppp", "framework_entry"])

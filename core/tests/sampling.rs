@@ -86,8 +86,8 @@ proptest! {
     #[test]
     fn plans_keep_their_invariants(rows in arb_register(), dir in arb_directory(), spec in arb_spec()) {
         let cat = context();
-        let register = Register::from_value(&json!(rows)).unwrap();
-        let directory = Directory::from_value(&json!(dir)).unwrap();
+        let register = Register::from_json_value(&json!(rows)).unwrap();
+        let directory = Directory::from_json_value(&json!(dir)).unwrap();
         let plan = match InspectionPlan::draw(cat, &register, &directory, &spec) {
             Ok(plan) => plan,
             Err(err) => {
@@ -264,10 +264,11 @@ fn synthetic_register(n: usize) -> Vec<Value> {
 #[test]
 fn the_row_and_column_paths_select_the_same_entities() {
     let rows = synthetic_register(3000);
-    let register = Register::from_value(&json!(rows)).unwrap();
-    let directory =
-        Directory::from_value(&json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))
-            .unwrap();
+    let register = Register::from_json_value(&json!(rows)).unwrap();
+    let directory = Directory::from_json_value(
+        &json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]),
+    )
+    .unwrap();
     let spec = spec(json!({"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "same",
         "checks": [{"department": "amr", "items": ["licence"]}]}));
     let plan = InspectionPlan::draw(context(), &register, &directory, &spec).unwrap();
@@ -318,14 +319,14 @@ fn stratum_codes_split_the_classes() {
 /// rounding changes this digest. Update it only with a new algorithm name.
 #[test]
 fn a_larger_plan_is_pinned() {
-    let register = Register::from_value(&json!(synthetic_register(5000))).unwrap();
+    let register = Register::from_json_value(&json!(synthetic_register(5000))).unwrap();
     let directory: Vec<Value> = (0..24)
         .map(|i| {
             let conflicts = if i % 5 == 0 { json!([{"district": DISTRICTS[i % 2]}]) } else { json!([]) };
             json!({"id": format!("ins-{i:02}"), "department": (["amr", "fire", "health"][i % 3]), "conflicts": conflicts})
         })
         .collect();
-    let directory = Directory::from_value(&json!(directory)).unwrap();
+    let directory = Directory::from_json_value(&json!(directory)).unwrap();
     let spec = spec(json!({"jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01",
         "seed": "tianshan 2022 batch 1: 0417 2291 8830", "stratify_by": ["district"],
         // A district using class A's permission (可合理降低) to halve its ratio.

@@ -73,7 +73,7 @@ fn target(id: &str, comparator: &str, value: Option<&str>, extra: Value) -> Valu
 }
 
 fn catalogue(targets: Vec<Value>) -> Arc<Catalogue> {
-    Arc::new(Catalogue::from_value(&base(Value::Array(targets))).unwrap())
+    Arc::new(Catalogue::from_json_value(&base(Value::Array(targets))).unwrap())
 }
 
 fn obs(target: &str, on: &str, value: &str) -> Value {
@@ -82,7 +82,7 @@ fn obs(target: &str, on: &str, value: &str) -> Value {
 
 fn monitor(cat: &Arc<Catalogue>, rows: Vec<Value>) -> Monitor {
     let mut m = Monitor::new(&ctx_of(Arc::clone(cat)));
-    m.add_observations_value(&Value::Array(rows)).unwrap();
+    m.add_observations_json_value(&Value::Array(rows)).unwrap();
     m
 }
 
@@ -96,7 +96,7 @@ fn s(d: Option<rust_decimal::Decimal>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-// --- at_least (以上): Tianshan item 28 -----------------------------------------------------
+// at_least (以上): Tianshan item 28.
 
 #[test]
 fn at_least_on_the_path_at_risk_and_off_track() {
@@ -142,7 +142,7 @@ fn an_observation_after_the_deadline_does_not_rescue_a_missed_target() {
     );
 }
 
-// --- more_than (超过) versus at_least at the boundary: Putuo 「超过16家」 ------------------
+// more_than (超过) versus at_least at the boundary: Putuo 「超过16家」.
 
 #[test]
 fn more_than_excludes_the_number_unless_the_figure_itself_says_more_than() {
@@ -158,7 +158,7 @@ fn more_than_excludes_the_number_unless_the_figure_itself_says_more_than() {
     assert_eq!(a.status, Status::Met);
 }
 
-// --- at_most (以内) and the annual average: Xinjin 「年均失业登记率控制在4%以内」 ----------
+// at_most (以内) and the annual average: Xinjin 「年均失业登记率控制在4%以内」.
 
 #[test]
 fn an_averaged_target_is_judged_on_the_mean_of_its_observations() {
@@ -203,7 +203,7 @@ fn less_than_excludes_the_number() {
     assert_eq!(assess_one(t, vec![obs("t", "2022-12-31", "0.99")], "2023-01-01").status, Status::Met);
 }
 
-// --- reduce_by and increase_by: values derived from the baseline ---------------------------
+// reduce_by and increase_by: values derived from the baseline.
 
 #[test]
 fn reduce_by_derives_its_target_and_judges_the_path_exactly() {
@@ -241,7 +241,7 @@ fn increase_by_derives_its_target_from_the_baseline_or_the_first_observation() {
     assert_eq!((a.status, s(a.progress)), (Status::Missed, "0.995".into()));
 }
 
-// --- equal, reach, range ------------------------------------------------------------------
+// equal, reach, range.
 
 #[test]
 fn baseline_equal_to_target_is_met_while_held_and_slips_otherwise() {
@@ -308,7 +308,7 @@ fn range_is_met_inside_its_ends_and_approached_from_the_baseline() {
     assert_eq!((a.status, s(a.gap)), (Status::OffTrack, "5".into()));
 }
 
-// --- directional and status targets -------------------------------------------------------
+// directional and status targets.
 
 #[test]
 fn directional_targets_need_a_baseline_and_judge_the_direction() {
@@ -342,7 +342,7 @@ fn status_targets_are_on_track_early_at_risk_late_and_met_on_one() {
     assert_eq!(assess_one(t.clone(), vec![row("2022-09-30", "1")], "2022-10-01").status, Status::Met);
     assert_eq!(assess_one(t.clone(), vec![row("2022-12-31", "0")], "2023-01-01").status, Status::Missed);
     let cat = catalogue(vec![t]);
-    let err = Monitor::new(&ctx_of(cat)).add_observation_value(&row("2022-03-31", "2")).unwrap_err();
+    let err = Monitor::new(&ctx_of(cat)).add_observation_json_value(&row("2022-03-31", "2")).unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("observation.value")));
 }
 
@@ -369,7 +369,7 @@ fn without_a_deadline_the_trend_decides() {
     assert_eq!(s(at("90").progress), "0.5");
 }
 
-// --- no data ------------------------------------------------------------------------------
+// no data.
 
 #[test]
 fn no_data_without_observations_known_at_the_date() {
@@ -393,7 +393,7 @@ fn the_catalogue_baselines_are_not_progress() {
     let id = "tianshan-2022-87/t85i";
     let a = m.assess(id, date("2022-12-31"), &AssessOptions::default()).unwrap();
     assert_eq!((a.status, a.baseline_date), (Status::NoData, Some(date("2021-12-31"))));
-    m.add_observation_value(&json!({"target": id, "date": "2022-07-01", "value": "0.7",
+    m.add_observation_json_value(&json!({"target": id, "date": "2022-07-01", "value": "0.7",
         "unit": "places_per_1000_residents", "source": "synthetic"}))
         .unwrap();
     let a = m.assess(id, date("2022-07-31"), &AssessOptions::default()).unwrap();
@@ -406,7 +406,7 @@ fn the_catalogue_baselines_are_not_progress() {
     assert_eq!(a.status, Status::NoData);
 }
 
-// --- options and thresholds ---------------------------------------------------------------
+// options and thresholds.
 
 #[test]
 fn thresholds_come_from_the_catalogue_and_can_be_overridden() {
@@ -423,16 +423,19 @@ fn thresholds_come_from_the_catalogue_and_can_be_overridden() {
     value["parameters"] = json!([{"id": "monitoring.status.at_risk_lag", "name": {"zh": "风险", "en": "Lag"},
         "unit": "ratio", "values": [{"jurisdiction": "cn-x", "effective_from": "2022-01-01", "value": "0.2",
         "source": {"document": "d"}}]}]);
-    let cat = Arc::new(Catalogue::from_value(&value).unwrap());
+    let cat = Arc::new(Catalogue::from_json_value(&value).unwrap());
     let mut m = Monitor::new(&ctx_of(cat));
-    m.add_observations_value(&Value::Array(vec![obs("t", "2022-03-31", "60"), obs("t", "2022-09-30", "70")]))
-        .unwrap();
+    m.add_observations_json_value(&Value::Array(vec![
+        obs("t", "2022-03-31", "60"),
+        obs("t", "2022-09-30", "70"),
+    ]))
+    .unwrap();
     // 0.4 ≥ 0.6655 − 0.2 = 0.4655? No: off track even with the wider band.
     assert_eq!(
         m.assess("t", date("2022-10-01"), &AssessOptions::default()).unwrap().status,
         Status::OffTrack
     );
-    m.add_observation_value(&obs("t", "2022-09-30", "72")).unwrap(); // replaces: same id t@2022-09-30
+    m.add_observation_json_value(&obs("t", "2022-09-30", "72")).unwrap(); // replaces: same id t@2022-09-30
     // 0.48 ≥ 0.4655: at risk only thanks to the district's band.
     assert_eq!(m.assess("t", date("2022-10-01"), &AssessOptions::default()).unwrap().status, Status::AtRisk);
     assert_eq!(m.len(), 2);
@@ -460,7 +463,7 @@ fn the_builtin_thresholds_equal_the_documented_defaults() {
     }
 }
 
-// --- observations -------------------------------------------------------------------------
+// observations.
 
 #[test]
 fn observation_rows_are_checked_and_name_their_row() {
@@ -468,37 +471,39 @@ fn observation_rows_are_checked_and_name_their_row() {
     let mut m = Monitor::new(&ctx_of(Arc::clone(&cat)));
     let mut bad = obs("t", "2022-06-30", "80");
     bad["unit"] = json!("%");
-    let err = m.add_observations_value(&json!([obs("t", "2022-03-31", "70"), bad])).unwrap_err();
+    let err = m.add_observations_json_value(&json!([obs("t", "2022-03-31", "70"), bad])).unwrap_err();
     assert_eq!((err.code(), err.path()), ("unit_mismatch", Some("observations[1].unit")));
     assert_eq!(err.details()["expected"], "count");
     assert!(m.is_empty(), "a bad row adds nothing");
     let err = m
-        .add_observations_value(
+        .add_observations_json_value(
             &json!([{"target": "nope", "date": "2022-03-31", "value": "1", "unit": "count", "source": "s"}]),
         )
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
     assert!(err.to_string().starts_with("failed to add observations[0]: "), "{err}");
     let err = m
-        .add_observation_value(
+        .add_observation_json_value(
             &json!({"target": "t", "date": "2022-3-31", "value": "1", "unit": "count", "source": "s"}),
         )
         .unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("observation.date")));
     let err = m
-        .add_observation_value(
+        .add_observation_json_value(
             &json!({"target": "t", "date": "2022-03-31", "value": 1.5, "unit": "count", "source": "s"}),
         )
         .unwrap_err();
     assert!(err.to_string().contains("never a float"), "{err}");
     let err = m
-        .add_observation_value(&json!({"target": "t", "date": "2022-03-31", "value": "1", "unit": "count"}))
+        .add_observation_json_value(
+            &json!({"target": "t", "date": "2022-03-31", "value": "1", "unit": "count"}),
+        )
         .unwrap_err();
     assert_eq!(err.path(), Some("observation.source"));
-    let err = m.add_observation_value(&json!({"target": "t", "date": "2022-03-31", "value": "1", "unit": "count", "source": "s", "scope": "cn"})).unwrap_err();
+    let err = m.add_observation_json_value(&json!({"target": "t", "date": "2022-03-31", "value": "1", "unit": "count", "source": "s", "scope": "cn"})).unwrap_err();
     assert_eq!(err.path(), Some("observation.scope"));
     // Integers are exact and accepted; the stored row takes the target's metric and scope.
-    m.add_observation_value(&json!({"target": "t", "date": "2022-03-31", "value": 70, "unit": "count",
+    m.add_observation_json_value(&json!({"target": "t", "date": "2022-03-31", "value": 70, "unit": "count",
         "source": {"document": "统计公报", "quote": "网上可办率70%"}}))
         .unwrap();
     let held = m.observations(Some("t")).unwrap();
@@ -508,7 +513,7 @@ fn observation_rows_are_checked_and_name_their_row() {
     );
 }
 
-// --- scorecards ---------------------------------------------------------------------------
+// scorecards.
 
 #[test]
 fn a_scorecard_counts_every_status_by_group_and_unit() {
@@ -564,7 +569,7 @@ fn a_scorecard_by_community_uses_the_registered_communities() {
     ]);
     let mut registry = Communities::new(&ctx_of(Arc::clone(&cat)));
     registry
-        .register_value(&json!({"id": "c1", "name": {"zh": "试点社区", "en": "Pilot"}, "jurisdiction": "cn-x",
+        .register_json_value(&json!({"id": "c1", "name": {"zh": "试点社区", "en": "Pilot"}, "jurisdiction": "cn-x",
             "sub_district": "s1", "types": ["ct"], "programmes": ["d/programme"], "targets": ["a"], "source": {"document": "d"}}))
         .unwrap();
     let m = Monitor::new(&ctx_of(Arc::clone(&cat))).with_communities(registry).unwrap();
@@ -578,7 +583,7 @@ fn a_scorecard_by_community_uses_the_registered_communities() {
     assert_eq!(Monitor::new(&ctx_of(cat)).with_communities(other).unwrap_err().code(), "invalid_input");
 }
 
-// --- properties ---------------------------------------------------------------------------
+// properties.
 
 /// A comparator with a direction, a baseline and a target value consistent with it.
 fn directed() -> impl Strategy<Value = (&'static str, i64, i64, i64)> {
@@ -619,7 +624,7 @@ proptest! {
         let (worse, better) = if (a - b) * sign <= 0 { (a, b) } else { (b, a) };
         let assess = |v: i64| {
             let mut m = Monitor::new(&ctx_of(Arc::clone(&cat)));
-            m.add_observation_value(&obs("t", &on.to_string(), &v.to_string())).unwrap();
+            m.add_observation_json_value(&obs("t", &on.to_string(), &v.to_string())).unwrap();
             m.assess("t", on, &AssessOptions::default()).unwrap()
         };
         let (x, y) = (assess(worse), assess(better));
@@ -643,20 +648,20 @@ proptest! {
         let mut m = Monitor::new(&ctx_of(Arc::clone(&cat)));
         for (i, v) in values.iter().enumerate() {
             let on = date("2022-01-01") + chrono::Duration::days(i64::from(day) + i as i64);
-            m.add_observation_value(&obs("t", &on.to_string(), &v.to_string())).unwrap();
+            m.add_observation_json_value(&obs("t", &on.to_string(), &v.to_string())).unwrap();
         }
         let as_of = date("2022-12-31");
         let before = m.assess("t", as_of, &AssessOptions::default()).unwrap();
         prop_assume!(before.status == Status::Met);
         let assessed = before.value.unwrap();
         let improved = assessed + rust_decimal::Decimal::from(step * sign);
-        m.add_observation_value(&obs("t", "2022-12-30", &improved.to_string())).unwrap();
+        m.add_observation_json_value(&obs("t", "2022-12-30", &improved.to_string())).unwrap();
         let after = m.assess("t", as_of, &AssessOptions::default()).unwrap();
         prop_assert_eq!(after.status, Status::Met, "{:?}\n{:?}", before, after);
     }
 }
 
-// --- robustness ---------------------------------------------------------------------------
+// robustness.
 
 #[test]
 fn numbers_too_large_to_compute_with_are_refused_not_a_panic() {
@@ -677,14 +682,14 @@ fn numbers_too_large_to_compute_with_are_refused_not_a_panic() {
         "invalid_input"
     );
     let err = Monitor::new(&ctx_of(cat))
-        .add_observation_value(&obs("t", "2022-06-30", "1000000000000001"))
+        .add_observation_json_value(&obs("t", "2022-06-30", "1000000000000001"))
         .unwrap_err();
     assert_eq!(err.path(), Some("observation.value"));
     // A catalogue threshold outside 0..=1 is reported, not used.
     let mut value = base(json!([target("t", "at_least", Some("85"), json!({}))]));
     value["parameters"] = json!([{"id": "monitoring.status.at_risk_lag", "name": {"zh": "风险", "en": "Lag"},
         "unit": "ratio", "values": [{"jurisdiction": "cn", "effective_from": "2000-01-01", "value": "5", "source": {"document": "d"}}]}]);
-    let m = Monitor::new(&ctx_of(Catalogue::from_value(&value).unwrap()));
+    let m = Monitor::new(&ctx_of(Catalogue::from_json_value(&value).unwrap()));
     let err = m.assess("t", date("2022-06-30"), &AssessOptions::default()).unwrap_err();
     assert_eq!(err.path(), Some("monitoring.status.at_risk_lag"));
 }
@@ -710,11 +715,11 @@ proptest! {
         let mut t = target("t", comparator, (!directional).then_some(lo.to_string().as_str()), json!({"baseline": {"value": baseline, "date": "2021-12-31"}}));
         if comparator == "range" { t["upper"] = json!(hi.to_string()); }
         if mean { t["aggregation"] = json!("mean"); }
-        let Ok(cat) = Catalogue::from_value(&base(json!([t]))) else { return Ok(()) };
+        let Ok(cat) = Catalogue::from_json_value(&base(json!([t]))) else { return Ok(()) };
         let mut m = Monitor::new(&ctx_of(cat));
         for (i, v) in values.iter().enumerate() {
             let on = date("2022-01-01") + chrono::Duration::days(i64::from(day) + i as i64);
-            let _ = m.add_observation_value(&obs("t", &on.to_string(), v));
+            let _ = m.add_observation_json_value(&obs("t", &on.to_string(), v));
         }
         let _ = m.assess("t", date("2022-12-31"), &AssessOptions::default());
         let _ = m.scorecard(date("2023-06-30"), &ScorecardOptions { by: vec![Dimension::Group, Dimension::Unit], ..Default::default() });

@@ -4,7 +4,7 @@ import { heading } from "./catalogue.mjs";
 
 function services(cat, jurisdiction) {
   const out = [];
-  for (const rule of cat.toValue().rules ?? []) {
+  for (const rule of cat.toJsonValue().rules ?? []) {
     const logic = rule.logic;
     if (logic.kind === "time_limit" && cat.isWithin(jurisdiction, rule.jurisdiction) && !out.includes(logic.service)) {
       out.push(logic.service);

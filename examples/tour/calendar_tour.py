@@ -14,7 +14,7 @@ def heading(title: str) -> None:
 
 def services(cat: zhengce.Catalogue, jurisdiction: str) -> list[str]:
     out: list[str] = []
-    for rule in cat.to_value().get("rules", []):
+    for rule in cat.to_json_value().get("rules", []):
         logic = rule["logic"]
         if logic["kind"] == "time_limit" and cat.is_within(jurisdiction, rule["jurisdiction"]) and logic["service"] not in out:
             out.append(logic["service"])

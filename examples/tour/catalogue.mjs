@@ -5,7 +5,7 @@ export function heading(title) {
 
 export function tour(zhengce, cat) {
   heading("Catalogue");
-  for (const j of cat.toValue().jurisdictions.filter((j) => j.level === "district")) {
+  for (const j of cat.toJsonValue().jurisdictions.filter((j) => j.level === "district")) {
     for (const d of cat.documents({ jurisdiction: j.id })) {
       const measures = cat.measures({ document: d.id }).length;
       const targets = cat.targets({ document: d.id }).length;

@@ -11,7 +11,7 @@ def heading(title: str) -> None:
 
 def tour(cat: zhengce.Catalogue) -> None:
     heading("Catalogue")
-    for j in cat.to_value()["jurisdictions"]:
+    for j in cat.to_json_value()["jurisdictions"]:
         if j["level"] != "district":
             continue
         for d in cat.documents(jurisdiction=j["id"]):

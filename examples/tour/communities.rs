@@ -27,7 +27,7 @@ pub fn tour(ctx: &zhengce::Context) -> Result<(), zhengce::Error> {
                 "source": {"document": "tianshan-2022-87", "clause": "tianshan-2022-87/81"}})
         })
         .collect();
-    let n = registry.register_all_value(&serde_json::Value::Array(pilots))?;
+    let n = registry.register_all_json_value(&serde_json::Value::Array(pilots))?;
     println!("{n} pilot communities registered (item 81: 试点打造创业社区6个; synthetic names)");
     let answer = registry.responsible("tianshan-2022-87/t81a", "tianshan-pilot-3")?;
     println!("\nWho is responsible for the pilot target in {}?", answer.community);

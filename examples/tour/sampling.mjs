@@ -44,7 +44,7 @@ export function tour(zhengce, ctx) {
   const register = syntheticRegister(50_000);
   const inspectors = directory();
   const plan = zhengce.InspectionPlan.draw(ctx, register, inspectors, SPEC);
-  const value = plan.toValue();
+  const value = plan.toJsonValue();
   console.log(`${register.length} entities, ${inspectors.length} inspectors, seed '${SPEC.seed}'`);
   console.log(`base ratio ${value.base_ratio} (${value.parameters[0].source.document}), ${value.inspectors_per_check} inspectors per check`);
   console.log("\n  class  population  flagged    ratio  drawn  selected  realised");
@@ -64,9 +64,9 @@ export function tour(zhengce, ctx) {
   console.log(`results public within ${value.publication.working_days} working days: by ${publishBy}`);
 
   console.log(`\nverify the published plan: matches = ${plan.verify(ctx, register, inspectors).matches}`);
-  const forged = plan.toValue();
+  const forged = plan.toJsonValue();
   forged.visits[0].inspectors[0].id = "amr-99";
-  const report = zhengce.InspectionPlan.fromValue(forged).verify(ctx, register, inspectors);
+  const report = zhengce.InspectionPlan.fromJsonValue(forged).verify(ctx, register, inspectors);
   const d = report.differences[0];
   console.log(`verify a forged copy: matches = ${report.matches}; ${d.path}: published "${d.published}", derived "${d.derived}"`);
 

@@ -48,7 +48,7 @@ def tour(ctx: zhengce.Context) -> None:
     print(f"\n== Double-random inspection (双随机、一公开) {'=' * 36}")
     register, inspectors = synthetic_register(50_000), directory()
     plan = zhengce.InspectionPlan.draw(ctx, register, inspectors, SPEC)
-    value = plan.to_value()
+    value = plan.to_json_value()
     print(f"{len(register)} entities, {len(inspectors)} inspectors, seed '{SPEC['seed']}'")
     print(f"base ratio {value['base_ratio']} ({value['parameters'][0]['source']['document']}), "
           f"{value['inspectors_per_check']} inspectors per check")
@@ -69,9 +69,9 @@ def tour(ctx: zhengce.Context) -> None:
     print(f"results public within {value['publication']['working_days']} working days: by {publish_by}")
 
     print(f"\nverify the published plan: matches = {str(plan.verify(ctx, register, inspectors)['matches']).lower()}")
-    forged = plan.to_value()
+    forged = plan.to_json_value()
     forged["visits"][0]["inspectors"][0]["id"] = "amr-99"
-    report = zhengce.InspectionPlan.from_value(forged).verify(ctx, register, inspectors)
+    report = zhengce.InspectionPlan.from_json_value(forged).verify(ctx, register, inspectors)
     d = report["differences"][0]
     print(f"verify a forged copy: matches = {str(report['matches']).lower()}; {d['path']}: "
           f"published \"{d['published']}\", derived \"{d['derived']}\"")

@@ -64,8 +64,8 @@ pub fn spec() -> Value {
 
 pub fn tour(ctx: &Context) -> Result<(), Error> {
     super::heading("Double-random inspection (双随机、一公开)");
-    let register = Register::from_value(&synthetic_register(50_000))?;
-    let directory = Directory::from_value(&directory())?;
+    let register = Register::from_json_value(&synthetic_register(50_000))?;
+    let directory = Directory::from_json_value(&directory())?;
     let spec: PlanSpec = zhengce::error::from_json_value(&spec(), "spec")?;
     let plan = InspectionPlan::draw(ctx, &register, &directory, &spec)?;
     println!(

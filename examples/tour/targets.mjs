@@ -21,8 +21,8 @@ export function tour(zhengce, ctx) {
   const asOf = "2022-10-31";
   const a = monitor.assess("tianshan-2022-87/t28", asOf);
   console.log(`\nTianshan item 28 on ${asOf}: ${a.status} (${a.basis}): ${a.note}`);
-  print("Tianshan by group", monitor.scorecard(asOf, { by: ["group"], document: "tianshan-2022-87" }).toValue());
-  print("Putuo by responsible unit (责任部门)", monitor.scorecard(asOf, { by: ["unit"], document: "putuo-2019-startup-district" }).toValue());
+  print("Tianshan by group", monitor.scorecard(asOf, { by: ["group"], document: "tianshan-2022-87" }).toJsonValue());
+  print("Putuo by responsible unit (责任部门)", monitor.scorecard(asOf, { by: ["unit"], document: "putuo-2019-startup-district" }).toJsonValue());
   const check = monitor.checkRatio("tianshan-2022-87/t85i", "tianshan-2022-87/t85h", "500000");
   console.log(`\nTianshan item 85: the two targets agree only for ${check.implied_population} residents; ${check.note}`);
 }

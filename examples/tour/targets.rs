@@ -14,7 +14,7 @@ pub fn tour(ctx: &zhengce::Context) -> Result<(), zhengce::Error> {
     let mut monitor = Monitor::new(ctx);
     let rows: serde_json::Value =
         serde_json::from_str(OBSERVATIONS).expect("the tour's observations are JSON");
-    let added = monitor.add_observations_value(&rows)?;
+    let added = monitor.add_observations_json_value(&rows)?;
     println!("{added} synthetic observations added ({} held with the catalogue's baselines)", monitor.len());
     let as_of = NaiveDate::from_ymd_opt(2022, 10, 31).expect("a valid date");
 

@@ -1,8 +1,8 @@
 // Vector calls of the catalogue module (see tests/vectors/README.md).
 export const calls = {
   "catalogue.load": (z, ctx, i) =>
-    ("text" in i ? z.Catalogue.fromJson(i.text) : z.Catalogue.fromValue(i.value)).toValue(),
-  "catalogue.layered": (z, ctx, i) => ctx.catalogue().layered(i.overlay, i.options).toValue(),
+    ("text" in i ? z.Catalogue.fromJson(i.text) : z.Catalogue.fromJsonValue(i.value)).toJsonValue(),
+  "catalogue.layered": (z, ctx, i) => ctx.catalogue().layered(i.overlay, i.options).toJsonValue(),
   "catalogue.get": (z, ctx, i) => ctx.catalogue().get(i.id),
   "catalogue.ancestry": (z, ctx, i) => ctx.catalogue().ancestry(i.jurisdiction),
   "catalogue.documents": (z, ctx, i) => ctx.catalogue().documents(i.filter),

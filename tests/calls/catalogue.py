@@ -2,9 +2,9 @@
 
 CALLS = {
     "catalogue.load": lambda z, ctx, i: (
-        z.Catalogue.from_json(i["text"]) if "text" in i else z.Catalogue.from_value(i["value"])
-    ).to_value(),
-    "catalogue.layered": lambda z, ctx, i: ctx.catalogue().layered(i["overlay"], **i.get("options", {})).to_value(),
+        z.Catalogue.from_json(i["text"]) if "text" in i else z.Catalogue.from_json_value(i["value"])
+    ).to_json_value(),
+    "catalogue.layered": lambda z, ctx, i: ctx.catalogue().layered(i["overlay"], **i.get("options", {})).to_json_value(),
     "catalogue.get": lambda z, ctx, i: ctx.catalogue().get(i["id"]),
     "catalogue.ancestry": lambda z, ctx, i: ctx.catalogue().ancestry(i["jurisdiction"]),
     "catalogue.documents": lambda z, ctx, i: ctx.catalogue().documents(**i.get("filter", {})),

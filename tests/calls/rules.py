@@ -13,14 +13,14 @@ CALLS = {
     "rules.evaluate": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario"))
     .evaluator(i["rule"])
     .evaluate(i.get("values", {}), i["date"], **_options(i))
-    .to_value(),
+    .to_json_value(),
     "rules.evaluate_batch": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario"))
     .evaluator(i["rule"])
     .evaluate_batch(i["columns"], i["date"], **_options(i))
-    .to_value(),
+    .to_json_value(),
     "rules.compare": lambda z, ctx, i: _scenario(z, ctx, i.get("baseline"))
     .compare(_scenario(z, ctx, i.get("alternative")), i["rule"], i["columns"], i["date"])
-    .to_value(),
+    .to_json_value(),
     "rules.check_table": lambda z, ctx, i: ctx.evaluator(i["rule"]).check_table(),
     "rules.scenario": lambda z, ctx, i: (lambda s: {"name": s.scenario_name(), "hash": s.scenario_hash()})(ctx.with_scenario(i["spec"])),
     "rules.parameter_value": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario")).parameter_value(

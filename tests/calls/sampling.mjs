@@ -9,19 +9,19 @@ function set(value, pointer, next) {
 }
 
 export const calls = {
-  "sampling.draw": (z, ctx, i) => draw(z, ctx, i).toValue(),
+  "sampling.draw": (z, ctx, i) => draw(z, ctx, i).toJsonValue(),
   "sampling.to_csv": (z, ctx, i) => {
     const plan = draw(z, ctx, i);
     return { visits: plan.toCsv(), strata: plan.strataToCsv() };
   },
   "sampling.verify": (z, ctx, i) => {
-    const published = draw(z, ctx, i).toValue();
+    const published = draw(z, ctx, i).toJsonValue();
     for (const t of i.tamper ?? []) set(published, t.pointer, t.value);
-    return z.InspectionPlan.fromValue(published).verify(ctx, i.verify_register ?? i.register, i.directory);
+    return z.InspectionPlan.fromJsonValue(published).verify(ctx, i.verify_register ?? i.register, i.directory);
   },
   "sampling.stratified_draw": (z, ctx, i) => {
     const column = (key, Type) => (i[key] === undefined ? undefined : Type.from(i[key]));
     return z.StratifiedDraw.draw(ctx, i.spec, column("classes", Uint8Array), column("strata", Uint32Array),
-      column("flags", Uint8Array)).toValue();
+      column("flags", Uint8Array)).toJsonValue();
   },
 };

@@ -17,10 +17,10 @@ def _set(value: Any, pointer: str, new: Any) -> None:
 
 
 def _verify(z: Any, ctx: Any, i: dict[str, Any]) -> Any:
-    published = _draw(z, ctx, i).to_value()
+    published = _draw(z, ctx, i).to_json_value()
     for t in i.get("tamper", []):
         _set(published, t["pointer"], t["value"])
-    plan = z.InspectionPlan.from_value(published)
+    plan = z.InspectionPlan.from_json_value(published)
     return plan.verify(ctx, i.get("verify_register", i["register"]), i["directory"])
 
 
@@ -28,11 +28,11 @@ def _stratified(z: Any, ctx: Any, i: dict[str, Any]) -> Any:
     column = lambda key, dtype: None if key not in i else np.array(i[key], dtype=dtype)  # noqa: E731
     return z.StratifiedDraw.draw(
         ctx, i["spec"], column("classes", np.uint8), strata=column("strata", np.uint32), flags=column("flags", np.uint8)
-    ).to_value()
+    ).to_json_value()
 
 
 CALLS = {
-    "sampling.draw": lambda z, ctx, i: _draw(z, ctx, i).to_value(),
+    "sampling.draw": lambda z, ctx, i: _draw(z, ctx, i).to_json_value(),
     "sampling.to_csv": lambda z, ctx, i: {"visits": _draw(z, ctx, i).to_csv(), "strata": _draw(z, ctx, i).strata_to_csv()},
     "sampling.verify": _verify,
     "sampling.stratified_draw": _stratified,

@@ -27,7 +27,7 @@ export const calls = {
   },
   "targets.observations": (z, ctx, i) => monitor(z, ctx, i).observations(i.target),
   "targets.assess": (z, ctx, i) => monitor(z, ctx, i).assess(i.target, i.as_of, i.options),
-  "targets.scorecard": (z, ctx, i) => scorecard(z, ctx, i).toValue(),
+  "targets.scorecard": (z, ctx, i) => scorecard(z, ctx, i).toJsonValue(),
   "targets.scorecard_to_csv": (z, ctx, i) => scorecard(z, ctx, i).toCsv(),
   "targets.assessments_to_csv": (z, ctx, i) => scorecard(z, ctx, i).assessmentsToCsv(),
   "targets.check_ratio": (z, ctx, i) => new z.Monitor(ctx).checkRatio(i.ratio_target, i.count_target, i.population),

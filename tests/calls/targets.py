@@ -37,7 +37,7 @@ CALLS = {
     "targets.add_observations": _add_observations,
     "targets.observations": lambda z, ctx, i: _monitor(z, ctx, i).observations(i.get("target")),
     "targets.assess": lambda z, ctx, i: _monitor(z, ctx, i).assess(i["target"], i["as_of"], **i.get("options", {})),
-    "targets.scorecard": lambda z, ctx, i: _scorecard(z, ctx, i).to_value(),
+    "targets.scorecard": lambda z, ctx, i: _scorecard(z, ctx, i).to_json_value(),
     "targets.scorecard_to_csv": lambda z, ctx, i: _scorecard(z, ctx, i).to_csv(),
     "targets.assessments_to_csv": lambda z, ctx, i: _scorecard(z, ctx, i).assessments_to_csv(),
     "targets.check_ratio": lambda z, ctx, i: z.Monitor(ctx).check_ratio(

@@ -6,7 +6,7 @@ column holding whole days becomes ``datetime.date``). Numbers are passed on as t
 the core refuses a float where a decimal belongs, as everywhere in the library.
 
 Out: a scorecard's CSV (from the core) becomes a pandas DataFrame with the same columns, and
-its ``to_value()`` dict an HTML table for notebooks. Decimals become ``decimal.Decimal`` and dates ``datetime.date``: exact values, as
+its ``to_json_value()`` dict an HTML table for notebooks. Decimals become ``decimal.Decimal`` and dates ``datetime.date``: exact values, as
 the library computes them (``.astype(float)`` for plotting).
 """
 
@@ -141,8 +141,6 @@ def scorecard_html(as_of: str, csv: str) -> str:
     lines.append("</tbody></table>")
     return "\n".join(lines)
 
-
-# --- Arrow tables out (zhengce.Table, BatchResult) ---
 
 
 def to_arrow(table: Any) -> Any:

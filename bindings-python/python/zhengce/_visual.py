@@ -86,7 +86,7 @@ def plot_scorecard(card: Any, dimension: str | None = None, ax: Any = None, lang
     """
     plt = _pyplot("Scorecard.plot()")
     lang = _lang(lang)
-    value = card.to_value()
+    value = card.to_json_value()
     groups = value["groups"]
     if dimension is None and groups:
         dimension = groups[0]["dimension"]
@@ -162,8 +162,6 @@ def plot_deadline(deadline: Any, calendar: Any = None, ax: Any = None, lang: str
     return ax
 
 
-# --- notebook views ---
-
 
 def _citation(c: Any) -> str:
     if not isinstance(c, dict):
@@ -189,7 +187,7 @@ def _citations(value: Any, out: list[str]) -> None:
 
 def evaluation_html(evaluation: Any) -> str:
     """An evaluation: its value, its explanation text and every clause it cites."""
-    v = evaluation.to_value()
+    v = evaluation.to_json_value()
     value = v["value"]
     rows = "".join(
         f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td>{html.escape(str(x))}</td></tr>"
@@ -216,7 +214,7 @@ def evaluation_html(evaluation: Any) -> str:
 
 def plan_html(plan: Any, limit: int = 15) -> str:
     """An inspection plan: its seed, per-stratum figures and the first visits."""
-    v = plan.to_value()
+    v = plan.to_json_value()
     spec = v.get("spec", {})
     head = (f"<p><b>Inspection plan</b> {html.escape(str(spec.get('jurisdiction', '')))} "
             f"{html.escape(str(spec.get('date', '')))}, seed <code>{html.escape(str(spec.get('seed', '')))}</code>: "

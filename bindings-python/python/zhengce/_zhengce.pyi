@@ -127,7 +127,7 @@ DocumentKind = Literal[
 class Catalogue:
     """A validated catalogue of policy documents and everything they set, indexed by id.
 
-    Build one with :meth:`builtin`, :meth:`from_json`, :meth:`from_value`, or :meth:`layered`.
+    Build one with :meth:`builtin`, :meth:`from_json`, :meth:`from_json_value`, or :meth:`layered`.
     Loading validates the whole catalogue and raises :class:`zhengce.InvalidCatalogueError`
     listing every problem with its JSON path.
     """
@@ -144,7 +144,7 @@ class Catalogue:
     def from_json(text: str) -> Catalogue:
         """Loads and validates a catalogue from JSON text. Raises InvalidCatalogueError."""
     @staticmethod
-    def from_value(value: JSON) -> Catalogue:
+    def from_json_value(value: JSON) -> Catalogue:
         """Loads and validates a catalogue from a dict in the JSON shape (Decimal and date allowed)."""
     @staticmethod
     def schema() -> JSON:
@@ -162,7 +162,7 @@ class Catalogue:
         dated value), ``observations``, ``units``, ``programmes``, ``jurisdictions``, ``communities``,
         ``community_types``, ``rules``) as a typed table: dates as date32, values as decimal128, texts as ``name_zh`` /
         ``name_en``, citations as ``source_document`` / ``source_clause`` / ``source_quote``."""
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """The content as a dict in the JSON shape."""
     def content_hash(self) -> str:
         """``sha256:`` and the hex digest of the content, as recorded in execution receipts."""
@@ -377,7 +377,7 @@ class Evaluation:
     @property
     def missing(self) -> list[str]:
         """The inputs an eligibility rule still needs."""
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """``{"value": ..., "explanation": ...}`` in the JSON shape."""
     def to_text(self, lang: Lang = ...) -> str:
         """The result and the explanation as readable text in English or Chinese."""
@@ -418,7 +418,7 @@ class BatchResult:
         """The first rows as HTML, for notebooks."""
     def explanations(self) -> list[Evaluation] | None:
         """One explained evaluation per row, when ``explain`` was set."""
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """``{"rows": n, "columns": {...}}`` in the JSON shape."""
     def __len__(self) -> int: ...
 
@@ -441,7 +441,7 @@ class Comparison:
     @property
     def totals(self) -> JSON:
         """``rows``, ``baseline``, ``alternative``, ``difference`` (decimal strings) and ``changed``."""
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """The comparison in the JSON shape."""
 
 import numpy
@@ -471,12 +471,12 @@ class InspectionPlan:
     def from_json(text: str) -> InspectionPlan:
         """Reads a published plan from its JSON text. Raises InvalidInputError."""
     @staticmethod
-    def from_value(value: JSON) -> InspectionPlan:
+    def from_json_value(value: JSON) -> InspectionPlan:
         """Reads a plan from a dict in the JSON shape. Raises InvalidInputError."""
     def verify(self, context: Context, register: list[JSON], directory: list[JSON]) -> JSON:
         """Re-derives the plan from its recorded spec and seed; returns ``matches``, every
         difference (``path``, ``published``, ``derived``) and both library versions."""
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """The plan as a dict in the JSON shape."""
     def to_json(self) -> str:
         """The plan's JSON text, the published form (identical in every language)."""
@@ -519,7 +519,7 @@ class StratifiedDraw:
         """Positions drawn at random in the stratum, ascending. Raises NotFoundError."""
     def mandatory_indices(self, key: str) -> numpy.typing.NDArray[numpy.uint64]:
         """Positions of the stratum's flagged entities, ascending. Raises NotFoundError."""
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """Everything as a dict, positions as lists (large for a whole country)."""
     @staticmethod
     def counts(
@@ -593,7 +593,7 @@ class Scorecard:
 
     def __reduce__(self) -> Reduced: ...
 
-    def to_value(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """The scorecard as a dict: ``as_of``, ``counts``, ``groups`` (counts and target ids per status), ``assessments``."""
     def to_json(self) -> str:
         """The scorecard as JSON text."""
@@ -659,7 +659,7 @@ class Draft:
     @property
     def stats(self) -> JSON:
         """Counts, and whether ``max_items`` stopped the draft early."""
-    def to_dict(self) -> JSON:
+    def to_json_value(self) -> JSON:
         """The whole draft as a dict."""
     def to_json(self) -> str:
         """The whole draft as compact JSON, byte for byte the same as from Rust and JavaScript."""

@@ -233,7 +233,7 @@ fn placed(table: &Table, what: &str, err: zhengce::Error) -> Failure {
 pub fn read_register(path: &Path) -> Result<Register, Failure> {
     let table = table::read(path)?;
     let value = Value::Array(rows(&table, &["flags"], |_, s| json!(s)));
-    Register::from_value(&value).map_err(|e| placed(&table, "register", e))
+    Register::from_json_value(&value).map_err(|e| placed(&table, "register", e))
 }
 
 pub fn read_directory(path: &Path) -> Result<Directory, Failure> {
@@ -242,7 +242,7 @@ pub fn read_directory(path: &Path) -> Result<Directory, Failure> {
         Some((k, v)) => json!({ k: v }),
         None => json!(s),
     }));
-    Directory::from_value(&value).map_err(|e| placed(&table, "directory", e))
+    Directory::from_json_value(&value).map_err(|e| placed(&table, "directory", e))
 }
 
 fn summary(plan: &InspectionPlan) -> Value {

@@ -77,7 +77,7 @@ pub fn core(
     options: &ScorecardOptions,
 ) -> Result<Scorecard, Failure> {
     let mut monitor = Monitor::new(ctx);
-    monitor.add_observations_value(rows).map_err(|e| {
+    monitor.add_observations_json_value(rows).map_err(|e| {
         let path = e.path().unwrap_or("").to_owned();
         // `observations[3].value` -> row 3, column value
         let at = path.split_once('[').and_then(|(_, r)| r.split_once(']')).and_then(|(row, rest)| {

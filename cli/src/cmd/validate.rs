@@ -92,7 +92,7 @@ pub fn check(path: &Path, standalone: bool, layer: LayerOptions) -> FileReport {
     };
     let result = match kind {
         "cases" => match parsed {
-            Some(doc) => zhengce::testing::CaseFile::from_value(&doc).map(|_| ()),
+            Some(doc) => zhengce::testing::CaseFile::from_json_value(&doc).map(|_| ()),
             None => zhengce::testing::parse_yaml(&text).map(|_| ()),
         },
         "calendar" => Calendars::builtin().layered(&text).map(|_| ()),

@@ -139,7 +139,7 @@ pub struct EvaluateRequest {
 
 fn evaluate_one(state: &State, req: EvaluateRequest, explain: bool) -> Result<Value, ApiError> {
     let evaluator = scenario(state, req.scenario)?.evaluator(&req.rule)?;
-    let mut input = Input::from_json(date("date", &req.date)?, &req.input)?;
+    let mut input = Input::from_json_value(date("date", &req.date)?, &req.input)?;
     input.jurisdiction = req.jurisdiction;
     let text = req.text.or(explain.then_some(Lang::En));
     let evaluation = evaluator.evaluate(&input, &Options { explain: explain || req.explain, text: None })?;
@@ -220,8 +220,8 @@ async fn evaluate_batch(
             return Err(too_many_rows(rows, max));
         }
         let evaluator = scenario(s, req.scenario)?.evaluator(&req.rule)?;
-        let columns = OwnedColumns::from_json(&req.columns)?;
-        let dates = OwnedDates::from_json(&req.date)?;
+        let columns = OwnedColumns::from_json_value(&req.columns)?;
+        let dates = OwnedDates::from_json_value(&req.date)?;
         let batch = Batch {
             dates: dates.dates(),
             jurisdiction: req.jurisdiction.as_deref(),
@@ -317,8 +317,8 @@ async fn plan_draw(Extract(state): Extract<Shared>, body: Body) -> Result<Respon
         if rows > s.limits.max_rows {
             return Err(too_many_rows(rows, s.limits.max_rows));
         }
-        let register = Register::from_value(&req.register)?;
-        let directory = Directory::from_value(&req.directory)?;
+        let register = Register::from_json_value(&req.register)?;
+        let directory = Directory::from_json_value(&req.directory)?;
         let spec: PlanSpec = zhengce::error::from_json_value(&req.spec, "spec")?;
         Ok(ok(&InspectionPlan::draw(&s.ctx, &register, &directory, &spec)?))
     })
@@ -340,9 +340,9 @@ async fn plan_verify(Extract(state): Extract<Shared>, body: Body) -> Result<Resp
         if rows > s.limits.max_rows {
             return Err(too_many_rows(rows, s.limits.max_rows));
         }
-        let plan = InspectionPlan::from_value(&req.plan)?;
-        let register = Register::from_value(&req.register)?;
-        let directory = Directory::from_value(&req.directory)?;
+        let plan = InspectionPlan::from_json_value(&req.plan)?;
+        let register = Register::from_json_value(&req.register)?;
+        let directory = Directory::from_json_value(&req.directory)?;
         Ok(ok(&plan.verify(&s.ctx, &register, &directory)?))
     })
     .await

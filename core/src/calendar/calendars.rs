@@ -166,11 +166,11 @@ impl Calendars {
     /// # Example
     ///
     /// ```
-    /// let err = zhengce::calendar::Calendars::builtin().layered_value(&serde_json::json!({"id": "cn"})).unwrap_err();
+    /// let err = zhengce::calendar::Calendars::builtin().layered_json_value(&serde_json::json!({"id": "cn"})).unwrap_err();
     /// assert_eq!(err.code(), "invalid_calendar");
     /// assert_eq!(err.problems()[0].code, "missing_field");
     /// ```
-    pub fn layered_value(&self, overlay: &Value) -> Result<Calendars> {
+    pub fn layered_json_value(&self, overlay: &Value) -> Result<Calendars> {
         let mut problems = Vec::new();
         let data = parse_value(overlay, "overlay:", &mut problems);
         self.merge(data, problems)

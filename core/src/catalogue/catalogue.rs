@@ -235,10 +235,10 @@ impl Catalogue {
     ///
     /// ```
     /// let value = serde_json::json!({"jurisdictions": []});
-    /// assert!(zhengce::Catalogue::from_value(&value)?.data().jurisdictions.is_empty());
+    /// assert!(zhengce::Catalogue::from_json_value(&value)?.data().jurisdictions.is_empty());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn from_value(value: &serde_json::Value) -> Result<Catalogue> {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Catalogue> {
         let mut problems = Vec::new();
         let data = parse_value(value, &mut problems);
         Catalogue::build(vec![("", data)], Clash::Forbid, problems)
@@ -321,12 +321,12 @@ impl Catalogue {
     /// ```
     /// let overlay = serde_json::json!({"jurisdictions": [{"id": "cn-zj",
     ///     "name": {"zh": "浙江省", "en": "Zhejiang"}, "level": "province", "parent": "cn"}]});
-    /// let cat = zhengce::Catalogue::builtin().layered_value(&overlay)?;
+    /// let cat = zhengce::Catalogue::builtin().layered_json_value(&overlay)?;
     /// assert!(cat.jurisdiction("cn-zj").is_ok());
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn layered_value(&self, overlay: &serde_json::Value) -> Result<Catalogue> {
-        self.layered_value_with(overlay, LayerOptions::default())
+    pub fn layered_json_value(&self, overlay: &serde_json::Value) -> Result<Catalogue> {
+        self.layered_json_value_with(overlay, LayerOptions::default())
     }
 
     /// Like [`Catalogue::layered_with`], from a parsed JSON value.
@@ -343,14 +343,14 @@ impl Catalogue {
     /// let overlay = serde_json::json!({"jurisdictions": [{"id": "cn-xj-urumqi-tianshan",
     ///     "name": {"zh": "天山区", "en": "Tianshan"}, "level": "district", "parent": "cn-sh"}]});
     /// let replace = LayerOptions { replace: true, redefine: false };
-    /// let err = zhengce::Catalogue::builtin().layered_value_with(&overlay, replace).unwrap_err();
+    /// let err = zhengce::Catalogue::builtin().layered_json_value_with(&overlay, replace).unwrap_err();
     /// assert_eq!(err.problems()[0].path, "overlay:$.jurisdictions[0].parent");
     /// let moved = zhengce::Catalogue::builtin()
-    ///     .layered_value_with(&overlay, LayerOptions { replace: true, redefine: true })?;
+    ///     .layered_json_value_with(&overlay, LayerOptions { replace: true, redefine: true })?;
     /// assert_eq!(moved.replacements()[0].redefined, ["parent"]);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn layered_value_with(
+    pub fn layered_json_value_with(
         &self,
         overlay: &serde_json::Value,
         options: LayerOptions,

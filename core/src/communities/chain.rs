@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 ///
 /// ```
 /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
-/// registry.register_value(&serde_json::json!({"id": "pilot-1", "name": {"zh": "试点一", "en": "Pilot 1"},
+/// registry.register_json_value(&serde_json::json!({"id": "pilot-1", "name": {"zh": "试点一", "en": "Pilot 1"},
 ///     "jurisdiction": "cn-xj-urumqi-tianshan", "programmes": ["urumqi-2022-startup-communities/programme"],
 ///     "source": {"document": "tianshan-2022-87"}}))?;
 /// let answer = registry.responsible("tianshan-2022-87/t81a", "pilot-1")?;
@@ -102,7 +102,7 @@ pub enum UnitRole {
 ///
 /// ```
 /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
-/// registry.register_value(&serde_json::json!({"id": "featured-1", "name": {"zh": "社区一", "en": "Community 1"},
+/// registry.register_json_value(&serde_json::json!({"id": "featured-1", "name": {"zh": "社区一", "en": "Community 1"},
 ///     "jurisdiction": "cn-sh-putuo", "source": {"document": "putuo-2019-startup-district"}}))?;
 /// let units = registry.responsible("putuo-2019-startup-district/t06", "featured-1")?.units;
 /// assert_eq!(units[0].name.zh, "区教育局");
@@ -141,7 +141,7 @@ impl Communities {
     /// use zhengce::{ChainRole, communities::Communities};
     ///
     /// let mut registry = Communities::new(&zhengce::Context::builtin());
-    /// registry.register_value(&serde_json::json!({
+    /// registry.register_json_value(&serde_json::json!({
     ///     "id": "tianshan-pilot-1", "name": {"zh": "试点创业社区一", "en": "Pilot community 1"},
     ///     "jurisdiction": "cn-xj-urumqi-tianshan", "sub_district": "tianshan-subdistricts",
     ///     "programmes": ["urumqi-2022-startup-communities/programme"],

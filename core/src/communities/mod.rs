@@ -16,7 +16,7 @@
 //! use zhengce::communities::{Communities, UnitRole};
 //!
 //! let mut registry = Communities::new(&zhengce::Context::builtin());
-//! registry.register_value(&serde_json::json!({
+//! registry.register_json_value(&serde_json::json!({
 //!     "id": "putuo-featured-1", "name": {"zh": "特色创业型社区一", "en": "Featured community 1"},
 //!     "jurisdiction": "cn-sh-putuo", "sub_district": "putuo-subdistricts-towns",
 //!     "programmes": ["putuo-2019-startup-district/programme"],

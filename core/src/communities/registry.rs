@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 /// use zhengce::communities::Communities;
 ///
 /// let mut registry = Communities::new(&zhengce::Context::builtin());
-/// registry.register_value(&serde_json::json!({
+/// registry.register_json_value(&serde_json::json!({
 ///     "id": "tianshan-pilot-1", "name": {"zh": "试点创业社区一", "en": "Pilot community 1"},
 ///     "jurisdiction": "cn-xj-urumqi-tianshan", "sub_district": "tianshan-subdistricts",
 ///     "types": ["convenience-economy"],
@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 ///     "targets": ["tianshan-2022-87/t81a", "tianshan-2022-87/t81c"],
 ///     "source": {"document": "tianshan-2022-87", "clause": "tianshan-2022-87/81"}}))?;
 /// assert_eq!(registry.community("tianshan-pilot-1")?.types, ["convenience-economy"]);
-/// let err = registry.register_value(&serde_json::json!({"id": "x", "name": {"zh": "某社区", "en": "X"},
+/// let err = registry.register_json_value(&serde_json::json!({"id": "x", "name": {"zh": "某社区", "en": "X"},
 ///     "jurisdiction": "cn-xj-urumqi-tianshan", "types": ["space-tourism"], "source": {"document": "tianshan-2022-87"}}));
 /// assert_eq!(err.unwrap_err().code(), "not_found");
 /// # Ok::<(), zhengce::Error>(())
@@ -195,10 +195,10 @@ impl Communities {
     ///
     /// ```
     /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
-    /// let err = registry.register_value(&serde_json::json!({"id": "x"})).unwrap_err();
+    /// let err = registry.register_json_value(&serde_json::json!({"id": "x"})).unwrap_err();
     /// assert_eq!(err.code(), "invalid_input");
     /// ```
-    pub fn register_value(&mut self, community: &serde_json::Value) -> Result<()> {
+    pub fn register_json_value(&mut self, community: &serde_json::Value) -> Result<()> {
         let community: Community = crate::error::from_json_value(community, "community")?;
         self.register(community)
     }
@@ -214,10 +214,10 @@ impl Communities {
     ///
     /// ```
     /// let mut registry = zhengce::communities::Communities::new(&zhengce::Context::builtin());
-    /// assert_eq!(registry.register_all_value(&serde_json::json!([]))?, 0);
+    /// assert_eq!(registry.register_all_json_value(&serde_json::json!([]))?, 0);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn register_all_value(&mut self, communities: &serde_json::Value) -> Result<usize> {
+    pub fn register_all_json_value(&mut self, communities: &serde_json::Value) -> Result<usize> {
         let rows = communities.as_array().ok_or_else(|| {
             Error::invalid_input("communities", "a non-array value", "an array of communities")
         })?;

@@ -144,7 +144,7 @@ impl Context {
     pub fn with_scenario(&self, spec: ScenarioSpec) -> Result<Context> {
         let base = self.inner.base.clone();
         let catalogue = match &spec.overlay {
-            Some(overlay) => Arc::new(base.layered_value(overlay)?),
+            Some(overlay) => Arc::new(base.layered_json_value(overlay)?),
             None => base.clone(),
         };
         check_overrides(&catalogue, &spec)?;
@@ -185,7 +185,7 @@ impl Context {
         Context::new(catalogue, self.inner.calendars.clone()).with_scenario(self.inner.spec.clone())
     }
 
-    /// The catalogue with catalogue JSON layered on (see [`Catalogue::layered_value`]), under
+    /// The catalogue with catalogue JSON layered on (see [`Catalogue::layered_json_value`]), under
     /// the same calendars and scenario.
     ///
     /// # Errors
@@ -202,7 +202,7 @@ impl Context {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn layered_catalogue(&self, overlay: &serde_json::Value) -> Result<Context> {
-        self.with_catalogue(self.inner.base.layered_value(overlay)?)
+        self.with_catalogue(self.inner.base.layered_json_value(overlay)?)
     }
 
     /// Like [`Context::layered_catalogue`], with the overlay's [`LayerOptions`]: replacing a
@@ -230,7 +230,7 @@ impl Context {
         overlay: &serde_json::Value,
         options: LayerOptions,
     ) -> Result<Context> {
-        self.with_catalogue(self.inner.base.layered_value_with(overlay, options)?)
+        self.with_catalogue(self.inner.base.layered_json_value_with(overlay, options)?)
     }
 
     /// The same catalogue and scenario counting working days on `calendars`.
@@ -255,7 +255,7 @@ impl Context {
     }
 
     /// The calendars with calendar JSON layered on (a year's notice added at run time, see
-    /// [`Calendars::layered_value`]), under the same catalogue and scenario.
+    /// [`Calendars::layered_json_value`]), under the same catalogue and scenario.
     ///
     /// # Errors
     ///
@@ -279,7 +279,7 @@ impl Context {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn layered_calendars(&self, overlay: &serde_json::Value) -> Result<Context> {
-        Ok(self.with_calendars(self.inner.calendars.layered_value(overlay)?))
+        Ok(self.with_calendars(self.inner.calendars.layered_json_value(overlay)?))
     }
 
     /// The catalogue, with the scenario's overlay if it has one.

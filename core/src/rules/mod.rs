@@ -52,12 +52,11 @@ mod options;
 mod step;
 
 // The rule data (the catalogue's) under the names a rules user reaches for.
-pub use crate::catalogue::rule::Aggregation;
 pub use crate::catalogue::rule::{
-    AmountKind, Bound, CappedRate, Condition, DecisionTable, Eligibility, Exception, ExceptionEffect,
-    HitPolicy, IfNoValue, Input, InputSpec, InputType, InputValue, Measure, Modality, Operand, OutputSpec,
-    OutputType, Overlap, Rounding, RoundingMode, Row, Rule, RuleLogic, TableCheck, Test, TestOp, Threshold,
-    TimeLimit, check_table,
+    AmountKind, Bound, CappedRate, CollectAggregation, Condition, DecisionTable, Eligibility, Exception,
+    ExceptionEffect, HitPolicy, IfNoValue, Input, InputSpec, InputType, InputValue, Modality, Operand,
+    OutputSpec, OutputType, Overlap, Quantity, Rounding, RoundingMode, Row, Rule, RuleLogic, TableCheck,
+    Test, TestOp, Threshold, TimeLimit, check_table,
 };
 pub use batch::{
     Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn, OwnedColumns,

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::catalogue::Text;
-use crate::catalogue::rule::{Aggregation, ExceptionEffect, HitPolicy, Rounding, TestOp};
+use crate::catalogue::rule::{CollectAggregation, ExceptionEffect, HitPolicy, Rounding, TestOp};
 
 /// One step of a computation.
 ///
@@ -91,7 +91,7 @@ pub enum Step {
     /// The matched rows' outputs aggregated.
     Aggregated {
         /// How.
-        aggregation: Aggregation,
+        aggregation: CollectAggregation,
     },
     /// The deadline of a time limit, computed by the calendar.
     Deadline {

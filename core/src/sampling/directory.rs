@@ -83,7 +83,7 @@ pub struct Inspector {
 /// ```
 /// use zhengce::sampling::Directory;
 ///
-/// let d = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}]))?;
+/// let d = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}]))?;
 /// assert_eq!(d.inspectors().len(), 1);
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -139,10 +139,10 @@ impl Directory {
     /// # Example
     ///
     /// ```
-    /// let err = zhengce::sampling::Directory::from_value(&serde_json::json!([{"id": "i1"}])).unwrap_err();
+    /// let err = zhengce::sampling::Directory::from_json_value(&serde_json::json!([{"id": "i1"}])).unwrap_err();
     /// assert_eq!(err.path(), Some("directory[0]"));
     /// ```
-    pub fn from_value(value: &serde_json::Value) -> Result<Directory> {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Directory> {
         Directory::new(crate::error::from_json_value(value, "directory")?)
     }
 

@@ -50,10 +50,10 @@
 //! use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 //!
 //! let ctx = zhengce::Context::builtin();
-//! let register = Register::from_value(&serde_json::json!(
+//! let register = Register::from_json_value(&serde_json::json!(
 //!     (0..200).map(|i| serde_json::json!({"id": format!("e{i}"), "credit_class": (["a", "b", "c", "d"][i % 4])}))
 //!         .collect::<Vec<_>>()))?;
-//! let directory = Directory::from_value(&serde_json::json!(
+//! let directory = Directory::from_json_value(&serde_json::json!(
 //!     (0..6).map(|i| serde_json::json!({"id": format!("i{i}"), "department": "amr"})).collect::<Vec<_>>()))?;
 //! let spec: PlanSpec = serde_json::from_value(serde_json::json!({
 //!     "jurisdiction": "cn-xj-urumqi-tianshan", "date": "2022-06-01", "seed": "2022-06-01 lottery 4417",

@@ -60,8 +60,8 @@ pub enum Mode {
 /// ```
 /// # use zhengce::sampling::*;
 /// # let ctx = zhengce::Context::builtin();
-/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
-/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
 /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -84,8 +84,8 @@ pub struct VisitCheck {
 /// ```
 /// # use zhengce::sampling::*;
 /// # let ctx = zhengce::Context::builtin();
-/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
-/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
 /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -108,8 +108,8 @@ pub struct AssignedInspector {
 /// ```
 /// # use zhengce::sampling::*;
 /// # let ctx = zhengce::Context::builtin();
-/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
-/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
 /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -148,8 +148,8 @@ pub struct Visit {
 /// ```
 /// # use zhengce::sampling::*;
 /// # let ctx = zhengce::Context::builtin();
-/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
-/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
 /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -188,10 +188,10 @@ pub struct Publication {
 /// use zhengce::sampling::{Directory, InspectionPlan, PlanSpec, Register};
 ///
 /// let ctx = zhengce::Context::builtin();
-/// let register = Register::from_value(&serde_json::json!([
+/// let register = Register::from_json_value(&serde_json::json!([
 ///     {"id": "e1", "credit_class": "a"}, {"id": "e2", "credit_class": "b"},
 ///     {"id": "e3", "credit_class": "d", "flags": ["complaint"]}]))?;
-/// let directory = Directory::from_value(&serde_json::json!([
+/// let directory = Directory::from_json_value(&serde_json::json!([
 ///     {"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"},
 ///     {"id": "i3", "department": "amr", "conflicts": [{"entity": "e3"}]}]))?;
 /// let spec: PlanSpec = serde_json::from_value(serde_json::json!({
@@ -282,10 +282,10 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
-    /// let lonely = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}]))?;
+    /// let lonely = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}]))?;
     /// let err = InspectionPlan::draw(&ctx, &register, &lonely, &spec).unwrap_err();
     /// assert_eq!(err.code(), "infeasible");
     /// assert_eq!(err.details()["what"], "assign inspectors to visit 1 (entity 'e1')");
@@ -458,8 +458,8 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
-    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
     /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -485,7 +485,7 @@ impl InspectionPlan {
     pub fn from_json(text: &str) -> Result<InspectionPlan> {
         let value: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| Error::invalid_input("plan", format!("text ({e})"), "a plan's JSON"))?;
-        InspectionPlan::from_value(&value)
+        InspectionPlan::from_json_value(&value)
     }
 
     /// Reads a plan from its JSON value.
@@ -497,10 +497,10 @@ impl InspectionPlan {
     /// # Example
     ///
     /// ```
-    /// let err = zhengce::InspectionPlan::from_value(&serde_json::json!({"algorithm": 1})).unwrap_err();
+    /// let err = zhengce::InspectionPlan::from_json_value(&serde_json::json!({"algorithm": 1})).unwrap_err();
     /// assert!(err.path().unwrap().starts_with("plan"));
     /// ```
-    pub fn from_value(value: &serde_json::Value) -> Result<InspectionPlan> {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<InspectionPlan> {
         crate::error::from_json_value(value, "plan")
     }
 
@@ -513,8 +513,8 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
-    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
     /// let csv = InspectionPlan::draw(&ctx, &register, &directory, &spec)?.to_csv();
@@ -536,8 +536,8 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
-    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
     /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -580,8 +580,8 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
-    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
     /// let csv = InspectionPlan::draw(&ctx, &register, &directory, &spec)?.strata_to_csv();
@@ -599,8 +599,8 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
-    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
     /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;

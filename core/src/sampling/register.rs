@@ -114,13 +114,13 @@ impl Register {
     /// # Example
     ///
     /// ```
-    /// let register = zhengce::sampling::Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "a"}]))?;
+    /// let register = zhengce::sampling::Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "a"}]))?;
     /// assert_eq!(register.entities()[0].id, "e1");
-    /// let err = zhengce::sampling::Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "e"}])).unwrap_err();
+    /// let err = zhengce::sampling::Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "e"}])).unwrap_err();
     /// assert_eq!(err.path(), Some("register[0].credit_class"));
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn from_value(value: &serde_json::Value) -> Result<Register> {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Register> {
         Register::new(crate::error::from_json_value(value, "register")?)
     }
 
@@ -129,7 +129,7 @@ impl Register {
     /// # Example
     ///
     /// ```
-    /// let r = zhengce::sampling::Register::from_value(&serde_json::json!([{"id": "x"}]))?;
+    /// let r = zhengce::sampling::Register::from_json_value(&serde_json::json!([{"id": "x"}]))?;
     /// assert_eq!(r.entities()[0].id, "x");
     /// # Ok::<(), zhengce::Error>(())
     /// ```

@@ -19,8 +19,8 @@ use crate::error::Result;
 /// ```
 /// # use zhengce::sampling::*;
 /// # let ctx = zhengce::Context::builtin();
-/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
-/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
 /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -49,8 +49,8 @@ pub struct Difference {
 /// ```
 /// # use zhengce::sampling::*;
 /// # let ctx = zhengce::Context::builtin();
-/// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
-/// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
+/// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b", "flags": ["complaint"]}]))?;
+/// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"}, {"id": "i2", "department": "amr"}]))?;
 /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
 /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();
 /// let plan = InspectionPlan::draw(&ctx, &register, &directory, &spec)?;
@@ -89,8 +89,8 @@ impl InspectionPlan {
     /// ```
     /// # use zhengce::sampling::*;
     /// # let ctx = zhengce::Context::builtin();
-    /// # let register = Register::from_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
-    /// # let directory = Directory::from_value(&serde_json::json!([{"id": "i1", "department": "amr"},
+    /// # let register = Register::from_json_value(&serde_json::json!([{"id": "e1", "credit_class": "b"}]))?;
+    /// # let directory = Directory::from_json_value(&serde_json::json!([{"id": "i1", "department": "amr"},
     /// #     {"id": "i2", "department": "amr"}, {"id": "i3", "department": "amr"}]))?;
     /// # let spec: PlanSpec = serde_json::from_value(serde_json::json!({"jurisdiction": "cn", "date": "2022-06-01", "seed": "s",
     /// #     "checks": [{"department": "amr", "items": ["licence"]}]})).unwrap();

@@ -23,7 +23,7 @@ use crate::catalogue::{Comparator, Qualifier, Target, Text};
 /// use zhengce::targets::{AssessOptions, Monitor, Status};
 ///
 /// let mut monitor = Monitor::new(&zhengce::Context::builtin());
-/// monitor.add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t85i",
+/// monitor.add_observation_json_value(&serde_json::json!({"target": "tianshan-2022-87/t85i",
 ///     "date": "2022-07-01", "value": "0.7", "unit": "places_per_1000_residents", "source": "synthetic"}))?;
 /// let a = monitor.assess("tianshan-2022-87/t85i", NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(), &AssessOptions::default())?;
 /// assert_eq!(a.status, Status::OnTrack);

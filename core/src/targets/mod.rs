@@ -103,7 +103,7 @@
 //!
 //! let mut monitor = Monitor::new(&zhengce::Context::builtin());
 //! // Tianshan item 28: 85 % of application-based items handled online by the end of 2022.
-//! monitor.add_observations_value(&serde_json::json!([
+//! monitor.add_observations_json_value(&serde_json::json!([
 //!     {"target": "tianshan-2022-87/t28", "date": "2022-03-31", "value": "60", "unit": "%", "source": "synthetic"},
 //!     {"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": "75", "unit": "%", "source": "synthetic"}]))?;
 //! let a = monitor.assess("tianshan-2022-87/t28", NaiveDate::from_ymd_opt(2022, 10, 15).unwrap(), &AssessOptions::default())?;

@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 /// use zhengce::targets::{AssessOptions, Monitor, Status};
 ///
 /// let mut monitor = Monitor::new(&zhengce::Context::builtin());
-/// monitor.add_observations_value(&serde_json::json!([
+/// monitor.add_observations_json_value(&serde_json::json!([
 ///     {"target": "tianshan-2022-87/t28", "date": "2022-03-31", "value": "60", "unit": "%", "source": "synthetic"},
 ///     {"target": "tianshan-2022-87/t28", "date": "2022-12-31", "value": "86.5", "unit": "%", "source": "synthetic"}]))?;
 /// let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -310,11 +310,11 @@ impl Monitor {
     ///
     /// ```
     /// let mut monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
-    /// let err = monitor.add_observation_value(&serde_json::json!({"target": "tianshan-2022-87/t28",
+    /// let err = monitor.add_observation_json_value(&serde_json::json!({"target": "tianshan-2022-87/t28",
     ///     "date": "2022-06-30", "value": 87.5, "unit": "%", "source": "synthetic"})).unwrap_err();
     /// assert_eq!(err.path(), Some("observation.value"));
     /// ```
-    pub fn add_observation_value(&mut self, observation: &serde_json::Value) -> Result<()> {
+    pub fn add_observation_json_value(&mut self, observation: &serde_json::Value) -> Result<()> {
         let row: ObservationInput = crate::error::from_json_value(observation, "observation")?;
         self.add_observation(row)
     }
@@ -330,13 +330,13 @@ impl Monitor {
     ///
     /// ```
     /// let mut monitor = zhengce::targets::Monitor::new(&zhengce::Context::builtin());
-    /// let err = monitor.add_observations_value(&serde_json::json!([
+    /// let err = monitor.add_observations_json_value(&serde_json::json!([
     ///     {"target": "tianshan-2022-87/t28", "date": "2022-06-30", "value": "80", "unit": "%", "source": "s"},
     ///     {"target": "tianshan-2022-87/t28", "date": "2022-09-30", "value": "82", "unit": "ratio", "source": "s"}])).unwrap_err();
     /// assert_eq!(err.path(), Some("observations[1].unit"));
     /// assert_eq!(monitor.len(), 5); // nothing was added
     /// ```
-    pub fn add_observations_value(&mut self, observations: &serde_json::Value) -> Result<usize> {
+    pub fn add_observations_json_value(&mut self, observations: &serde_json::Value) -> Result<usize> {
         let rows = observations.as_array().ok_or_else(|| {
             Error::invalid_input("observations", "a non-array value", "an array of observations")
         })?;
@@ -405,7 +405,7 @@ impl Monitor {
     ///
     /// let mut monitor = Monitor::new(&zhengce::Context::builtin());
     /// // Putuo: 「市、区两级创业孵化示范基地超过16家」, more than 16 bases.
-    /// monitor.add_observation_value(&serde_json::json!({"target": "putuo-2019-startup-district/t03",
+    /// monitor.add_observation_json_value(&serde_json::json!({"target": "putuo-2019-startup-district/t03",
     ///     "date": "2022-12-31", "value": "16", "unit": "count", "source": "synthetic"}))?;
     /// let a = monitor.assess("putuo-2019-startup-district/t03", NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(), &AssessOptions::default())?;
     /// assert_eq!(a.status, Status::Missed); // 16 is not more than 16

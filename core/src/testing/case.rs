@@ -173,7 +173,7 @@ pub struct CaseFile {
 }
 
 /// The shapes a case document may take: a [`CaseFile`], a list of cases, or one case. Read
-/// with [`CaseFile::from_value`], which normalises all three to a [`CaseFile`]; this type
+/// with [`CaseFile::from_json_value`], which normalises all three to a [`CaseFile`]; this type
 /// exists for the JSON Schema `core/schema/cases.schema.json`.
 ///
 /// # Example
@@ -205,11 +205,11 @@ impl CaseFile {
     /// # Example
     ///
     /// ```
-    /// let err = zhengce::testing::CaseFile::from_value(&serde_json::json!({"cases": [{"nme": "x"}]})).unwrap_err();
+    /// let err = zhengce::testing::CaseFile::from_json_value(&serde_json::json!({"cases": [{"nme": "x"}]})).unwrap_err();
     /// assert_eq!(err.code(), "invalid_input");
     /// assert!(err.path().unwrap().starts_with("cases[0]"));
     /// ```
-    pub fn from_value(value: &Value) -> Result<CaseFile> {
+    pub fn from_json_value(value: &Value) -> Result<CaseFile> {
         match value {
             Value::Array(items) => {
                 let cases = items
@@ -234,7 +234,7 @@ impl CaseFile {
                 };
                 head.insert("cases".into(), Value::Array(vec![]));
                 let mut file: CaseFile = crate::error::from_json_value(&Value::Object(head), "file")?;
-                file.cases = CaseFile::from_value(&Value::Array(items))?.cases;
+                file.cases = CaseFile::from_json_value(&Value::Array(items))?.cases;
                 Ok(file)
             }
             Value::Object(_) => {

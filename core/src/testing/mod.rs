@@ -194,7 +194,7 @@ impl Report {
     }
 }
 
-/// Reads a case document (see [`CaseFile::from_value`]) and runs its cases in `ctx`.
+/// Reads a case document (see [`CaseFile::from_json_value`]) and runs its cases in `ctx`.
 ///
 /// # Errors
 ///
@@ -213,7 +213,7 @@ impl Report {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 pub fn run_cases(ctx: &Context, document: &Value) -> Result<Report> {
-    Ok(run_file(ctx, &CaseFile::from_value(document)?))
+    Ok(run_file(ctx, &CaseFile::from_json_value(document)?))
 }
 
 /// Runs the cases of a parsed [`CaseFile`] in `ctx`.
@@ -221,7 +221,7 @@ pub fn run_cases(ctx: &Context, document: &Value) -> Result<Report> {
 /// # Example
 ///
 /// ```
-/// let file = zhengce::testing::CaseFile::from_value(&serde_json::json!({"function": "catalogue.get",
+/// let file = zhengce::testing::CaseFile::from_json_value(&serde_json::json!({"function": "catalogue.get",
 ///     "cases": [{"name": "unknown id", "input": {"id": "nowhere"}, "error": {"code": "not_found"}}]}))?;
 /// assert_eq!(zhengce::testing::run_file(&zhengce::Context::builtin(), &file).passed, 1);
 /// # Ok::<(), zhengce::Error>(())
@@ -362,7 +362,7 @@ fn case_context(ctx: &Context, case: &Case) -> Result<Option<Context>> {
                 };
                 ctx.layered_catalogue_with(overlay, options)?
             }
-            (None, Some(value)) => ctx.with_catalogue(Catalogue::from_value(value)?)?,
+            (None, Some(value)) => ctx.with_catalogue(Catalogue::from_json_value(value)?)?,
             _ => {
                 return Err(Error::invalid_input(
                     "catalogue",

@@ -58,9 +58,9 @@ fn catalogue_for(builtin: &Catalogue, case: &Value) -> Catalogue {
         Some(spec) if spec.get("overlay").is_some() => {
             let options =
                 spec.get("options").map(|o| serde_json::from_value(o.clone()).unwrap()).unwrap_or_default();
-            builtin.layered_value_with(&spec["overlay"], options).unwrap()
+            builtin.layered_json_value_with(&spec["overlay"], options).unwrap()
         }
-        Some(spec) => Catalogue::from_value(&spec["value"]).unwrap(),
+        Some(spec) => Catalogue::from_json_value(&spec["value"]).unwrap(),
     }
 }
 

@@ -95,12 +95,11 @@ let ctx: zc.Context;
 let cat: zc.Catalogue;
 const reruns: (() => void)[] = [];
 
-// ---------------------------------------------------------------- bid bond
 const BOND_RULE = "tianshan-2022-87/r68-bid-bond";
 
 function bondTool(): HTMLElement {
   const jurisdictions = cat
-    .toValue()
+    .toJsonValue()
     .jurisdictions?.filter((j) => cat.isWithin(j.id, "cn-xj-urumqi-tianshan") || j.id === "cn-xj-urumqi" || j.id === "cn")
     .map((j): [string, string] => [j.id, `${j.name.zh} · ${j.name.en}`]) ?? [];
   const form = h(
@@ -169,12 +168,11 @@ function runBond(): void {
   }
 }
 
-// ---------------------------------------------------------------- deadlines
 function deadlineTool(): HTMLElement {
-  const services = (cat.toValue().rules ?? [])
+  const services = (cat.toJsonValue().rules ?? [])
     .filter((r) => r.logic.kind === "time_limit")
     .map((r): [string, string] => [`service:${(r.logic as { service: string }).service}`, `${r.name.zh} · ${r.name.en}`]);
-  const jurisdictions = (cat.toValue().jurisdictions ?? []).map((j): [string, string] => [j.id, `${j.name.zh} · ${j.name.en}`]);
+  const jurisdictions = (cat.toJsonValue().jurisdictions ?? []).map((j): [string, string] => [j.id, `${j.name.zh} · ${j.name.en}`]);
   const serviceSelect = select([...services, ["custom:working_days", "customWorking"], ["custom:calendar_days", "customCalendar"]], "service:business-opening");
   const daysInput = input("number", "10", { min: 1, max: 3650, step: 1 });
   const form = h(
@@ -333,7 +331,6 @@ function monthView(due: zc.Deadline, skipped: DayLike[], jurisdiction: string, s
   return h("div", { id: "due-months", class: "months" }, ...months, legend);
 }
 
-// ---------------------------------------------------------------- targets
 const STATUSES = ["met", "on_track", "at_risk", "off_track", "missed", "no_data"] as const;
 let scorecard: zc.Scorecard | null = null;
 
@@ -385,7 +382,7 @@ function runTargets(): void {
   } catch (err) {
     return showError(err, { as_of: "targets-asof", date: "targets-asof", options: "targets-by" }, "targets-asof");
   }
-  const data = scorecard.toValue();
+  const data = scorecard.toJsonValue();
   const status = value("targets-status");
   const rows = data.assessments.filter((a) => status === "" || a.status === status);
   const download = (name: string, csv: string) =>
@@ -473,7 +470,6 @@ function targetDetail(a: zc.Assessment): void {
   box.scrollIntoView({ block: "nearest" });
 }
 
-// ---------------------------------------------------------------- verify a plan
 function verifyTool(): HTMLElement {
   const area = (id: string, rows: number, sample: string, accept: string) => {
     const ta = h("textarea", { rows, spellcheck: "false" }) as HTMLTextAreaElement;
@@ -539,10 +535,10 @@ function runVerify(): void {
   let replaced = false;
   try {
     plan = zc.InspectionPlan.fromJson(text("verify-plan"));
-    const data = plan.toValue();
+    const data = plan.toJsonValue();
     if (data.spec.seed !== seed) {
       data.spec.seed = seed;
-      plan = zc.InspectionPlan.fromValue(data);
+      plan = zc.InspectionPlan.fromJsonValue(data);
       replaced = true;
     }
   } catch (err) {
@@ -573,7 +569,6 @@ function runVerify(): void {
   );
 }
 
-// ---------------------------------------------------------------- shell
 async function loadSample(name: string, id: string): Promise<void> {
   try {
     const response = await fetch(`samples/${name}`);

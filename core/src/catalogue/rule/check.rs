@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{
-    AmountKind, COperand, Condition, HitPolicy, InputSpec, InputType, Measure, Operand, OutputType,
+    AmountKind, COperand, Condition, HitPolicy, InputSpec, InputType, Operand, OutputType, Quantity,
     RoundingMode, Rule, RuleLogic, TestOp, Val, compare, input,
 };
 use crate::error::Problem;
@@ -66,8 +66,8 @@ pub(crate) fn check_rule(
         RuleLogic::Eligibility(e) => c.condition(&e.condition, &format!("{logic}.condition")),
         RuleLogic::Threshold(t) => {
             match &t.measured {
-                Measure::Input(name) => c.numeric_input(name, &format!("{logic}.measured.input")),
-                Measure::Ratio { numerator, denominator, .. } => {
+                Quantity::Input(name) => c.numeric_input(name, &format!("{logic}.measured.input")),
+                Quantity::Ratio { numerator, denominator, .. } => {
                     for (i, n) in numerator.iter().enumerate() {
                         c.numeric_input(n, &format!("{logic}.measured.ratio.numerator[{i}]"));
                     }
@@ -75,9 +75,9 @@ pub(crate) fn check_rule(
                         c.numeric_input(n, &format!("{logic}.measured.ratio.denominator[{i}]"));
                     }
                 }
-                Measure::Reduction { value, baseline } | Measure::Growth { value, baseline } => {
+                Quantity::Reduction { value, baseline } | Quantity::Growth { value, baseline } => {
                     let kind =
-                        if matches!(t.measured, Measure::Reduction { .. }) { "reduction" } else { "growth" };
+                        if matches!(t.measured, Quantity::Reduction { .. }) { "reduction" } else { "growth" };
                     c.numeric_input(value, &format!("{logic}.measured.{kind}.value"));
                     c.numeric_input(baseline, &format!("{logic}.measured.{kind}.baseline"));
                 }
@@ -331,7 +331,7 @@ impl<'a> Checker<'a> {
             }
         }
         match (t.hit_policy, t.aggregation) {
-            (HitPolicy::Collect, Some(super::Aggregation::Count)) | (HitPolicy::Collect, None) => {}
+            (HitPolicy::Collect, Some(super::CollectAggregation::Count)) | (HitPolicy::Collect, None) => {}
             (HitPolicy::Collect, Some(_)) => {
                 if let Some(i) = t.outputs.iter().position(|o| o.ty != OutputType::Decimal) {
                     self.problem(
@@ -699,12 +699,13 @@ pub fn check_table(rule: &Rule) -> Option<TableCheck> {
 /// count with 0.5).
 pub(crate) fn literal_val(spec: &InputSpec, value: &serde_json::Value) -> Option<Val> {
     match spec.ty {
-        InputType::Money | InputType::Decimal | InputType::Count => match super::InputValue::from_json(value)
-        {
-            super::InputValue::Decimal(d) => Some(Val::Dec(d)),
-            super::InputValue::Text(t) => crate::value::parse_decimal(&t).map(Val::Dec),
-            _ => None,
-        },
+        InputType::Money | InputType::Decimal | InputType::Count => {
+            match super::InputValue::from_json_value(value) {
+                super::InputValue::Decimal(d) => Some(Val::Dec(d)),
+                super::InputValue::Text(t) => crate::value::parse_decimal(&t).map(Val::Dec),
+                _ => None,
+            }
+        }
         _ => input::literal(spec, value),
     }
 }

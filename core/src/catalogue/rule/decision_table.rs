@@ -31,7 +31,7 @@ pub struct DecisionTable {
     pub hit_policy: HitPolicy,
     /// For `collect`: how the matched rows' outputs are combined (absent: the list of them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aggregation: Option<Aggregation>,
+    pub aggregation: Option<CollectAggregation>,
     /// The input columns, in order.
     pub inputs: Vec<String>,
     /// The outputs each row gives.
@@ -63,17 +63,19 @@ pub enum HitPolicy {
     Collect,
 }
 
-/// How a `collect` table combines its matched rows.
+/// How a `collect` table combines its matched rows: DMN's collect operators (`C+`, `C<`, `C>`,
+/// `C#`). Not a target's [`Aggregation`](crate::catalogue::Aggregation), which combines
+/// observations over time.
 ///
 /// # Example
 ///
 /// ```
-/// let a: zhengce::rules::Aggregation = serde_json::from_str(r#""sum""#).unwrap();
-/// assert_eq!(a, zhengce::rules::Aggregation::Sum);
+/// let a: zhengce::rules::CollectAggregation = serde_json::from_str(r#""sum""#).unwrap();
+/// assert_eq!(a, zhengce::rules::CollectAggregation::Sum);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Aggregation {
+pub enum CollectAggregation {
     /// The sum of each decimal output.
     Sum,
     /// The least value of each decimal output.

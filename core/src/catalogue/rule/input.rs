@@ -118,11 +118,11 @@ impl Input {
     ///
     /// ```
     /// let d = chrono::NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
-    /// let input = zhengce::rules::Input::from_json(d, &serde_json::json!({"budget": "1000000", "x": null}))?;
+    /// let input = zhengce::rules::Input::from_json_value(d, &serde_json::json!({"budget": "1000000", "x": null}))?;
     /// assert_eq!(input.values.len(), 1);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    pub fn from_json(date: NaiveDate, values: &serde_json::Value) -> Result<Input> {
+    pub fn from_json_value(date: NaiveDate, values: &serde_json::Value) -> Result<Input> {
         let map = match values {
             serde_json::Value::Object(map) => map,
             serde_json::Value::Null => return Ok(Input::new(date)),
@@ -131,7 +131,7 @@ impl Input {
         let values = map
             .iter()
             .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| (k.clone(), InputValue::from_json(v)))
+            .map(|(k, v)| (k.clone(), InputValue::from_json_value(v)))
             .collect();
         Ok(Input { date, jurisdiction: None, values })
     }
@@ -171,10 +171,10 @@ impl InputValue {
     /// ```
     /// use zhengce::rules::InputValue;
     ///
-    /// assert_eq!(InputValue::from_json(&serde_json::json!(5)), InputValue::Decimal(5.into()));
-    /// assert!(matches!(InputValue::from_json(&serde_json::json!(0.1)), InputValue::Json(_)));
+    /// assert_eq!(InputValue::from_json_value(&serde_json::json!(5)), InputValue::Decimal(5.into()));
+    /// assert!(matches!(InputValue::from_json_value(&serde_json::json!(0.1)), InputValue::Json(_)));
     /// ```
-    pub fn from_json(value: &serde_json::Value) -> InputValue {
+    pub fn from_json_value(value: &serde_json::Value) -> InputValue {
         match value {
             serde_json::Value::Bool(b) => InputValue::Bool(*b),
             serde_json::Value::String(s) => InputValue::Text(s.clone()),
@@ -241,7 +241,7 @@ impl Serialize for InputValue {
 
 impl<'de> Deserialize<'de> for InputValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<InputValue, D::Error> {
-        Ok(InputValue::from_json(&serde_json::Value::deserialize(d)?))
+        Ok(InputValue::from_json_value(&serde_json::Value::deserialize(d)?))
     }
 }
 
@@ -266,7 +266,7 @@ mod values_map {
         Ok(map
             .iter()
             .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| (k.clone(), InputValue::from_json(v)))
+            .map(|(k, v)| (k.clone(), InputValue::from_json_value(v)))
             .collect())
     }
 }
@@ -376,7 +376,7 @@ pub(crate) fn choice(spec: &InputSpec, text: &str) -> Option<Val> {
 
 /// Checks a literal JSON value (a default, a test operand, a table cell) against a spec.
 pub(crate) fn literal(spec: &InputSpec, value: &serde_json::Value) -> Option<Val> {
-    check(spec, &InputValue::from_json(value)).ok()
+    check(spec, &InputValue::from_json_value(value)).ok()
 }
 
 #[cfg(test)]

@@ -23,12 +23,12 @@ pub use capped_rate::{
 };
 pub use check::{Overlap, TableCheck, check_table};
 pub(crate) use check::{cell_tests, check_rule, literal_val};
-pub use decision_table::{Aggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, Row};
+pub use decision_table::{CollectAggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, Row};
 pub use eligibility::Eligibility;
 pub use input::{Input, InputValue};
 pub(crate) use input::{Val, check, check_decimal, check_text, expected, literal, quoted};
 pub(crate) use operand::{COperand, compare};
-pub use threshold::{Measure, Threshold};
+pub use threshold::{Quantity, Threshold};
 
 use crate::catalogue::{Citation, Text};
 

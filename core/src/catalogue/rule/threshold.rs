@@ -26,24 +26,26 @@ use super::{Operand, TestOp};
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// What is measured.
-    pub measured: Measure,
+    pub measured: Quantity,
     /// The comparison the measured value must satisfy (`le`, `lt`, `ge`, `gt` or `eq`).
     pub op: TestOp,
     /// The limit: a parameter or a literal decimal.
     pub limit: Operand,
 }
 
-/// What a threshold measures.
+/// The quantity a threshold compares with its limit: an input, or a ratio, reduction or
+/// growth computed from inputs. (Not a programme's [`Measure`](crate::catalogue::Measure), a
+/// policy measure, 措施.)
 ///
 /// # Example
 ///
 /// ```
-/// let m: zhengce::rules::Measure = serde_json::from_str(r#"{"reduction": {"value": "promised_days", "baseline": "statutory_days"}}"#).unwrap();
-/// assert!(matches!(m, zhengce::rules::Measure::Reduction { .. }));
+/// let m: zhengce::rules::Quantity = serde_json::from_str(r#"{"reduction": {"value": "promised_days", "baseline": "statutory_days"}}"#).unwrap();
+/// assert!(matches!(m, zhengce::rules::Quantity::Reduction { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Measure {
+pub enum Quantity {
     /// An input's value.
     Input(String),
     /// sum(numerator) / sum(denominator) × scale.

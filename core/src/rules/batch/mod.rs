@@ -239,7 +239,7 @@ pub enum ColumnData<'a> {
 /// ];
 /// let batch = Batch { dates: Dates::Each(&filed), jurisdiction: None, columns: vec![] };
 /// let out = opening.evaluate_batch(&batch, &Options::default())?;
-/// assert_eq!(out.column("deadline").unwrap().to_json(), serde_json::json!(["2022-09-30", "2022-10-09", "2022-10-09"]));
+/// assert_eq!(out.column("deadline").unwrap().to_json_value(), serde_json::json!(["2022-09-30", "2022-10-09", "2022-10-09"]));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -282,7 +282,7 @@ fn columns_map<S: serde::Serializer>(columns: &[(String, OutColumn)], s: S) -> R
     map.end()
 }
 
-/// One output column. Serialises as an array of JSON values (see [`OutColumn::to_json`]).
+/// One output column. Serialises as an array of JSON values (see [`OutColumn::to_json_value`]).
 ///
 /// # Example
 ///
@@ -353,9 +353,9 @@ impl OutColumn {
     ///
     /// ```
     /// let c = zhengce::rules::OutColumn::Bool { values: vec![Some(true), None] };
-    /// assert_eq!(c.to_json(), serde_json::json!([true, null]));
+    /// assert_eq!(c.to_json_value(), serde_json::json!([true, null]));
     /// ```
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json_value(&self) -> serde_json::Value {
         use serde_json::Value;
         match self {
             OutColumn::Bool { values } => values.iter().map(|v| v.map_or(Value::Null, Value::Bool)).collect(),

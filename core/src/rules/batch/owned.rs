@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 /// use chrono::NaiveDate;
 /// use zhengce::rules::{Batch, Options, Dates, OwnedColumns};
 ///
-/// let cols = OwnedColumns::from_json(&serde_json::json!({"budget": ["1000000", "5000000"], "lot_type": [null, "ppp"]}))?;
+/// let cols = OwnedColumns::from_json_value(&serde_json::json!({"budget": ["1000000", "5000000"], "lot_type": [null, "ppp"]}))?;
 /// let s = zhengce::Context::builtin();
 /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None, columns: cols.columns() };
 /// let out = s.evaluator("tianshan-2022-87/r68-bid-bond")?.evaluate_batch(&batch, &Options::default())?;
@@ -50,10 +50,10 @@ impl OwnedColumns {
     /// # Example
     ///
     /// ```
-    /// let err = zhengce::rules::OwnedColumns::from_json(&serde_json::json!({"budget": [0.5]})).unwrap_err();
+    /// let err = zhengce::rules::OwnedColumns::from_json_value(&serde_json::json!({"budget": [0.5]})).unwrap_err();
     /// assert_eq!(err.details()["row"], 0);
     /// ```
-    pub fn from_json(value: &serde_json::Value) -> Result<OwnedColumns> {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<OwnedColumns> {
         use serde_json::Value;
         let Value::Object(map) = value else {
             return Err(Error::invalid_input("columns", value, "an object of column name to array"));
@@ -104,7 +104,7 @@ impl OwnedColumns {
     /// # Example
     ///
     /// ```
-    /// let cols = zhengce::rules::OwnedColumns::from_json(&serde_json::json!({"x": [true]})).unwrap();
+    /// let cols = zhengce::rules::OwnedColumns::from_json_value(&serde_json::json!({"x": [true]})).unwrap();
     /// assert_eq!(cols.columns()[0].name, "x");
     /// ```
     pub fn columns(&self) -> Vec<Column<'_>> {
@@ -128,7 +128,7 @@ impl OwnedColumns {
 /// # Example
 ///
 /// ```
-/// let d = zhengce::rules::OwnedDates::from_json(&serde_json::json!(["2022-05-17", "2022-05-18"]))?;
+/// let d = zhengce::rules::OwnedDates::from_json_value(&serde_json::json!(["2022-05-17", "2022-05-18"]))?;
 /// assert!(matches!(d.dates(), zhengce::rules::Dates::Each(days) if days.len() == 2));
 /// # Ok::<(), zhengce::Error>(())
 /// ```
@@ -154,9 +154,9 @@ impl OwnedDates {
     /// # Example
     ///
     /// ```
-    /// assert!(zhengce::rules::OwnedDates::from_json(&serde_json::json!("2022-6-1")).is_err());
+    /// assert!(zhengce::rules::OwnedDates::from_json_value(&serde_json::json!("2022-6-1")).is_err());
     /// ```
-    pub fn from_json(value: &serde_json::Value) -> Result<OwnedDates> {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<OwnedDates> {
         let one = |v: &serde_json::Value| v.as_str().and_then(crate::value::parse_date);
         match value {
             serde_json::Value::Array(items) => items
@@ -183,7 +183,7 @@ impl OwnedDates {
     /// # Example
     ///
     /// ```
-    /// let d = zhengce::rules::OwnedDates::from_json(&serde_json::json!("2022-06-01")).unwrap();
+    /// let d = zhengce::rules::OwnedDates::from_json_value(&serde_json::json!("2022-06-01")).unwrap();
     /// assert!(matches!(d.dates(), zhengce::rules::Dates::One(_)));
     /// ```
     pub fn dates(&self) -> Dates<'_> {

@@ -10,7 +10,7 @@ pub(super) fn call(function: &str) -> Option<Call> {
         "catalogue.load" => |_, i| {
             let cat = match i.get("text").and_then(Value::as_str) {
                 Some(text) => Catalogue::from_json(text)?,
-                None => Catalogue::from_value(&i["value"])?,
+                None => Catalogue::from_json_value(&i["value"])?,
             };
             Ok(json(cat.data()))
         },
@@ -21,7 +21,7 @@ pub(super) fn call(function: &str) -> Option<Call> {
             };
             let layered = match i["overlay"].as_str() {
                 Some(text) => ctx.catalogue().layered_with(text, options)?,
-                None => ctx.catalogue().layered_value_with(&i["overlay"], options)?,
+                None => ctx.catalogue().layered_json_value_with(&i["overlay"], options)?,
             };
             Ok(json(layered.data()))
         },

@@ -11,11 +11,11 @@ pub(super) fn call(function: &str) -> Option<Call> {
     Some(match function {
         "communities.register" => |ctx, i| {
             let mut r = registry(ctx, i)?;
-            r.register_value(&i["community"])?;
+            r.register_json_value(&i["community"])?;
             Ok(json(r.community(&arg::<String>(&i["community"], "id")?)?))
         },
         "communities.register_all" => {
-            |ctx, i| Ok(Value::from(registry(ctx, i)?.register_all_value(&i["rows"])?))
+            |ctx, i| Ok(Value::from(registry(ctx, i)?.register_all_json_value(&i["rows"])?))
         }
         "communities.community" => |ctx, i| Ok(json(registry(ctx, i)?.community(&arg::<String>(i, "id")?)?)),
         "communities.communities" => |ctx, i| {
@@ -38,7 +38,7 @@ pub(super) fn call(function: &str) -> Option<Call> {
 fn registry(ctx: &Context, i: &Value) -> Result<Communities, Error> {
     let mut r = Communities::new(ctx);
     if let Some(rows) = i.get("communities") {
-        r.register_all_value(rows)?;
+        r.register_all_json_value(rows)?;
     }
     Ok(r)
 }

@@ -36,15 +36,15 @@ pub(super) fn call(function: &str) -> Option<Call> {
         "rules.evaluate" => |ctx, i| {
             let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
             let opts = options(i)?;
-            let mut input = Input::from_json(date(i)?, i.get("values").unwrap_or(&Value::Null))?;
+            let mut input = Input::from_json_value(date(i)?, i.get("values").unwrap_or(&Value::Null))?;
             input.jurisdiction = opts.jurisdiction.clone();
             Ok(json(&ev.evaluate(&input, &opts.options())?))
         },
         "rules.evaluate_batch" => |ctx, i| {
             let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
             let opts = options(i)?;
-            let columns = OwnedColumns::from_json(&i["columns"])?;
-            let dates = OwnedDates::from_json(&i["date"])?;
+            let columns = OwnedColumns::from_json_value(&i["columns"])?;
+            let dates = OwnedDates::from_json_value(&i["date"])?;
             let batch = Batch {
                 dates: dates.dates(),
                 jurisdiction: opts.jurisdiction.as_deref(),
@@ -55,8 +55,8 @@ pub(super) fn call(function: &str) -> Option<Call> {
         "rules.compare" => |ctx, i| {
             let base = scenario(ctx, i.get("baseline"))?;
             let alt = scenario(ctx, i.get("alternative"))?;
-            let columns = OwnedColumns::from_json(&i["columns"])?;
-            let dates = OwnedDates::from_json(&i["date"])?;
+            let columns = OwnedColumns::from_json_value(&i["columns"])?;
+            let dates = OwnedDates::from_json_value(&i["date"])?;
             let batch = Batch { dates: dates.dates(), jurisdiction: None, columns: columns.columns() };
             Ok(json(&base.compare(&alt, &arg::<String>(i, "rule")?, &batch, &Default::default())?))
         },

@@ -22,9 +22,9 @@ pub(super) fn call(function: &str) -> Option<Call> {
                 })?;
                 *slot = t["value"].clone();
             }
-            let plan = InspectionPlan::from_value(&published)?;
-            let register = Register::from_value(i.get("verify_register").unwrap_or(&i["register"]))?;
-            Ok(json(&plan.verify(ctx, &register, &Directory::from_value(&i["directory"])?)?))
+            let plan = InspectionPlan::from_json_value(&published)?;
+            let register = Register::from_json_value(i.get("verify_register").unwrap_or(&i["register"]))?;
+            Ok(json(&plan.verify(ctx, &register, &Directory::from_json_value(&i["directory"])?)?))
         },
         "sampling.stratified_draw" => |ctx, i| {
             let classes: Vec<u8> = arg(i, "classes")?;
@@ -45,7 +45,7 @@ pub(super) fn call(function: &str) -> Option<Call> {
 }
 
 fn draw(ctx: &Context, i: &Value) -> Result<InspectionPlan, Error> {
-    let register = Register::from_value(&i["register"])?;
-    let directory = Directory::from_value(&i["directory"])?;
+    let register = Register::from_json_value(&i["register"])?;
+    let directory = Directory::from_json_value(&i["directory"])?;
     InspectionPlan::draw(ctx, &register, &directory, &arg(i, "spec")?)
 }

@@ -14,12 +14,12 @@ pub(super) fn call(function: &str) -> Option<Call> {
     Some(match function {
         "targets.add_observation" => |ctx, i| {
             let mut m = monitor(ctx, i)?;
-            m.add_observation_value(&i["observation"])?;
+            m.add_observation_json_value(&i["observation"])?;
             Ok(json(&m.observations(target(i)?.as_deref())?))
         },
         "targets.add_observations" => |ctx, i| {
             let mut m = Monitor::new(ctx);
-            m.add_observations_value(&i["rows"])?;
+            m.add_observations_json_value(&i["rows"])?;
             Ok(json(&m.observations(target(i)?.as_deref())?))
         },
         "targets.observations" => |ctx, i| Ok(json(&monitor(ctx, i)?.observations(target(i)?.as_deref())?)),
@@ -52,11 +52,11 @@ fn monitor(ctx: &Context, i: &Value) -> Result<Monitor, Error> {
     let mut m = Monitor::new(ctx);
     if let Some(rows) = i.get("communities") {
         let mut registry = Communities::new(ctx);
-        registry.register_all_value(rows)?;
+        registry.register_all_json_value(rows)?;
         m = m.with_communities(registry)?;
     }
     if let Some(rows) = i.get("observations") {
-        m.add_observations_value(rows)?;
+        m.add_observations_json_value(rows)?;
     }
     Ok(m)
 }

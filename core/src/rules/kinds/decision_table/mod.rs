@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::catalogue::rule::{
-    Aggregation, COperand, DecisionTable, HitPolicy, OutputSpec, OutputType, cell_tests,
+    COperand, CollectAggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, cell_tests,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::TestOp;
@@ -63,7 +63,7 @@ pub(crate) struct CRow {
 #[derive(Debug)]
 pub(crate) struct Compiled {
     pub policy: HitPolicy,
-    pub aggregation: Option<Aggregation>,
+    pub aggregation: Option<CollectAggregation>,
     pub outputs: Vec<OutputSpec>,
     pub rows: Vec<CRow>,
     pub ids: Vec<String>,
@@ -249,7 +249,7 @@ impl Compiled {
         common: &Common,
         frame: &Frame,
         matched: &[usize],
-        agg: Aggregation,
+        agg: CollectAggregation,
     ) -> Result<Vec<OutVal>> {
         let mut acc = vec![OutVal::Null; self.outputs.len()];
         for r in matched {
@@ -257,12 +257,12 @@ impl Compiled {
             for (a, v) in acc.iter_mut().zip(vals) {
                 *a = match (agg, *a, v) {
                     (_, a, OutVal::Null) => a,
-                    (Aggregation::Count, OutVal::Dec(n), _) => OutVal::Dec(n + Decimal::ONE),
-                    (Aggregation::Count, _, _) => OutVal::Dec(Decimal::ONE),
+                    (CollectAggregation::Count, OutVal::Dec(n), _) => OutVal::Dec(n + Decimal::ONE),
+                    (CollectAggregation::Count, _, _) => OutVal::Dec(Decimal::ONE),
                     (_, OutVal::Null, v) => v,
-                    (Aggregation::Sum, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x + y),
-                    (Aggregation::Min, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x.min(y)),
-                    (Aggregation::Max, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x.max(y)),
+                    (CollectAggregation::Sum, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x + y),
+                    (CollectAggregation::Min, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x.min(y)),
+                    (CollectAggregation::Max, OutVal::Dec(x), OutVal::Dec(y)) => OutVal::Dec(x.max(y)),
                     (_, a, _) => a,
                 };
             }

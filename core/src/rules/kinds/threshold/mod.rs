@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::catalogue::rule::{COperand, Measure, Threshold, Val, compare, literal_val};
+use crate::catalogue::rule::{COperand, Quantity, Threshold, Val, compare, literal_val};
 use crate::error::{Error, Result};
 use crate::rules::compile::{Builder, Common};
 use crate::rules::condition::{Frame, mul};
@@ -60,16 +60,16 @@ pub(crate) struct Compiled {
 
 pub(crate) fn compile(t: &Threshold, b: &mut Builder<'_>) -> Result<Compiled> {
     let measure = match &t.measured {
-        Measure::Input(name) => CMeasure::Input(b.input(name)?),
-        Measure::Ratio { numerator, denominator, scale } => CMeasure::Ratio {
+        Quantity::Input(name) => CMeasure::Input(b.input(name)?),
+        Quantity::Ratio { numerator, denominator, scale } => CMeasure::Ratio {
             num: numerator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
             den: denominator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
             scale: scale.unwrap_or(Decimal::ONE),
         },
-        Measure::Reduction { value, baseline } => {
+        Quantity::Reduction { value, baseline } => {
             CMeasure::Reduction { value: b.input(value)?, baseline: b.input(baseline)? }
         }
-        Measure::Growth { value, baseline } => {
+        Quantity::Growth { value, baseline } => {
             CMeasure::Growth { value: b.input(value)?, baseline: b.input(baseline)? }
         }
     };
