@@ -98,7 +98,6 @@ def mark(c: Contender, got: np.ndarray, want: np.ndarray) -> Contender:
     return c
 
 
-# ------------------------------------------------------------------------------ bid bond
 def bid_bond(ctx: Any, quick: bool) -> None:
     import bid_bond as peer  # the peers' population and implementations
     import pyarrow as pa
@@ -177,7 +176,6 @@ def ours_prefix(bond: Any, fen: np.ndarray, lot_type: Any) -> np.ndarray:
     return np.asarray(bond.evaluate_batch({"budget": fen, "lot_type": lot_type}, BOND_DATE)["amount"])
 
 
-# ------------------------------------------------------------------------------ one call at a time
 def single(ctx: Any, quick: bool) -> None:
     import bid_bond as peer
 
@@ -214,7 +212,6 @@ def single(ctx: Any, quick: bool) -> None:
     race("One call at a time from Python (the peers' lots, Decimal budgets)", contenders, 3)
 
 
-# ------------------------------------------------------------------------------ working days
 def workdays(ctx: Any, quick: bool) -> None:
     import workdays as peer
 
@@ -260,7 +257,6 @@ def workdays(ctx: Any, quick: bool) -> None:
          3 if quick else 7)
 
 
-# ------------------------------------------------------------------------------ sampling
 def sampling(ctx: Any, quick: bool) -> None:
     import sampling as peer
 

@@ -229,8 +229,6 @@ pub fn ints(values: Vec<Option<i64>>) -> ArrayRef {
     Arc::new(Int64Array::from(values))
 }
 
-// --- catalogue entries as tables ---
-
 /// The entry kinds `Catalogue.table` knows, with their schema definition.
 pub const KINDS: [(&str, &str); 12] = [
     ("jurisdictions", "Jurisdiction"),

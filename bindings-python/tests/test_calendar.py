@@ -134,8 +134,6 @@ def test_names_match_the_rust_api() -> None:
     assert repr(TIANSHAN).startswith("<zhengce.Calendar 'cn-xj-urumqi-tianshan'")
 
 
-# --- issue 12: notices as data, provisional years, provenance ---------------------------------
-
 NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知（示例）\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。"
 
 
