@@ -1,0 +1,423 @@
+//! The batch columns path of the binding: Python columns (numpy, Arrow through the PyCapsule
+//! interface, pandas, polars, lists) read into core columns, the core's batch driver run
+//! without the GIL, and its chunks copied into numpy arrays as they come.
+//!
+//! Integer columns are read through the buffer protocol without a Python object per row, and
+//! copied once before the GIL is released; lists (and string arrays) go through the JSON shape.
+//! Errors per row (`errors="null"`), chunking and the split across threads are the core's
+//! (`Evaluator::evaluate_batch_threads`); nothing here decides a row.
+
+use pyo3::buffer::PyBuffer;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PySlice, PyTuple};
+use zhengce::Error;
+use zhengce::rules::{
+    Batch, BatchResult, CallOptions, Column, ColumnData, Dates, Evaluator, OutColumn, OwnedColumns,
+};
+
+use crate::convert::{extract_date, from_py};
+use crate::error::IntoPy;
+use crate::rules::{PyBatchResult, PyCol};
+
+/// Rows per chunk: small enough that a chunk's outputs stay in cache before they are copied
+/// into numpy, large enough that the per-chunk cost (a GIL round trip, a progress call) vanishes.
+const CHUNK: usize = 1 << 17;
+
+/// Why a batch stopped: the core's error, or Python's while copying a chunk out.
+enum Stop {
+    Core(Error),
+    Py(PyErr),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Core(e)
+    }
+}
+
+/// Evaluates a batch through the core's driver: the GIL released while it runs, re-taken for
+/// each chunk to copy its amounts and codes into numpy and report progress.
+pub(crate) fn evaluate(
+    py: Python<'_>,
+    ev: &Evaluator,
+    cols: &Columns,
+    dates: &OwnedDatesPy,
+    opts: &CallOptions,
+    progress: Option<Bound<'_, PyAny>>,
+    threads: Option<usize>,
+) -> PyResult<PyBatchResult> {
+    let columns = cols.columns(py)?;
+    let rows = columns.first().map(Column::len).or(dates.len()).unwrap_or(0);
+    let batch = Batch { dates: dates.dates(), jurisdiction: opts.jurisdiction.as_deref(), columns };
+    let options = opts.options();
+    let progress = match progress {
+        Some(p) => Some(py.import("zhengce._visual")?.getattr("Progress")?.call1((p, rows))?.unbind()),
+        None => None,
+    };
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+    let mut out = Output { rows, whole: None, columns: Vec::new(), explanations: None, errors: None };
+    let done = py.detach(|| {
+        ev.evaluate_batch_threads(&batch, &options, CHUNK, threads, |start, chunk| {
+            Python::attach(|py| {
+                let n = chunk.rows;
+                out.take(py, start, chunk)?;
+                if let Some(p) = &progress {
+                    p.bind(py).call1((n,))?;
+                }
+                Ok::<(), PyErr>(())
+            })
+            .map_err(Stop::Py)
+        })
+    });
+    match done {
+        Ok(_) => Ok(out.finish()),
+        Err(Stop::Core(e)) => Err(e).py(),
+        Err(Stop::Py(e)) => Err(e),
+    }
+}
+
+/// The result being assembled from the driver's chunks.
+struct Output {
+    rows: usize,
+    /// A batch of one chunk, kept as the core made it.
+    whole: Option<BatchResult>,
+    columns: Vec<(String, Slot)>,
+    explanations: Option<Vec<(usize, Vec<zhengce::rules::Evaluation>)>>,
+    errors: Option<Vec<zhengce::rules::RowError>>,
+}
+
+impl Output {
+    fn take(&mut self, py: Python<'_>, start: usize, chunk: BatchResult) -> PyResult<()> {
+        if start == 0 && chunk.rows == self.rows && self.columns.is_empty() {
+            self.whole = Some(chunk);
+            return Ok(());
+        }
+        if self.columns.is_empty() {
+            let np = py.import("numpy")?;
+            for (name, col) in &chunk.columns {
+                let col = match col {
+                    OutColumn::Int { scale, .. } => Slot::Array(PyCol::Array {
+                        array: np.call_method1("empty", (self.rows, "<i8"))?.unbind(),
+                        scale: Some(*scale),
+                        labels: None,
+                    }),
+                    OutColumn::Codes { labels, .. } => Slot::Array(PyCol::Array {
+                        array: np.call_method1("empty", (self.rows, "<i4"))?.unbind(),
+                        scale: None,
+                        labels: Some(labels.clone()),
+                    }),
+                    // Nullable columns are kept per chunk and joined in row order at the end.
+                    _ => Slot::Parts(Vec::new()),
+                };
+                self.columns.push((name.clone(), col));
+            }
+        }
+        for ((_, target), (_, col)) in self.columns.iter_mut().zip(chunk.columns) {
+            write(py, target, start, col)?;
+        }
+        if let Some(more) = chunk.explanations {
+            self.explanations.get_or_insert_with(Vec::new).push((start, more));
+        }
+        if let Some(more) = chunk.errors {
+            self.errors.get_or_insert_with(Vec::new).extend(more);
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> PyBatchResult {
+        if let Some(whole) = self.whole {
+            return PyBatchResult::from_core(whole);
+        }
+        // Chunks may arrive out of order from several threads: put them back in row order.
+        let columns = self
+            .columns
+            .into_iter()
+            .map(|(name, col)| {
+                let col = match col {
+                    Slot::Parts(mut parts) => {
+                        parts.sort_by_key(|(start, _)| *start);
+                        let mut parts = parts.into_iter().map(|(_, c)| c);
+                        let mut joined = parts.next().expect("a column has its first chunk");
+                        for more in parts {
+                            append(&mut joined, more);
+                        }
+                        PyCol::Core(joined)
+                    }
+                    Slot::Array(col) => col,
+                };
+                (name, col)
+            })
+            .collect();
+        let explanations = self.explanations.map(|mut parts| {
+            parts.sort_by_key(|(start, _)| *start);
+            parts.into_iter().flat_map(|(_, e)| e).collect()
+        });
+        let errors = self.errors.map(|mut e| {
+            e.sort_by_key(|e| e.row);
+            e
+        });
+        PyBatchResult { rows: self.rows, columns, explanations, errors }
+    }
+}
+
+/// Copies one chunk of a column into its place.
+/// A result column while the chunks come: a numpy array filled in place, or a nullable
+/// column's chunks by first row.
+enum Slot {
+    Array(PyCol),
+    Parts(Vec<(usize, OutColumn)>),
+}
+
+fn write(py: Python<'_>, target: &mut Slot, start: usize, col: OutColumn) -> PyResult<()> {
+    let range = |n: usize| PySlice::new(py, start as isize, (start + n) as isize, 1);
+    match (target, col) {
+        (Slot::Array(PyCol::Array { array, .. }), OutColumn::Int { values, .. }) => {
+            PyBuffer::<i64>::get(&array.bind(py).get_item(range(values.len()))?)?.copy_from_slice(py, &values)
+        }
+        (Slot::Array(PyCol::Array { array, .. }), OutColumn::Codes { codes, .. }) => {
+            PyBuffer::<i32>::get(&array.bind(py).get_item(range(codes.len()))?)?.copy_from_slice(py, &codes)
+        }
+        (Slot::Parts(parts), col) => {
+            parts.push((start, col));
+            Ok(())
+        }
+        // The chunks of one batch have the same columns (the core's contract).
+        _ => Ok(()),
+    }
+}
+
+fn append(into: &mut OutColumn, more: OutColumn) {
+    match (into, more) {
+        (OutColumn::Decimal { values }, OutColumn::Decimal { values: more }) => values.extend(more),
+        (OutColumn::Bool { values }, OutColumn::Bool { values: more }) => values.extend(more),
+        (OutColumn::Date { values }, OutColumn::Date { values: more }) => values.extend(more),
+        (OutColumn::Int { values, .. }, OutColumn::Int { values: more, .. }) => values.extend(more),
+        (OutColumn::Codes { codes, .. }, OutColumn::Codes { codes: more, .. }) => codes.extend(more),
+        _ => {}
+    }
+}
+
+/// Column data read from Python objects, for a [`Batch`]: integer columns stay in their
+/// Python buffers (read chunk by chunk), the rest is owned.
+#[derive(Default)]
+pub(crate) struct Columns {
+    json: OwnedColumns,
+    typed: Vec<(String, Typed, Option<Validity>)>,
+    units: Vec<(String, Py<PyAny>)>,
+    /// The units columns copied out, for calls that take the whole batch at once.
+    copied: std::sync::OnceLock<Vec<Vec<i64>>>,
+}
+
+/// An Arrow validity bitmap and its bit offset.
+type Validity = (Vec<u8>, usize);
+
+enum Typed {
+    Units(Vec<i64>),
+    Int(Vec<i64>, u32),
+    Int128(Vec<i128>, u32),
+    Bytes(Vec<u8>),
+    Codes(Vec<i32>, Vec<String>),
+    Strings(Vec<String>),
+    Dates(Vec<chrono::NaiveDate>),
+}
+
+impl Columns {
+    /// Every column for one call over the whole batch: numpy integer buffers are copied here,
+    /// under the GIL, so the core never reads a buffer another thread may write.
+    pub(crate) fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
+        let mut out: Vec<Column<'_>> = self.json.columns();
+        for (name, data, validity) in &self.typed {
+            let data = match data {
+                Typed::Units(v) => ColumnData::Units(v),
+                Typed::Int(v, scale) => ColumnData::Int { values: v, scale: *scale },
+                Typed::Int128(v, scale) => ColumnData::Int128 { values: v, scale: *scale },
+                Typed::Bytes(v) => ColumnData::Bytes(v),
+                Typed::Codes(codes, labels) => ColumnData::Codes { codes, labels },
+                Typed::Strings(v) => ColumnData::Strings(v),
+                Typed::Dates(v) => ColumnData::Dates(v),
+            };
+            out.push(Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) });
+        }
+        if self.copied.get().is_none() {
+            let mut copies = Vec::with_capacity(self.units.len());
+            for (_, array) in &self.units {
+                copies.push(PyBuffer::<i64>::get(array.bind(py))?.to_vec(py)?);
+            }
+            let _ = self.copied.set(copies);
+        }
+        let copies = self.copied.get().map(Vec::as_slice).unwrap_or_default();
+        out.extend(self.units.iter().zip(copies).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))));
+        Ok(out)
+    }
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> (String, String) {
+    let ty = obj.get_type();
+    (
+        ty.module().map(|m| m.to_string()).unwrap_or_default(),
+        ty.name().map(|n| n.to_string()).unwrap_or_default(),
+    )
+}
+
+/// Adds an Arrow column to the batch's columns.
+fn push_arrow(out: &mut Columns, name: String, array: &arrow_array::ArrayRef) -> PyResult<()> {
+    use crate::arrow::RuleColumn;
+    let (column, validity) = crate::arrow::rule_column(array, &name)?;
+    let typed = match column {
+        RuleColumn::Units(v) => Typed::Units(v),
+        RuleColumn::Int(v, scale) => Typed::Int(v, scale),
+        RuleColumn::Int128(v, scale) => Typed::Int128(v, scale),
+        RuleColumn::Bytes(v) => Typed::Bytes(v),
+        RuleColumn::Codes(codes, labels) => Typed::Codes(codes, labels),
+        RuleColumn::Strings(v) => Typed::Strings(v),
+        RuleColumn::Dates(v) => Typed::Dates(v),
+    };
+    out.typed.push((name, typed, validity));
+    Ok(())
+}
+
+/// Reads a dict of column name to array (numpy, pyarrow, pandas, list).
+pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResult<Columns> {
+    let mut out = Columns::default();
+    let dict = match columns.cast::<PyDict>() {
+        Ok(dict) => dict.clone(),
+        Err(_) => match crate::arrow::table_like(columns, "columns") {
+            // A table (pyarrow, polars, pandas, DuckDB...): its columns by name.
+            Ok(Some(table)) => {
+                for (name, array) in table {
+                    push_arrow(&mut out, name, &array)?;
+                }
+                out.json = OwnedColumns::from_json(&serde_json::Value::Object(Default::default())).py()?;
+                return Ok(out);
+            }
+            // A pandas DataFrame without pyarrow: read column by column as before.
+            Err(_) if type_name(columns).0.starts_with("pandas") && columns.hasattr("items")? => {
+                PyDict::from_sequence(&columns.call_method0("items")?)?
+            }
+            Err(err) => return Err(err),
+            Ok(None) => {
+                return Err(PyTypeError::new_err(
+                    "columns must be a dict of input name to array, or a table (pyarrow, polars, pandas, ...)",
+                ));
+            }
+        },
+    };
+    let mut json = serde_json::Map::new();
+    let np = py.import("numpy")?;
+    for (k, v) in dict.iter() {
+        let name: String = k.extract()?;
+        let (module, ty) = type_name(&v);
+        let mut v = v;
+        if module.starts_with("pandas") && crate::arrow::is_arrow(&v) {
+            // Through Arrow when pyarrow can export it (dates, decimals, strings without a
+            // Python object per row); otherwise numpy, as below.
+            if let Ok(array) = crate::arrow::read_array(&v, &name) {
+                push_arrow(&mut out, name, &array)?;
+                continue;
+            }
+        }
+        if module.starts_with("pandas") {
+            // A Categorical (codes + categories) stays encoded; anything else becomes numpy.
+            let array = v.getattr("array")?;
+            if array.hasattr("codes")? && array.hasattr("categories")? {
+                let codes = np.call_method1("ascontiguousarray", (array.getattr("codes")?, "int32"))?;
+                let labels: Vec<String> = array.getattr("categories")?.call_method0("tolist")?.extract()?;
+                out.typed.push((name, Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?, labels), None));
+                continue;
+            }
+            v = v.call_method0("to_numpy")?;
+        }
+        let ty = if module.starts_with("pandas") { type_name(&v).1 } else { ty };
+        if crate::arrow::is_arrow(&v) {
+            push_arrow(&mut out, name, &crate::arrow::read_array(&v, &k.str()?.to_string())?)?;
+            continue;
+        }
+        if v.hasattr("__array_interface__")? && v.hasattr("dtype")? {
+            let kind: String = v.getattr("dtype")?.getattr("kind")?.extract()?;
+            match kind.as_str() {
+                "i" | "u" => {
+                    let arr = np.call_method1("ascontiguousarray", (&v, "int64"))?;
+                    out.units.push((name, arr.unbind()));
+                }
+                "b" => {
+                    let arr = np.call_method1("ascontiguousarray", (&v, "uint8"))?;
+                    out.typed.push((name, Typed::Bytes(PyBuffer::<u8>::get(&arr)?.to_vec(py)?), None));
+                }
+                "f" | "c" => {
+                    return Err(Error::invalid_input(
+                        name.as_str(),
+                        format!("a {ty} of floats"),
+                        "integers (fen for money), decimals or strings (never floats: they may have lost the fen)",
+                    ))
+                    .py();
+                }
+                _ => {
+                    json.insert(name.clone(), from_py(&v.call_method0("tolist")?, &name).py()?);
+                }
+            }
+            continue;
+        }
+        json.insert(name.clone(), from_py(&v, &name).py()?);
+    }
+    out.json = OwnedColumns::from_json(&serde_json::Value::Object(json)).py()?;
+    Ok(out)
+}
+
+/// One date, or one per row (a list, a numpy `datetime64` array, a pyarrow date array).
+pub(crate) fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
+    if date.is_instance_of::<PyList>() || date.is_instance_of::<PyTuple>() {
+        let mut out = Vec::new();
+        for (row, d) in date.try_iter()?.enumerate() {
+            out.push(extract_date(&d?, "date").map_err(|e| e.at_row(row)).py()?);
+        }
+        return Ok(OwnedDatesPy::Each(out));
+    }
+    let (module, _) = type_name(date);
+    if crate::arrow::is_arrow(date) {
+        match crate::arrow::read_array(date, "date") {
+            Ok(array) => return Ok(OwnedDatesPy::Days(crate::arrow::days_no_nulls(&array, "date")?)),
+            Err(err) if !module.starts_with("pandas") => return Err(err),
+            Err(_) => {} // pandas without pyarrow: numpy below
+        }
+    }
+    if module.starts_with("pyarrow") || module.starts_with("pandas") || date.hasattr("__array_interface__")? {
+        let np = py.import("numpy")?;
+        let arr = if module.starts_with("pyarrow") {
+            date.call_method0("to_numpy")?
+        } else {
+            np.call_method1("asarray", (date,))?
+        };
+        let days = np.call_method1(
+            "ascontiguousarray",
+            (arr.call_method1("astype", ("datetime64[D]",))?.call_method1("astype", ("int64",))?, "int32"),
+        )?;
+        return Ok(OwnedDatesPy::Days(PyBuffer::<i32>::get(&days)?.to_vec(py)?));
+    }
+    Ok(OwnedDatesPy::One(extract_date(date, "date").py()?))
+}
+
+pub(crate) enum OwnedDatesPy {
+    One(chrono::NaiveDate),
+    Each(Vec<chrono::NaiveDate>),
+    Days(Vec<i32>),
+}
+
+impl OwnedDatesPy {
+    fn len(&self) -> Option<usize> {
+        match self {
+            OwnedDatesPy::One(_) => None,
+            OwnedDatesPy::Each(v) => Some(v.len()),
+            OwnedDatesPy::Days(v) => Some(v.len()),
+        }
+    }
+
+    pub(crate) fn dates(&self) -> Dates<'_> {
+        match self {
+            OwnedDatesPy::One(d) => Dates::One(*d),
+            OwnedDatesPy::Each(v) => Dates::Each(v),
+            OwnedDatesPy::Days(v) => Dates::EpochDays(v),
+        }
+    }
+}
