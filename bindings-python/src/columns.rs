@@ -5,7 +5,7 @@
 //! Integer columns are read through the buffer protocol without a Python object per row, and
 //! copied once before the GIL is released; lists (and string arrays) go through the JSON shape.
 //! Errors per row (`errors="null"`), chunking and the split across threads are the core's
-//! (`Evaluator::evaluate_batch_threads`); nothing here decides a row.
+//! (`Evaluator::evaluate_batch_chunked`); nothing here decides a row.
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyTuple};
 use zhengce::Error;
 use zhengce::rules::{
-    Batch, BatchResult, CallOptions, Column, ColumnData, Dates, Evaluator, OutColumn, OwnedColumns,
+    Batch, BatchResult, CallOptions, Chunking, Column, ColumnData, Dates, Evaluator, OutColumn, OwnedColumns,
 };
 
 use crate::convert::{extract_date, from_py};
@@ -24,20 +24,12 @@ use crate::rules::{PyBatchResult, PyCol};
 /// into numpy, large enough that the per-chunk cost (a GIL round trip, a progress call) vanishes.
 const CHUNK: usize = 1 << 17;
 
-/// Why a batch stopped: the core's error, or Python's while copying a chunk out.
-enum Stop {
-    Core(Error),
-    Py(PyErr),
-}
-
-impl From<Error> for Stop {
-    fn from(e: Error) -> Stop {
-        Stop::Core(e)
-    }
-}
-
-/// Evaluates a batch through the core's driver: the GIL released while it runs, re-taken for
-/// each chunk to copy its amounts and codes into numpy and report progress.
+/// Evaluates a batch through the core's driver, fed in groups of one chunk per thread: under
+/// the GIL each group's numpy rows are copied into the module (cache-sized, never a buffer
+/// another thread may write while the GIL is released), then the driver runs the group's
+/// chunks on the threads without the GIL, then the chunks are copied into numpy and progress
+/// is reported. The driver names rows of the whole batch (`Chunking::first_row`); nothing
+/// here decides a row.
 pub(crate) fn evaluate(
     py: Python<'_>,
     ev: &Evaluator,
@@ -47,35 +39,71 @@ pub(crate) fn evaluate(
     progress: Option<Bound<'_, PyAny>>,
     threads: Option<usize>,
 ) -> PyResult<PyBatchResult> {
-    let columns = cols.columns(py)?;
-    let rows = columns.first().map(Column::len).or(dates.len()).unwrap_or(0);
-    let batch = Batch { dates: dates.dates(), jurisdiction: opts.jurisdiction.as_deref(), columns };
+    let owned = cols.owned();
+    let mut lengths: Vec<(&str, usize)> = owned.iter().map(|c| (c.name, c.len())).collect();
+    for (name, array) in &cols.units {
+        lengths.push((name, array.bind(py).len()?));
+    }
+    let rows = lengths.first().map(|(_, n)| *n).or(dates.len()).unwrap_or(0);
+    // Groups are cut by row number and cutting clamps to each column's length: a shorter column
+    // would be silently cut, so every length is checked first.
+    for (name, n) in lengths.iter().copied().chain(dates.len().map(|n| ("date", n))) {
+        if n != rows {
+            let first = lengths.first().map_or("the dates", |(f, _)| f);
+            return Err(Error::invalid_input(
+                name,
+                format!("{n} rows"),
+                format!("{rows} rows, as many as '{first}'"),
+            ))
+            .py();
+        }
+    }
     let options = opts.options();
     let progress = match progress {
-        Some(p) => Some(py.import("zhengce._visual")?.getattr("Progress")?.call1((p, rows))?.unbind()),
+        Some(p) => Some(py.import("zhengce._visual")?.getattr("Progress")?.call1((p, rows))?),
         None => None,
     };
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+    let group = CHUNK.saturating_mul(threads);
     let mut out = Output { rows, whole: None, columns: Vec::new(), explanations: None, errors: None };
-    let done = py.detach(|| {
-        ev.evaluate_batch_threads(&batch, &options, CHUNK, threads, |start, chunk| {
-            Python::attach(|py| {
-                let n = chunk.rows;
-                out.take(py, start, chunk)?;
-                if let Some(p) = &progress {
-                    p.bind(py).call1((n,))?;
-                }
-                Ok::<(), PyErr>(())
+    let mut buffers: Vec<Vec<i64>> = cols.units.iter().map(|_| Vec::new()).collect();
+    let mut start: usize = 0;
+    loop {
+        let end = start.saturating_add(group).min(rows);
+        for ((_, array), buffer) in cols.units.iter().zip(buffers.iter_mut()) {
+            buffer.resize(end - start, 0);
+            let part = array.bind(py).get_item(PySlice::new(py, start as isize, end as isize, 1))?;
+            PyBuffer::<i64>::get(&part)?.copy_to_slice(py, buffer)?;
+        }
+        let mut columns: Vec<Column<'_>> = owned.iter().map(|c| c.slice(start..end)).collect();
+        columns
+            .extend(cols.units.iter().zip(&buffers).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))));
+        let batch =
+            Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
+        let chunking = Chunking { rows: CHUNK, threads, first_row: start };
+        let mut parts: Vec<(usize, BatchResult)> = Vec::new();
+        // The core runs without the GIL: other Python threads (a Dask worker's) go on.
+        py.detach(|| {
+            ev.evaluate_batch_chunked(&batch, &options, &chunking, |at, part| {
+                parts.push((at, part));
+                Ok::<(), Error>(())
             })
-            .map_err(Stop::Py)
         })
-    });
-    match done {
-        Ok(_) => Ok(out.finish()),
-        Err(Stop::Core(e)) => Err(e).py(),
-        Err(Stop::Py(e)) => Err(e),
+        .py()?;
+        for (at, part) in parts {
+            let n = part.rows;
+            out.take(py, at, part)?;
+            if let Some(p) = &progress {
+                p.call1((n,))?;
+            }
+        }
+        start = end;
+        if start >= rows {
+            break;
+        }
     }
+    Ok(out.finish())
 }
 
 /// The result being assembled from the driver's chunks.
@@ -224,9 +252,8 @@ enum Typed {
 }
 
 impl Columns {
-    /// Every column for one call over the whole batch: numpy integer buffers are copied here,
-    /// under the GIL, so the core never reads a buffer another thread may write.
-    pub(crate) fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
+    /// The columns held in the module (JSON, Arrow, dictionary, boolean), whole.
+    fn owned(&self) -> Vec<Column<'_>> {
         let mut out: Vec<Column<'_>> = self.json.columns();
         for (name, data, validity) in &self.typed {
             let data = match data {
@@ -240,6 +267,13 @@ impl Columns {
             };
             out.push(Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) });
         }
+        out
+    }
+
+    /// Every column for one call over the whole batch: numpy integer buffers are copied here,
+    /// under the GIL, so the core never reads a buffer another thread may write.
+    pub(crate) fn columns(&self, py: Python<'_>) -> PyResult<Vec<Column<'_>>> {
+        let mut out = self.owned();
         if self.copied.get().is_none() {
             let mut copies = Vec::with_capacity(self.units.len());
             for (_, array) in &self.units {
@@ -410,6 +444,15 @@ impl OwnedDatesPy {
             OwnedDatesPy::One(_) => None,
             OwnedDatesPy::Each(v) => Some(v.len()),
             OwnedDatesPy::Days(v) => Some(v.len()),
+        }
+    }
+
+    /// Rows `r` (one date stays one date).
+    fn slice(&self, r: std::ops::Range<usize>) -> Dates<'_> {
+        match self {
+            OwnedDatesPy::One(d) => Dates::One(*d),
+            OwnedDatesPy::Each(v) => Dates::Each(&v[r]),
+            OwnedDatesPy::Days(v) => Dates::EpochDays(&v[r]),
         }
     }
 

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use zhengce::Context;
 use zhengce::rules::{
-    Batch, BatchResult, Column, ColumnData, Dates, ErrorMode, Evaluator, Input, Options, RuleValue,
+    Batch, BatchResult, Chunking, Column, ColumnData, Dates, ErrorMode, Evaluator, Input, Options, RuleValue,
 };
 
 const BOND: &str = "tianshan-2022-87/r68-bid-bond";
@@ -112,17 +112,25 @@ impl Lots {
 }
 
 /// The chunks of a batch joined, checking they come in order and within the chunk size.
-fn chunked(lots: &[Lot], options: &Options, chunk: usize) -> zhengce::Result<BatchResult> {
-    let owned = Lots::new(lots);
+/// The batch is fed in two parts, the second as rows `split..` of the whole (`first_row`).
+fn chunked(lots: &[Lot], options: &Options, chunk: usize, split: usize) -> zhengce::Result<BatchResult> {
+    let split = split.min(lots.len());
     let mut parts: Vec<BatchResult> = Vec::new();
     let mut next = 0;
-    bond().evaluate_batch_chunked(&owned.batch(), options, chunk, |start, part| {
-        assert_eq!(start, next, "chunks come in row order");
-        assert!(part.rows <= chunk);
-        next += part.rows;
-        parts.push(part);
-        Ok::<(), zhengce::Error>(())
-    })?;
+    for (first_row, part) in [(0, &lots[..split]), (split, &lots[split..])] {
+        if part.is_empty() && first_row > 0 {
+            continue;
+        }
+        let owned = Lots::new(part);
+        let chunking = Chunking { rows: chunk, first_row, ..Chunking::default() };
+        bond().evaluate_batch_chunked(&owned.batch(), options, &chunking, |start, part| {
+            assert_eq!(start, next, "chunks come in row order");
+            assert!(part.rows <= chunk);
+            next += part.rows;
+            parts.push(part);
+            Ok::<(), zhengce::Error>(())
+        })?;
+    }
     Ok(join(parts))
 }
 
@@ -156,11 +164,11 @@ proptest! {
     /// Under `errors: "null"`, in chunks of any size, each row is the row alone: its amount and
     /// status, or nulls and its error's code; one chunk gives the same.
     #[test]
-    fn null_errors_in_any_chunks_equal_row_by_row(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70) {
+    fn null_errors_in_any_chunks_equal_row_by_row(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70, split in 0usize..70) {
         let lots = if nulls { lots } else { kernel_lots };
         let ev = bond();
         let expected: Vec<Row> = lots.iter().map(|l| single(&ev, l)).collect();
-        let out = chunked(&lots, &null(), chunk).unwrap();
+        let out = chunked(&lots, &null(), chunk, split).unwrap();
         prop_assert_eq!(out.rows, lots.len());
         prop_assert_eq!(rows_of(&out), expected.clone());
         let whole = ev.evaluate_batch(&Lots::new(&lots).batch(), &null()).unwrap();
@@ -170,11 +178,11 @@ proptest! {
     /// Under `errors: "raise"`, in chunks of any size, the batch fails at the first failing
     /// row with that row's error code, or gives every row as evaluated alone.
     #[test]
-    fn raise_in_any_chunks_fails_at_the_first_failing_row(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70) {
+    fn raise_in_any_chunks_fails_at_the_first_failing_row(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70, split in 0usize..70) {
         let lots = if nulls { lots } else { kernel_lots };
         let ev = bond();
         let expected: Vec<Row> = lots.iter().map(|l| single(&ev, l)).collect();
-        match chunked(&lots, &Options::default(), chunk) {
+        match chunked(&lots, &Options::default(), chunk, split) {
             Ok(out) => {
                 prop_assert!(out.errors.is_none());
                 prop_assert_eq!(rows_of(&out), expected);
@@ -205,7 +213,8 @@ fn threads_give_the_single_threads_result() {
         let one = bond().evaluate_batch(&owned.batch(), &options);
         for threads in [2, 3, 8] {
             let mut parts: Vec<(usize, BatchResult)> = Vec::new();
-            let got = bond().evaluate_batch_threads(&owned.batch(), &options, 64, threads, |start, part| {
+            let chunking = Chunking { rows: 64, threads, first_row: 0 };
+            let got = bond().evaluate_batch_chunked(&owned.batch(), &options, &chunking, |start, part| {
                 parts.push((start, part));
                 Ok::<(), zhengce::Error>(())
             });

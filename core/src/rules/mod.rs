@@ -71,5 +71,5 @@ pub use kinds::capped_rate::CappedRateValue;
 pub use kinds::decision_table::DecisionTableValue;
 pub use kinds::eligibility::{EligibilityValue, FailedTest};
 pub use kinds::threshold::ThresholdValue;
-pub use options::{CallOptions, ErrorMode, Options};
+pub use options::{CallOptions, Chunking, ErrorMode, Options};
 pub use step::Step;

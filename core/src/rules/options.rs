@@ -123,3 +123,31 @@ impl CallOptions {
         }
     }
 }
+
+/// How [`Evaluator::evaluate_batch_chunked`](super::Evaluator::evaluate_batch_chunked) cuts a
+/// batch: the rows per chunk, the threads the chunks run on, and the batch's first row within
+/// a larger one. None of these changes a result.
+///
+/// # Example
+///
+/// ```
+/// let c = zhengce::rules::Chunking { rows: 1 << 16, ..Default::default() };
+/// assert_eq!((c.threads, c.first_row), (1, 0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunking {
+    /// Rows per chunk (at least 1).
+    pub rows: usize,
+    /// Threads the chunks run on; more than 1 needs the cargo feature `threads` (without it
+    /// the chunks run one after the other on the calling thread).
+    pub threads: usize,
+    /// The batch is rows `first_row..` of a larger batch the caller feeds in parts: chunk
+    /// starts, error rows and [`RowError`](super::RowError) rows name the larger batch's rows.
+    pub first_row: usize,
+}
+
+impl Default for Chunking {
+    fn default() -> Chunking {
+        Chunking { rows: usize::MAX, threads: 1, first_row: 0 }
+    }
+}

@@ -15,12 +15,14 @@ use crate::rules::compile::Common;
 use crate::rules::condition::Frame;
 use crate::rules::evaluator::Evaluator;
 use crate::rules::kinds::{KindVisitor, RuleKind};
-use crate::rules::{ErrorMode, Input, InputValue, Options};
+use crate::rules::{Chunking, ErrorMode, Input, InputValue, Options};
 
 /// A batch checked against the rule: its rows, its jurisdiction's index, and each input
 /// slot's column with its dictionary labels checked once.
 struct Prepared<'a> {
     rows: usize,
+    /// The batch's first row within the caller's larger batch.
+    first_row: usize,
     jur: usize,
     slots: Vec<Option<Slot<'a>>>,
 }
@@ -63,7 +65,7 @@ impl Evaluator {
     /// ```
     pub fn evaluate_batch(&self, batch: &Batch<'_>, options: &Options) -> Result<BatchResult> {
         let mut whole: Option<BatchResult> = None;
-        self.evaluate_batch_chunked(batch, options, usize::MAX, |_, chunk| {
+        self.evaluate_batch_chunked(batch, options, &Chunking::default(), |_, chunk| {
             match whole.as_mut() {
                 None => whole = Some(chunk),
                 Some(w) => w.append(chunk),
@@ -73,14 +75,17 @@ impl Evaluator {
         Ok(whole.unwrap_or(BatchResult { rows: 0, columns: Vec::new(), explanations: None, errors: None }))
     }
 
-    /// Evaluates a batch in chunks of at most `chunk_rows` rows, handing each chunk's result
-    /// to `on_chunk` with the chunk's first row, in row order, and returns the number of
-    /// rows. A batch of no rows gives one empty chunk (its columns name the outputs).
+    /// Evaluates a batch in chunks (see [`Chunking`]), handing each chunk's result to
+    /// `on_chunk` with the chunk's first row, and returns the number of rows. A batch of no
+    /// rows gives one empty chunk (its columns name the outputs).
     ///
     /// Each chunk's [`BatchResult`] holds that chunk's rows; its `errors` (under
-    /// `errors: "null"`) name rows of the whole batch. The chunks joined are exactly
-    /// [`Evaluator::evaluate_batch`]'s result, whatever the chunk size: this is how a
-    /// binding copies results out as they come and reports progress.
+    /// `errors: "null"`) name rows of the whole batch. On one thread the chunks come in row
+    /// order; on several (`chunking.threads`, feature `threads`) in the order they finish,
+    /// `on_chunk` always running on the calling thread. The chunks put in row order are
+    /// exactly [`Evaluator::evaluate_batch`]'s result, whatever the chunk size and the
+    /// threads, and under `errors: "raise"` the error is the first failing row's: this is how
+    /// a binding copies results out as they come, reports progress, and uses every core.
     ///
     /// # Errors
     ///
@@ -90,7 +95,7 @@ impl Evaluator {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Batch, Column, ColumnData, Dates, Options};
+    /// use zhengce::rules::{Batch, Chunking, Column, ColumnData, Dates, Options};
     ///
     /// let s = zhengce::Context::builtin();
     /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
@@ -98,7 +103,8 @@ impl Evaluator {
     /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
     ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })] };
     /// let mut amounts = vec![0i64; 3];
-    /// let rows = bond.evaluate_batch_chunked(&batch, &Options::default(), 2, |start, chunk| {
+    /// let chunking = Chunking { rows: 2, ..Chunking::default() };
+    /// let rows = bond.evaluate_batch_chunked(&batch, &Options::default(), &chunking, |start, chunk| {
     ///     if let Some(zhengce::rules::OutColumn::Int { values, .. }) = chunk.column("amount") {
     ///         amounts[start..start + values.len()].copy_from_slice(values);
     ///     }
@@ -111,68 +117,34 @@ impl Evaluator {
         &self,
         batch: &Batch<'_>,
         options: &Options,
-        chunk_rows: usize,
+        chunking: &Chunking,
         mut on_chunk: impl FnMut(usize, BatchResult) -> std::result::Result<(), E>,
     ) -> std::result::Result<usize, E> {
-        let prepared = self.prepare(batch)?;
-        for range in chunks(prepared.rows, chunk_rows) {
-            let start = range.start;
-            let result = self.run_chunk(&prepared, batch, range, options)?;
-            on_chunk(start, result)?;
+        let prepared = self.prepare(batch, chunking.first_row)?;
+        let ranges: Vec<std::ops::Range<usize>> = chunks(prepared.rows, chunking.rows).collect();
+        #[cfg(feature = "threads")]
+        if chunking.threads > 1 && ranges.len() > 1 {
+            return self.on_threads(&prepared, batch, options, &ranges, chunking.threads, on_chunk);
+        }
+        for range in ranges {
+            let start = prepared.first_row + range.start;
+            on_chunk(start, self.run_chunk(&prepared, batch, range, options)?)?;
         }
         Ok(prepared.rows)
     }
 
-    /// As [`Evaluator::evaluate_batch_chunked`], the chunks evaluated on `threads` threads
-    /// (feature `threads`). `on_chunk` runs on the calling thread, in the order chunks
-    /// finish; the results are the single thread's, chunk for chunk, and under
-    /// `errors: "raise"` the error is the one of the first failing row, as on one thread.
-    ///
-    /// # Errors
-    ///
-    /// - As for [`Evaluator::evaluate_batch_chunked`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use zhengce::rules::{Batch, Column, ColumnData, Dates, Options};
-    ///
-    /// let s = zhengce::Context::builtin();
-    /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
-    /// let budgets: Vec<i64> = (0..1000).map(|i| i * 1_000_000).collect(); // 0 to 9,990,000 yuan in fen
-    /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
-    ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })] };
-    /// let mut amounts = vec![0i64; 1000];
-    /// bond.evaluate_batch_threads(&batch, &Options::default(), 64, 2, |start, chunk| {
-    ///     if let Some(zhengce::rules::OutColumn::Int { values, .. }) = chunk.column("amount") {
-    ///         amounts[start..start + values.len()].copy_from_slice(values);
-    ///     }
-    ///     Ok::<(), zhengce::Error>(())
-    /// })?;
-    /// assert_eq!(amounts[1], 10_000);      // 1 % of 10,000 yuan: 100.00 yuan
-    /// assert_eq!(amounts[999], 2_000_000); // capped at 20,000 yuan
-    /// # Ok::<(), zhengce::Error>(())
-    /// ```
+    /// The chunks on `threads` threads (feature `threads`).
     #[cfg(feature = "threads")]
-    pub fn evaluate_batch_threads<E: From<Error>>(
+    fn on_threads<E: From<Error>>(
         &self,
+        prepared: &Prepared<'_>,
         batch: &Batch<'_>,
         options: &Options,
-        chunk_rows: usize,
+        ranges: &[std::ops::Range<usize>],
         threads: usize,
         mut on_chunk: impl FnMut(usize, BatchResult) -> std::result::Result<(), E>,
     ) -> std::result::Result<usize, E> {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let prepared = self.prepare(batch)?;
-        let ranges: Vec<std::ops::Range<usize>> = chunks(prepared.rows, chunk_rows).collect();
-        if threads <= 1 || ranges.len() <= 1 {
-            for range in ranges {
-                let start = range.start;
-                on_chunk(start, self.run_chunk(&prepared, batch, range, options)?)?;
-            }
-            return Ok(prepared.rows);
-        }
         // Workers take chunks in index order; after a failure no chunk past it is taken, so
         // every chunk before the first failing one is evaluated and that failure is the one
         // a single thread meets first.
@@ -182,7 +154,7 @@ impl Evaluator {
             let (tx, rx) = std::sync::mpsc::channel();
             for _ in 0..threads.min(ranges.len()) {
                 let tx = tx.clone();
-                let (next, stop, ranges, prepared) = (&next, &stop, &ranges, &prepared);
+                let (next, stop) = (&next, &stop);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::SeqCst);
@@ -204,7 +176,7 @@ impl Evaluator {
             for (i, result) in rx {
                 match result {
                     Ok(chunk) if first_error.is_none() => {
-                        if let Err(e) = on_chunk(ranges[i].start, chunk) {
+                        if let Err(e) = on_chunk(prepared.first_row + ranges[i].start, chunk) {
                             stop.store(0, Ordering::SeqCst);
                             return Err(e);
                         }
@@ -225,7 +197,7 @@ impl Evaluator {
     }
 
     /// Checks the batch's shape and binds its columns to the rule's inputs.
-    fn prepare<'a>(&'a self, batch: &Batch<'a>) -> Result<Prepared<'a>> {
+    fn prepare<'a>(&'a self, batch: &Batch<'a>, first_row: usize) -> Result<Prepared<'a>> {
         let c = &*self.inner;
         let rows = batch.columns.first().map(Column::len).or(batch.dates.len()).unwrap_or(0);
         if let Some(n) = batch.dates.len()
@@ -275,7 +247,7 @@ impl Evaluator {
             slots[slot] = Some((*col, spec, labels));
         }
         let jur = self.jurisdiction(batch.jurisdiction)?;
-        Ok(Prepared { rows, jur, slots })
+        Ok(Prepared { rows, jur, slots, first_row })
     }
 
     /// Rows `range` of a prepared batch: the kind's columns, explanations, failed rows.
@@ -301,7 +273,7 @@ impl Evaluator {
                 })
                 .collect(),
             jur: prepared.jur,
-            offset: range.start,
+            offset: prepared.first_row + range.start,
             rows: range.len(),
         };
         let mut errors = Vec::new();
@@ -316,7 +288,7 @@ impl Evaluator {
             let mut failed = errors.iter().map(|e| e.row).peekable();
             let explain = Options { explain: true, text: options.text, errors: ErrorMode::Raise };
             for row in 0..chunk.rows {
-                if failed.next_if_eq(&(range.start + row)).is_some() {
+                if failed.next_if_eq(&(chunk.offset + row)).is_some() {
                     continue;
                 }
                 let explained =
