@@ -7,13 +7,14 @@
 //! Errors per row (`errors="null"`), chunking and the split across threads are the core's
 //! (`Evaluator::evaluate_batch_chunked`); nothing here decides a row.
 
+use numpy::{PyArray1, PyArrayMethods, PyReadwriteArray1};
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyTuple};
 use zhengce::Error;
 use zhengce::rules::{
-    Batch, BatchResult, CallOptions, Chunking, Column, ColumnData, Dates, Evaluator, OutColumn, OwnedColumns,
+    Batch, CallOptions, Chunking, Column, ColumnData, Dates, Evaluator, OutColumn, OwnedColumns,
 };
 
 use crate::convert::{extract_date, from_py};
@@ -65,154 +66,172 @@ pub(crate) fn evaluate(
     };
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
-    let group = CHUNK.saturating_mul(threads);
-    let mut out = Output { rows, whole: None, columns: Vec::new(), explanations: None, errors: None };
     let mut buffers: Vec<Vec<i64>> = cols.units.iter().map(|_| Vec::new()).collect();
-    let mut start: usize = 0;
-    loop {
-        let end = start.saturating_add(group).min(rows);
-        for ((_, array), buffer) in cols.units.iter().zip(buffers.iter_mut()) {
-            buffer.resize(end - start, 0);
-            let part = array.bind(py).get_item(PySlice::new(py, start as isize, end as isize, 1))?;
-            PyBuffer::<i64>::get(&part)?.copy_to_slice(py, buffer)?;
+    // Rows `range` of the numpy columns, copied under the GIL into reused buffers.
+    let units = |py: Python<'_>,
+                 range: std::ops::Range<usize>,
+                 mut copies: Vec<Vec<i64>>|
+     -> PyResult<Vec<Vec<i64>>> {
+        for ((_, array), buffer) in cols.units.iter().zip(copies.iter_mut()) {
+            buffer.resize(range.len(), 0);
+            let rows =
+                array.bind(py).get_item(PySlice::new(py, range.start as isize, range.end as isize, 1))?;
+            PyBuffer::<i64>::get(&rows)?.copy_to_slice(py, buffer)?;
         }
-        let mut columns: Vec<Column<'_>> = owned.iter().map(|c| c.slice(start..end)).collect();
-        columns
-            .extend(cols.units.iter().zip(&buffers).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))));
-        let batch =
-            Batch { dates: dates.slice(start..end), jurisdiction: opts.jurisdiction.as_deref(), columns };
-        let chunking = Chunking { rows: CHUNK, threads, first_row: start };
-        let mut parts: Vec<(usize, BatchResult)> = Vec::new();
-        // The core runs without the GIL: other Python threads (a Dask worker's) go on.
-        py.detach(|| {
-            ev.evaluate_batch_chunked(&batch, &options, &chunking, |at, part| {
-                parts.push((at, part));
-                Ok::<(), Error>(())
-            })
-        })
+        Ok(copies)
+    };
+    let jurisdiction = opts.jurisdiction.as_deref();
+    if rows <= CHUNK {
+        // One chunk: the core's result as it is, its columns turned into numpy when asked for.
+        let copies = units(py, 0..rows, buffers)?;
+        let batch = batch_of(&owned, &cols.units, &copies, dates, jurisdiction, 0..rows);
+        let result = py.detach(|| ev.evaluate_batch(&batch, &options)).py()?;
+        if let Some(p) = &progress {
+            p.call1((rows,))?;
+        }
+        return Ok(PyBatchResult::from_core(result));
+    }
+    // The outputs' names and kinds, from a batch of no rows; the numpy outputs are made now and
+    // written without the GIL (no other thread can see them before they are returned).
+    buffers = units(py, 0..0, buffers)?;
+    let shape = ev
+        .evaluate_batch(&batch_of(&owned, &cols.units, &buffers, dates, jurisdiction, 0..0), &options)
         .py()?;
-        for (at, part) in parts {
-            let n = part.rows;
-            out.take(py, at, part)?;
-            if let Some(p) = &progress {
-                p.call1((n,))?;
-            }
-        }
-        start = end;
-        if start >= rows {
-            break;
+    let mut ints: Vec<Bound<'_, PyArray1<i64>>> = Vec::new();
+    let mut codes: Vec<Bound<'_, PyArray1<i32>>> = Vec::new();
+    let mut parts: Vec<Vec<(usize, OutColumn)>> = Vec::new();
+    for (_, col) in &shape.columns {
+        match col {
+            OutColumn::Int { .. } => ints.push(PyArray1::zeros(py, rows, false)),
+            OutColumn::Codes { .. } => codes.push(PyArray1::zeros(py, rows, false)),
+            _ => parts.push(Vec::new()),
         }
     }
-    Ok(out.finish())
-}
-
-/// The result being assembled from the driver's chunks.
-struct Output {
-    rows: usize,
-    /// A batch of one chunk, kept as the core made it.
-    whole: Option<BatchResult>,
-    columns: Vec<(String, Slot)>,
-    explanations: Option<Vec<(usize, Vec<zhengce::rules::Evaluation>)>>,
-    errors: Option<Vec<zhengce::rules::RowError>>,
-}
-
-impl Output {
-    fn take(&mut self, py: Python<'_>, start: usize, chunk: BatchResult) -> PyResult<()> {
-        if start == 0 && chunk.rows == self.rows && self.columns.is_empty() {
-            self.whole = Some(chunk);
-            return Ok(());
+    let mut explanations: Vec<(usize, Vec<zhengce::rules::Evaluation>)> = Vec::new();
+    let mut errors: Vec<zhengce::rules::RowError> = Vec::new();
+    {
+        let mut int_guards: Vec<PyReadwriteArray1<'_, i64>> = ints.iter().map(|a| a.readwrite()).collect();
+        let mut code_guards: Vec<PyReadwriteArray1<'_, i32>> = codes.iter().map(|a| a.readwrite()).collect();
+        let (mut i, mut c, mut p) = (int_guards.iter_mut(), code_guards.iter_mut(), parts.iter_mut());
+        let contiguous = |e: numpy::AsSliceError| PyTypeError::new_err(e.to_string());
+        let mut targets: Vec<Target<'_>> = Vec::with_capacity(shape.columns.len());
+        for (_, col) in &shape.columns {
+            targets.push(match col {
+                OutColumn::Int { .. } => {
+                    Target::Int(i.next().expect("one per column").as_slice_mut().map_err(contiguous)?)
+                }
+                OutColumn::Codes { .. } => {
+                    Target::Codes(c.next().expect("one per column").as_slice_mut().map_err(contiguous)?)
+                }
+                _ => Target::Parts(p.next().expect("one per column")),
+            });
         }
-        if self.columns.is_empty() {
-            let np = py.import("numpy")?;
-            for (name, col) in &chunk.columns {
-                let col = match col {
-                    OutColumn::Int { scale, .. } => Slot::Array(PyCol::Array {
-                        array: np.call_method1("empty", (self.rows, "<i8"))?.unbind(),
-                        scale: Some(*scale),
-                        labels: None,
-                    }),
-                    OutColumn::Codes { labels, .. } => Slot::Array(PyCol::Array {
-                        array: np.call_method1("empty", (self.rows, "<i4"))?.unbind(),
-                        scale: None,
-                        labels: Some(labels.clone()),
-                    }),
-                    // Nullable columns are kept per chunk and joined in row order at the end.
-                    _ => Slot::Parts(Vec::new()),
-                };
-                self.columns.push((name.clone(), col));
-            }
-        }
-        for ((_, target), (_, col)) in self.columns.iter_mut().zip(chunk.columns) {
-            write(py, target, start, col)?;
-        }
-        if let Some(more) = chunk.explanations {
-            self.explanations.get_or_insert_with(Vec::new).push((start, more));
-        }
-        if let Some(more) = chunk.errors {
-            self.errors.get_or_insert_with(Vec::new).extend(more);
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> PyBatchResult {
-        if let Some(whole) = self.whole {
-            return PyBatchResult::from_core(whole);
-        }
-        // Chunks may arrive out of order from several threads: put them back in row order.
-        let columns = self
-            .columns
-            .into_iter()
-            .map(|(name, col)| {
-                let col = match col {
-                    Slot::Parts(mut parts) => {
-                        parts.sort_by_key(|(start, _)| *start);
-                        let mut parts = parts.into_iter().map(|(_, c)| c);
-                        let mut joined = parts.next().expect("a column has its first chunk");
-                        for more in parts {
-                            append(&mut joined, more);
-                        }
-                        PyCol::Core(joined)
+        // Groups of several chunks per thread: the numpy rows of a group are copied under the
+        // GIL, then its chunks run on the threads while this thread writes the finished ones out.
+        let group = CHUNK.saturating_mul(threads).saturating_mul(4);
+        let mut start: usize = 0;
+        let mut done: Vec<usize> = Vec::new();
+        while start < rows {
+            let end = start.saturating_add(group).min(rows);
+            let copies = units(py, start..end, std::mem::take(&mut buffers))?;
+            let batch = batch_of(&owned, &cols.units, &copies, dates, jurisdiction, start..end);
+            let chunking = Chunking { rows: CHUNK, threads, first_row: start };
+            // The core runs without the GIL: other Python threads (a Dask worker's) go on.
+            py.detach(|| {
+                ev.evaluate_batch_chunked(&batch, &options, &chunking, |at, chunk| {
+                    for (target, (_, col)) in targets.iter_mut().zip(chunk.columns) {
+                        target.write(at, col);
                     }
-                    Slot::Array(col) => col,
-                };
-                (name, col)
+                    if let Some(e) = chunk.explanations {
+                        explanations.push((at, e));
+                    }
+                    errors.extend(chunk.errors.into_iter().flatten());
+                    done.push(chunk.rows);
+                    Ok::<(), Error>(())
+                })
             })
-            .collect();
-        let explanations = self.explanations.map(|mut parts| {
-            parts.sort_by_key(|(start, _)| *start);
-            parts.into_iter().flat_map(|(_, e)| e).collect()
-        });
-        let errors = self.errors.map(|mut e| {
-            e.sort_by_key(|e| e.row);
-            e
-        });
-        PyBatchResult { rows: self.rows, columns, explanations, errors }
+            .py()?;
+            drop(batch);
+            buffers = copies;
+            // Progress chunk by chunk, reported when the group is back under the GIL.
+            for n in done.drain(..) {
+                if let Some(p) = &progress {
+                    p.call1((n,))?;
+                }
+            }
+            start = end;
+        }
     }
+    // Chunks may finish out of order on several threads: put them back in row order.
+    let (mut i, mut c, mut p) = (ints.into_iter(), codes.into_iter(), parts.into_iter());
+    let columns = shape
+        .columns
+        .into_iter()
+        .map(|(name, col)| {
+            let col = match col {
+                OutColumn::Int { scale, .. } => PyCol::Array {
+                    array: i.next().expect("one per column").into_any().unbind(),
+                    scale: Some(scale),
+                    labels: None,
+                },
+                OutColumn::Codes { labels, .. } => PyCol::Array {
+                    array: c.next().expect("one per column").into_any().unbind(),
+                    scale: None,
+                    labels: Some(labels),
+                },
+                mut empty => {
+                    let mut pieces = p.next().expect("one per column");
+                    pieces.sort_by_key(|(at, _)| *at);
+                    for (_, more) in pieces {
+                        append(&mut empty, more);
+                    }
+                    PyCol::Core(empty)
+                }
+            };
+            (name, col)
+        })
+        .collect();
+    explanations.sort_by_key(|(at, _)| *at);
+    let explanations = options.explain.then(|| explanations.into_iter().flat_map(|(_, e)| e).collect());
+    errors.sort_by_key(|e| e.row);
+    let errors = (options.errors == zhengce::rules::ErrorMode::Null).then_some(errors);
+    Ok(PyBatchResult { rows, columns, explanations, errors })
 }
 
-/// Copies one chunk of a column into its place.
-/// A result column while the chunks come: a numpy array filled in place, or a nullable
-/// column's chunks by first row.
-enum Slot {
-    Array(PyCol),
-    Parts(Vec<(usize, OutColumn)>),
+/// Rows `range` of a batch: the owned columns cut, the numpy columns' rows copied in `copies`.
+fn batch_of<'a>(
+    owned: &[Column<'a>],
+    units: &'a [(String, Py<PyAny>)],
+    copies: &'a [Vec<i64>],
+    dates: &'a OwnedDatesPy,
+    jurisdiction: Option<&'a str>,
+    range: std::ops::Range<usize>,
+) -> Batch<'a> {
+    let mut columns: Vec<Column<'a>> = owned.iter().map(|c| c.slice(range.clone())).collect();
+    columns.extend(units.iter().zip(copies).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))));
+    Batch { dates: dates.slice(range), jurisdiction, columns }
 }
 
-fn write(py: Python<'_>, target: &mut Slot, start: usize, col: OutColumn) -> PyResult<()> {
-    let range = |n: usize| PySlice::new(py, start as isize, (start + n) as isize, 1);
-    match (target, col) {
-        (Slot::Array(PyCol::Array { array, .. }), OutColumn::Int { values, .. }) => {
-            PyBuffer::<i64>::get(&array.bind(py).get_item(range(values.len()))?)?.copy_from_slice(py, &values)
+/// Where a chunk's output column goes: into its rows of a numpy array, or kept by first row.
+enum Target<'a> {
+    Int(&'a mut [i64]),
+    Codes(&'a mut [i32]),
+    Parts(&'a mut Vec<(usize, OutColumn)>),
+}
+
+impl Target<'_> {
+    fn write(&mut self, at: usize, col: OutColumn) {
+        match (self, col) {
+            (Target::Int(into), OutColumn::Int { values, .. }) => {
+                into[at..at + values.len()].copy_from_slice(&values)
+            }
+            (Target::Codes(into), OutColumn::Codes { codes, .. }) => {
+                into[at..at + codes.len()].copy_from_slice(&codes)
+            }
+            (Target::Parts(parts), col) => parts.push((at, col)),
+            // The chunks of one batch have the columns of its empty batch (the core's contract).
+            _ => {}
         }
-        (Slot::Array(PyCol::Array { array, .. }), OutColumn::Codes { codes, .. }) => {
-            PyBuffer::<i32>::get(&array.bind(py).get_item(range(codes.len()))?)?.copy_from_slice(py, &codes)
-        }
-        (Slot::Parts(parts), col) => {
-            parts.push((start, col));
-            Ok(())
-        }
-        // The chunks of one batch have the same columns (the core's contract).
-        _ => Ok(()),
     }
 }
 
