@@ -263,10 +263,12 @@ pub fn rule_column(a: &ArrayRef, name: &str) -> PyResult<(RuleColumn, Option<Val
         DataType::Decimal128(_, scale) if *scale >= 0 => {
             let values = a.as_primitive::<Decimal128Type>().values();
             let scale = *scale as u32;
+            // Narrowed to 64 bits where every value fits: the core takes the fast path where
+            // the column allows it (its own decision, whatever the scale).
             let small: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
             match small {
-                Some(v) if scale <= 2 => RuleColumn::Int(v, scale),
-                _ => RuleColumn::Int128(values.to_vec(), scale),
+                Some(v) => RuleColumn::Int(v, scale),
+                None => RuleColumn::Int128(values.to_vec(), scale),
             }
         }
         DataType::Boolean => {

@@ -14,9 +14,10 @@ use zhengce::rules::{Batch, CallOptions};
 
 use crate::calendar::{PyCalendar, PyCalendars};
 use crate::catalogue::PyCatalogue;
+use crate::columns::{read_columns, read_dates};
 use crate::convert::{extract_date, from_py, options, serialize};
 use crate::error::IntoPy;
-use crate::rules::{PyComparison, PyEvaluator, read_columns, read_dates};
+use crate::rules::{PyComparison, PyEvaluator};
 
 /// A catalogue, working-day calendars and a scenario: immutable; deriving one gives a new one.
 #[pyclass(module = "zhengce._zhengce", name = "Context", frozen)]

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod arrow;
 mod calendar;
 mod catalogue;
+mod columns;
 mod communities;
 mod context;
 mod convert;

@@ -128,6 +128,32 @@ def test_batch_errors_name_the_row(bond: zhengce.Evaluator) -> None:
     assert (err.value.path, err.value.details["row"]) == ("budget", 1)
 
 
+def test_chunks_threads_and_null_errors_give_one_result(bond: zhengce.Evaluator) -> None:
+    # 300,001 lots (three chunks of the binding): 1,500,000 yuan -> 1 % = 15,000.00 yuan;
+    # every 7th lot 3,000,000 yuan -> 30,000 capped at 20,000.00; rows 1 and 250,000 negative.
+    n = 300_001
+    fen = np.full(n, 150_000_000, dtype=np.int64)
+    fen[::7] = 300_000_000
+    fen[[1, 250_000]] = -1
+    lots = np.where(np.arange(n) % 5 == 0, "ppp", "ordinary")
+    lot_type = pa.array(lots).dictionary_encode()
+    runs = [bond.evaluate_batch({"budget": fen, "lot_type": lot_type}, JUNE, errors="null", threads=t) for t in (1, 2, None)]
+    for out in runs:
+        amount = out.column("amount")
+        assert isinstance(amount, np.ndarray) and amount.dtype == np.int64
+        assert amount[[0, 2, 3, 1]].tolist() == [3_000_000, 1_500_000, 1_500_000, 0]  # row 0: ppp, uncapped
+        assert [e["row"] for e in out.errors()] == [1, 250_000]
+        assert {e["code"] for e in out.errors()} == {"invalid_input"}
+        assert out.to_arrow().column("amount")[1].as_py() is None
+        assert np.array_equal(amount, runs[0].column("amount"))
+        assert np.array_equal(out.column("status"), runs[0].column("status"))
+    with pytest.raises(zhengce.InvalidInputError) as err:
+        bond.evaluate_batch({"budget": fen}, JUNE, threads=2)
+    assert err.value.details["row"] == 1
+    with pytest.raises(zhengce.InvalidInputError):
+        bond.evaluate_batch({"budget": fen}, JUNE, threads=0)
+
+
 def test_compare_returns_numpy_differences(cat: zhengce.Catalogue) -> None:
     base = zhengce.Context(cat)
     alt = zhengce.Context(cat).with_scenario('{"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot", '

@@ -13,9 +13,10 @@ use zhengce::rules::{Batch, CallOptions};
 
 use crate::calendar::{JsCalendar, JsCalendars};
 use crate::catalogue::JsCatalogue;
+use crate::columns::{read_columns, read_dates};
 use crate::convert::{date, from_js, options, to_js};
 use crate::error::IntoJs;
-use crate::rules::{JsEvaluator, read_columns, read_dates};
+use crate::rules::JsEvaluator;
 
 /// A catalogue, working-day calendars and a scenario: immutable; deriving one gives a new one.
 #[wasm_bindgen(js_name = Context)]

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 mod builtin;
 mod calendar;
 mod catalogue;
+mod columns;
 mod communities;
 mod context;
 mod convert;

@@ -40,6 +40,26 @@ test("rows past the first chunk agree with the first, and errors name the global
     (e) => e instanceof zhengce.ZhengceError && e.code === "invalid_input" && e.path === "budget" && e.details.row === 70_000);
 });
 
+test("errors: null gives a failing row nulls and its error, in any chunk", () => {
+  // Three Tianshan lots: 1,500,000 yuan -> 1 % = 15,000.00; -5 yuan is not an amount; 3,000,000 -> 30,000 capped at 20,000.00.
+  const n = 200_003;
+  const budgets = new BigInt64Array(n).fill(150000000n);
+  budgets[1] = -500n;
+  budgets[2] = 300000000n;
+  budgets[n - 2] = -1n; // in the second chunk
+  const out = bond.evaluateColumns({ budget: budgets }, "2022-06-01", { errors: "null" });
+  assert.deepEqual([...out.columns.amount.subarray(0, 3)], [1500000n, 0n, 2000000n]);
+  assert.deepEqual([...out.columns.status.subarray(0, 3)].map((c) => out.labels.status[c] ?? null), ["rate", null, "capped"]);
+  const code = (row) => out.labels.error_code[out.columns.error_code[row]] ?? null;
+  assert.deepEqual([0, 1, 2, n - 2, n - 1].map(code), [null, "invalid_input", null, "invalid_input", null]);
+  assert.match(out.columns.error_message[1], /budget/);
+  assert.equal(out.columns.error_message[0], null);
+  const json = bond.evaluateBatch({ budget: ["1500000", "-5", "3000000"] }, "2022-06-01", { errors: "null" });
+  assert.deepEqual(json.columns.amount, ["15000.00", null, "20000.00"]);
+  assert.deepEqual(json.columns.error_code, [null, "invalid_input", null]);
+  assert.throws(() => bond.evaluateColumns({ budget: budgets }, "2022-06-01", { errors: "ignore" }), (e) => e.code === "invalid_input");
+});
+
 test("other arrays, mismatched lengths and explanations are refused on the typed path", () => {
   assert.throws(() => bond.evaluateColumns({ budget: ["1000000"] }, "2022-06-01"), (e) => e.code === "invalid_input" && e.path === "budget");
   assert.throws(() => bond.evaluateColumns({ budget: new BigInt64Array(2) }, new Int32Array(3)), (e) => e.code === "invalid_input" && e.path === "date");

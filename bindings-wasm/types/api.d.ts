@@ -857,6 +857,14 @@ export type RestDayStart = "as_given" | "next_working_day";
  */
 export type Lang = "en" | "zh";
 /**
+ * What a batch does with a row that fails (a bad input, a parameter without a value on the
+ * row's date, an overflow).
+ *
+ * This interface was referenced by `ApiTypes`'s JSON-Schema
+ * via the `definition` "ErrorMode".
+ */
+export type ErrorMode = "raise" | "null";
+/**
  * The value of a rule for one case, by rule kind (tagged with `kind`).
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
@@ -2818,7 +2826,8 @@ export interface Input {
   };
 }
 /**
- * How to evaluate: whether to build the full explanation.
+ * How to evaluate: whether to build the full explanation, and what a batch does with a row
+ * that fails.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "Options".
@@ -2834,6 +2843,7 @@ export interface Options {
    * `explanation.text` (implies `explain`).
    */
   text?: Lang | null;
+  errors?: ErrorMode;
 }
 /**
  * The options of the bindings' `evaluate` and `evaluate_batch` calls, in one object: the
@@ -2855,6 +2865,10 @@ export interface CallOptions {
    * Render the explanation as text in this language (implies `explain`).
    */
   text?: Lang | null;
+  /**
+   * In a batch: `raise` (null counts as the default, raise) or `null` (see [`ErrorMode`]).
+   */
+  errors?: ErrorMode | null;
 }
 /**
  * The result of a batch: one column per output, row for row.
@@ -2871,9 +2885,15 @@ export interface CallOptions {
  *   the jurisdiction's calendar with the duration in force under the scenario (no input
  *   columns: the batch's dates are the start dates).
  *
+ * With `errors: "null"` ([`ErrorMode::Null`](super::ErrorMode)) a row that fails is null in
+ * every output (0 in an integer `amount` column, which has no null: its entry in `errors`
+ * marks it) and [`errors`](BatchResult::errors) lists it with its error's code and message;
+ * the other rows are exactly what row-by-row evaluation gives.
+ *
  * Its JSON shape is `{"rows": n, "columns": {"amount": ["10000.00", ...], "status": ["rate",
  * ...]}}`: amounts and decimals as strings, booleans as booleans, labels and dates as
- * strings, null for null.
+ * strings, null for null. With `errors: "null"` the columns also hold `error_code` and
+ * `error_message` (null for a row that evaluated), and every output of a failed row is null.
  *
  * This interface was referenced by `ApiTypes`'s JSON-Schema
  * via the `definition` "BatchResult".
@@ -2884,13 +2904,14 @@ export interface BatchResult {
    */
   rows: number;
   /**
-   * Output name to column.
+   * Output name to column (with `error_code` and `error_message` under `errors: "null"`).
    */
   columns: {
     [k: string]: unknown[] | undefined;
   };
   /**
-   * One explained evaluation per row, if asked for.
+   * One explained evaluation per row, if asked for (under `errors: "null"`, one per row
+   * without an error).
    */
   explanations?: Evaluation[] | null;
 }

@@ -596,7 +596,7 @@ fn batches_of_every_kind() {
     let out = s
         .evaluator("tianshan-2022-87/r63-guarantee-fee")
         .unwrap()
-        .evaluate_batch(&batch, &Options { explain: true, text: None })
+        .evaluate_batch(&batch, &Options { explain: true, ..Options::default() })
         .unwrap();
     assert_eq!(out.column("compliant").unwrap().to_strings(), [Some("true".into()), Some("false".into())]);
     assert_eq!(out.explanations.unwrap()[1].compliant(), Some(false));

@@ -1,6 +1,6 @@
 // Vector calls of the rules module (see tests/vectors/README.md).
 const scenario = (z, ctx, spec) => (spec !== undefined ? ctx.withScenario(spec) : ctx);
-const options = (i) => ({ jurisdiction: i.jurisdiction, explain: i.explain, text: i.text });
+const options = (i) => ({ jurisdiction: i.jurisdiction, explain: i.explain, text: i.text, errors: i.errors });
 
 export const calls = {
   "rules.evaluate": (z, ctx, i) =>

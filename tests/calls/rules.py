@@ -6,7 +6,7 @@ def _scenario(z, ctx, spec):
 
 
 def _options(i):
-    return {k: i[k] for k in ("jurisdiction", "explain", "text") if k in i}
+    return {k: i[k] for k in ("jurisdiction", "explain", "text", "errors") if k in i}
 
 
 CALLS = {

@@ -347,13 +347,16 @@ class Evaluator:
         self, columns: dict[str, ColumnLike], date: DatesLike, *,
         jurisdiction: str | None = ..., explain: bool = ..., text: Lang | None = ...,
         progress: bool | Any = ..., errors: Literal["raise", "null"] = ...,
+        threads: int | None = ...,
     ) -> BatchResult:
         """Evaluates a batch of cases given as columns (a dict of arrays, or a table).
 
         ``errors="raise"`` (default): the first bad row raises, naming the row (``details["row"]``).
         ``errors="null"``: a bad row gets nulls and its error in ``error_code`` / ``error_message``
         columns (and :meth:`BatchResult.errors`); the other rows are evaluated.
-        ``progress=True`` shows a tqdm bar; a callable gets ``(rows_done, rows_total)``."""
+        ``progress=True`` shows a tqdm bar; a callable gets ``(rows_done, rows_total)``.
+        The batch runs without the GIL, its chunks on ``threads`` threads (default: every core;
+        ``1``: the calling thread); the result does not depend on it."""
 
 @final
 class Evaluation:

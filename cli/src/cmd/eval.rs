@@ -208,7 +208,7 @@ pub fn core(ctx: &Context, job: &Job<'_>, table: &Table) -> Result<Vec<(String, 
             first
         }
     };
-    let options = EvalOptions { explain, text: None };
+    let options = EvalOptions { explain, ..EvalOptions::default() };
     let mut progress = Progress::new(rows as u64, "evaluating", show_progress);
     let mut chunks: Vec<Vec<(String, OutColumn)>> = Vec::new();
     let mut explanations: Vec<Option<String>> = Vec::new();

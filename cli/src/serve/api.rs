@@ -142,7 +142,8 @@ fn evaluate_one(state: &State, req: EvaluateRequest, explain: bool) -> Result<Va
     let mut input = Input::from_json_value(date("date", &req.date)?, &req.input)?;
     input.jurisdiction = req.jurisdiction;
     let text = req.text.or(explain.then_some(Lang::En));
-    let evaluation = evaluator.evaluate(&input, &Options { explain: explain || req.explain, text: None })?;
+    let evaluation =
+        evaluator.evaluate(&input, &Options { explain: explain || req.explain, ..Options::default() })?;
     let mut out = serde_json::to_value(&evaluation).unwrap_or(Value::Null);
     if let (Some(lang), true) = (text, explain || req.explain) {
         out["text"] = json!(evaluation.to_text(lang));
@@ -227,7 +228,8 @@ async fn evaluate_batch(
             jurisdiction: req.jurisdiction.as_deref(),
             columns: columns.columns(),
         };
-        let result = evaluator.evaluate_batch(&batch, &Options { explain: req.explain, text: None })?;
+        let result =
+            evaluator.evaluate_batch(&batch, &Options { explain: req.explain, ..Options::default() })?;
         Ok(ok(&result))
     })
     .await

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::condition::{CCond, CTest, Frame};
 use crate::catalogue::rule::{COperand, Condition, InputSpec, Operand, Rule, Test, TestOp, Val, literal_val};
 use crate::context::{Context, Timeline, param_index};
@@ -30,6 +32,48 @@ impl Common {
     pub(crate) fn no_value(&self, frame: &Frame, p: u16) -> Error {
         let key = &self.context.catalogue().data().parameters[self.params[p as usize].index].id;
         super::condition::no_value(key, &self.jurisdictions[frame.jur], frame.date)
+    }
+
+    /// An empty frame for `date` in jurisdiction `jur`, parameters resolved.
+    pub(crate) fn empty_frame(&self, date: NaiveDate, jur: usize) -> Frame {
+        let mut frame = Frame {
+            date,
+            jur,
+            vals: vec![None; self.rule.inputs.len()],
+            params: Vec::with_capacity(self.params.len()),
+            tests: vec![None; self.tests.len()],
+        };
+        self.resolve(&mut frame);
+        frame
+    }
+
+    /// Looks every parameter up on the frame's date in its jurisdiction.
+    pub(crate) fn resolve(&self, frame: &mut Frame) {
+        frame.params.clear();
+        frame.params.extend(self.params.iter().map(|p| p.timelines[frame.jur].seg(frame.date).hit));
+    }
+
+    /// Applies defaults; a required input without a value is an error unless the kind reports
+    /// missing inputs in its value (`missing_is_a_value`: eligibility).
+    pub(crate) fn fill_defaults(&self, frame: &mut Frame, missing_is_a_value: bool) -> Result<()> {
+        for (slot, spec) in self.rule.inputs.iter().enumerate() {
+            if frame.vals[slot].is_none() {
+                frame.vals[slot] = self.defaults[slot];
+                if frame.vals[slot].is_none() && spec.required && !missing_is_a_value {
+                    return Err(Error::missing_input(spec.name.as_str()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluates every test of the frame and the rule's scope (`None`: undecided).
+    #[inline]
+    pub(crate) fn test(&self, frame: &mut Frame) -> Result<Option<bool>> {
+        for (i, t) in self.tests.iter().enumerate() {
+            frame.tests[i] = t.eval(frame).map_err(|p| self.no_value(frame, p))?;
+        }
+        Ok(self.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests)))
     }
 }
 

@@ -2,15 +2,13 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
 use super::compile::{Builder, Common};
 use super::condition::Frame;
 use super::evaluation::{Evaluation, Explanation, Receipt, RuleInfo};
-use super::kinds::{capped_rate, decision_table, eligibility, threshold};
+use super::kinds::registry::Kind;
 use super::options::Options;
 use super::step::Step;
-use super::{Input, Operand, Rule, RuleLogic};
+use super::{Input, Operand, Rule};
 use crate::catalogue::rule::{self as input, COperand};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -63,36 +61,23 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Evaluator {
-    pub(crate) inner: Arc<Compiled>,
+    pub(crate) inner: Arc<CompiledRule>,
 }
 
 /// The compiled form of a rule: what every kind shares, its kind, and its description.
 #[derive(Debug)]
-pub(crate) struct Compiled {
+pub(crate) struct CompiledRule {
     pub common: Common,
     pub kind: Kind,
     pub info: RuleInfo,
 }
 
-impl std::ops::Deref for Compiled {
+impl std::ops::Deref for CompiledRule {
     type Target = Common;
 
     fn deref(&self) -> &Common {
         &self.common
     }
-}
-
-#[derive(Debug)]
-pub(crate) enum Kind {
-    CappedRate(capped_rate::Compiled),
-    DecisionTable(decision_table::Compiled),
-    Eligibility(eligibility::Compiled),
-    Threshold(threshold::Compiled),
-    /// Computed by the calendar: the case's date is the start date; parameter slot `slot`
-    /// holds the limit, resolved through the scenario like every parameter.
-    TimeLimit {
-        slot: u16,
-    },
 }
 
 impl Evaluator {
@@ -135,16 +120,7 @@ impl Evaluator {
             test_specs: Vec::new(),
         };
         let applies = rule.applies_when.as_ref().map(|c| b.condition(c)).transpose()?;
-        let kind = match &rule.logic {
-            RuleLogic::CappedRate(c) => Kind::CappedRate(capped_rate::compile(c, &mut b)?),
-            RuleLogic::DecisionTable(t) => Kind::DecisionTable(decision_table::compile(t, &mut b)?),
-            RuleLogic::Eligibility(e) => Kind::Eligibility(eligibility::compile(e, &mut b)?),
-            RuleLogic::Threshold(t) => Kind::Threshold(threshold::compile(t, &mut b)?),
-            RuleLogic::TimeLimit(t) => {
-                let slot = b.param(&t.duration, "duration")?;
-                Kind::TimeLimit { slot }
-            }
-        };
+        let kind = Kind::compile(&rule.logic, &mut b)?;
         let defaults = rule
             .inputs
             .iter()
@@ -159,7 +135,7 @@ impl Evaluator {
         let jur_index = jurisdictions.iter().enumerate().map(|(i, j)| (j.clone(), i)).collect();
         let info = RuleInfo::of(&rule);
         Ok(Evaluator {
-            inner: Arc::new(Compiled {
+            inner: Arc::new(CompiledRule {
                 common: Common {
                     context: context.clone(),
                     rule,
@@ -203,7 +179,7 @@ impl Evaluator {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn check_table(&self) -> Option<super::TableCheck> {
-        super::check_table(&self.inner.rule)
+        self.inner.kind.check(&self.inner.common)
     }
 
     /// The context the rule runs in.
@@ -280,29 +256,10 @@ impl Evaluator {
         }
     }
 
-    /// An empty frame for `date` in jurisdiction `jur`, parameters resolved.
-    pub(crate) fn empty_frame(&self, date: NaiveDate, jur: usize) -> Frame {
-        let c = &*self.inner;
-        let mut frame = Frame {
-            date,
-            jur,
-            vals: vec![None; c.rule.inputs.len()],
-            params: Vec::with_capacity(c.params.len()),
-            tests: vec![None; c.tests.len()],
-        };
-        self.resolve(&mut frame);
-        frame
-    }
-
-    pub(crate) fn resolve(&self, frame: &mut Frame) {
-        frame.params.clear();
-        frame.params.extend(self.inner.params.iter().map(|p| p.timelines[frame.jur].seg(frame.date).hit));
-    }
-
     fn frame(&self, input: &Input) -> Result<Frame> {
         let c = &*self.inner;
         let jur = self.jurisdiction(input.jurisdiction.as_deref())?;
-        let mut frame = self.empty_frame(input.date, jur);
+        let mut frame = c.empty_frame(input.date, jur);
         for (name, value) in &input.values {
             let slot = c.rule.inputs.iter().position(|s| s.name == *name).ok_or_else(|| {
                 let names: Vec<String> = c.rule.inputs.iter().map(|s| s.name.clone()).collect();
@@ -314,58 +271,15 @@ impl Evaluator {
             })?;
             frame.vals[slot] = Some(input::check(&c.rule.inputs[slot], value)?);
         }
-        self.fill_defaults(&mut frame)?;
+        c.fill_defaults(&mut frame, c.kind.missing_is_a_value())?;
         Ok(frame)
-    }
-
-    /// Applies defaults; outside eligibility rules a required input without a value is an
-    /// error.
-    pub(crate) fn fill_defaults(&self, frame: &mut Frame) -> Result<()> {
-        let c = &*self.inner;
-        let eligibility = matches!(c.kind, Kind::Eligibility(_));
-        for (slot, spec) in c.rule.inputs.iter().enumerate() {
-            if frame.vals[slot].is_none() {
-                frame.vals[slot] = c.defaults[slot];
-                if frame.vals[slot].is_none() && spec.required && !eligibility {
-                    return Err(Error::missing_input(spec.name.as_str()));
-                }
-            }
-        }
-        Ok(())
     }
 
     /// Evaluates every test, then the rule's kind.
     pub(crate) fn run(&self, frame: &mut Frame, steps: Option<&mut Vec<Step>>) -> Result<super::RuleValue> {
         let c = &*self.inner;
-        for (i, t) in c.tests.iter().enumerate() {
-            frame.tests[i] = t.eval(frame).map_err(|p| self.inner.no_value(frame, p))?;
-        }
-        let applies = c.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests));
-        match &c.kind {
-            Kind::CappedRate(k) => k.run(c, frame, applies, steps).map(super::RuleValue::CappedRate),
-            Kind::DecisionTable(k) => k.run(c, frame, applies, steps).map(super::RuleValue::DecisionTable),
-            Kind::Eligibility(k) => k.run(c, frame, applies, steps).map(super::RuleValue::Eligibility),
-            Kind::Threshold(k) => k.run(c, frame, applies, steps).map(super::RuleValue::Threshold),
-            Kind::TimeLimit { slot } => {
-                // The frame holds the duration as the scenario resolves it (overrides included).
-                let jurisdiction = &c.jurisdictions[frame.jur];
-                let param = &c.params[*slot as usize];
-                let duration =
-                    c.context.parameter_use(param.index, frame.params[*slot as usize], &param.role);
-                let deadline = super::kinds::time_limit::deadline_of_rule(
-                    &c.context,
-                    &c.rule,
-                    duration,
-                    frame.date,
-                    jurisdiction,
-                    &Default::default(),
-                )?;
-                if let Some(s) = steps {
-                    s.push(Step::Deadline { date: deadline.date, text: deadline.explanation.clone() });
-                }
-                Ok(super::RuleValue::TimeLimit(super::TimeLimitValue { deadline: Box::new(deadline) }))
-            }
-        }
+        let applies = c.test(frame)?;
+        c.kind.evaluate(&c.common, frame, applies, steps)
     }
 
     fn explain(&self, frame: &Frame, steps: Vec<Step>, input: &Input) -> Explanation {

@@ -60,7 +60,7 @@ pub use crate::catalogue::rule::{
 };
 pub use batch::{
     Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn, OwnedColumns,
-    OwnedDates,
+    OwnedDates, RowError,
 };
 pub use evaluation::{
     ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, TimeLimitValue,
@@ -70,5 +70,5 @@ pub use kinds::capped_rate::CappedRateValue;
 pub use kinds::decision_table::DecisionTableValue;
 pub use kinds::eligibility::{EligibilityValue, FailedTest};
 pub use kinds::threshold::ThresholdValue;
-pub use options::{CallOptions, Options};
+pub use options::{CallOptions, Chunking, ErrorMode, Options};
 pub use step::Step;

@@ -1,11 +1,9 @@
 //! Two scenarios compared over one batch.
 
 use super::{Batch, Comparison, ComparisonTotals, OutColumn};
-use crate::catalogue::rule::OutputType;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::rules::Options;
-use crate::rules::evaluator::Kind;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -55,18 +53,7 @@ impl Context {
         let alt_ev = alternative.evaluator(rule)?;
         let baseline = base_ev.evaluate_batch(batch, options)?;
         let alt = alt_ev.evaluate_batch(batch, options)?;
-        let column = match &base_ev.inner.kind {
-            Kind::TimeLimit { .. } => "deadline".to_owned(),
-            Kind::CappedRate(_) => "amount".to_owned(),
-            Kind::Eligibility(_) => "eligible".to_owned(),
-            Kind::Threshold(_) => "compliant".to_owned(),
-            Kind::DecisionTable(k) => k
-                .outputs
-                .iter()
-                .find(|o| o.ty == OutputType::Decimal)
-                .or(k.outputs.first())
-                .map_or_else(|| "matched".to_owned(), |o| o.name.clone()),
-        };
+        let column = base_ev.inner.kind.compared_column();
         let (b, a) = match (baseline.column(&column), alt.column(&column)) {
             (Some(b), Some(a)) => (b, a),
             _ => {

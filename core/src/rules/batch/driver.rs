@@ -1,112 +1,39 @@
-//! The batch driver: columns bound to inputs, rows evaluated in runs, results collected.
+//! The batch driver, generic over the rule's kind: columns bound to the rule's inputs once,
+//! rows cut into chunks, each chunk through the kind's kernel or row by row through one
+//! reused frame, each chunk's output columns handed to the caller as they are made.
+//!
+//! Chunks bound the memory a binding needs (it copies each chunk's columns out and drops
+//! them) and give it a place for progress. The results never depend on the chunk size: every
+//! row is computed on its own, and a kind's kernel gives exactly the row-by-row columns. With
+//! `errors: "null"` a failing row is recorded and nulled, and the row loop goes on.
 
-use super::sink::Sink;
-use super::{Batch, BatchResult, Column, ColumnData, Dates, OutColumn};
-use crate::catalogue::rule::{self as input, Val};
-use crate::error::{Error, ErrorKind, Result};
+use super::bound::{Bound, Chunk, epoch};
+use super::{Batch, BatchResult, Column, ColumnData, OutColumn, RowError};
+use crate::catalogue::rule::{self as input, InputSpec, Val};
+use crate::error::{Error, Result};
+use crate::rules::compile::Common;
 use crate::rules::condition::Frame;
-use crate::rules::evaluator::{Evaluator, Kind};
-use crate::rules::kinds::capped_rate::kernel::Run;
-use crate::rules::kinds::capped_rate::{IntKernel, POW10, ZERO, effect_bit};
-use crate::rules::{Input, InputSpec, InputType, InputValue, Options};
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::rules::evaluator::Evaluator;
+use crate::rules::kinds::{KindVisitor, RuleKind};
+use crate::rules::{Chunking, ErrorMode, Input, InputValue, Options};
 
-/// A column bound to an input slot, with per-label choices precomputed.
-pub(crate) struct Bound<'a> {
-    col: Column<'a>,
-    spec: &'a InputSpec,
-    /// For `Codes`: each label checked against the spec once.
-    labels: Vec<std::result::Result<Val, Error>>,
+/// A batch checked against the rule: its rows, its jurisdiction's index, and each input
+/// slot's column with its dictionary labels checked once.
+struct Prepared<'a> {
+    rows: usize,
+    /// The batch's first row within the caller's larger batch.
+    first_row: usize,
+    jur: usize,
+    slots: Vec<Option<Slot<'a>>>,
 }
 
-impl Bound<'_> {
-    #[inline]
-    pub(crate) fn get(&self, row: usize) -> Result<Option<Val>> {
-        if self.col.is_null(row) {
-            return Ok(None);
-        }
-        let spec = self.spec;
-        let field = spec.name.as_str();
-        let v = match self.col.data {
-            ColumnData::Int { values, scale } => {
-                input::check_decimal(spec, Decimal::new(values[row], scale), field)?
-            }
-            ColumnData::Units(values) => {
-                let scale = if spec.ty == InputType::Money { 2 } else { 0 };
-                input::check_decimal(spec, Decimal::new(values[row], scale), field)?
-            }
-            ColumnData::Int128 { values, scale } => {
-                let d = Decimal::try_from_i128_with_scale(values[row], scale)
-                    .map_err(|_| Error::invalid_input(field, values[row], "a decimal within 28 digits"))?;
-                input::check_decimal(spec, d, field)?
-            }
-            ColumnData::Decimal(values) => input::check_decimal(spec, values[row], field)?,
-            ColumnData::Bool(values) => boolean(spec, values[row])?,
-            ColumnData::Bytes(values) => boolean(spec, values[row] != 0)?,
-            ColumnData::Text(values) => input::check_text(spec, values[row])?,
-            ColumnData::Strings(values) => input::check_text(spec, &values[row])?,
-            ColumnData::Codes { codes, .. } => match usize::try_from(codes[row]) {
-                Err(_) => return Ok(None),
-                Ok(c) => match self.labels.get(c) {
-                    Some(Ok(v)) => *v,
-                    Some(Err(e)) => return Err(e.clone()),
-                    None => {
-                        return Err(Error::invalid_input(field, codes[row], "a code of one of the labels"));
-                    }
-                },
-            },
-            ColumnData::Dates(values) => match spec.ty {
-                InputType::Date => Val::Date(values[row]),
-                _ => return Err(Error::invalid_input(field, values[row], input::expected(spec))),
-            },
-        };
-        Ok(Some(v))
-    }
-}
-
-pub(crate) fn boolean(spec: &InputSpec, b: bool) -> Result<Val> {
-    match spec.ty {
-        InputType::Boolean => Ok(Val::Bool(b)),
-        _ => Err(Error::invalid_input(spec.name.as_str(), b, input::expected(spec))),
-    }
-}
-
-pub(crate) fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
-}
-
-impl Dates<'_> {
-    #[inline]
-    pub(crate) fn at(&self, row: usize) -> Result<NaiveDate> {
-        match self {
-            Dates::One(d) => Ok(*d),
-            Dates::Each(ds) => Ok(ds[row]),
-            Dates::EpochDays(days) => {
-                epoch().checked_add_signed(chrono::TimeDelta::days(days[row] as i64)).ok_or_else(|| {
-                    Error::invalid_input("date", days[row], "a day count within the calendar").at_row(row)
-                })
-            }
-        }
-    }
-
-    pub(crate) fn len(&self) -> Option<usize> {
-        match self {
-            Dates::One(_) => None,
-            Dates::Each(ds) => Some(ds.len()),
-            Dates::EpochDays(ds) => Some(ds.len()),
-        }
-    }
-}
-
-/// Adds the row to an error: input errors record it, others say it in their context.
-pub(crate) fn at_row(err: Error, row: usize) -> Error {
-    if err.is_input() { err.at_row(row) } else { err.context(format!("failed to evaluate row {row}")) }
-}
+/// A column bound to an input, with its dictionary labels checked against the input.
+type Slot<'a> = (Column<'a>, &'a InputSpec, Vec<std::result::Result<Val, Error>>);
 
 impl Evaluator {
     /// Evaluates a batch: columns in, columns out (see [`BatchResult`] for the columns of
-    /// each rule kind), explanations on request.
+    /// each rule kind), explanations on request, failing rows nulled under
+    /// `errors: "null"` ([`ErrorMode::Null`]).
     ///
     /// Capped rates on integer columns (fen) run on an integer kernel that gives exactly the
     /// amounts of [`Evaluator::evaluate`] without allocating per row; the other kinds reuse
@@ -115,8 +42,8 @@ impl Evaluator {
     /// # Errors
     ///
     /// - `invalid_input` / `missing_input` as for [`Evaluator::evaluate`], with the `row`
-    ///   (0-based) in the error's details; a column the rule does not read, or columns of
-    ///   different lengths, name the column.
+    ///   (0-based) in the error's details (under `errors: "raise"`); a column the rule does
+    ///   not read, or columns of different lengths, name the column (under either mode).
     /// - `infeasible` for a `collect` table without aggregation (its rows have no columnar
     ///   form), or as for [`Evaluator::evaluate`].
     ///
@@ -137,6 +64,140 @@ impl Evaluator {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn evaluate_batch(&self, batch: &Batch<'_>, options: &Options) -> Result<BatchResult> {
+        let mut whole: Option<BatchResult> = None;
+        self.evaluate_batch_chunked(batch, options, &Chunking::default(), |_, chunk| {
+            match whole.as_mut() {
+                None => whole = Some(chunk),
+                Some(w) => w.append(chunk),
+            }
+            Ok::<(), Error>(())
+        })?;
+        Ok(whole.unwrap_or(BatchResult { rows: 0, columns: Vec::new(), explanations: None, errors: None }))
+    }
+
+    /// Evaluates a batch in chunks (see [`Chunking`]), handing each chunk's result to
+    /// `on_chunk` with the chunk's first row, and returns the number of rows. A batch of no
+    /// rows gives one empty chunk (its columns name the outputs).
+    ///
+    /// Each chunk's [`BatchResult`] holds that chunk's rows; its `errors` (under
+    /// `errors: "null"`) name rows of the whole batch. On one thread the chunks come in row
+    /// order; on several (`chunking.threads`, feature `threads`) in the order they finish,
+    /// `on_chunk` always running on the calling thread. The chunks put in row order are
+    /// exactly [`Evaluator::evaluate_batch`]'s result, whatever the chunk size and the
+    /// threads, and under `errors: "raise"` the error is the first failing row's: this is how
+    /// a binding copies results out as they come, reports progress, and uses every core.
+    ///
+    /// # Errors
+    ///
+    /// - As for [`Evaluator::evaluate_batch`], or the first error `on_chunk` returns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhengce::rules::{Batch, Chunking, Column, ColumnData, Dates, Options};
+    ///
+    /// let s = zhengce::Context::builtin();
+    /// let bond = s.evaluator("tianshan-2022-87/r68-bid-bond")?;
+    /// let budgets = [100_000_000i64, 500_000_000, 3_333_333]; // fen
+    /// let batch = Batch { dates: Dates::One(NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()), jurisdiction: None,
+    ///     columns: vec![Column::new("budget", ColumnData::Int { values: &budgets, scale: 2 })] };
+    /// let mut amounts = vec![0i64; 3];
+    /// let chunking = Chunking { rows: 2, ..Chunking::default() };
+    /// let rows = bond.evaluate_batch_chunked(&batch, &Options::default(), &chunking, |start, chunk| {
+    ///     if let Some(zhengce::rules::OutColumn::Int { values, .. }) = chunk.column("amount") {
+    ///         amounts[start..start + values.len()].copy_from_slice(values);
+    ///     }
+    ///     Ok::<(), zhengce::Error>(())
+    /// })?;
+    /// assert_eq!((rows, amounts), (3, vec![1_000_000, 2_000_000, 33_333]));
+    /// # Ok::<(), zhengce::Error>(())
+    /// ```
+    pub fn evaluate_batch_chunked<E: From<Error>>(
+        &self,
+        batch: &Batch<'_>,
+        options: &Options,
+        chunking: &Chunking,
+        mut on_chunk: impl FnMut(usize, BatchResult) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E> {
+        let prepared = self.prepare(batch, chunking.first_row)?;
+        let ranges: Vec<std::ops::Range<usize>> = chunks(prepared.rows, chunking.rows).collect();
+        #[cfg(feature = "threads")]
+        if chunking.threads > 1 && ranges.len() > 1 {
+            return self.on_threads(&prepared, batch, options, &ranges, chunking.threads, on_chunk);
+        }
+        for range in ranges {
+            let start = prepared.first_row + range.start;
+            on_chunk(start, self.run_chunk(&prepared, batch, range, options)?)?;
+        }
+        Ok(prepared.rows)
+    }
+
+    /// The chunks on `threads` threads (feature `threads`).
+    #[cfg(feature = "threads")]
+    fn on_threads<E: From<Error>>(
+        &self,
+        prepared: &Prepared<'_>,
+        batch: &Batch<'_>,
+        options: &Options,
+        ranges: &[std::ops::Range<usize>],
+        threads: usize,
+        mut on_chunk: impl FnMut(usize, BatchResult) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // Workers take chunks in index order; after a failure no chunk past it is taken, so
+        // every chunk before the first failing one is evaluated and that failure is the one
+        // a single thread meets first.
+        let next = AtomicUsize::new(0);
+        let stop = AtomicUsize::new(usize::MAX);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            for _ in 0..threads.min(ranges.len()) {
+                let tx = tx.clone();
+                let (next, stop) = (&next, &stop);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        if i >= ranges.len() || i > stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let result = self.run_chunk(prepared, batch, ranges[i].clone(), options);
+                        if result.is_err() {
+                            stop.fetch_min(i, Ordering::SeqCst);
+                        }
+                        if tx.send((i, result)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut first_error: Option<(usize, Error)> = None;
+            for (i, result) in rx {
+                match result {
+                    Ok(chunk) if first_error.is_none() => {
+                        if let Err(e) = on_chunk(prepared.first_row + ranges[i].start, chunk) {
+                            stop.store(0, Ordering::SeqCst);
+                            return Err(e);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
+                            first_error = Some((i, e));
+                        }
+                    }
+                }
+            }
+            match first_error {
+                Some((_, e)) => Err(E::from(e)),
+                None => Ok(prepared.rows),
+            }
+        })
+    }
+
+    /// Checks the batch's shape and binds its columns to the rule's inputs.
+    fn prepare<'a>(&'a self, batch: &Batch<'a>, first_row: usize) -> Result<Prepared<'a>> {
         let c = &*self.inner;
         let rows = batch.columns.first().map(Column::len).or(batch.dates.len()).unwrap_or(0);
         if let Some(n) = batch.dates.len()
@@ -148,7 +209,7 @@ impl Evaluator {
                 format!("{rows} dates, one per row"),
             ));
         }
-        let mut bound: Vec<Option<Bound<'_>>> = (0..c.rule.inputs.len()).map(|_| None).collect();
+        let mut slots: Vec<_> = (0..c.rule.inputs.len()).map(|_| None).collect();
         for col in &batch.columns {
             let slot = c.rule.inputs.iter().position(|s| s.name == col.name).ok_or_else(|| {
                 let names: Vec<String> = c.rule.inputs.iter().map(|s| s.name.clone()).collect();
@@ -183,43 +244,71 @@ impl Evaluator {
                 }
                 _ => Vec::new(),
             };
-            bound[slot] = Some(Bound { col: *col, spec, labels });
+            slots[slot] = Some((*col, spec, labels));
         }
         let jur = self.jurisdiction(batch.jurisdiction)?;
-        let columns = match &c.kind {
-            Kind::CappedRate(k) => match self.capped_fast(k, batch, &bound, jur, rows)? {
-                Some(cols) => cols,
-                None => self.generic(batch, &bound, jur, rows)?,
-            },
-            _ => self.generic(batch, &bound, jur, rows)?,
+        Ok(Prepared { rows, jur, slots, first_row })
+    }
+
+    /// Rows `range` of a prepared batch: the kind's columns, explanations, failed rows.
+    fn run_chunk(
+        &self,
+        prepared: &Prepared<'_>,
+        batch: &Batch<'_>,
+        range: std::ops::Range<usize>,
+        options: &Options,
+    ) -> Result<BatchResult> {
+        let c = &*self.inner;
+        let chunk = Chunk {
+            dates: batch.dates.slice(range.clone()),
+            bound: prepared
+                .slots
+                .iter()
+                .map(|s| {
+                    s.as_ref().map(|(col, spec, labels)| Bound {
+                        col: col.slice(range.clone()),
+                        spec,
+                        labels: labels.as_slice(),
+                    })
+                })
+                .collect(),
+            jur: prepared.jur,
+            offset: prepared.first_row + range.start,
+            rows: range.len(),
         };
+        let mut errors = Vec::new();
+        let columns = c.kind.visit(RowsOf {
+            common: &c.common,
+            chunk: &chunk,
+            mode: options.errors,
+            errors: &mut errors,
+        })?;
         let explanations = if options.explain {
-            let mut out = Vec::with_capacity(rows);
-            for row in 0..rows {
-                let input = self.row_input(batch, &bound, row)?;
-                out.push(
-                    self.evaluate(&input, &Options { explain: true, text: options.text })
-                        .map_err(|e| at_row(e, row))?,
-                );
+            let mut out = Vec::with_capacity(chunk.rows);
+            let mut failed = errors.iter().map(|e| e.row).peekable();
+            let explain = Options { explain: true, text: options.text, errors: ErrorMode::Raise };
+            for row in 0..chunk.rows {
+                if failed.next_if_eq(&(chunk.offset + row)).is_some() {
+                    continue;
+                }
+                let explained =
+                    self.row_input(batch.jurisdiction, &chunk, row).and_then(|i| self.evaluate(&i, &explain));
+                out.push(explained.map_err(|e| chunk.at_row(e, row))?);
             }
             Some(out)
         } else {
             None
         };
-        Ok(BatchResult { rows, columns, explanations })
+        let errors = (options.errors == ErrorMode::Null).then_some(errors);
+        Ok(BatchResult { rows: chunk.rows, columns, explanations, errors })
     }
 
     /// One row as an [`Input`], for explanations.
-    pub(crate) fn row_input(
-        &self,
-        batch: &Batch<'_>,
-        bound: &[Option<Bound<'_>>],
-        row: usize,
-    ) -> Result<Input> {
-        let mut input = Input::new(batch.dates.at(row)?);
-        input.jurisdiction = batch.jurisdiction.map(str::to_owned);
-        for b in bound.iter().flatten() {
-            if let Some(v) = b.get(row).map_err(|e| at_row(e, row))? {
+    fn row_input(&self, jurisdiction: Option<&str>, chunk: &Chunk<'_>, row: usize) -> Result<Input> {
+        let mut input = Input::new(chunk.dates.at(row)?);
+        input.jurisdiction = jurisdiction.map(str::to_owned);
+        for b in chunk.bound.iter().flatten() {
+            if let Some(v) = b.get(row)? {
                 let value = match v {
                     Val::Dec(d) => InputValue::Decimal(d),
                     Val::Bool(x) => InputValue::Bool(x),
@@ -231,307 +320,95 @@ impl Evaluator {
         }
         Ok(input)
     }
+}
 
-    /// Fills a frame with row `row`'s inputs and defaults, re-resolving parameters when the
-    /// date moves.
-    #[inline]
-    pub(crate) fn fill(
-        &self,
-        frame: &mut Frame,
-        batch: &Batch<'_>,
-        bound: &[Option<Bound<'_>>],
-        row: usize,
-    ) -> Result<()> {
-        let date = batch.dates.at(row)?;
-        if date != frame.date {
-            frame.date = date;
-            self.resolve(frame);
+/// The rows `0..rows` cut into ranges of at most `size` rows; one empty range for no rows.
+fn chunks(rows: usize, size: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let size = size.max(1);
+    let count = if rows == 0 { 1 } else { rows.div_ceil(size) };
+    (0..count).map(move |i| {
+        let start = i * size;
+        start..(start.saturating_add(size)).min(rows)
+    })
+}
+
+/// A chunk's output columns, through the kind's kernel or row by row.
+struct RowsOf<'c, 'a> {
+    common: &'c Common,
+    chunk: &'c Chunk<'a>,
+    mode: ErrorMode,
+    errors: &'c mut Vec<RowError>,
+}
+
+impl KindVisitor for RowsOf<'_, '_> {
+    type Out = Result<Vec<(String, OutColumn)>>;
+
+    fn visit<K: RuleKind>(self, kind: &K) -> Self::Out {
+        let RowsOf { common, chunk, mode, errors } = self;
+        // A kernel that meets a bad row hands the chunk to the row-by-row path, which fails at
+        // the first failing row (a kernel may read a later row's column first) with the error
+        // evaluating that row alone gives, or under `null` nulls each failing row alone.
+        if let Ok(Some(columns)) = kind.kernel(common, chunk) {
+            return Ok(columns);
         }
-        for (slot, b) in bound.iter().enumerate() {
-            frame.vals[slot] = match b {
-                Some(b) => b.get(row)?,
-                None => None,
-            };
+        let first = if chunk.rows == 0 { epoch() } else { chunk.dates.at(0).unwrap_or_else(|_| epoch()) };
+        let mut frame = common.empty_frame(first, chunk.jur);
+        let mut sink = kind.sink(common, chunk.rows, chunk.jur)?;
+        for row in 0..chunk.rows {
+            let done = fill(common, &mut frame, chunk, row, K::MISSING_IS_A_VALUE)
+                .and_then(|()| common.test(&mut frame))
+                .and_then(|applies| kind.push(common, &mut sink, &frame, applies));
+            if let Err(e) = done {
+                let e = chunk.at_row(e, row);
+                match mode {
+                    ErrorMode::Raise => return Err(e),
+                    ErrorMode::Null => {
+                        errors.push(RowError::of(chunk.offset + row, &e));
+                        kind.push_null(&mut sink);
+                    }
+                }
+            }
         }
-        self.fill_defaults(frame)
+        Ok(kind.finish(common, sink))
     }
+}
 
-    /// Every kind, row by row through one reused frame.
-    pub(crate) fn generic(
-        &self,
-        batch: &Batch<'_>,
-        bound: &[Option<Bound<'_>>],
-        jur: usize,
-        rows: usize,
-    ) -> Result<Vec<(String, OutColumn)>> {
-        let c = &*self.inner;
-        let first = if rows == 0 { epoch() } else { batch.dates.at(0)? };
-        let mut frame = self.empty_frame(first, jur);
-        let mut sink = Sink::new(self, rows, jur)?;
-        for row in 0..rows {
-            self.fill(&mut frame, batch, bound, row).map_err(|e| at_row(e, row))?;
-            for (i, t) in c.tests.iter().enumerate() {
-                frame.tests[i] = t.eval(&frame).map_err(|p| at_row(self.inner.no_value(&frame, p), row))?;
-            }
-            let applies = c.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests));
-            sink.push(self, &frame, applies).map_err(|e| at_row(e, row))?;
-        }
-        Ok(sink.finish(self))
+/// Fills a frame with row `row`'s inputs and defaults, re-resolving parameters when the date
+/// moves.
+#[inline]
+fn fill(
+    common: &Common,
+    frame: &mut Frame,
+    chunk: &Chunk<'_>,
+    row: usize,
+    missing_is_a_value: bool,
+) -> Result<()> {
+    let date = chunk.dates.at(row)?;
+    if date != frame.date {
+        frame.date = date;
+        common.resolve(frame);
     }
+    for (slot, b) in chunk.bound.iter().enumerate() {
+        frame.vals[slot] = match b {
+            Some(b) => b.get(row)?,
+            None => None,
+        };
+    }
+    common.fill_defaults(frame, missing_is_a_value)
+}
 
-    /// The integer kernel for capped rates, when the base is an integer column and the
-    /// exceptions and scope depend on at most one choice or boolean column.
-    pub(crate) fn capped_fast(
-        &self,
-        k: &crate::rules::kinds::capped_rate::Compiled,
-        batch: &Batch<'_>,
-        bound: &[Option<Bound<'_>>],
-        jur: usize,
-        rows: usize,
-    ) -> Result<Option<Vec<(String, OutColumn)>>> {
-        let c = &*self.inner;
-        let (base, scale, base_spec) = match &bound[k.base as usize] {
-            Some(Bound {
-                col: Column { data: ColumnData::Int { values, scale }, validity: None, .. },
-                spec,
-                ..
-            }) => (*values, *scale, *spec),
-            Some(Bound {
-                col: Column { data: ColumnData::Units(values), validity: None, .. }, spec, ..
-            }) => (*values, if spec.ty == InputType::Money { 2 } else { 0 }, *spec),
-            _ => return Ok(None),
-        };
-        let scale = &scale;
-        if *scale > 2 || !matches!(base_spec.ty, InputType::Money | InputType::Count | InputType::Decimal) {
-            return Ok(None);
+impl BatchResult {
+    /// Appends the next chunk of the same batch.
+    pub(crate) fn append(&mut self, more: BatchResult) {
+        self.rows += more.rows;
+        for ((_, into), (_, from)) in self.columns.iter_mut().zip(more.columns) {
+            into.append(from);
         }
-        let to_fen = POW10[(2 - scale) as usize];
-        // The one input the exceptions and scope may read from a column.
-        let mut used = Vec::new();
-        for (cond, _) in &k.exceptions {
-            cond.tests(&mut used);
+        if let Some(more) = more.explanations {
+            self.explanations.get_or_insert_with(Vec::new).extend(more);
         }
-        if let Some(a) = &c.applies {
-            a.tests(&mut used);
+        if let Some(more) = more.errors {
+            self.errors.get_or_insert_with(Vec::new).extend(more);
         }
-        let mut keyed: Option<u16> = None;
-        for t in &used {
-            let slot = c.tests[*t as usize].input;
-            if slot == k.base || bound[slot as usize].is_none() {
-                if slot == k.base {
-                    return Ok(None);
-                }
-                continue;
-            }
-            if keyed.is_some_and(|s| s != slot) {
-                return Ok(None);
-            }
-            keyed = Some(slot);
-        }
-        // Per key value: the code of the row's value (choice index or 0/1), or a fixed 0.
-        let (keys, key_count): (Vec<u16>, usize) = match keyed {
-            None => (Vec::new(), 1),
-            Some(slot) => {
-                let b = bound[slot as usize].as_ref().expect("bound above");
-                if b.col.validity.is_some() {
-                    return Ok(None);
-                }
-                let n = match b.spec.ty {
-                    InputType::Choice => b.spec.choices.len(),
-                    InputType::Boolean => 2,
-                    _ => return Ok(None),
-                };
-                let mut keys = Vec::with_capacity(rows);
-                for row in 0..rows {
-                    let code = match b.get(row).map_err(|e| at_row(e, row))? {
-                        Some(Val::Choice(i)) => i,
-                        Some(Val::Bool(x)) => x as u16,
-                        _ => return Ok(None),
-                    };
-                    keys.push(code);
-                }
-                (keys, n)
-            }
-        };
-        // Status labels: rate, capped, floored, not_applicable, then each exception's id.
-        let mut labels: Vec<String> =
-            ["rate", "capped", "floored", "not_applicable"].map(String::from).to_vec();
-        labels.extend(k.ids.iter().cloned());
-        let mut amounts = vec![0i64; rows];
-        let mut status = vec![0i32; rows];
-        let first = if rows == 0 { epoch() } else { batch.dates.at(0)? };
-        let mut frame = self.empty_frame(first, jur);
-        for (slot, b) in bound.iter().enumerate() {
-            if b.is_none() {
-                frame.vals[slot] = c.defaults[slot];
-            }
-        }
-        // A segment: the kernel and, per key, (effects, status) in force between two dates.
-        struct Segment {
-            from: NaiveDate,
-            until: NaiveDate,
-            kernel: Option<IntKernel>,
-            lut: Vec<(u8, i32)>,
-            error: Option<Error>,
-        }
-        let segment = |frame: &mut Frame, date: NaiveDate| -> Result<Option<Segment>> {
-            frame.date = date;
-            self.resolve(frame);
-            let (mut from, mut until) = (NaiveDate::MIN, NaiveDate::MAX);
-            for p in &c.params {
-                let s = p.timelines[jur].seg(date);
-                from = from.max(s.from);
-                until = until.min(s.until);
-            }
-            // An exception's period cuts the segment too.
-            for (start, end) in &k.periods {
-                if let Some(f) = start {
-                    if date < *f {
-                        until = until.min(f.pred_opt().unwrap_or(*f));
-                    } else {
-                        from = from.max(*f);
-                    }
-                }
-                if let Some(u) = end {
-                    if date <= *u {
-                        until = until.min(*u);
-                    } else {
-                        from = from.max(u.succ_opt().unwrap_or(*u));
-                    }
-                }
-            }
-            let mut lut = Vec::with_capacity(key_count);
-            for key in 0..key_count {
-                if let Some(slot) = keyed {
-                    let spec = &c.rule.inputs[slot as usize];
-                    frame.vals[slot as usize] = Some(if spec.ty == InputType::Boolean {
-                        Val::Bool(key == 1)
-                    } else {
-                        Val::Choice(key as u16)
-                    });
-                }
-                for (i, t) in c.tests.iter().enumerate() {
-                    frame.tests[i] = t.eval(frame).map_err(|p| self.inner.no_value(frame, p))?;
-                }
-                let applies = c.applies.as_ref().map_or(Some(true), |a| a.eval(&frame.tests));
-                if applies.is_none() {
-                    return Ok(None);
-                }
-                let mut effects = 0u8;
-                let mut st = 0i32;
-                for (i, (_, effect)) in k.exceptions.iter().enumerate() {
-                    if k.applies(i, frame) {
-                        effects |= effect_bit(*effect);
-                        if st == 0 {
-                            st = 4 + i as i32;
-                        }
-                    }
-                }
-                if applies == Some(false) {
-                    st = 3;
-                    effects = ZERO;
-                }
-                lut.push((effects, st));
-            }
-            let bound_of = |b: Option<(u16, crate::catalogue::rule::IfNoValue)>| -> std::result::Result<Option<Decimal>, u16> {
-                match b {
-                    None => Ok(None),
-                    Some((slot, if_none)) => match frame.params[slot as usize] {
-                        Some(h) => Ok(Some(h.value)),
-                        None if if_none == crate::catalogue::rule::IfNoValue::Unbounded => Ok(None),
-                        None => Err(slot),
-                    },
-                }
-            };
-            let made = match (frame.params[k.rate as usize], bound_of(k.cap), bound_of(k.floor)) {
-                (None, _, _) => Err(self.inner.no_value(frame, k.rate)),
-                (_, Err(p), _) | (_, _, Err(p)) => Err(self.inner.no_value(frame, p)),
-                (Some(rate), Ok(cap), Ok(floor)) => Ok(IntKernel::new(rate.value, cap, floor, k.rounding)),
-            };
-            Ok(Some(match made {
-                Ok(None) => return Ok(None),
-                Ok(kernel) => Segment { from, until, kernel, lut, error: None },
-                Err(e) => Segment { from, until, kernel: None, lut, error: Some(e) },
-            }))
-        };
-        let Some(mut seg) = segment(&mut frame, first)? else { return Ok(None) };
-        let one_date = matches!(batch.dates, Dates::One(_));
-        let base_name = base_spec.name.as_str();
-        let bad_row = |row: usize, fen_overflow: bool| -> Error {
-            let b = base[row];
-            if b < 0 {
-                Error::invalid_input(base_name, Decimal::new(b, *scale), input::expected(base_spec))
-                    .at_row(row)
-            } else if fen_overflow {
-                Error::invalid_input(
-                    base_name,
-                    Decimal::new(b, *scale),
-                    "an amount within 92,233,720,368,547,758.07 yuan",
-                )
-                .at_row(row)
-            } else {
-                at_row(
-                    Error::new(ErrorKind::Infeasible {
-                        what: format!("evaluate rule '{}'", c.rule.id),
-                        why: "the amount overflows 64 bits".into(),
-                    }),
-                    row,
-                )
-            }
-        };
-        // Rows go in runs that share one segment (all of them for one date).
-        let mut start = 0;
-        while start < rows {
-            let mut end = rows;
-            if !one_date {
-                let date = batch.dates.at(start)?;
-                if date < seg.from || date > seg.until {
-                    match segment(&mut frame, date).map_err(|e| at_row(e, start))? {
-                        Some(s) => seg = s,
-                        None => return Ok(None),
-                    }
-                }
-                end = start + 1;
-                while end < rows {
-                    let d = batch.dates.at(end)?;
-                    if d < seg.from || d > seg.until {
-                        break;
-                    }
-                    end += 1;
-                }
-            }
-            let kernel = match (&seg.kernel, &seg.error) {
-                (Some(kernel), _) => kernel,
-                (None, Some(e)) => {
-                    // Rows the rule does not apply to need no parameter; the first other row fails.
-                    let row = (start..end)
-                        .find(|r| seg.lut[if keys.is_empty() { 0 } else { keys[*r] as usize }].1 != 3);
-                    match row {
-                        Some(row) => return Err(at_row(e.clone(), row)),
-                        None => {
-                            status[start..end].fill(3);
-                            start = end;
-                            continue;
-                        }
-                    }
-                }
-                (None, None) => return Ok(None),
-            };
-            let run = Run {
-                kernel,
-                lut: &seg.lut,
-                base: &base[start..end],
-                keys: if keys.is_empty() { &[] } else { &keys[start..end] },
-                to_fen,
-            };
-            if let Err((i, fen_overflow)) = run.fill(&mut amounts[start..end], &mut status[start..end]) {
-                return Err(bad_row(start + i, fen_overflow));
-            }
-            start = end;
-        }
-        Ok(Some(vec![
-            ("amount".to_owned(), OutColumn::Int { values: amounts, scale: k.rounding.places }),
-            ("status".to_owned(), OutColumn::Codes { codes: status, labels }),
-        ]))
     }
 }

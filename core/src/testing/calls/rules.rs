@@ -23,7 +23,7 @@ fn date(input: &Value) -> Result<chrono::NaiveDate, Error> {
 
 fn options(input: &Value) -> Result<CallOptions, Error> {
     let mut o = serde_json::Map::new();
-    for key in ["jurisdiction", "explain", "text"] {
+    for key in ["jurisdiction", "explain", "text", "errors"] {
         if let Some(v) = input.get(key) {
             o.insert(key.into(), v.clone());
         }

@@ -1,6 +1,7 @@
 //! Capped rate: amount = rate × base, rounded, raised to a floor and lowered to a cap, with
 //! labelled exceptions.
 
+mod batch;
 pub(crate) mod kernel;
 
 use chrono::NaiveDate;
@@ -11,8 +12,11 @@ use serde::Serialize;
 use crate::catalogue::Text;
 use crate::catalogue::rule::{CappedRate, ExceptionEffect, IfNoValue, Rounding, RoundingMode, Val};
 use crate::error::{Error, Result};
+use crate::rules::batch::bound::Chunk;
+use crate::rules::batch::out::OutColumn;
 use crate::rules::compile::{Builder, Common};
 use crate::rules::condition::{CCond, Frame, mul};
+use crate::rules::kinds::RuleKind;
 use crate::rules::step::Step;
 
 /// The value of a capped-rate rule for one case.
@@ -61,8 +65,10 @@ pub struct CappedRateValue {
     pub exceptions: Vec<String>,
 }
 
+/// A capped-rate rule compiled: the base input's slot, the parameter slots of the rate and
+/// the bounds, the rounding, and the exceptions.
 #[derive(Debug)]
-pub(crate) struct Compiled {
+pub(crate) struct CompiledCappedRate {
     pub base: u16,
     pub rate: u16,
     pub cap: Option<(u16, IfNoValue)>,
@@ -73,34 +79,6 @@ pub(crate) struct Compiled {
     pub periods: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
     pub ids: Vec<String>,
     pub labels: Vec<Text>,
-}
-
-pub(crate) fn compile(c: &CappedRate, b: &mut Builder<'_>) -> Result<Compiled> {
-    let base = b.input(&c.base)?;
-    let rate = b.param(&c.rate, "rate")?;
-    let cap = match &c.cap {
-        Some(bound) => Some((b.param(&bound.parameter, "cap")?, bound.if_no_value)),
-        None => None,
-    };
-    let floor = match &c.floor {
-        Some(bound) => Some((b.param(&bound.parameter, "floor")?, bound.if_no_value)),
-        None => None,
-    };
-    let mut exceptions = Vec::new();
-    for e in &c.exceptions {
-        exceptions.push((b.condition(&e.when)?, e.effect));
-    }
-    Ok(Compiled {
-        base,
-        rate,
-        cap,
-        floor,
-        rounding: c.rounding,
-        exceptions,
-        periods: c.exceptions.iter().map(|e| (e.effective_from, e.until)).collect(),
-        ids: c.exceptions.iter().map(|e| e.id.clone()).collect(),
-        labels: c.exceptions.iter().map(|e| e.label.clone()).collect(),
-    })
 }
 
 /// Which effects apply, as bits: 1 = no cap, 2 = no floor, 4 = zero.
@@ -116,7 +94,7 @@ pub(crate) fn effect_bit(e: ExceptionEffect) -> u8 {
     }
 }
 
-impl Compiled {
+impl CompiledCappedRate {
     /// True if exception `i` holds on `date` and its condition holds.
     #[inline]
     pub(crate) fn applies(&self, i: usize, frame: &Frame) -> bool {
@@ -216,8 +194,42 @@ impl Compiled {
         };
         Ok((Some(c.amount), status))
     }
+}
 
-    pub(crate) fn run(
+impl RuleKind for CompiledCappedRate {
+    type Data = CappedRate;
+    type Value = CappedRateValue;
+    type Sink = CappedSink;
+
+    fn compile(c: &CappedRate, b: &mut Builder<'_>) -> Result<CompiledCappedRate> {
+        let base = b.input(&c.base)?;
+        let rate = b.param(&c.rate, "rate")?;
+        let cap = match &c.cap {
+            Some(bound) => Some((b.param(&bound.parameter, "cap")?, bound.if_no_value)),
+            None => None,
+        };
+        let floor = match &c.floor {
+            Some(bound) => Some((b.param(&bound.parameter, "floor")?, bound.if_no_value)),
+            None => None,
+        };
+        let mut exceptions = Vec::new();
+        for e in &c.exceptions {
+            exceptions.push((b.condition(&e.when)?, e.effect));
+        }
+        Ok(CompiledCappedRate {
+            base,
+            rate,
+            cap,
+            floor,
+            rounding: c.rounding,
+            exceptions,
+            periods: c.exceptions.iter().map(|e| (e.effective_from, e.until)).collect(),
+            ids: c.exceptions.iter().map(|e| e.id.clone()).collect(),
+            labels: c.exceptions.iter().map(|e| e.label.clone()).collect(),
+        })
+    }
+
+    fn evaluate(
         &self,
         common: &Common,
         frame: &Frame,
@@ -277,6 +289,65 @@ impl Compiled {
         value.floored = c.floored;
         value.amount = Some(c.amount);
         Ok(value)
+    }
+
+    fn sink(&self, _common: &Common, rows: usize, _jur: usize) -> Result<CappedSink> {
+        Ok(CappedSink { amounts: Vec::with_capacity(rows), status: Vec::with_capacity(rows) })
+    }
+
+    fn push(
+        &self,
+        common: &Common,
+        sink: &mut CappedSink,
+        frame: &Frame,
+        applies: Option<bool>,
+    ) -> Result<()> {
+        let (amount, st) = self.compute(common, frame, applies)?;
+        let units = amount.map_or(0, |a| {
+            let mut a = a;
+            a.rescale(self.rounding.places);
+            i64::try_from(a.mantissa()).unwrap_or(i64::MAX)
+        });
+        sink.amounts.push(units);
+        sink.status.push(st);
+        Ok(())
+    }
+
+    fn push_null(&self, sink: &mut CappedSink) {
+        sink.amounts.push(0);
+        sink.status.push(-1);
+    }
+
+    fn finish(&self, _common: &Common, sink: CappedSink) -> Vec<(String, OutColumn)> {
+        self.columns(sink.amounts, sink.status)
+    }
+
+    fn kernel(&self, common: &Common, chunk: &Chunk<'_>) -> Result<Option<Vec<(String, OutColumn)>>> {
+        self.integer_kernel(common, chunk)
+    }
+
+    fn compared_column(&self) -> String {
+        "amount".to_owned()
+    }
+}
+
+/// The batch outputs while they fill: amounts in units of `10^-places` yuan and status codes.
+pub(crate) struct CappedSink {
+    amounts: Vec<i64>,
+    status: Vec<i32>,
+}
+
+impl CompiledCappedRate {
+    /// The `amount` and `status` columns (status labels: rate, capped, floored,
+    /// not_applicable, then each exception's id).
+    pub(crate) fn columns(&self, amounts: Vec<i64>, status: Vec<i32>) -> Vec<(String, OutColumn)> {
+        let mut labels: Vec<String> =
+            ["rate", "capped", "floored", "not_applicable"].map(String::from).to_vec();
+        labels.extend(self.ids.iter().cloned());
+        vec![
+            ("amount".to_owned(), OutColumn::Int { values: amounts, scale: self.rounding.places }),
+            ("status".to_owned(), OutColumn::Codes { codes: status, labels }),
+        ]
     }
 }
 

@@ -7,12 +7,15 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::catalogue::rule::{
-    COperand, CollectAggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, cell_tests,
+    COperand, CollectAggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, TableCheck, cell_tests,
+    check_table,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::TestOp;
+use crate::rules::batch::out::OutColumn;
 use crate::rules::compile::{Builder, Common};
 use crate::rules::condition::{Frame, mul};
+use crate::rules::kinds::RuleKind;
 use crate::rules::step::Step;
 
 /// The value of a decision table for one case.
@@ -60,43 +63,14 @@ pub(crate) struct CRow {
     pub outs: Vec<COut>,
 }
 
+/// A decision table compiled: its hit policy, outputs, and rows of compiled cells.
 #[derive(Debug)]
-pub(crate) struct Compiled {
+pub(crate) struct CompiledDecisionTable {
     pub policy: HitPolicy,
     pub aggregation: Option<CollectAggregation>,
     pub outputs: Vec<OutputSpec>,
     pub rows: Vec<CRow>,
     pub ids: Vec<String>,
-}
-
-pub(crate) fn compile(t: &DecisionTable, b: &mut Builder<'_>) -> Result<Compiled> {
-    let broken = |why: String| {
-        Error::new(ErrorKind::Infeasible { what: format!("compile rule '{}'", b.rule.id), why })
-    };
-    let mut rows = Vec::new();
-    for row in &t.rows {
-        let mut cells = Vec::new();
-        for (name, cell) in &row.when {
-            let slot = b.input(name)?;
-            cells.push((slot, cell_tests(b.spec(slot), cell).map_err(&broken)?));
-        }
-        let mut outs = Vec::new();
-        for out in &t.outputs {
-            let role = format!("output {}", out.name);
-            outs.push(match row.then.get(&out.name) {
-                None | Some(Value::Null) => COut::Null,
-                Some(v) => output(out, v, b, &role).map_err(&broken)??,
-            });
-        }
-        rows.push(CRow { cells, outs });
-    }
-    Ok(Compiled {
-        policy: t.hit_policy,
-        aggregation: t.aggregation,
-        outputs: t.outputs.clone(),
-        rows,
-        ids: t.rows.iter().map(|r| r.id.clone()).collect(),
-    })
 }
 
 /// Compiles one output value; the outer error is a malformed value, the inner one a lookup.
@@ -158,7 +132,7 @@ impl OutVal {
     }
 }
 
-impl Compiled {
+impl CompiledDecisionTable {
     #[inline]
     pub(crate) fn row_matches(&self, row: &CRow, frame: &Frame) -> bool {
         row.cells.iter().all(|(slot, tests)| match frame.vals[*slot as usize] {
@@ -269,8 +243,44 @@ impl Compiled {
         }
         Ok(acc)
     }
+}
 
-    pub(crate) fn run(
+impl RuleKind for CompiledDecisionTable {
+    type Data = DecisionTable;
+    type Value = DecisionTableValue;
+    type Sink = TableSink;
+
+    fn compile(t: &DecisionTable, b: &mut Builder<'_>) -> Result<CompiledDecisionTable> {
+        let broken = |why: String| {
+            Error::new(ErrorKind::Infeasible { what: format!("compile rule '{}'", b.rule.id), why })
+        };
+        let mut rows = Vec::new();
+        for row in &t.rows {
+            let mut cells = Vec::new();
+            for (name, cell) in &row.when {
+                let slot = b.input(name)?;
+                cells.push((slot, cell_tests(b.spec(slot), cell).map_err(&broken)?));
+            }
+            let mut outs = Vec::new();
+            for out in &t.outputs {
+                let role = format!("output {}", out.name);
+                outs.push(match row.then.get(&out.name) {
+                    None | Some(Value::Null) => COut::Null,
+                    Some(v) => output(out, v, b, &role).map_err(&broken)??,
+                });
+            }
+            rows.push(CRow { cells, outs });
+        }
+        Ok(CompiledDecisionTable {
+            policy: t.hit_policy,
+            aggregation: t.aggregation,
+            outputs: t.outputs.clone(),
+            rows,
+            ids: t.rows.iter().map(|r| r.id.clone()).collect(),
+        })
+    }
+
+    fn evaluate(
         &self,
         common: &Common,
         frame: &Frame,
@@ -327,4 +337,93 @@ impl Compiled {
         }
         Ok(value)
     }
+
+    fn sink(&self, common: &Common, rows: usize, _jur: usize) -> Result<TableSink> {
+        if self.policy == HitPolicy::Collect && self.aggregation.is_none() {
+            return Err(Error::new(ErrorKind::Infeasible {
+                what: format!("evaluate rule '{}' in a batch", common.rule.id),
+                why: "a collect table without aggregation gives a list per row; evaluate its rows one by one"
+                    .into(),
+            }));
+        }
+        let outputs = self
+            .outputs
+            .iter()
+            .map(|o| match o.ty {
+                OutputType::Decimal => OutColumn::Decimal { values: Vec::with_capacity(rows) },
+                OutputType::Boolean => OutColumn::Bool { values: Vec::with_capacity(rows) },
+                OutputType::Choice => {
+                    OutColumn::Codes { codes: Vec::with_capacity(rows), labels: o.values.clone() }
+                }
+            })
+            .collect();
+        Ok(TableSink { outputs, matched: Vec::with_capacity(rows), buf: Vec::new() })
+    }
+
+    fn push(
+        &self,
+        common: &Common,
+        sink: &mut TableSink,
+        frame: &Frame,
+        applies: Option<bool>,
+    ) -> Result<()> {
+        let buf = &mut sink.buf;
+        buf.clear();
+        if applies == Some(true) {
+            buf.extend((0..self.rows.len()).filter(|r| self.row_matches(&self.rows[*r], frame)));
+        }
+        let vals: Vec<OutVal> = match (self.policy, self.aggregation) {
+            (HitPolicy::Collect, Some(agg)) if !buf.is_empty() => self.aggregate(common, frame, buf, agg)?,
+            (HitPolicy::Collect, _) => vec![OutVal::Null; self.outputs.len()],
+            _ => match self.select(common, frame, buf)? {
+                Some(r) => self.outputs_of(common, frame, r)?,
+                None => vec![OutVal::Null; self.outputs.len()],
+            },
+        };
+        let used = if self.policy == HitPolicy::Collect { None } else { self.select(common, frame, buf)? };
+        sink.matched.push(used.map_or(-1, |r| r as i32));
+        for (col, v) in sink.outputs.iter_mut().zip(vals) {
+            match (col, v) {
+                (OutColumn::Decimal { values }, OutVal::Dec(d)) => values.push(Some(d)),
+                (OutColumn::Bool { values }, OutVal::Bool(b)) => values.push(Some(b)),
+                (OutColumn::Codes { codes, .. }, OutVal::Choice(i)) => codes.push(i as i32),
+                (col, _) => col.push_null(),
+            }
+        }
+        Ok(())
+    }
+
+    fn push_null(&self, sink: &mut TableSink) {
+        sink.matched.push(-1);
+        for col in &mut sink.outputs {
+            col.push_null();
+        }
+    }
+
+    fn finish(&self, _common: &Common, sink: TableSink) -> Vec<(String, OutColumn)> {
+        let mut cols: Vec<(String, OutColumn)> =
+            self.outputs.iter().map(|o| o.name.clone()).zip(sink.outputs).collect();
+        cols.push(("matched".into(), OutColumn::Codes { codes: sink.matched, labels: self.ids.clone() }));
+        cols
+    }
+
+    /// The first decimal output, else the first output, else the row matched.
+    fn compared_column(&self) -> String {
+        self.outputs
+            .iter()
+            .find(|o| o.ty == OutputType::Decimal)
+            .or(self.outputs.first())
+            .map_or_else(|| "matched".to_owned(), |o| o.name.clone())
+    }
+
+    fn check(&self, common: &Common) -> Option<TableCheck> {
+        check_table(&common.rule)
+    }
+}
+
+/// The batch outputs while they fill: each output, the row matched, and a buffer of matches.
+pub(crate) struct TableSink {
+    outputs: Vec<OutColumn>,
+    matched: Vec<i32>,
+    buf: Vec<usize>,
 }

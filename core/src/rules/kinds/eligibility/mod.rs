@@ -7,8 +7,10 @@ use serde::Serialize;
 use crate::catalogue::Text;
 use crate::catalogue::rule::Eligibility;
 use crate::error::Result;
+use crate::rules::batch::out::OutColumn;
 use crate::rules::compile::{Builder, Common};
 use crate::rules::condition::{CCond, Frame};
+use crate::rules::kinds::RuleKind;
 use crate::rules::step::Step;
 use crate::rules::{Modality, TestOp};
 
@@ -75,19 +77,12 @@ pub struct FailedTest {
     pub held: bool,
 }
 
+/// An eligibility rule compiled: its condition and what follows either way.
 #[derive(Debug)]
-pub(crate) struct Compiled {
+pub(crate) struct CompiledEligibility {
     pub condition: CCond,
     pub outcome: Text,
     pub otherwise: Option<Text>,
-}
-
-pub(crate) fn compile(e: &Eligibility, b: &mut Builder<'_>) -> Result<Compiled> {
-    Ok(Compiled {
-        condition: b.condition(&e.condition)?,
-        outcome: e.outcome.clone(),
-        otherwise: e.otherwise.clone(),
-    })
 }
 
 /// Kleene conjunction.
@@ -99,14 +94,30 @@ pub(crate) fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
     }
 }
 
-impl Compiled {
+impl CompiledEligibility {
     /// Eligible or not (`None`: undecided), from the tests already evaluated.
     #[inline]
     pub(crate) fn verdict(&self, frame: &Frame, applies: Option<bool>) -> Option<bool> {
         and3(applies, self.condition.eval(&frame.tests))
     }
+}
 
-    pub(crate) fn run(
+impl RuleKind for CompiledEligibility {
+    type Data = Eligibility;
+    type Value = EligibilityValue;
+    type Sink = EligibilitySink;
+
+    const MISSING_IS_A_VALUE: bool = true;
+
+    fn compile(e: &Eligibility, b: &mut Builder<'_>) -> Result<CompiledEligibility> {
+        Ok(CompiledEligibility {
+            condition: b.condition(&e.condition)?,
+            outcome: e.outcome.clone(),
+            otherwise: e.otherwise.clone(),
+        })
+    }
+
+    fn evaluate(
         &self,
         common: &Common,
         frame: &Frame,
@@ -167,4 +178,72 @@ impl Compiled {
             missing,
         })
     }
+
+    fn sink(&self, _common: &Common, rows: usize, _jur: usize) -> Result<EligibilitySink> {
+        Ok(EligibilitySink {
+            eligible: Vec::with_capacity(rows),
+            failed: Vec::with_capacity(rows),
+            missing: Vec::with_capacity(rows),
+            buf: Vec::new(),
+        })
+    }
+
+    fn push(
+        &self,
+        c: &Common,
+        sink: &mut EligibilitySink,
+        frame: &Frame,
+        applies: Option<bool>,
+    ) -> Result<()> {
+        sink.eligible.push(self.verdict(frame, applies));
+        sink.buf.clear();
+        if let Some(scope) = &c.applies {
+            scope.blame(true, &frame.tests, &mut sink.buf);
+        }
+        self.condition.blame(true, &frame.tests, &mut sink.buf);
+        sink.failed.push(sink.buf.iter().min().map_or(-1, |t| *t as i32));
+        let first_missing =
+            c.tests.iter().zip(&frame.tests).filter(|(_, o)| o.is_none()).map(|(t, _)| t.input).min();
+        sink.missing.push(first_missing.map_or(-1, |s| s as i32));
+        Ok(())
+    }
+
+    fn push_null(&self, sink: &mut EligibilitySink) {
+        sink.eligible.push(None);
+        sink.failed.push(-1);
+        sink.missing.push(-1);
+    }
+
+    fn finish(&self, c: &Common, sink: EligibilitySink) -> Vec<(String, OutColumn)> {
+        vec![
+            ("eligible".into(), OutColumn::Bool { values: sink.eligible }),
+            (
+                "failed".into(),
+                OutColumn::Codes {
+                    codes: sink.failed,
+                    labels: c.test_specs.iter().map(|t| t.id.clone()).collect(),
+                },
+            ),
+            (
+                "missing".into(),
+                OutColumn::Codes {
+                    codes: sink.missing,
+                    labels: c.rule.inputs.iter().map(|i| i.name.clone()).collect(),
+                },
+            ),
+        ]
+    }
+
+    fn compared_column(&self) -> String {
+        "eligible".to_owned()
+    }
+}
+
+/// The batch outputs while they fill: the verdict, the first failed test and the first
+/// missing input, and a buffer of blamed tests.
+pub(crate) struct EligibilitySink {
+    eligible: Vec<Option<bool>>,
+    failed: Vec<i32>,
+    missing: Vec<i32>,
+    buf: Vec<u16>,
 }

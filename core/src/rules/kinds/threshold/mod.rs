@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use crate::catalogue::rule::{COperand, Quantity, Threshold, Val, compare, literal_val};
 use crate::error::{Error, Result};
+use crate::rules::batch::out::OutColumn;
 use crate::rules::compile::{Builder, Common};
 use crate::rules::condition::{Frame, mul};
+use crate::rules::kinds::RuleKind;
 use crate::rules::step::Step;
 use crate::rules::{Operand, TestOp};
 
@@ -51,36 +53,12 @@ pub(crate) enum CMeasure {
     Growth { value: u16, baseline: u16 },
 }
 
+/// A threshold rule compiled: what is measured, the comparison and the limit.
 #[derive(Debug)]
-pub(crate) struct Compiled {
+pub(crate) struct CompiledThreshold {
     pub measure: CMeasure,
     pub op: TestOp,
     pub limit: COperand,
-}
-
-pub(crate) fn compile(t: &Threshold, b: &mut Builder<'_>) -> Result<Compiled> {
-    let measure = match &t.measured {
-        Quantity::Input(name) => CMeasure::Input(b.input(name)?),
-        Quantity::Ratio { numerator, denominator, scale } => CMeasure::Ratio {
-            num: numerator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
-            den: denominator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
-            scale: scale.unwrap_or(Decimal::ONE),
-        },
-        Quantity::Reduction { value, baseline } => {
-            CMeasure::Reduction { value: b.input(value)?, baseline: b.input(baseline)? }
-        }
-        Quantity::Growth { value, baseline } => {
-            CMeasure::Growth { value: b.input(value)?, baseline: b.input(baseline)? }
-        }
-    };
-    let limit = match &t.limit {
-        Operand::Parameter { parameter } => COperand::Param(b.param(parameter, "limit")?),
-        Operand::Literal(v) => COperand::Val(
-            literal_val(&decimal_spec(), v)
-                .ok_or_else(|| Error::invalid_input("limit", v, "a decimal string"))?,
-        ),
-    };
-    Ok(Compiled { measure, op: t.op, limit })
 }
 
 fn decimal_spec() -> crate::rules::InputSpec {
@@ -96,7 +74,7 @@ fn decimal_spec() -> crate::rules::InputSpec {
     }
 }
 
-impl Compiled {
+impl CompiledThreshold {
     fn dec(&self, common: &Common, frame: &Frame, slot: u16) -> Result<Decimal> {
         match frame.vals[slot as usize] {
             Some(Val::Dec(d)) => Ok(d),
@@ -150,8 +128,39 @@ impl Compiled {
         };
         Ok((shown, holds))
     }
+}
 
-    pub(crate) fn run(
+impl RuleKind for CompiledThreshold {
+    type Data = Threshold;
+    type Value = ThresholdValue;
+    type Sink = ThresholdSink;
+
+    fn compile(t: &Threshold, b: &mut Builder<'_>) -> Result<CompiledThreshold> {
+        let measure = match &t.measured {
+            Quantity::Input(name) => CMeasure::Input(b.input(name)?),
+            Quantity::Ratio { numerator, denominator, scale } => CMeasure::Ratio {
+                num: numerator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
+                den: denominator.iter().map(|n| b.input(n)).collect::<Result<_>>()?,
+                scale: scale.unwrap_or(Decimal::ONE),
+            },
+            Quantity::Reduction { value, baseline } => {
+                CMeasure::Reduction { value: b.input(value)?, baseline: b.input(baseline)? }
+            }
+            Quantity::Growth { value, baseline } => {
+                CMeasure::Growth { value: b.input(value)?, baseline: b.input(baseline)? }
+            }
+        };
+        let limit = match &t.limit {
+            Operand::Parameter { parameter } => COperand::Param(b.param(parameter, "limit")?),
+            Operand::Literal(v) => COperand::Val(
+                literal_val(&decimal_spec(), v)
+                    .ok_or_else(|| Error::invalid_input("limit", v, "a decimal string"))?,
+            ),
+        };
+        Ok(CompiledThreshold { measure, op: t.op, limit })
+    }
+
+    fn evaluate(
         &self,
         common: &Common,
         frame: &Frame,
@@ -188,4 +197,54 @@ impl Compiled {
         value.limit = Some(limit);
         Ok(value)
     }
+
+    fn sink(&self, _common: &Common, rows: usize, _jur: usize) -> Result<ThresholdSink> {
+        Ok(ThresholdSink { compliant: Vec::with_capacity(rows), measured: Vec::with_capacity(rows) })
+    }
+
+    fn push(
+        &self,
+        common: &Common,
+        sink: &mut ThresholdSink,
+        frame: &Frame,
+        applies: Option<bool>,
+    ) -> Result<()> {
+        if applies == Some(true) {
+            let limit = match &self.limit {
+                COperand::Val(Val::Dec(d)) => *d,
+                COperand::Param(p) => {
+                    frame.params[*p as usize].ok_or_else(|| common.no_value(frame, *p))?.value
+                }
+                _ => Decimal::ZERO,
+            };
+            let (m, holds) = self.measure(common, frame, limit)?;
+            sink.compliant.push(Some(holds));
+            sink.measured.push(Some(m));
+        } else {
+            self.push_null(sink);
+        }
+        Ok(())
+    }
+
+    fn push_null(&self, sink: &mut ThresholdSink) {
+        sink.compliant.push(None);
+        sink.measured.push(None);
+    }
+
+    fn finish(&self, _common: &Common, sink: ThresholdSink) -> Vec<(String, OutColumn)> {
+        vec![
+            ("compliant".into(), OutColumn::Bool { values: sink.compliant }),
+            ("measured".into(), OutColumn::Decimal { values: sink.measured }),
+        ]
+    }
+
+    fn compared_column(&self) -> String {
+        "compliant".to_owned()
+    }
+}
+
+/// The batch outputs while they fill.
+pub(crate) struct ThresholdSink {
+    compliant: Vec<Option<bool>>,
+    measured: Vec<Option<Decimal>>,
 }

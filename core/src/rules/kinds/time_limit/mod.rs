@@ -10,7 +10,82 @@ use crate::calendar::{Calendar, Deadline, DeadlineOptions, TimeUnit, explain_dea
 use crate::catalogue::{Catalogue, ParameterUse};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
-use crate::rules::{Rule, RuleLogic, TimeLimit};
+use crate::rules::batch::out::OutColumn;
+use crate::rules::compile::{Builder, Common};
+use crate::rules::condition::Frame;
+use crate::rules::kinds::RuleKind;
+use crate::rules::step::Step;
+use crate::rules::{Rule, RuleLogic, TimeLimit, TimeLimitValue};
+
+/// A time-limit rule compiled: the parameter slot of its duration, resolved through the
+/// scenario like every parameter. The case's date is the start date.
+#[derive(Debug)]
+pub(crate) struct CompiledTimeLimit {
+    slot: u16,
+}
+
+impl RuleKind for CompiledTimeLimit {
+    type Data = TimeLimit;
+    type Value = TimeLimitValue;
+    type Sink = DeadlineSink;
+
+    fn compile(t: &TimeLimit, b: &mut Builder<'_>) -> Result<CompiledTimeLimit> {
+        Ok(CompiledTimeLimit { slot: b.param(&t.duration, "duration")? })
+    }
+
+    /// The deadline computed by the calendar, as [`Context::deadline`] does.
+    fn evaluate(
+        &self,
+        c: &Common,
+        frame: &Frame,
+        _applies: Option<bool>,
+        steps: Option<&mut Vec<Step>>,
+    ) -> Result<TimeLimitValue> {
+        // The frame holds the duration as the scenario resolves it (overrides included).
+        let jurisdiction = &c.jurisdictions[frame.jur];
+        let param = &c.params[self.slot as usize];
+        let duration = c.context.parameter_use(param.index, frame.params[self.slot as usize], &param.role);
+        let deadline =
+            deadline_of_rule(&c.context, &c.rule, duration, frame.date, jurisdiction, &Default::default())?;
+        if let Some(s) = steps {
+            s.push(Step::Deadline { date: deadline.date, text: deadline.explanation.clone() });
+        }
+        Ok(TimeLimitValue { deadline: Box::new(deadline) })
+    }
+
+    fn sink(&self, c: &Common, rows: usize, jur: usize) -> Result<DeadlineSink> {
+        let calendar = c.context.calendar(&c.jurisdictions[jur])?;
+        Ok(DeadlineSink { dates: Vec::with_capacity(rows), calendar: Box::new(calendar) })
+    }
+
+    fn push(&self, c: &Common, sink: &mut DeadlineSink, frame: &Frame, _applies: Option<bool>) -> Result<()> {
+        let value = frame.params[self.slot as usize].ok_or_else(|| c.no_value(frame, self.slot))?.value;
+        let param = &c.context.catalogue().data().parameters[c.params[self.slot as usize].index];
+        let (n, unit) = limit_of(&param.id, value, &param.unit)?;
+        let (_, due, _) = sink.calendar.deadline_dates(frame.date, n, unit, &Default::default())?;
+        sink.dates.push(Some(due));
+        Ok(())
+    }
+
+    fn push_null(&self, sink: &mut DeadlineSink) {
+        sink.dates.push(None);
+    }
+
+    fn finish(&self, _common: &Common, sink: DeadlineSink) -> Vec<(String, OutColumn)> {
+        vec![("deadline".into(), OutColumn::Date { values: sink.dates })]
+    }
+
+    /// Deadlines compare as the calendar days each case is given.
+    fn compared_column(&self) -> String {
+        "deadline".to_owned()
+    }
+}
+
+/// The batch output while it fills: the deadlines, and the jurisdiction's calendar.
+pub(crate) struct DeadlineSink {
+    dates: Vec<Option<NaiveDate>>,
+    calendar: Box<Calendar>,
+}
 
 impl Context {
     /// The deadline of a service promise: the time-limit rule for `service` (a service key

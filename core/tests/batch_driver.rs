@@ -1,0 +1,236 @@
+//! The batch driver: chunks, per-row errors, threads. Whatever the chunk size, the error mode
+//! or the threads, every row of a batch is what evaluating that row alone gives.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use zhengce::Context;
+use zhengce::rules::{
+    Batch, BatchResult, Chunking, Column, ColumnData, Dates, ErrorMode, Evaluator, Input, Options, RuleValue,
+};
+
+const BOND: &str = "tianshan-2022-87/r68-bid-bond";
+
+fn bond() -> Evaluator {
+    static EV: std::sync::OnceLock<Evaluator> = std::sync::OnceLock::new();
+    EV.get_or_init(|| Context::builtin().evaluator(BOND).unwrap()).clone()
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+type Lot = (Option<i64>, &'static str, NaiveDate);
+type Row = Result<(String, String), String>;
+
+/// One row alone: its amount and status label, or its error's code.
+fn single(ev: &Evaluator, (fen, lot, on): &Lot) -> Row {
+    let mut input = Input::new(*on).with("lot_type", *lot);
+    if let Some(fen) = fen {
+        input = input.with("budget", Decimal::new(*fen, 2));
+    }
+    let value = ev.evaluate(&input, &Options::default()).map_err(|e| e.code().to_owned())?.value;
+    let RuleValue::CappedRate(v) = value else { panic!("a capped rate") };
+    let status = match v.exceptions.first() {
+        _ if !v.applicable => "not_applicable".to_owned(),
+        Some(id) => id.clone(),
+        None if v.capped => "capped".to_owned(),
+        None if v.floored => "floored".to_owned(),
+        None => "rate".to_owned(),
+    };
+    Ok((v.amount.map(|a| a.to_string()).unwrap_or_default(), status))
+}
+
+/// The rows of a batch result: amount and status, or the error's code.
+fn rows_of(out: &BatchResult) -> Vec<Row> {
+    let amounts = out.column("amount").unwrap().to_strings();
+    let status = out.column("status").unwrap().to_strings();
+    out.row_errors()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e {
+            Some(e) => Err(e.code.clone()),
+            None => Ok((amounts[i].clone().unwrap(), status[i].clone().unwrap())),
+        })
+        .collect()
+}
+
+/// Lots with budgets in fen (some negative; some absent when `nulls`), lot types (some not a
+/// choice when `nulls`) and dates around the measure (2022-05-18): every kind of row error,
+/// both parameter periods, and (without nulls) the integer kernel's path.
+fn lots(nulls: bool) -> impl Strategy<Value = Vec<Lot>> {
+    let absent = if nulls { 1 } else { 0 };
+    let fen = prop_oneof![
+        8 => (0i64..1_000_000_000_000).prop_map(Some),
+        1 => (-1000i64..0).prop_map(Some),
+        absent => Just(None),
+    ];
+    let mut types = vec!["ordinary", "ppp", "framework_entry"];
+    if nulls {
+        types.push("spaceship");
+    }
+    let on = (4u32..=7, 1u32..=28).prop_map(|(m, d)| date(2022, m, d));
+    prop::collection::vec((fen, prop::sample::select(types), on), 0..60)
+}
+
+/// The columns of a batch of lots.
+struct Lots {
+    fen: Vec<i64>,
+    bits: Option<Vec<u8>>,
+    types: Vec<&'static str>,
+    days: Vec<NaiveDate>,
+}
+
+impl Lots {
+    fn new(lots: &[Lot]) -> Lots {
+        let mut bits = vec![0u8; lots.len().div_ceil(8)];
+        for (i, l) in lots.iter().enumerate() {
+            if l.0.is_some() {
+                bits[i / 8] |= 1 << (i % 8);
+            }
+        }
+        Lots {
+            fen: lots.iter().map(|l| l.0.unwrap_or(0)).collect(),
+            bits: lots.iter().any(|l| l.0.is_none()).then_some(bits),
+            types: lots.iter().map(|l| l.1).collect(),
+            days: lots.iter().map(|l| l.2).collect(),
+        }
+    }
+
+    fn batch(&self) -> Batch<'_> {
+        let budget = Column {
+            name: "budget",
+            data: ColumnData::Int { values: &self.fen, scale: 2 },
+            validity: self.bits.as_deref().map(|b| (b, 0)),
+        };
+        Batch {
+            dates: Dates::Each(&self.days),
+            jurisdiction: None,
+            columns: vec![budget, Column::new("lot_type", ColumnData::Text(&self.types))],
+        }
+    }
+}
+
+/// The chunks of a batch joined, checking they come in order and within the chunk size.
+/// The batch is fed in two parts, the second as rows `split..` of the whole (`first_row`).
+fn chunked(lots: &[Lot], options: &Options, chunk: usize, split: usize) -> zhengce::Result<BatchResult> {
+    let split = split.min(lots.len());
+    let mut parts: Vec<BatchResult> = Vec::new();
+    let mut next = 0;
+    for (first_row, part) in [(0, &lots[..split]), (split, &lots[split..])] {
+        if part.is_empty() && first_row > 0 {
+            continue;
+        }
+        let owned = Lots::new(part);
+        let chunking = Chunking { rows: chunk, first_row, ..Chunking::default() };
+        bond().evaluate_batch_chunked(&owned.batch(), options, &chunking, |start, part| {
+            assert_eq!(start, next, "chunks come in row order");
+            assert!(part.rows <= chunk);
+            next += part.rows;
+            parts.push(part);
+            Ok::<(), zhengce::Error>(())
+        })?;
+    }
+    Ok(join(parts))
+}
+
+fn join(parts: Vec<BatchResult>) -> BatchResult {
+    use zhengce::rules::OutColumn::{Codes, Int};
+    let mut parts = parts.into_iter();
+    let mut whole = parts.next().expect("at least one chunk");
+    for part in parts {
+        for ((_, into), (_, from)) in whole.columns.iter_mut().zip(part.columns) {
+            match (into, from) {
+                (Int { values, .. }, Int { values: more, .. }) => values.extend(more),
+                (Codes { codes, .. }, Codes { codes: more, .. }) => codes.extend(more),
+                _ => panic!("a capped rate has an amount and a status"),
+            }
+        }
+        whole.rows += part.rows;
+        if let (Some(a), Some(b)) = (whole.errors.as_mut(), part.errors) {
+            a.extend(b);
+        }
+    }
+    whole
+}
+
+fn null() -> Options {
+    Options { errors: ErrorMode::Null, ..Options::default() }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Under `errors: "null"`, in chunks of any size, each row is the row alone: its amount and
+    /// status, or nulls and its error's code; one chunk gives the same.
+    #[test]
+    fn null_errors_in_any_chunks_equal_row_by_row(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70, split in 0usize..70) {
+        let lots = if nulls { lots } else { kernel_lots };
+        let ev = bond();
+        let expected: Vec<Row> = lots.iter().map(|l| single(&ev, l)).collect();
+        let out = chunked(&lots, &null(), chunk, split).unwrap();
+        prop_assert_eq!(out.rows, lots.len());
+        prop_assert_eq!(rows_of(&out), expected.clone());
+        let whole = ev.evaluate_batch(&Lots::new(&lots).batch(), &null()).unwrap();
+        prop_assert_eq!(rows_of(&whole), expected);
+    }
+
+    /// Under `errors: "raise"`, in chunks of any size, the batch fails at the first failing
+    /// row with that row's error code, or gives every row as evaluated alone.
+    #[test]
+    fn raise_in_any_chunks_fails_at_the_first_failing_row(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70, split in 0usize..70) {
+        let lots = if nulls { lots } else { kernel_lots };
+        let ev = bond();
+        let expected: Vec<Row> = lots.iter().map(|l| single(&ev, l)).collect();
+        match chunked(&lots, &Options::default(), chunk, split) {
+            Ok(out) => {
+                prop_assert!(out.errors.is_none());
+                prop_assert_eq!(rows_of(&out), expected);
+            }
+            Err(err) => {
+                let first = expected.iter().position(Result::is_err).expect("a row fails alone too");
+                prop_assert_eq!(err.details()["row"].as_u64(), Some(first as u64));
+                prop_assert_eq!(Some(err.code().to_owned()), expected[first].clone().err());
+            }
+        }
+    }
+}
+
+/// Threads change nothing: the chunks put back in row order are the one thread's result, and
+/// under `raise` the error is the first failing row's.
+#[cfg(feature = "threads")]
+#[test]
+fn threads_give_the_single_threads_result() {
+    let lots: Vec<Lot> = (0..5000i64)
+        .map(|i| {
+            let fen = if i % 997 == 500 { Some(-i) } else { Some(i * 123_457) };
+            let lot = ["ordinary", "ppp", "framework_entry"][(i % 3) as usize];
+            (fen, lot, date(2022, 5, 1 + (i % 30) as u32))
+        })
+        .collect();
+    let owned = Lots::new(&lots);
+    for options in [null(), Options::default()] {
+        let one = bond().evaluate_batch(&owned.batch(), &options);
+        for threads in [2, 3, 8] {
+            let mut parts: Vec<(usize, BatchResult)> = Vec::new();
+            let chunking = Chunking { rows: 64, threads, first_row: 0 };
+            let got = bond().evaluate_batch_chunked(&owned.batch(), &options, &chunking, |start, part| {
+                parts.push((start, part));
+                Ok::<(), zhengce::Error>(())
+            });
+            match (&one, got) {
+                (Ok(one), Ok(rows)) => {
+                    assert_eq!(rows, lots.len());
+                    parts.sort_by_key(|(start, _)| *start);
+                    let mut joined = join(parts.into_iter().map(|(_, p)| p).collect());
+                    if let Some(e) = joined.errors.as_mut() {
+                        e.sort_by_key(|e| e.row);
+                    }
+                    assert_eq!(&joined, one, "{threads} threads");
+                }
+                (Err(one), Err(got)) => assert_eq!(got.to_string(), one.to_string(), "{threads} threads"),
+                (one, got) => panic!("one thread {one:?}, {threads} threads {got:?}"),
+            }
+        }
+    }
+}
