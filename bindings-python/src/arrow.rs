@@ -504,15 +504,6 @@ pub fn decimals(a: &ArrayRef, field: &dyn Fn(usize) -> String) -> Result<Vec<Opt
     }
 }
 
-/// Text of a column, `None` for a null; any text type or dictionary of text.
-pub fn texts(a: &ArrayRef, name: &str) -> PyResult<Vec<Option<String>>> {
-    if !is_text(a.data_type()) && a.data_type() != &DataType::Null {
-        return Err(Error::invalid_input(name, describe(a.data_type()), "a text column")).py();
-    }
-    let s = utf8(a, name)?;
-    Ok((0..s.len()).map(|i| s.is_valid(i).then(|| s.value(i).to_owned())).collect())
-}
-
 /// True if the column holds text (any string type or dictionary of strings).
 pub fn holds_text(a: &ArrayRef) -> bool {
     is_text(a.data_type()) || a.data_type() == &DataType::Null
@@ -539,12 +530,24 @@ pub fn small_ints<T: TryFrom<i64>>(a: &ArrayRef, field: &str, expected: &str) ->
         .py()
 }
 
-/// Observation rows from an Arrow table whose columns are all plain (text, dates, numbers):
-/// built straight from the arrays. `None` when a column needs the general path (a `metric`
-/// or a `source` given as a struct): then [`json_rows`].
-pub fn observations(
+/// The texts of a string column in place, `None` for a null.
+fn view(s: &Option<StringArray>) -> Option<Vec<Option<&str>>> {
+    s.as_ref().map(|s| (0..s.len()).map(|i| s.is_valid(i).then(|| s.value(i))).collect())
+}
+
+/// The text of row `i` of a string column, `None` for a null or no column.
+fn text_at(s: &Option<StringArray>, i: usize) -> Option<&str> {
+    s.as_ref().filter(|s| s.is_valid(i)).map(|s| s.value(i))
+}
+
+/// Observations from an Arrow table whose columns are all plain (text, dates, numbers), added
+/// to `monitor` as columns: no value per row, the texts read in place. `None` when a column
+/// needs the general path (a `metric` or a `source` given as a struct): then [`json_rows`].
+pub fn add_observations(
+    monitor: &mut zhengce::targets::Monitor,
     columns: &[(String, ArrayRef)],
-) -> PyResult<Option<Vec<zhengce::targets::ObservationInput>>> {
+) -> PyResult<Option<usize>> {
+    use zhengce::catalogue::Qualifier;
     const TEXT: [&str; 7] = ["target", "unit", "source", "id", "qualifier", "scope", "reading"];
     let find = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, a)| a);
     for (name, a) in columns {
@@ -559,20 +562,24 @@ pub fn observations(
     }
     let n = columns.first().map_or(0, |(_, a)| a.len());
     let field = |i: usize, c: &str| format!("observations[{i}].{c}");
-    let text = |c: &str| -> PyResult<Vec<Option<String>>> {
-        match find(c) {
-            Some(a) => texts(a, c),
-            None => Ok(vec![None; n]),
-        }
+    let strings = |c: &str| -> PyResult<Option<StringArray>> {
+        find(c)
+            .map(|a| {
+                if !holds_text(a) {
+                    return Err(Error::invalid_input(c, describe(a.data_type()), "a text column")).py();
+                }
+                utf8(a, c)
+            })
+            .transpose()
     };
     let (target, unit, source, id, qualifier, scope, reading) = (
-        text("target")?,
-        text("unit")?,
-        text("source")?,
-        text("id")?,
-        text("qualifier")?,
-        text("scope")?,
-        text("reading")?,
+        strings("target")?,
+        strings("unit")?,
+        strings("source")?,
+        strings("id")?,
+        strings("qualifier")?,
+        strings("scope")?,
+        strings("reading")?,
     );
     // `as_of` (the date the figure describes) may be given as `date`, as in the JSON shape; a
     // table built from rows that use both has both columns, each null where the other is set.
@@ -584,54 +591,68 @@ pub fn observations(
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => vec![None; n],
     };
-    let published = match find("published") {
-        Some(a) => days_named(a, &|i| field(i, "published"))?,
-        None => vec![None; n],
-    };
+    let published_days = find("published").map(|a| days_named(a, &|i| field(i, "published"))).transpose()?;
     let values = match find("value") {
         Some(a) => decimals(a, &|i| field(i, "value")).py()?,
         None => vec![None; n],
     };
-    let mut out = Vec::with_capacity(n);
-    let mut qualifiers: std::collections::HashMap<String, zhengce::catalogue::Qualifier> = Default::default();
+    let (source_v, id_v, scope_v, reading_v) = (view(&source), view(&id), view(&scope), view(&reading));
+    let mut target_v: Vec<&str> = Vec::with_capacity(n);
+    let mut unit_v: Vec<&str> = Vec::with_capacity(n);
+    let mut as_of_v: Vec<NaiveDate> = Vec::with_capacity(n);
+    let mut value_v: Vec<Decimal> = Vec::with_capacity(n);
+    let mut published_v: Option<Vec<Option<NaiveDate>>> =
+        published_days.as_ref().map(|_| Vec::with_capacity(n));
+    let mut qualifier_v: Option<Vec<Option<Qualifier>>> = qualifier.as_ref().map(|_| Vec::with_capacity(n));
+    let mut qualifiers: std::collections::HashMap<&str, Qualifier> = Default::default();
+    // Cells are checked row by row in the order of the row form's fields, so a table reports
+    // the same first problem whichever path reads it.
     for i in 0..n {
         let missing = |c: &str| Error::missing_input(field(i, c)).at_row(i);
-        let qualifier = match &qualifier[i] {
-            Some(q) => Some(match qualifiers.get(q) {
-                Some(known) => *known,
-                None => {
-                    let parsed: zhengce::catalogue::Qualifier =
-                        zhengce::error::from_json_value(&Value::String(q.clone()), &field(i, "qualifier"))
-                            .map_err(|e| e.at_row(i))
-                            .py()?;
-                    qualifiers.insert(q.clone(), parsed);
-                    parsed
-                }
-            }),
-            None => None,
-        };
+        if let (Some(out), Some(q)) = (qualifier_v.as_mut(), qualifier.as_ref()) {
+            let parsed = match q.is_valid(i).then(|| q.value(i)) {
+                Some(text) => Some(match qualifiers.get(text) {
+                    Some(known) => *known,
+                    None => {
+                        let parsed: Qualifier = zhengce::error::from_json_value(
+                            &Value::String(text.to_owned()),
+                            &field(i, "qualifier"),
+                        )
+                        .map_err(|e| e.at_row(i))
+                        .py()?;
+                        qualifiers.insert(text, parsed);
+                        parsed
+                    }
+                }),
+                None => None,
+            };
+            out.push(parsed);
+        }
         let date = dates[i].ok_or_else(|| missing(as_of_name)).py()?;
         let day = |d: i32, c: &str| {
             zhengce::calendar::from_day_number(d)
                 .ok_or_else(|| Error::invalid_input(field(i, c), d.to_string(), "a date").at_row(i))
         };
-        out.push(zhengce::targets::ObservationInput {
-            target: target[i].clone().ok_or_else(|| missing("target")).py()?,
-            as_of: day(date, as_of_name).py()?,
-            published: published[i].map(|d| day(d, "published")).transpose().py()?,
-            value: values[i].ok_or_else(|| missing("value")).py()?,
-            unit: unit[i].clone().ok_or_else(|| missing("unit")).py()?,
-            source: source[i].clone().map(|document| zhengce::Citation {
-                document,
-                clause: None,
-                quote: None,
-            }),
-            id: id[i].clone(),
-            qualifier,
-            scope: scope[i].clone(),
-            reading: reading[i].clone(),
-            metric: None,
-        });
+        target_v.push(text_at(&target, i).ok_or_else(|| missing("target")).py()?);
+        as_of_v.push(day(date, as_of_name).py()?);
+        if let (Some(out), Some(p)) = (published_v.as_mut(), published_days.as_ref()) {
+            out.push(p[i].map(|d| day(d, "published")).transpose().py()?);
+        }
+        value_v.push(values[i].ok_or_else(|| missing("value")).py()?);
+        unit_v.push(text_at(&unit, i).ok_or_else(|| missing("unit")).py()?);
     }
-    Ok(Some(out))
+    let no_sources = vec![None; if source_v.is_some() { 0 } else { n }];
+    let observations = zhengce::targets::ObservationColumns {
+        target: &target_v,
+        as_of: &as_of_v,
+        value: &value_v,
+        unit: &unit_v,
+        source: source_v.as_deref().unwrap_or(&no_sources),
+        published: published_v.as_deref(),
+        id: id_v.as_deref(),
+        qualifier: qualifier_v.as_deref(),
+        scope: scope_v.as_deref(),
+        reading: reading_v.as_deref(),
+    };
+    monitor.add_observation_columns(&observations).map(Some).py()
 }

@@ -139,8 +139,8 @@ impl PyMonitor {
             Err(err) => return Err(err),
         };
         if let Some(columns) = arrow {
-            if let Some(rows) = crate::arrow::observations(&columns)? {
-                return self.inner.add_observations(rows).py();
+            if let Some(added) = crate::arrow::add_observations(&mut self.inner, &columns)? {
+                return Ok(added);
             }
             let value = crate::arrow::json_rows(&columns, "observations")?;
             return self.inner.add_observations_json_value(&value).py();

@@ -175,6 +175,37 @@ def test_observations_from_arrow_polars_and_pandas_agree() -> None:
     assert raised.value.path == "observations[0].value"
 
 
+def test_observation_columns_store_what_rows_store() -> None:
+    # Every optional column, and a second figure for 30 June that replaces the first (the
+    # default id is <target>@<date>); with and without an explicit id column.
+    t28 = "tianshan-2022-87/t28"
+    rows = [
+        {"target": t28, "date": "2022-03-31", "value": "60", "unit": "%", "source": "s", "qualifier": "about",
+         "reading": "read so"},
+        {"target": t28, "date": "2022-06-30", "value": "70", "unit": "%", "source": "s", "published": "2022-07-15"},
+        {"target": t28, "date": "2022-06-30", "value": "72", "unit": "%", "source": "survey",
+         "scope": TIANSHAN},
+        {"target": t28, "date": "2022-09-30", "value": "75", "unit": "%", "source": "s"},
+    ]
+    for ids in (None, [None, None, None, "t28-q3"]):
+        given = [dict(r, id=i) if i else r for r, i in zip(rows, ids or [None] * 4)]
+        by_rows = zhengce.Monitor(CTX)
+        by_rows.add_observations(given)
+        columns = {k: [r.get(k) for r in given] for k in ["target", "value", "unit", "source", "qualifier",
+                                                          "reading", "scope"] + (["id"] if ids else [])}
+        columns["date"] = pa.array([datetime.date.fromisoformat(r["date"]) for r in given], pa.date32())
+        columns["published"] = pa.array([r.get("published") and datetime.date.fromisoformat(r["published"])
+                                         for r in given], pa.date32())
+        by_columns = zhengce.Monitor(CTX)
+        assert by_columns.add_observations(pa.table(columns)) == 4
+        held = by_columns.observations(t28)
+        assert held == by_rows.observations(t28)
+        assert [(o["as_of"], o["value"], o["source"]["document"]) for o in held] == [
+            ("2022-03-31", "60", "s"), ("2022-06-30", "72", "survey"), ("2022-09-30", "75", "s")]
+        assert (held[0]["qualifier"], held[0]["reading"]) == ("about", "read so")
+        assert held[2]["id"] == ("t28-q3" if ids else f"{t28}@2022-09-30")
+
+
 def test_catalogue_entries_as_typed_tables() -> None:
     targets = CAT.table("targets").to_arrow()
     assert targets.num_rows == len(CAT.targets())

@@ -6,8 +6,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::assessment::{Assessment, Subject, with_assumption};
 use super::goal::{Direction, Goal, Unresolved, goal};
-use super::observations::{MAX_VALUE, Point, Store};
+use super::observations::MAX_VALUE;
 use super::status::{Basis, Status, Thresholds};
+use super::store::{Point, Store};
 use crate::catalogue::{Aggregation, Comparator, Qualifier, Target, TargetKind};
 use crate::error::{Error, Result};
 
@@ -140,7 +141,7 @@ pub(crate) fn assess(
     a.value = Some(if window.len() == 1 { value } else { round(value) });
     a.qualifier = qualifier;
     a.observed_on = Some(last.date);
-    a.observations = window.iter().map(|p| store.id(p.record).to_owned()).collect();
+    a.observations = window.iter().map(|p| store.id(p, target)).collect();
 
     // Without a stated baseline, the earliest observation known serves, if it precedes the
     // value assessed (status targets need none: their time axis is their period).

@@ -117,6 +117,7 @@
 mod assess;
 mod assessment;
 mod checks;
+mod columns;
 mod csv;
 mod goal;
 mod monitor;
@@ -124,9 +125,11 @@ mod observations;
 mod recurring;
 mod scorecard;
 mod status;
+mod store;
 
 pub use assessment::Assessment;
 pub use checks::RatioCheck;
+pub use columns::ObservationColumns;
 pub use monitor::Monitor;
 pub use observations::ObservationInput;
 pub use scorecard::{Dimension, Scorecard, ScorecardGroup, ScorecardOptions, StatusCounts, StatusLists};

@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 use super::assess::assess;
 use super::assessment::{Assessment, Subject};
 use super::checks::{RatioCheck, check_ratio};
-use super::observations::{Checked, ObservationInput, Store, from_catalogue};
+use super::observations::{Fields, ObservationInput, check, from_catalogue};
 use super::scorecard::{Dimension, Rollup, Scorecard, ScorecardOptions, totals};
 use super::status::{AssessOptions, Thresholds};
-use crate::catalogue::{Catalogue, Clause, Community, Observation, Target, TargetFilter, Text};
+use super::store::{Checked, Extra, Key, Store};
+use crate::catalogue::{Catalogue, Citation, Clause, Community, Observation, Target, TargetFilter, Text};
 use crate::context::Context;
 use crate::error::{Error, Result};
 
@@ -39,15 +40,16 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Monitor {
-    context: Context,
+    pub(super) context: Context,
     communities: Vec<Community>,
-    index: HashMap<String, u32>,
+    /// Target ids to their index in the catalogue's list.
+    pub(super) index: HashMap<String, u32>,
     meta: Vec<Meta>,
     /// Catalogue position of every id (within its kind), clauses in document order.
     order: HashMap<String, usize>,
     /// The top-level clause (group) of every clause.
     groups: HashMap<String, String>,
-    store: Store,
+    pub(super) store: Store,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -132,11 +134,12 @@ impl Monitor {
             .iter()
             .filter_map(|o| {
                 let t = *monitor.index.get(o.target.as_deref()?)?;
-                let target = &monitor.context.catalogue().data().targets[t as usize];
-                Store::check(from_catalogue(o), t, target, "observation").ok()
+                monitor.prepare(from_catalogue(o), t, &|| "observation".to_owned()).ok()
             })
             .collect();
-        monitor.store.insert_all(rows);
+        for row in rows {
+            monitor.store.insert(row);
+        }
         monitor
     }
 
@@ -215,27 +218,77 @@ impl Monitor {
         self.index.get(id).map(|&i| i as usize).ok_or_else(|| Error::not_found("target", id))
     }
 
-    fn checked(&self, row: ObservationInput, what: &str) -> Result<Checked> {
-        let t = self.target_index(&row.target).map_err(|e| e.context(format!("failed to add {what}")))?;
-        let row = Store::check(row, t as u32, &self.context.catalogue().data().targets[t], what)?;
-        self.same_target(&row, self.store.target_of(row.id()), what)?;
+    /// Checks a row against target `t` and reads its key.
+    fn prepare(&self, row: ObservationInput, t: u32, what: &dyn Fn() -> String) -> Result<Checked> {
+        let target = &self.context.catalogue().data().targets[t as usize];
+        let fields = Fields {
+            unit: &row.unit,
+            scope: row.scope.as_deref(),
+            value: row.value,
+            id: row.id.as_deref(),
+            source: row.source.as_ref().map(|s| s.document.as_str()),
+            as_of: row.as_of,
+            published: row.published,
+        };
+        check(&fields, target, what)?;
+        let key = Key::of(row.id.as_deref(), t, row.as_of, &|id| self.index.get(id).copied());
+        Ok(Checked {
+            target: t,
+            key,
+            date: row.as_of,
+            published: row.published,
+            value: row.value,
+            qualifier: row.qualifier.unwrap_or_default(),
+            source: row.source.unwrap_or_else(|| Citation {
+                document: String::new(),
+                clause: None,
+                quote: None,
+            }),
+            extra: Extra {
+                id: row.id,
+                metric: row.metric.filter(|m| *m != target.metric),
+                reading: row.reading,
+            },
+        })
+    }
+
+    fn checked(&self, row: ObservationInput, what: &dyn Fn() -> String) -> Result<Checked> {
+        let t = self.target_index(&row.target).map_err(|e| e.context(format!("failed to add {}", what())))?;
+        let row = self.prepare(row, t as u32, what)?;
+        self.same_target(&row, self.store.target_of(&row.key), what)?;
         Ok(row)
+    }
+
+    /// The id of a checked row, as given or by default.
+    fn id_of(&self, row: &Checked) -> String {
+        match (&row.extra.id, &row.key) {
+            (Some(id), _) => id.clone(),
+            (None, Key::Pair(t, date)) => {
+                format!("{}@{date}", self.context.catalogue().data().targets[*t as usize].id)
+            }
+            (None, Key::Name(id)) => id.clone(),
+        }
     }
 
     /// An id already held may be replaced only by an observation of the same target: an id
     /// shared across targets would move another target's figure (its baseline) away.
-    fn same_target(&self, row: &Checked, held: Option<u32>, what: &str) -> Result<()> {
+    pub(super) fn same_target(
+        &self,
+        row: &Checked,
+        held: Option<u32>,
+        what: &dyn Fn() -> String,
+    ) -> Result<()> {
         match held {
-            Some(other) if other != row.target() => Err(Error::invalid_input(
-                format!("{what}.id"),
+            Some(other) if other != row.target => Err(Error::invalid_input(
+                format!("{}.id", what()),
                 format!(
                     "'{}' (already an observation of target '{}')",
-                    row.id(),
+                    self.id_of(row),
                     self.context.catalogue().data().targets[other as usize].id
                 ),
                 format!(
                     "an id not held by an observation of another target than '{}'",
-                    self.context.catalogue().data().targets[row.target() as usize].id
+                    self.context.catalogue().data().targets[row.target as usize].id
                 ),
             )),
             _ => Ok(()),
@@ -265,7 +318,7 @@ impl Monitor {
     /// assert_eq!(err.path(), Some("observation.unit"));
     /// ```
     pub fn add_observation(&mut self, observation: ObservationInput) -> Result<()> {
-        let row = self.checked(observation, "observation")?;
+        let row = self.checked(observation, &|| "observation".to_owned())?;
         self.store.insert(row);
         Ok(())
     }
@@ -286,16 +339,22 @@ impl Monitor {
     /// ```
     pub fn add_observations(&mut self, observations: Vec<ObservationInput>) -> Result<usize> {
         let n = observations.len();
-        let mut batch: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        // Only an explicit id can name an earlier row's observation of another target.
+        let explicit = observations.iter().any(|row| row.id.is_some());
+        let mut batch: HashMap<Key, u32> = HashMap::new();
         let mut rows = Vec::with_capacity(n);
         for (i, row) in observations.into_iter().enumerate() {
-            let what = format!("observations[{i}]");
+            let what = || format!("observations[{i}]");
             let row = self.checked(row, &what).map_err(|e| e.at_row(i))?;
-            let earlier = batch.insert(row.id().to_owned(), row.target());
-            self.same_target(&row, earlier, &what).map_err(|e| e.at_row(i))?;
+            if explicit {
+                let earlier = batch.insert(row.key.clone(), row.target);
+                self.same_target(&row, earlier, &what).map_err(|e| e.at_row(i))?;
+            }
             rows.push(row);
         }
-        self.store.insert_all(rows);
+        for row in rows {
+            self.store.insert(row);
+        }
         Ok(n)
     }
 

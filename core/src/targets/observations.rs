@@ -4,8 +4,7 @@
 //! fields a table rarely carries made optional: `id` (default `<target>@<date>`), `metric`
 //! (the target's), `scope` (the target's) and `qualifier` (`exact`). `source` may be a
 //! citation or plain text (where the figure comes from: a statistical bulletin, a survey).
-
-use std::collections::HashMap;
+//! Rows are checked here; the monitor's store keeps them.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -106,223 +105,64 @@ fn citation_or_text<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Opti
     }
 }
 
-/// One stored observation, in date order within its target.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Point {
-    /// The date the value refers to.
-    pub date: NaiveDate,
-    /// The date the value became known: its publication date, else `date`.
-    pub known: NaiveDate,
+/// The fields of one row that the checks read, borrowed from a row or from columns.
+pub(crate) struct Fields<'a> {
+    pub unit: &'a str,
+    pub scope: Option<&'a str>,
     pub value: Decimal,
-    pub qualifier: Qualifier,
-    /// Index into the store's records.
-    pub record: u32,
-    /// Insertion order, which breaks ties between observations of one date.
-    seq: u32,
+    pub id: Option<&'a str>,
+    /// The source's document or text, if given.
+    pub source: Option<&'a str>,
+    pub as_of: NaiveDate,
+    pub published: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone)]
-struct Record {
-    id: String,
-    target: u32,
-    metric: Option<Text>,
-    source: Citation,
-    reading: Option<String>,
-}
-
-/// The observations held by a monitor, indexed by target.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Store {
-    points: Vec<Vec<Point>>,
-    records: Vec<Record>,
-    ids: HashMap<String, u32>,
-    seq: u32,
-}
-
-/// A row checked against its target, ready to store.
-pub(crate) struct Checked {
-    target: u32,
-    point_date: NaiveDate,
-    published: Option<NaiveDate>,
-    value: Decimal,
-    qualifier: Qualifier,
-    record: Record,
-}
-
-impl Checked {
-    /// The target's index.
-    pub(crate) fn target(&self) -> u32 {
-        self.target
-    }
-
-    /// The observation's id.
-    pub(crate) fn id(&self) -> &str {
-        &self.record.id
-    }
-}
-
-impl Store {
-    pub(crate) fn new(targets: usize) -> Store {
-        Store { points: vec![Vec::new(); targets], ..Store::default() }
-    }
-
-    /// The observations of target `t`, by date (ties in insertion order).
-    pub(crate) fn of(&self, t: usize) -> &[Point] {
-        &self.points[t]
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// The target of the observation held under `id`, if any.
-    pub(crate) fn target_of(&self, id: &str) -> Option<u32> {
-        self.ids.get(id).map(|&i| self.records[i as usize].target)
-    }
-
-    pub(crate) fn id(&self, record: u32) -> &str {
-        &self.records[record as usize].id
-    }
-
-    /// Checks one row against the catalogue's target; `what` names the row in errors.
-    pub(crate) fn check(row: ObservationInput, t: u32, target: &Target, what: &str) -> Result<Checked> {
-        if row.unit != target.unit {
-            return Err(Error::new(ErrorKind::UnitMismatch {
-                field: format!("{what}.unit"),
-                expected: target.unit.clone(),
-                got: row.unit,
-            })
-            .context(format!("failed to add an observation of target '{}'", target.id)));
-        }
-        if let Some(scope) = row.scope.as_ref().filter(|s| **s != target.scope) {
-            return Err(Error::invalid_input(
-                format!("{what}.scope"),
-                format!("'{scope}'"),
-                format!("the scope of target '{}', '{}'", target.id, target.scope),
-            ));
-        }
-        if row.value.abs() > MAX_VALUE {
-            return Err(Error::invalid_input(format!("{what}.value"), row.value, "a value within ±10^15"));
-        }
-        if target.unit == "boolean" && row.value != Decimal::ZERO && row.value != Decimal::ONE {
-            return Err(Error::invalid_input(
-                format!("{what}.value"),
-                row.value,
-                "0 (not yet) or 1 (achieved) for a target in unit 'boolean'",
-            ));
-        }
-        if row.id.as_deref().is_some_and(|id| !crate::value::is_valid_id(id)) {
-            return Err(Error::invalid_input(
-                format!("{what}.id"),
-                format!("'{}'", row.id.unwrap_or_default()),
-                "an id of lower-case letters, digits and - _ . / @",
-            ));
-        }
-        let Some(source) = row.source.filter(|s| !s.document.trim().is_empty()) else {
-            return Err(Error::missing_input(format!("{what}.source")));
-        };
-        if let Some(published) = row.published.filter(|p| *p < row.as_of) {
-            return Err(Error::invalid_input(
-                format!("{what}.published"),
-                published,
-                format!("a publication date on or after as_of {}", row.as_of),
-            ));
-        }
-        let id = row.id.unwrap_or_else(|| format!("{}@{}", target.id, row.as_of));
-        Ok(Checked {
-            target: t,
-            point_date: row.as_of,
-            published: row.published,
-            value: row.value,
-            qualifier: row.qualifier.unwrap_or_default(),
-            record: Record {
-                id,
-                target: t,
-                metric: row.metric.filter(|m| *m != target.metric),
-                source,
-                reading: row.reading,
-            },
+/// Checks one row against its catalogue target; `what` names the row in errors
+/// (`observations[3]`), made only for an error.
+pub(crate) fn check(row: &Fields<'_>, target: &Target, what: &dyn Fn() -> String) -> Result<()> {
+    if row.unit != target.unit {
+        return Err(Error::new(ErrorKind::UnitMismatch {
+            field: format!("{}.unit", what()),
+            expected: target.unit.clone(),
+            got: row.unit.to_owned(),
         })
+        .context(format!("failed to add an observation of target '{}'", target.id)));
     }
-
-    /// Stores a checked row; a row with an id already held replaces that observation.
-    pub(crate) fn insert(&mut self, row: Checked) {
-        self.seq += 1;
-        let point = |record| Point {
-            date: row.point_date,
-            known: row.published.unwrap_or(row.point_date),
-            value: row.value,
-            qualifier: row.qualifier,
-            record,
-            seq: self.seq,
-        };
-        let index = match self.ids.get(&row.record.id) {
-            Some(&index) => {
-                let old = self.records[index as usize].target as usize;
-                self.points[old].retain(|p| p.record != index);
-                self.records[index as usize] = row.record;
-                index
-            }
-            None => {
-                let index = self.records.len() as u32;
-                self.ids.insert(row.record.id.clone(), index);
-                self.records.push(row.record);
-                index
-            }
-        };
-        let list = &mut self.points[row.target as usize];
-        let p = point(index);
-        let at = list.partition_point(|q| (q.date, q.seq) <= (p.date, p.seq));
-        list.insert(at, p);
+    if let Some(scope) = row.scope.filter(|s| *s != target.scope) {
+        return Err(Error::invalid_input(
+            format!("{}.scope", what()),
+            format!("'{scope}'"),
+            format!("the scope of target '{}', '{}'", target.id, target.scope),
+        ));
     }
-
-    /// Stores many checked rows, sorting each target's list once.
-    pub(crate) fn insert_all(&mut self, rows: Vec<Checked>) {
-        let mut touched = Vec::new();
-        for row in rows {
-            if self.ids.contains_key(&row.record.id) {
-                self.insert(row);
-                continue;
-            }
-            self.seq += 1;
-            let index = self.records.len() as u32;
-            self.ids.insert(row.record.id.clone(), index);
-            let t = row.target as usize;
-            self.points[t].push(Point {
-                date: row.point_date,
-                known: row.published.unwrap_or(row.point_date),
-                value: row.value,
-                qualifier: row.qualifier,
-                record: index,
-                seq: self.seq,
-            });
-            self.records.push(row.record);
-            touched.push(t);
-        }
-        touched.sort_unstable();
-        touched.dedup();
-        for t in touched {
-            self.points[t].sort_by_key(|p| (p.date, p.seq));
-        }
+    if row.value.abs() > MAX_VALUE {
+        return Err(Error::invalid_input(format!("{}.value", what()), row.value, "a value within ±10^15"));
     }
-
-    /// The stored observation behind a point, in the catalogue's shape.
-    pub(crate) fn observation(&self, point: &Point, target: &Target) -> Observation {
-        let r = &self.records[point.record as usize];
-        Observation {
-            id: r.id.clone(),
-            metric: r.metric.clone().unwrap_or_else(|| target.metric.clone()),
-            target: Some(target.id.clone()),
-            value: point.value,
-            qualifier: point.qualifier,
-            unit: target.unit.clone(),
-            as_of: point.date,
-            published: (point.known != point.date).then_some(point.known),
-            scope: target.scope.clone(),
-            source: r.source.clone(),
-            reading: r.reading.clone(),
-        }
+    if target.unit == "boolean" && row.value != Decimal::ZERO && row.value != Decimal::ONE {
+        return Err(Error::invalid_input(
+            format!("{}.value", what()),
+            row.value,
+            "0 (not yet) or 1 (achieved) for a target in unit 'boolean'",
+        ));
     }
+    if let Some(id) = row.id.filter(|id| !crate::value::is_valid_id(id)) {
+        return Err(Error::invalid_input(
+            format!("{}.id", what()),
+            format!("'{id}'"),
+            "an id of lower-case letters, digits and - _ . / @",
+        ));
+    }
+    if row.source.is_none_or(|s| s.trim().is_empty()) {
+        return Err(Error::missing_input(format!("{}.source", what())));
+    }
+    if let Some(published) = row.published.filter(|p| *p < row.as_of) {
+        return Err(Error::invalid_input(
+            format!("{}.published", what()),
+            published,
+            format!("a publication date on or after as_of {}", row.as_of),
+        ));
+    }
+    Ok(())
 }
 
 /// A catalogue observation as a row (catalogue data is already validated).

@@ -4,8 +4,8 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::assessment::{Assessment, Subject, with_assumption};
-use super::observations::{Point, Store};
 use super::status::{Basis, Status};
+use super::store::{Point, Store};
 use crate::catalogue::{Every, Qualifier};
 
 /// One slot of a recurring duty: its first and last day.
@@ -120,7 +120,7 @@ pub(crate) fn assess(
         value: (!in_period.is_empty()).then_some(total.normalize()),
         qualifier: Qualifier::Exact,
         observed_on: in_period.last().map(|p| p.date),
-        observations: in_period.iter().map(|p| store.id(p.record).to_owned()).collect(),
+        observations: in_period.iter().map(|p| store.id(p, target)).collect(),
         progress: (!in_period.is_empty()).then(|| (covered / n_all).round_dp(4).normalize()),
         elapsed: Some((Decimal::from(ended.len()) / n_all).round_dp(4).normalize()),
         expected: None,
