@@ -22,6 +22,10 @@ pub(crate) fn parse_text(text: &str, label: &str, problems: &mut Vec<Problem>) -
         problems.push(Problem::new(e.code, format!("{label}{}", e.path), e.message));
         return None;
     }
+    // Valid data is read straight into the typed data; the entry-by-entry path below only
+    // finds the problems. Not in WebAssembly, where a second deserializer of every calendar
+    // type (from text, besides the one from a JSON value) costs module size, not speed worth having.
+    #[cfg(not(target_arch = "wasm32"))]
     if let Ok(data) = serde_json::from_str::<CalendarData>(text) {
         check(&data, label, problems);
         return Some(data);
