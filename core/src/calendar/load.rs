@@ -60,7 +60,7 @@ pub(crate) fn parse_value(value: &Value, label: &str, problems: &mut Vec<Problem
         years: Vec<Value>,
     }
     let before = problems.len();
-    let header: Header = match serde_path_to_error::deserialize(value) {
+    let header: Header = match crate::value::from_value_at_path(value) {
         Ok(h) => h,
         Err(e) => {
             problems
@@ -70,7 +70,7 @@ pub(crate) fn parse_value(value: &Value, label: &str, problems: &mut Vec<Problem
     };
     let mut years = Vec::with_capacity(header.years.len());
     for (i, year) in header.years.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, CalendarYear>(year) {
+        match crate::value::from_value_at_path::<CalendarYear>(year) {
             Ok(y) => years.push(y),
             Err(e) => problems.push(serde_problem(
                 join(label, &format!("$.years[{i}]"), &e.path().to_string()),
