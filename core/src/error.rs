@@ -521,7 +521,7 @@ pub fn parse_json_text(text: &str, what: &str) -> Result<serde_json::Value> {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, what: &str) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    crate::value::from_value_at_path(value).map_err(|e| {
         let inner = e.path().to_string();
         let mut field =
             if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
@@ -540,7 +540,7 @@ pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value
         Error::invalid_input(field, given, expected)
     })
 }
-/// The value at a serde_path_to_error path (`a.b[2].c`) inside `value`.
+/// The value at a deserialization error's path (`a.b[2].c`) inside `value`.
 fn lookup<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
     if path == "." {
         return Some(value);

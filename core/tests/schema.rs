@@ -1,6 +1,8 @@
 //! The published JSON Schemas must match the Rust types (`zhengce::schema`).
 //!
 //! - `core/schema/catalogue.schema.json`: the catalogue file format.
+//! - `core/schema/calendar.schema.json`: the calendar data file format (the npm package returns
+//!   this file from `Calendars.schema()` instead of carrying schema code).
 //! - `core/schema/api.schema.json`: every type that crosses a binding, from which
 //!   `bindings-wasm/types/api.d.ts` is generated.
 //!
@@ -29,6 +31,11 @@ fn check(file: &str, schema: &Value) {
 #[test]
 fn published_catalogue_schema_matches_the_rust_types() {
     check("catalogue.schema.json", &zhengce::schema::catalogue());
+}
+
+#[test]
+fn published_calendar_schema_matches_the_rust_types() {
+    check("calendar.schema.json", &zhengce::calendar::json_schema());
 }
 
 #[test]

@@ -52,8 +52,17 @@ impl Calendars {
     pub fn builtin() -> Calendars {
         let layers = BUILTIN
             .iter()
-            .map(|(_, text)| {
-                serde_json::from_str(text).expect("the built-in calendar data is valid (checked by tests)")
+            .map(|(label, text)| {
+                // WebAssembly reads through the checked path, whose deserializers the module
+                // has anyway: a typed read from text would add a copy of each (module size).
+                #[cfg(target_arch = "wasm32")]
+                let data = parse_text(text, label, &mut Vec::new());
+                #[cfg(not(target_arch = "wasm32"))]
+                let data = {
+                    let _ = label;
+                    serde_json::from_str(text).ok()
+                };
+                data.expect("the built-in calendar data is valid (checked by tests)")
             })
             .collect();
         Calendars { layers }

@@ -22,6 +22,10 @@ pub(crate) fn parse_text(text: &str, label: &str, problems: &mut Vec<Problem>) -
         problems.push(Problem::new(e.code, format!("{label}{}", e.path), e.message));
         return None;
     }
+    // Valid data is read straight into the typed data; the entry-by-entry path below only
+    // finds the problems. Not in WebAssembly, where a second deserializer of every calendar
+    // type (from text, besides the one from a JSON value) costs module size, not speed worth having.
+    #[cfg(not(target_arch = "wasm32"))]
     if let Ok(data) = serde_json::from_str::<CalendarData>(text) {
         check(&data, label, problems);
         return Some(data);
@@ -56,7 +60,7 @@ pub(crate) fn parse_value(value: &Value, label: &str, problems: &mut Vec<Problem
         years: Vec<Value>,
     }
     let before = problems.len();
-    let header: Header = match serde_path_to_error::deserialize(value) {
+    let header: Header = match crate::value::from_value_at_path(value) {
         Ok(h) => h,
         Err(e) => {
             problems
@@ -66,7 +70,7 @@ pub(crate) fn parse_value(value: &Value, label: &str, problems: &mut Vec<Problem
     };
     let mut years = Vec::with_capacity(header.years.len());
     for (i, year) in header.years.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, CalendarYear>(year) {
+        match crate::value::from_value_at_path::<CalendarYear>(year) {
             Ok(y) => years.push(y),
             Err(e) => problems.push(serde_problem(
                 join(label, &format!("$.years[{i}]"), &e.path().to_string()),

@@ -1,7 +1,7 @@
 //! Parsing catalogue JSON into [`CatalogueData`], collecting every problem with its path.
 //!
 //! serde stops at the first error, so each entry of each list is deserialised on its own: a
-//! bad entry gives one problem (with the path inside the entry, from `serde_path_to_error`)
+//! bad entry gives one problem (with the path inside the entry, from `value::from_value_at_path`)
 //! and the others are still read. Semantic checks then run over the entries that parsed.
 
 use serde::de::DeserializeOwned;
@@ -130,7 +130,7 @@ fn parse_list<T: DeserializeOwned>(
     let mut out = Vec::with_capacity(items.len());
     let mut positions = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match crate::value::from_value_at_path::<T>(item) {
             Ok(entry) => {
                 out.push(entry);
                 positions.push(i as u32);
