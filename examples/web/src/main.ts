@@ -1,4 +1,4 @@
-// The zhengce web example: four tools on the npm package's browser build. Every call that can
+// The zhengce web example: five tools on the npm package's browser build. Every call that can
 // fail shows its message next to the field it concerns (the library's errors name the field in
 // `path`); nothing is left blank or thrown past the page.
 import init, * as zc from "zhengce";
@@ -6,7 +6,9 @@ import init, * as zc from "zhengce";
 import wasmUrl from "zhengce/zhengce_bg.wasm";
 import catalogueUrl from "zhengce/catalogue.json";
 import { CsvError, readCsv } from "./csv";
+import { DRAFT_SAMPLES } from "./draft-samples";
 import { currentLang, type Key, type Lang, pick, setLang, t } from "./i18n";
+import { pieces } from "./spans";
 
 type Attrs = Record<string, string | boolean | number | ((e: Event) => void) | undefined>;
 
@@ -82,7 +84,7 @@ function showError(err: unknown, fields: Record<string, string>, fallback: strin
   const head = path.split(/[.[]/)[0];
   let message = messageOf(err);
   if (err instanceof zc.ZhengceError && err.code === "out_of_coverage") message = t("outOfCoverage") + message;
-  setError(fields[head] ?? fallback, message);
+  setError(fields[path] ?? fields[head] ?? fallback, message);
 }
 
 const DECIMAL = /^\d+(\.\d{1,2})?$/;
@@ -569,6 +571,211 @@ function runVerify(): void {
   );
 }
 
+const KINDS = ["target", "observation", "time_limit", "fee", "unit"] as const;
+const COMPARATOR_SIGN: Partial<Record<zc.Comparator, string>> = {
+  at_least: "≥", more_than: ">", at_most: "≤", less_than: "<", equal: "=", reduce_by: "−", increase_by: "+", range: "–",
+};
+let drafted: zc.Draft | null = null;
+let layerUrl = "";
+
+function draftTool(): HTMLElement {
+  const jurisdictions = (cat.toJsonValue().jurisdictions ?? []).map((j): [string, string] => [j.id, `${j.name.zh} · ${j.name.en}`]);
+  const sample = select(Object.entries(DRAFT_SAMPLES).map(([k, s]): [string, Key] => [k, s.label]), "xinjin");
+  const area = h("textarea", { rows: 12, spellcheck: "false" }) as HTMLTextAreaElement;
+  const fill = () => {
+    const s = DRAFT_SAMPLES[sample.value];
+    area.value = s.text;
+    $<HTMLInputElement>("draft-id").value = s.id;
+    $<HTMLSelectElement>("draft-jurisdiction").value = s.jurisdiction;
+    $<HTMLInputElement>("draft-issued").value = s.issued;
+    $<HTMLInputElement>("draft-from").value = s.from;
+    $<HTMLInputElement>("draft-until").value = s.until;
+    clearErrors("draft-");
+  };
+  sample.addEventListener("change", fill);
+  queueMicrotask(fill);
+  const form = h(
+    "form",
+    { class: "tool", id: "draft-form", novalidate: true, onsubmit: (e) => (e.preventDefault(), runDraft()) },
+    field("draft-sample", "sample", sample),
+    field("draft-text", "draftText", area),
+    field("draft-id", "docId", input("text", "", { autocomplete: "off", spellcheck: "false" })),
+    field("draft-jurisdiction", "jurisdiction", select(jurisdictions)),
+    field("draft-issued", "issued", input("date")),
+    field("draft-from", "periodFrom", input("date")),
+    field("draft-until", "periodUntil", input("date")),
+    h("button", { type: "submit", id: "draft-run" }, tx("runDraft")),
+  );
+  return h("section", { id: "tab-draft", class: "panel", hidden: true }, form, h("div", { id: "draft-result", class: "result" }));
+}
+
+function runDraft(): void {
+  clearErrors("draft-");
+  const out = $("draft-result");
+  out.replaceChildren();
+  drafted = null;
+  const text = $<HTMLTextAreaElement>("draft-text").value;
+  const [id, issued, from, until] = ["draft-id", "draft-issued", "draft-from", "draft-until"].map(value);
+  let ok = true;
+  if (text.trim() === "") (setError("draft-text", t("emptyText")), (ok = false));
+  if (id === "") (setError("draft-id", t("emptyId")), (ok = false));
+  if ((from === "") !== (until === "")) (setError(from === "" ? "draft-from" : "draft-until", t("periodBoth")), (ok = false));
+  if (!ok) return;
+  const meta: zc.DraftMeta = { id, jurisdiction: value("draft-jurisdiction") };
+  if (issued) meta.issued = issued;
+  if (from && until) meta.period = { from, until };
+  let d: zc.Draft;
+  try {
+    d = zc.draft(text, meta);
+  } catch (err) {
+    const fields = {
+      text: "draft-text", "meta.id": "draft-id", "meta.jurisdiction": "draft-jurisdiction", "meta.issued": "draft-issued",
+      "meta.period": "draft-from", "meta.period.from": "draft-from", "meta.period.until": "draft-until",
+    };
+    return showError(err, fields, "draft-text");
+  }
+  drafted = d;
+  const items = d.items;
+  // The draft is a catalogue layer: layering it over the built-in catalogue validates it.
+  let layerCheck: HTMLElement;
+  try {
+    const layered = cat.layered(d.layer);
+    layerCheck = h("p", { class: "note", id: "draft-layer-check", "data-valid": "true" }, "✓ ", t("layerOk", { targets: layered.targets().length }));
+    layered.free();
+  } catch (err) {
+    layerCheck = h("p", { class: "note", id: "draft-layer-check", "data-valid": "false" }, "✗ ", t("layerFails"), messageOf(err));
+  }
+  if (layerUrl) URL.revokeObjectURL(layerUrl);
+  layerUrl = URL.createObjectURL(new Blob([JSON.stringify(d.layer, null, 2) + "\n"], { type: "application/json" }));
+  const counts = Object.fromEntries(KINDS.map((k) => [k, items.filter((i) => i.kind === k).length]));
+  out.append(
+    h(
+      "div",
+      { class: "answer counts", id: "draft-stats" },
+      h("span", {}, t("draftStats", { ...d.stats, truncated: String(d.stats.truncated) })),
+      d.stats.truncated ? h("span", { class: "flag provisional" }, `⚠ ${t("draftTruncated")}`) : "",
+    ),
+    h("p", { class: "legend kinds", id: "draft-legend" }, ...KINDS.map((k) => h("mark", { class: `hl ${k}` }, `${t(`kind_${k}` as Key)} ${counts[k]}`))),
+    layerCheck,
+    h("p", { class: "downloads" }, h("a", { class: "button", id: "draft-download", download: `${d.layer.documents?.[0]?.id ?? id}.draft.json`, href: layerUrl }, t("downloadLayer"))),
+    items.length === 0 ? h("p", { class: "note", id: "draft-nothing" }, t("nothingDrafted")) : h("p", { class: "hint" }, t("draftHint")),
+    highlighted(text, items),
+    items.length === 0 ? "" : itemsTable(items),
+  );
+}
+
+/** The text with every drafted item's words marked, coloured by kind. Overlapping items (a
+ * time limit and the target read from the same words) share a piece; the piece takes the
+ * colour of its shortest item and lists all of them in `data-items`. */
+function highlighted(text: string, items: zc.DraftItem[]): HTMLElement {
+  const pre = h("pre", { id: "draft-text-marked", class: "draft-text" });
+  for (const p of pieces(text, items.map((i) => i.span))) {
+    const words = text.slice(p.from, p.to);
+    if (p.items.length === 0) {
+      pre.append(words);
+      continue;
+    }
+    const inner = p.items.reduce((a, b) => (width(items[b]) < width(items[a]) ? b : a));
+    const kinds = [...new Set(p.items.map((i) => items[i].kind))];
+    const title = p.items.map((i) => `#${i + 1} ${t(`kind_${items[i].kind}` as Key)} ${summary(items[i])}`).join("\n");
+    pre.append(
+      h(
+        "mark",
+        {
+          class: `hl ${items[inner].kind}${kinds.length > 1 ? " multi" : ""}`,
+          "data-items": p.items.join(" "),
+          title,
+          tabindex: 0,
+          onmouseenter: () => activate(p.items, null),
+          onmouseleave: () => activate([], null),
+          onclick: () => activate(p.items, "table"),
+        },
+        words,
+      ),
+    );
+  }
+  return pre;
+}
+
+const width = (i: zc.DraftItem) => i.span.end - i.span.start;
+
+function summary(i: zc.DraftItem): string {
+  return [COMPARATOR_SIGN[i.comparator as zc.Comparator] ?? "", valueText(i), i.unit ?? ""].filter(Boolean).join(" ");
+}
+
+function valueText(i: zc.DraftItem): string {
+  let v = i.value ?? "";
+  if (i.upper) v += `–${i.upper}`;
+  return v;
+}
+
+/** Fee caps and floors, exceptions and baselines: what the value column's main figure leaves out. */
+function valueNotes(i: zc.DraftItem): string {
+  const notes: string[] = [];
+  if (i.baseline) notes.push(`${t("fromWord")} ${i.baseline}`);
+  if (i.cap) notes.push(`${t("capWord")} ${i.cap.value} ${i.cap.unit}`);
+  if (i.floor) notes.push(`${t("floorWord")} ${i.floor.value} ${i.floor.unit}`);
+  if (i.exceptions?.length) notes.push(t("exceptWord", { list: i.exceptions.join("、") }));
+  return notes.join("; ");
+}
+
+function itemsTable(items: zc.DraftItem[]): HTMLElement {
+  const when = (i: zc.DraftItem) => i.deadline ?? (i.period ? `${i.period.from} – ${i.period.until}` : (i.date ?? "—"));
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { id: "draft-items" },
+      h(
+        "thead",
+        {},
+        h("tr", {}, ...(["#", "kind", "words", "value", "unit", "comparator", "deadline", "clause", "confidence"] as const).map((k) => h("th", {}, k === "#" ? k : t(k)))),
+      ),
+      h(
+        "tbody",
+        {},
+        ...items.map((i, n) =>
+          h(
+            "tr",
+            {
+              "data-item": n,
+              "data-kind": i.kind,
+              tabindex: 0,
+              onmouseenter: () => activate([n], null),
+              onmouseleave: () => activate([], null),
+              onclick: () => activate([n], "text"),
+              onkeydown: (e) => (e as KeyboardEvent).key === "Enter" && activate([n], "text"),
+            },
+            h("td", {}, String(n + 1)),
+            h("td", {}, h("mark", { class: `hl ${i.kind}` }, t(`kind_${i.kind}` as Key))),
+            // A unit's `metric` is its role (责任, 牵头); other items name what they measure.
+            i.kind === "unit"
+              ? h("td", { class: "words" }, i.text, h("br"), h("small", {}, i.metric ?? ""))
+              : h("td", { class: "words" }, i.metric ?? i.service ?? i.text, h("br"), h("q", {}, i.text)),
+            h("td", { class: "value" }, valueText(i) || "—", valueNotes(i) ? h("small", {}, h("br"), valueNotes(i)) : ""),
+            h("td", {}, i.unit ?? "—"),
+            h("td", {}, i.comparator ? `${COMPARATOR_SIGN[i.comparator] ?? ""} ${i.comparator}`.trim() : "—"),
+            h("td", { class: "deadline" }, when(i)),
+            h("td", {}, h("code", {}, i.clause)),
+            h("td", { class: "confidence" }, String(i.confidence)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Marks items in both views; `scroll` brings the other view's first mark into sight. */
+function activate(indices: number[], scroll: "text" | "table" | null): void {
+  document.querySelectorAll("#draft-result .active").forEach((el) => el.classList.remove("active"));
+  for (const n of indices) {
+    document.querySelectorAll(`#draft-text-marked mark[data-items~="${n}"], #draft-items tr[data-item="${n}"]`).forEach((el) => el.classList.add("active"));
+  }
+  if (scroll === "text") document.querySelector(`#draft-text-marked mark[data-items~="${indices[0]}"]`)?.scrollIntoView({ block: "nearest" });
+  if (scroll === "table") document.querySelector(`#draft-items tr[data-item="${indices[0]}"]`)?.scrollIntoView({ block: "nearest" });
+}
+
 async function loadSample(name: string, id: string): Promise<void> {
   try {
     const response = await fetch(`samples/${name}`);
@@ -588,7 +795,7 @@ function applyLang(lang: Lang): void {
 }
 
 function showTab(name: string): void {
-  for (const tab of ["bond", "deadline", "targets", "verify"]) {
+  for (const tab of ["bond", "deadline", "targets", "verify", "draft"]) {
     $(`tab-${tab}`).hidden = tab !== name;
     $(`tab-button-${tab}`).setAttribute("aria-selected", String(tab === name));
   }
@@ -606,18 +813,19 @@ async function main(): Promise<void> {
     status.className = "status error";
     return;
   }
-  for (const k of ["lotOrdinary", "lotPpp", "lotFramework", "customWorking", "customCalendar", "byGroup", "byUnit", "byCommunity", "all", ...STATUSES]) I18N_KEYS[k] = true;
-  const tabs: [string, Key][] = [["bond", "tabBond"], ["deadline", "tabDeadline"], ["targets", "tabTargets"], ["verify", "tabVerify"]];
+  for (const k of ["lotOrdinary", "lotPpp", "lotFramework", "customWorking", "customCalendar", "byGroup", "byUnit", "byCommunity", "all", ...STATUSES, ...Object.values(DRAFT_SAMPLES).map((s) => s.label)]) I18N_KEYS[k] = true;
+  const tabs: [string, Key][] = [["bond", "tabBond"], ["deadline", "tabDeadline"], ["targets", "tabTargets"], ["verify", "tabVerify"], ["draft", "tabDraft"]];
   $("app").replaceChildren(
     h("nav", { role: "tablist" }, ...tabs.map(([id, key]) => h("button", { role: "tab", id: `tab-button-${id}`, type: "button", onclick: () => showTab(id) }, tx(key)))),
     bondTool(),
     deadlineTool(),
     targetsTool(),
     verifyTool(),
+    draftTool(),
   );
   // A result on screen is recomputed in the new language when the language changes.
   const again = (resultId: string, run: () => void) => () => $(resultId).childElementCount > 0 && run();
-  reruns.push(again("bond-result", runBond), again("due-result", runDeadline), again("targets-result", runTargets), again("verify-result", runVerify));
+  reruns.push(again("bond-result", runBond), again("due-result", runDeadline), again("targets-result", runTargets), again("verify-result", runVerify), again("draft-result", runDraft));
   showTab("bond");
   status.removeAttribute("data-i18n");
   status.textContent = "";

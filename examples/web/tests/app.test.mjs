@@ -272,6 +272,132 @@ test("verify: malformed files get messages next to their fields", async () => {
   assert.match(await fieldError("verify-register"), /credit_class/);
 });
 
+// Drafting a text. Worked by hand from the drafter's grammar (docs/draft.md) for
+//   1.𠮷祥社区养老服务。到2025年,社区养老服务覆盖率达到85%以上。
+//   2.优化企业开办流程。企业开办时限压缩至2个工作日内办结。
+// - clause 1 ("1." at a line start): 达到 with the boundary word 以上 → at_least 85 %, metric
+//   社区养老服务覆盖率, due 到2025年 → 2025-12-31; its words 「85%以上」.
+// - clause 2: a duration with 内 and the completing verb 办结 → a time limit of 2 working days
+//   for 企业开办 (the metric less 时限), and the target read from it: at_most 2 working_days,
+//   no time phrase and no period, so no deadline; both from 「2个工作日内」.
+// 𠮷 (U+20BB7) lies outside the BMP: two UTF-16 units, one character for the core's spans, so
+// a highlight placed by UTF-16 index would be off by one.
+const DRAFT_TEXT = "1.𠮷祥社区养老服务。到2025年,社区养老服务覆盖率达到85%以上。\n2.优化企业开办流程。企业开办时限压缩至2个工作日内办结。";
+
+async function draftText({ text = DRAFT_TEXT, id = "demo-2024-plan", jurisdiction = "cn-xj-urumqi-tianshan", issued = "2024-03-01", from = "", until = "" } = {}) {
+  await page.fill("#draft-text", text);
+  await page.fill("#draft-id", id);
+  await page.selectOption("#draft-jurisdiction", jurisdiction);
+  await page.fill("#draft-issued", issued);
+  await page.fill("#draft-from", from);
+  await page.fill("#draft-until", until);
+  await page.click("#draft-run");
+}
+
+/** The drafted rows of a kind, as {n, cells}. */
+const draftRows = (kind) =>
+  page.locator(`#draft-items tr[data-kind="${kind}"]`).evaluateAll((rows) =>
+    rows.map((r) => ({ n: r.dataset.item, cells: [...r.cells].map((c) => c.innerText.trim()) })));
+/** The highlighted words of item n: its marks' text, in order. */
+const marked = (n) => page.locator(`#draft-text-marked mark[data-items~="${n}"]`).evaluateAll((ms) => ms.map((m) => m.textContent).join(""));
+// Columns: #, kind, words, value, unit, comparator, deadline, clause, confidence.
+const [VALUE, UNIT, COMPARATOR, DEADLINE, CLAUSE] = [3, 4, 5, 6, 7];
+
+test("draft from text: the target and the time limit, highlighted on their exact words", async () => {
+  await page.click("#tab-button-draft");
+  await draftText();
+  const targets = await draftRows("target");
+  assert.equal(targets.length, 2, JSON.stringify(targets));
+  const [share, opening] = targets;
+  assert.equal(share.cells[VALUE], "85");
+  assert.equal(share.cells[UNIT], "%");
+  assert.equal(share.cells[COMPARATOR], "≥ at_least");
+  assert.equal(share.cells[DEADLINE], "2025-12-31");
+  assert.equal(share.cells[CLAUSE], "demo-2024-plan/1");
+  assert.match(share.cells[2], /社区养老服务覆盖率/);
+  assert.equal(await marked(share.n), "85%以上");
+  assert.equal(opening.cells[VALUE], "2");
+  assert.equal(opening.cells[UNIT], "working_days");
+  assert.equal(opening.cells[COMPARATOR], "≤ at_most");
+  assert.equal(opening.cells[DEADLINE], "—");
+  assert.equal(opening.cells[CLAUSE], "demo-2024-plan/2");
+  const [limit, ...more] = await draftRows("time_limit");
+  assert.equal(more.length, 0);
+  assert.equal(limit.cells[VALUE], "2");
+  assert.equal(limit.cells[UNIT], "working_days");
+  assert.match(limit.cells[2], /^企业开办\n/);
+  assert.equal(await marked(limit.n), "2个工作日内");
+  assert.equal(await marked(opening.n), "2个工作日内");
+  // The two items share their words: one piece, both listed, marked as overlapping.
+  const shared = page.locator(`#draft-text-marked mark[data-items~="${limit.n}"]`);
+  assert.equal(await shared.getAttribute("data-items"), [opening.n, limit.n].map(Number).sort((a, b) => a - b).join(" "));
+  assert.match(await shared.getAttribute("class"), /\bmulti\b/);
+  // Nothing else is marked, and the text around the marks is the text as typed.
+  assert.equal(await page.locator("#draft-text-marked mark").count(), 2);
+  assert.equal(await text("#draft-text-marked"), DRAFT_TEXT);
+  assert.match(await text("#draft-stats"), /2 targets, 0 observations, 1 time limits, 0 fee rules, 0 units/);
+  assert.equal(await page.locator("#draft-layer-check").getAttribute("data-valid"), "true");
+  // Item ↔ words: hovering a row marks its words; clicking words marks their rows.
+  await page.hover(`#draft-items tr[data-item="${share.n}"]`);
+  assert.match(await page.locator(`#draft-text-marked mark[data-items~="${share.n}"]`).getAttribute("class"), /\bactive\b/);
+  await shared.click();
+  for (const n of [opening.n, limit.n]) assert.match(await page.locator(`#draft-items tr[data-item="${n}"]`).getAttribute("class"), /\bactive\b/);
+  assert.doesNotMatch((await page.locator(`#draft-items tr[data-item="${share.n}"]`).getAttribute("class")) ?? "", /\bactive\b/);
+  // The layer JSON downloaded: the document, both targets, the time limit as a parameter (issued is known).
+  const link = page.locator("#draft-download");
+  assert.equal(await link.getAttribute("download"), "demo-2024-plan.draft.json");
+  const layer = JSON.parse(await page.evaluate(async (u) => (await fetch(u)).text(), await link.getAttribute("href")));
+  assert.equal(layer.documents[0].id, "demo-2024-plan");
+  assert.deepEqual(layer.targets.map((t) => [t.value, t.unit, t.comparator]), [["85", "%", "at_least"], ["2", "working_days", "at_most"]]);
+  assert.equal(layer.targets[0].deadline, "2025-12-31");
+  assert.ok(layer.parameters.some((p) => p.id.startsWith("demo-2024-plan/time-limit/")), JSON.stringify(layer.parameters));
+  await page.screenshot({ path: join(shots, "draft.png"), fullPage: true });
+});
+
+test("draft from text: the samples, Tianshan's bid-bond fee with its cap and exception", async () => {
+  // Item 68: the bond rate 由预算额度的2%调整为1% (1 %, baseline 2), 上限2万元 (2 10k_yuan),
+  // 除PPP项目以外 (PPP projects excepted).
+  await page.selectOption("#draft-sample", "tianshan");
+  assert.equal(await page.inputValue("#draft-id"), "tianshan-2022-87-draft");
+  await page.click("#draft-run");
+  const [fee, ...more] = await draftRows("fee");
+  assert.equal(more.length, 0);
+  assert.equal(fee.cells[VALUE], "1\nfrom 2; cap 2 10k_yuan; except PPP项目");
+  assert.equal(fee.cells[UNIT], "%");
+  assert.equal(fee.cells[CLAUSE], "tianshan-2022-87-draft/g3/68");
+  assert.match(await marked(fee.n), /^1%,除PPP项目以外.*上限2万元$/);
+  // Xinjin (the default): 中小学优质学校覆盖率达85%以上, with no date or period stated, has no deadline.
+  await page.selectOption("#draft-sample", "xinjin");
+  await page.click("#draft-run");
+  const share = (await draftRows("target")).find((r) => r.cells[2].startsWith("中小学优质学校覆盖率"));
+  assert.deepEqual([share.cells[VALUE], share.cells[UNIT], share.cells[COMPARATOR], share.cells[DEADLINE]], ["85", "%", "≥ at_least", "—"]);
+  assert.equal(await marked(share.n), "85%以上");
+  await page.screenshot({ path: join(shots, "draft-xinjin.png"), fullPage: true });
+  // Putuo: the responsible units of item 8 (责任部门:区教育局、区人社局).
+  await page.selectOption("#draft-sample", "putuo");
+  await page.click("#draft-run");
+  const units = await draftRows("unit");
+  assert.deepEqual(units.filter((u) => u.cells[CLAUSE].endsWith("/8")).map((u) => u.cells[2].split("\n")[0]), ["区教育局", "区人社局"]);
+});
+
+test("draft from text: bad input gets a message next to its field", async () => {
+  await draftText({ text: "  \n " });
+  assert.equal(await fieldError("draft-text"), "Paste the text of a clause or a document.");
+  assert.equal(await page.locator("#draft-text-marked").count(), 0);
+  await draftText({ id: "Tianshan 87" });
+  assert.match(await fieldError("draft-id"), /Tianshan 87/);
+  assert.equal(await fieldError("draft-text"), "");
+  await draftText({ from: "2025-01-01" });
+  assert.equal(await fieldError("draft-until"), "Give both ends of the period, or neither.");
+  await draftText({ from: "2025-01-01", until: "2024-12-31" });
+  assert.match(await fieldError("draft-until"), /2024-12-31/);
+  assert.equal(await page.locator("#draft-text-marked").count(), 0);
+  await page.click("#lang-zh");
+  await draftText({ text: "" });
+  assert.equal(await fieldError("draft-text"), "请粘贴条款或文件原文。");
+  await page.click("#lang-en");
+});
+
 test("the page never logged an error", () => {
   assert.deepEqual(problems, []);
 });
