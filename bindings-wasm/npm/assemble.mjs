@@ -26,7 +26,7 @@ const guarded = (glue, web) => {
   const functions = web
     ? [...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1])
     : [...glue.matchAll(/^exports\.(\w+) = (\w+);$/gm)].filter((m) => m[1] === m[2] && !classes.includes(m[1])).map((m) => m[1]);
-  if (registries.length !== classes.length || !functions.includes("setBuiltinCatalogue")) {
+  if (registries.length !== classes.length || !functions.includes("setBuiltinCatalogue") || !glue.includes("function _assertClass(")) {
     throw new Error("assemble: the glue's classes, registries or functions were not found; has wasm-bindgen's output changed?");
   }
   const caches = [...glue.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((m) => `${m[1]} = null;`);

@@ -49,19 +49,24 @@ function zhengceCall(f, self, args, construct) {
   }
 }
 
+// The wrapper keeps the wrapped function's name and arity, for introspection.
+function zhengceSame(wrapper, f) {
+  return Object.defineProperties(wrapper, { length: { value: f.length }, name: { value: f.name } });
+}
+
 function zhengceGuard(f) {
-  return function (...args) {
+  return zhengceSame(function (...args) {
     zhengceCheck(this, args);
     return zhengceCall(f, this, args, false);
-  };
+  }, f);
 }
 
 // free() of an object from before a restart only forgets it: its memory is gone.
 function zhengceGuardFree(f) {
-  return function (...args) {
+  return zhengceSame(function (...args) {
     if (zhengceStale(this)) return void this.__destroy_into_raw();
     return zhengceCall(f, this, args, false);
-  };
+  }, f);
 }
 
 function zhengceGuardClass(C) {
@@ -99,6 +104,26 @@ for (const [registry, free] of REGISTRIES) {
   };
   registry.unregister = (token) => owned.unregister(token);
 }
+
+// wasm-bindgen's check of a class argument (`new Monitor(5)`) threw a plain Error; it is an
+// invalid_input ZhengceError like every other bad argument (the glue does not pass the
+// parameter's name, so the error has no path).
+_assertClass = function (instance, klass) {
+  if (instance instanceof klass) return;
+  let got;
+  try {
+    got = typeof instance === "string" ? JSON.stringify(instance) : String(instance);
+  } catch {
+    got = typeof instance;
+  }
+  const expected = `a zhengce.${klass.name}`;
+  const err = new Error(`expected ${expected}, got ${got}`);
+  err.name = "ZhengceError";
+  err.code = "invalid_input";
+  err.path = null;
+  err.details = { code: "invalid_input", value: got, expected };
+  throw err;
+};
 
 setBuiltinCatalogue = function (source) {
   zhengceCatalogue = source;
