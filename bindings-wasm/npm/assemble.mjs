@@ -79,7 +79,7 @@ types += `
 /** The stable error codes (see the README's table). */
 export type ErrorCode =
   | "invalid_catalogue" | "invalid_calendar" | "not_found" | "invalid_input" | "missing_input"
-  | "out_of_coverage" | "unit_mismatch" | "infeasible" | "wrong_rule_kind" | (string & {});
+  | "out_of_coverage" | "unit_mismatch" | "infeasible" | "wrong_rule_kind" | "internal" | (string & {});
 
 /** Every error zhengce throws: an \`Error\` named \`ZhengceError\` with a stable \`code\`, the
  * \`path\` of the input or JSON element it concerns (or null) and the error's fields as
