@@ -162,3 +162,12 @@ def test_str_arguments_name_the_field() -> None:
         zhengce.Calendars.statutory_days(2**40)
     assert raised.value.path == "year"
     still_usable()
+
+
+def test_the_python_plot_helpers_check_ax() -> None:
+    pytest.importorskip("matplotlib")
+    deadline = CTX.deadline("business-opening", "2023-06-27", TIANSHAN)
+    with pytest.raises(zhengce.InvalidInputError) as raised:
+        zhengce.plot_deadline(deadline, ax=5)
+    assert raised.value.path == "ax"
+    still_usable()
