@@ -146,7 +146,7 @@ def pandas_statuses(data: dict, table: pa.Table, as_of: str) -> "pd.Series":
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     data = catalogue(n)
-    cat = timed(f"Catalogue.from_value ({n:,} targets)", n, lambda: zhengce.Catalogue.from_json_value(data))
+    cat = timed(f"Catalogue.from_json_value ({n:,} targets)", n, lambda: zhengce.Catalogue.from_json_value(data))
     table = observations(n)
     monitor = zhengce.Monitor(zhengce.Context(cat))
     timed(f"Monitor.add_observations (pyarrow, {table.num_rows:,} rows)", table.num_rows, lambda: monitor.add_observations(table))

@@ -86,17 +86,22 @@ impl PyCalendars {
         Ok(PyCalendars { inner: Arc::new(self.inner.as_known_on(date)) })
     }
 
-    fn layered_notice(&self, text: &str) -> PyResult<PyCalendars> {
+    fn layered_notice(&self, text: &Bound<'_, PyAny>) -> PyResult<PyCalendars> {
+        let text = crate::convert::str_arg(text, "text")?;
+        let text = text.as_str();
         self.inner.layered_notice(text).map(|c| PyCalendars { inner: Arc::new(c) }).py()
     }
 
     #[staticmethod]
-    fn statutory_days<'py>(py: Python<'py>, year: i32) -> PyResult<Bound<'py, PyAny>> {
+    fn statutory_days<'py>(py: Python<'py>, year: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let year = crate::convert::int_arg(year, "year", i64::from(i32::MIN), i64::from(i32::MAX))? as i32;
         serialize(py, &zhengce::calendar::statutory_days(year).py()?)
     }
 
     #[staticmethod]
-    fn parse_notice<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn parse_notice<'py>(py: Python<'py>, text: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let text = crate::convert::str_arg(text, "text")?;
+        let text = text.as_str();
         serialize(py, &zhengce::calendar::parse_notice(text).py()?)
     }
 
@@ -104,7 +109,9 @@ impl PyCalendars {
         serialize(py, self.inner.layers())
     }
 
-    fn layer<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn layer<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.layer(id).py()?)
     }
 
@@ -269,7 +276,9 @@ crate::guarded! {
 #[pymethods]
 impl PyCalendar {
     #[staticmethod]
-    fn builtin(jurisdiction: &str) -> PyResult<PyCalendar> {
+    fn builtin(jurisdiction: &Bound<'_, PyAny>) -> PyResult<PyCalendar> {
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
         let inner = Calendar::builtin(jurisdiction).py()?;
         Ok(PyCalendar::new(
             inner,
@@ -395,9 +404,11 @@ impl PyCalendar {
         py: Python<'py>,
         start: &Bound<'py, PyAny>,
         duration: &Bound<'py, PyAny>,
-        unit: &str,
+        unit: &Bound<'_, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let unit = crate::convert::str_arg(unit, "unit")?;
+        let unit = unit.as_str();
         let start = extract_date(start, "start").py()?;
         let duration = crate::convert::extract_int(duration, "duration", 0, u32::MAX.into()).py()? as u32;
         let unit: TimeUnit = zhengce::error::from_json_value(&serde_json::Value::from(unit), "unit").py()?;

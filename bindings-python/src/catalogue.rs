@@ -50,7 +50,9 @@ impl PyCatalogue {
     }
 
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyCatalogue> {
+    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<PyCatalogue> {
+        let text = crate::convert::str_arg(text, "text")?;
+        let text = text.as_str();
         Catalogue::from_json(text).map(PyCatalogue::wrap).py()
     }
 
@@ -87,7 +89,9 @@ impl PyCatalogue {
         self.inner.to_json()
     }
 
-    fn table(&self, kind: &str) -> PyResult<crate::table::PyTable> {
+    fn table(&self, kind: &Bound<'_, PyAny>) -> PyResult<crate::table::PyTable> {
+        let kind = crate::convert::str_arg(kind, "kind")?;
+        let kind = kind.as_str();
         crate::table::catalogue_table(&self.inner, kind)
     }
 
@@ -99,67 +103,101 @@ impl PyCatalogue {
         self.inner.content_hash()
     }
 
-    fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn get<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, &self.inner.get(id).py()?)
     }
 
-    fn jurisdiction<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn jurisdiction<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.jurisdiction(id).py()?)
     }
 
-    fn document<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn document<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.document(id).py()?)
     }
 
-    fn clause<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn clause<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.clause(id).py()?)
     }
 
-    fn unit<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn unit<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.unit(id).py()?)
     }
 
-    fn programme<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn programme<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.programme(id).py()?)
     }
 
-    fn measure<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn measure<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.measure(id).py()?)
     }
 
-    fn community_type<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn community_type<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.community_type(id).py()?)
     }
 
-    fn community<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn community<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.community(id).py()?)
     }
 
-    fn target<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn target<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.target(id).py()?)
     }
 
-    fn observation<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn observation<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.observation(id).py()?)
     }
 
-    fn parameter<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn parameter<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.parameter(id).py()?)
     }
 
-    fn rule<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn rule<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.rule(id).py()?)
     }
 
-    fn document_of_clause<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn document_of_clause<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.document_of_clause(id).py()?)
     }
 
-    fn ancestry<'py>(&self, py: Python<'py>, jurisdiction: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn ancestry<'py>(&self, py: Python<'py>, jurisdiction: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
         serialize(py, &self.inner.ancestry(jurisdiction).py()?)
     }
 
-    fn is_within(&self, jurisdiction: &str, ancestor: &str) -> bool {
+    fn is_within(&self, jurisdiction: &Bound<'_, PyAny>, ancestor: &Bound<'_, PyAny>) -> bool {
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
+        let ancestor = crate::convert::str_arg(ancestor, "ancestor")?;
+        let ancestor = ancestor.as_str();
         self.inner.is_within(jurisdiction, ancestor)
     }
 
@@ -217,9 +255,11 @@ impl PyCatalogue {
     fn search<'py>(
         &self,
         py: Python<'py>,
-        query: &str,
+        query: &Bound<'_, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let query = crate::convert::str_arg(query, "query")?;
+        let query = query.as_str();
         let opts: SearchOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.search(query, &opts).py()?)
     }
@@ -227,10 +267,14 @@ impl PyCatalogue {
     fn parameter_value<'py>(
         &self,
         py: Python<'py>,
-        key: &str,
-        jurisdiction: &str,
+        key: &Bound<'_, PyAny>,
+        jurisdiction: &Bound<'_, PyAny>,
         date: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let key = crate::convert::str_arg(key, "key")?;
+        let key = key.as_str();
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
         let date = extract_date(date, "date").py()?;
         serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
     }

@@ -306,7 +306,7 @@ impl Columns {
     }
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> (String, String) {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> (String, String) {
     let ty = obj.get_type();
     (
         ty.module().map(|m| m.to_string()).unwrap_or_default(),
@@ -352,9 +352,13 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
             }
             Err(err) => return Err(err),
             Ok(None) => {
-                return Err(PyTypeError::new_err(
-                    "columns must be a dict of input name to array, or a table (pyarrow, polars, pandas, ...)",
-                ));
+                let (module, name) = type_name(columns);
+                return Err(Error::invalid_input(
+                    "columns",
+                    format!("a {module}.{name}"),
+                    "a dict of input name to array, or a table (pyarrow, polars, pandas, ...)",
+                ))
+                .py();
             }
         },
     };

@@ -19,7 +19,9 @@ crate::guarded! {
 #[pymethods]
 impl PyCommunities {
     #[new]
-    fn new(context: &PyContext) -> PyCommunities {
+    fn new(context: &Bound<'_, PyAny>) -> PyCommunities {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
         PyCommunities { inner: Communities::new(&context.inner) }
     }
 
@@ -35,7 +37,9 @@ impl PyCommunities {
         self.inner.register_all_json_value(&value).py()
     }
 
-    fn community<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn community<'py>(&self, py: Python<'py>, id: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = crate::convert::str_arg(id, "id")?;
+        let id = id.as_str();
         serialize(py, self.inner.community(id).py()?)
     }
 
@@ -52,9 +56,13 @@ impl PyCommunities {
     fn responsible<'py>(
         &self,
         py: Python<'py>,
-        target: &str,
-        community: &str,
+        target: &Bound<'_, PyAny>,
+        community: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let target = crate::convert::str_arg(target, "target")?;
+        let target = target.as_str();
+        let community = crate::convert::str_arg(community, "community")?;
+        let community = community.as_str();
         serialize(py, &self.inner.responsible(target, community).py()?)
     }
 

@@ -50,7 +50,11 @@ impl PyContext {
     /// A context of `catalogue` and `calendars` (the built-in ones where not given).
     #[new]
     #[pyo3(signature = (catalogue = None, calendars = None))]
-    fn new(catalogue: Option<&PyCatalogue>, calendars: Option<&PyCalendars>) -> PyContext {
+    fn new(catalogue: Option<&Bound<'_, PyAny>>, calendars: Option<&Bound<'_, PyAny>>) -> PyContext {
+        let catalogue = catalogue.map(|o| crate::convert::class_arg::<PyCatalogue>(o, "catalogue")).transpose()?;
+        let catalogue = catalogue.as_deref();
+        let calendars = calendars.map(|o| crate::convert::class_arg::<PyCalendars>(o, "calendars")).transpose()?;
+        let calendars = calendars.as_deref();
         let cat = catalogue.map_or_else(|| Arc::new(zhengce::Catalogue::builtin()), |c| c.inner.clone());
         let cals =
             calendars.map_or_else(|| Arc::new(zhengce::calendar::Calendars::builtin()), |c| c.inner.clone());
@@ -70,7 +74,9 @@ impl PyContext {
         PyContext { inner: self.inner.baseline() }
     }
 
-    fn with_catalogue(&self, catalogue: &PyCatalogue) -> PyResult<PyContext> {
+    fn with_catalogue(&self, catalogue: &Bound<'_, PyAny>) -> PyResult<PyContext> {
+        let catalogue = crate::convert::class_arg::<PyCatalogue>(catalogue, "catalogue")?;
+        let catalogue = &*catalogue;
         self.inner.with_catalogue(catalogue.inner.clone()).map(|inner| PyContext { inner }).py()
     }
 
@@ -84,7 +90,9 @@ impl PyContext {
         self.inner.layered_catalogue_with(&overlay_of(overlay)?, layer).map(|inner| PyContext { inner }).py()
     }
 
-    fn with_calendars(&self, calendars: &PyCalendars) -> PyContext {
+    fn with_calendars(&self, calendars: &Bound<'_, PyAny>) -> PyContext {
+        let calendars = crate::convert::class_arg::<PyCalendars>(calendars, "calendars")?;
+        let calendars = &*calendars;
         PyContext { inner: self.inner.with_calendars(calendars.inner.clone()) }
     }
 
@@ -100,7 +108,9 @@ impl PyContext {
         PyCalendars { inner: self.inner.calendars_shared() }
     }
 
-    fn calendar(&self, jurisdiction: &str) -> PyResult<PyCalendar> {
+    fn calendar(&self, jurisdiction: &Bound<'_, PyAny>) -> PyResult<PyCalendar> {
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
         let inner = self.inner.calendar(jurisdiction).py()?;
         Ok(PyCalendar::new(inner, self.inner.calendars_shared(), self.inner.catalogue_shared()))
     }
@@ -120,15 +130,21 @@ impl PyContext {
     fn parameter_value<'py>(
         &self,
         py: Python<'py>,
-        key: &str,
-        jurisdiction: &str,
+        key: &Bound<'_, PyAny>,
+        jurisdiction: &Bound<'_, PyAny>,
         date: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let key = crate::convert::str_arg(key, "key")?;
+        let key = key.as_str();
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
         let date = extract_date(date, "date").py()?;
         serialize(py, &self.inner.parameter_value(key, jurisdiction, date).py()?)
     }
 
-    fn evaluator(&self, rule: &str) -> PyResult<PyEvaluator> {
+    fn evaluator(&self, rule: &Bound<'_, PyAny>) -> PyResult<PyEvaluator> {
+        let rule = crate::convert::str_arg(rule, "rule")?;
+        let rule = rule.as_str();
         self.inner.evaluator(rule).map(|inner| PyEvaluator { inner }).py()
     }
 
@@ -137,11 +153,15 @@ impl PyContext {
     fn deadline<'py>(
         &self,
         py: Python<'py>,
-        service: &str,
+        service: &Bound<'_, PyAny>,
         start: &Bound<'py, PyAny>,
-        jurisdiction: &str,
+        jurisdiction: &Bound<'_, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let service = crate::convert::str_arg(service, "service")?;
+        let service = service.as_str();
+        let jurisdiction = crate::convert::str_arg(jurisdiction, "jurisdiction")?;
+        let jurisdiction = jurisdiction.as_str();
         let start = extract_date(start, "start").py()?;
         let o: DeadlineOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.deadline(service, start, jurisdiction, &o).py()?)
@@ -151,12 +171,16 @@ impl PyContext {
     fn compare(
         &self,
         py: Python<'_>,
-        alternative: &PyContext,
-        rule: &str,
+        alternative: &Bound<'_, PyAny>,
+        rule: &Bound<'_, PyAny>,
         columns: &Bound<'_, PyAny>,
         date: &Bound<'_, PyAny>,
         options_: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyComparison> {
+        let alternative = crate::convert::class_arg::<PyContext>(alternative, "alternative")?;
+        let alternative = &*alternative;
+        let rule = crate::convert::str_arg(rule, "rule")?;
+        let rule = rule.as_str();
         let opts: CallOptions = options(options_, "options").py()?;
         let cols = read_columns(py, columns)?;
         let dates = read_dates(py, date)?;

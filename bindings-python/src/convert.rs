@@ -227,3 +227,42 @@ pub fn extract_int(obj: &Bound<'_, PyAny>, field: &str, min: i64, max: i64) -> R
         _ => Err(Error::invalid_input(field, repr(obj), expected())),
     }
 }
+
+/// A `str` argument: anything else (an `int`, `bytes`, `None`) and a `str` with a lone
+/// surrogate are `invalid_input` errors naming `field`, never PyO3's `TypeError` or
+/// `UnicodeEncodeError`, so every bad argument is a `ZhengceError` (as pydantic-core reads
+/// its arguments from `PyAny` itself rather than through typed extraction).
+pub fn str_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
+    match obj.cast::<PyString>() {
+        Ok(s) => text(s, field).map_err(crate::error::to_py_err),
+        Err(_) => Err(crate::error::to_py_err(Error::invalid_input(field, repr(obj), "a str"))),
+    }
+}
+
+/// An optional `str` argument (`None` is "not given"), read as [`str_arg`] reads it.
+pub fn opt_str_arg(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<String>> {
+    obj.filter(|o| !o.is_none()).map(|o| str_arg(o, field)).transpose()
+}
+
+/// A `bool` argument: exactly `True` or `False` (not `0`, `1` or `None`).
+pub fn bool_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<bool> {
+    obj.cast::<PyBool>()
+        .map(|b| b.is_true())
+        .map_err(|_| crate::error::to_py_err(Error::invalid_input(field, repr(obj), "True or False")))
+}
+
+/// A whole-number argument, read as [`extract_int`] reads it, as a Python error.
+pub fn int_arg(obj: &Bound<'_, PyAny>, field: &str, min: i64, max: i64) -> PyResult<i64> {
+    extract_int(obj, field, min, max).map_err(crate::error::to_py_err)
+}
+
+/// An argument that must be an instance of one of this module's classes (a `Context`, a
+/// `Catalogue`...); anything else is `invalid_input` naming `field` and the class.
+pub fn class_arg<'a, 'py, T: pyo3::PyClass>(
+    obj: &'a Bound<'py, PyAny>,
+    field: &str,
+) -> PyResult<PyRef<'py, T>> {
+    obj.extract::<PyRef<'py, T>>().map_err(|_| {
+        crate::error::to_py_err(Error::invalid_input(field, repr(obj), format!("a zhengce.{}", T::NAME)))
+    })
+}

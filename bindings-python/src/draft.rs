@@ -66,7 +66,13 @@ impl PyDraft {
 /// `title`, `issued`, `period`), options are keywords (`max_chars`, `max_items`).
 #[pyfunction]
 #[pyo3(signature = (text, meta, **options_))]
-pub fn draft(text: &str, meta: &Bound<'_, PyAny>, options_: Option<&Bound<'_, PyDict>>) -> PyResult<PyDraft> {
+pub fn draft(
+    text: &Bound<'_, PyAny>,
+    meta: &Bound<'_, PyAny>,
+    options_: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyDraft> {
+    let text = crate::convert::str_arg(text, "text")?;
+    let text = text.as_str();
     let meta: DraftMeta = zhengce::error::from_json_value(&from_py(meta, "meta").py()?, "meta").py()?;
     let o: DraftOptions = options(options_, "options").py()?;
     crate::guard::guard(move || Ok(PyDraft { inner: zhengce::draft::draft(text, &meta, &o).py()? }))

@@ -75,6 +75,8 @@ macro_rules! guarded {
 
 /// Panics on purpose, so the tests can show a panic reaches Python as `InternalError`.
 #[pyo3::pyfunction]
-pub fn _panic_for_test(message: &str) -> PyResult<()> {
+pub fn _panic_for_test(message: &Bound<'_, PyAny>) -> PyResult<()> {
+    let message = crate::convert::str_arg(message, "message")?;
+    let message = message.as_str();
     guard(move || panic!("{message}"))
 }

@@ -6,7 +6,6 @@
 //! the buffer protocol; lists (and string arrays) go through the JSON shape.
 
 use pyo3::buffer::PyBuffer;
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use zhengce::Error;
@@ -14,7 +13,7 @@ use zhengce::rules::{
     BatchResult, CallOptions, Comparison, Evaluation, Evaluator, Input, Lang, OutColumn, RowError,
 };
 
-use crate::columns::{read_columns, read_dates};
+use crate::columns::{read_columns, read_dates, type_name};
 use crate::context::PyContext;
 use crate::convert::{extract_date, from_py, options, serialize, to_py};
 use crate::error::IntoPy;
@@ -29,7 +28,11 @@ crate::guarded! {
 #[pymethods]
 impl PyEvaluator {
     #[new]
-    fn new(context: &PyContext, rule: &str) -> PyResult<PyEvaluator> {
+    fn new(context: &Bound<'_, PyAny>, rule: &Bound<'_, PyAny>) -> PyResult<PyEvaluator> {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
+        let rule = crate::convert::str_arg(rule, "rule")?;
+        let rule = rule.as_str();
         Evaluator::new(&context.inner, rule).map(|inner| PyEvaluator { inner }).py()
     }
 
@@ -131,11 +134,21 @@ fn take_progress<'py>(
 /// A dict of input values as a core input, without a JSON round trip for the common types.
 fn read_values(values: &Bound<'_, PyAny>, date: chrono::NaiveDate) -> PyResult<Input> {
     let mut input = Input::new(date);
-    let dict = values
-        .cast::<PyDict>()
-        .map_err(|_| PyTypeError::new_err("values must be a dict of input name to value"))?;
+    let dict = values.cast::<PyDict>().map_err(|_| {
+        let (module, name) = type_name(values);
+        crate::error::to_py_err(Error::invalid_input(
+            "values",
+            format!("a {module}.{name}"),
+            "a dict of input name to value",
+        ))
+    })?;
     for (k, v) in dict.iter() {
-        let name: String = k.extract().map_err(|_| PyTypeError::new_err("input names must be strings"))?;
+        let name = match k.cast::<PyString>() {
+            Ok(s) => crate::convert::text(s, "values").py()?,
+            Err(_) => {
+                return Err(Error::invalid_input("values", format!("a key {k}"), "str input names")).py();
+            }
+        };
         if v.is_none() {
             continue;
         }
@@ -204,8 +217,10 @@ impl PyEvaluation {
         serialize(py, &self.inner)
     }
 
-    #[pyo3(signature = (lang = "en"))]
-    fn to_text(&self, lang: &str) -> PyResult<String> {
+    #[pyo3(signature = (lang = None), text_signature = "(self, lang='en')")]
+    fn to_text(&self, lang: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let lang = crate::convert::opt_str_arg(lang, "lang")?;
+        let lang = lang.as_deref().unwrap_or("en");
         Ok(self.inner.to_text(self::lang(lang)?))
     }
 
@@ -332,18 +347,22 @@ impl PyBatchResult {
         self.columns.iter().map(|(n, _)| n.clone()).collect()
     }
 
-    fn column<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn column<'py>(&self, py: Python<'py>, name: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let name = crate::convert::str_arg(name, "name")?;
+        let name = name.as_str();
         match self.col(name)? {
             PyCol::Array { array, .. } => Ok(array.bind(py).clone()),
             PyCol::Core(c) => column_to_py(py, c),
         }
     }
 
-    fn __getitem__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(&self, py: Python<'py>, name: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         self.column(py, name)
     }
 
-    fn scale(&self, name: &str) -> PyResult<Option<u32>> {
+    fn scale(&self, name: &Bound<'_, PyAny>) -> PyResult<Option<u32>> {
+        let name = crate::convert::str_arg(name, "name")?;
+        let name = name.as_str();
         Ok(match self.col(name)? {
             PyCol::Array { scale, .. } => *scale,
             PyCol::Core(OutColumn::Int { scale, .. }) => Some(*scale),
@@ -351,7 +370,9 @@ impl PyBatchResult {
         })
     }
 
-    fn labels(&self, name: &str) -> PyResult<Option<Vec<String>>> {
+    fn labels(&self, name: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
+        let name = crate::convert::str_arg(name, "name")?;
+        let name = name.as_str();
         Ok(match self.col(name)? {
             PyCol::Array { labels, .. } => labels.clone(),
             PyCol::Core(OutColumn::Codes { labels, .. }) => Some(labels.clone()),
@@ -359,7 +380,9 @@ impl PyBatchResult {
         })
     }
 
-    fn strings<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn strings<'py>(&self, py: Python<'py>, name: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let name = crate::convert::str_arg(name, "name")?;
+        let name = name.as_str();
         to_py(py, &self.col(name)?.out(py)?.to_json_value())
     }
 

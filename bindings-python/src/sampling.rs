@@ -39,11 +39,13 @@ crate::guarded! {
 impl PyInspectionPlan {
     #[staticmethod]
     fn draw(
-        context: &PyContext,
+        context: &Bound<'_, PyAny>,
         register: &Bound<'_, PyAny>,
         directory: &Bound<'_, PyAny>,
         spec: &Bound<'_, PyAny>,
     ) -> PyResult<PyInspectionPlan> {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
         let (r, d, s): (Register, Directory, PlanSpec) =
             (self::register(register)?, self::directory(directory)?, self::spec(spec)?);
         let inner = InspectionPlan::draw(&context.inner, &r, &d, &s).py()?;
@@ -51,7 +53,9 @@ impl PyInspectionPlan {
     }
 
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyInspectionPlan> {
+    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<PyInspectionPlan> {
+        let text = crate::convert::str_arg(text, "text")?;
+        let text = text.as_str();
         InspectionPlan::from_json(text).map(|inner| PyInspectionPlan { inner }).py()
     }
 
@@ -64,10 +68,12 @@ impl PyInspectionPlan {
     fn verify<'py>(
         &self,
         py: Python<'py>,
-        context: &PyContext,
+        context: &Bound<'_, PyAny>,
         register: &Bound<'py, PyAny>,
         directory: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
         let (r, d) = (self::register(register)?, self::directory(directory)?);
         serialize(py, &self.inner.verify(&context.inner, &r, &d).py()?)
     }
@@ -80,14 +86,16 @@ impl PyInspectionPlan {
         self.inner.to_json()
     }
 
-    #[pyo3(signature = (*, raw_text = false))]
-    fn to_csv(&self, raw_text: bool) -> String {
-        self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text })
+    #[pyo3(signature = (*, raw_text = None), text_signature = "(self, *, raw_text=False)")]
+    fn to_csv(&self, raw_text: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let raw_text = raw_text.map(|r| crate::convert::bool_arg(r, "raw_text")).transpose()?.unwrap_or(false);
+        Ok(self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text }))
     }
 
-    #[pyo3(signature = (*, raw_text = false))]
-    fn strata_to_csv(&self, raw_text: bool) -> String {
-        self.inner.strata_to_csv_with(&zhengce::value::CsvOptions { raw_text })
+    #[pyo3(signature = (*, raw_text = None), text_signature = "(self, *, raw_text=False)")]
+    fn strata_to_csv(&self, raw_text: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let raw_text = raw_text.map(|r| crate::convert::bool_arg(r, "raw_text")).transpose()?.unwrap_or(false);
+        Ok(self.inner.strata_to_csv_with(&zhengce::value::CsvOptions { raw_text }))
     }
 
     #[getter]
@@ -268,12 +276,14 @@ impl PyStratifiedDraw {
     #[pyo3(signature = (context, spec, classes, strata = None, flags = None))]
     fn draw(
         py: Python<'_>,
-        context: &PyContext,
+        context: &Bound<'_, PyAny>,
         spec: &Bound<'_, PyAny>,
         classes: &Bound<'_, PyAny>,
         strata: Option<&Bound<'_, PyAny>>,
         flags: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyStratifiedDraw> {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
         let spec: SampleSpec = self::spec(spec)?;
         let (classes, strata, flags) = register_columns(classes, strata, flags)?;
         let columns = assemble(&classes, strata.as_ref(), flags.as_ref())?;
@@ -312,7 +322,7 @@ impl PyStratifiedDraw {
     #[allow(clippy::too_many_arguments)]
     fn draw_partition(
         py: Python<'_>,
-        context: &PyContext,
+        context: &Bound<'_, PyAny>,
         spec: &Bound<'_, PyAny>,
         totals: &Bound<'_, PyAny>,
         before: &Bound<'_, PyAny>,
@@ -320,6 +330,8 @@ impl PyStratifiedDraw {
         strata: Option<&Bound<'_, PyAny>>,
         flags: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyStratifiedDraw> {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
         let spec: SampleSpec = self::spec(spec)?;
         let totals: Vec<StratumCount> = self::spec(totals)?;
         let before: Vec<StratumCount> = self::spec(before)?;
@@ -336,11 +348,15 @@ impl PyStratifiedDraw {
         serialize(py, &summaries)
     }
 
-    fn random_indices<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyArray1<u64>>> {
+    fn random_indices<'py>(&self, py: Python<'py>, key: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyArray1<u64>>> {
+        let key = crate::convert::str_arg(key, "key")?;
+        let key = key.as_str();
         Ok(PyArray1::from_slice(py, &self.stratum(key)?.random))
     }
 
-    fn mandatory_indices<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyArray1<u64>>> {
+    fn mandatory_indices<'py>(&self, py: Python<'py>, key: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyArray1<u64>>> {
+        let key = crate::convert::str_arg(key, "key")?;
+        let key = key.as_str();
         Ok(PyArray1::from_slice(py, &self.stratum(key)?.mandatory))
     }
 

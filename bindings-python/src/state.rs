@@ -138,7 +138,18 @@ fn restore_context(state: &Value) -> PyResult<Context> {
 
 /// Rebuilds a pickled object (the callable of every `__reduce__`).
 #[pyfunction]
-pub fn _restore(py: Python<'_>, kind: &str, state: &str, hash: &str) -> PyResult<Py<PyAny>> {
+pub fn _restore(
+    py: Python<'_>,
+    kind: &Bound<'_, PyAny>,
+    state: &Bound<'_, PyAny>,
+    hash: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let kind = crate::convert::str_arg(kind, "kind")?;
+    let kind = kind.as_str();
+    let state = crate::convert::str_arg(state, "state")?;
+    let state = state.as_str();
+    let hash = crate::convert::str_arg(hash, "hash")?;
+    let hash = hash.as_str();
     crate::guard::guard(move || {
         if digest(state) != hash {
             return Err(bad("a pickled state whose digest does not match", "an intact pickle"));

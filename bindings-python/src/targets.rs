@@ -112,7 +112,10 @@ crate::guarded! {
 impl PyMonitor {
     #[new]
     #[pyo3(signature = (context, communities = None))]
-    fn new(context: &PyContext, communities: Option<PyRef<'_, PyCommunities>>) -> PyResult<PyMonitor> {
+    fn new(context: &Bound<'_, PyAny>, communities: Option<&Bound<'_, PyAny>>) -> PyResult<PyMonitor> {
+        let context = crate::convert::class_arg::<PyContext>(context, "context")?;
+        let context = &*context;
+        let communities = communities.map(|o| crate::convert::class_arg::<PyCommunities>(o, "communities")).transpose()?;
         let monitor = Monitor::new(&context.inner);
         let inner = match communities {
             Some(c) => monitor.with_communities(c.inner.clone()).py()?,
@@ -121,7 +124,8 @@ impl PyMonitor {
         Ok(PyMonitor { inner })
     }
 
-    fn with_communities(&self, communities: PyRef<'_, PyCommunities>) -> PyResult<PyMonitor> {
+    fn with_communities(&self, communities: &Bound<'_, PyAny>) -> PyResult<PyMonitor> {
+        let communities = crate::convert::class_arg::<PyCommunities>(communities, "communities")?;
         let inner = self.inner.clone().with_communities(communities.inner.clone()).py()?;
         Ok(PyMonitor { inner })
     }
@@ -153,7 +157,9 @@ impl PyMonitor {
     }
 
     #[pyo3(signature = (target = None))]
-    fn observations<'py>(&self, py: Python<'py>, target: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    fn observations<'py>(&self, py: Python<'py>, target: Option<&Bound<'_, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        let target = crate::convert::opt_str_arg(target, "target")?;
+        let target = target.as_deref();
         serialize(py, &self.inner.observations(target).py()?)
     }
 
@@ -161,10 +167,12 @@ impl PyMonitor {
     fn assess<'py>(
         &self,
         py: Python<'py>,
-        target: &str,
+        target: &Bound<'_, PyAny>,
         as_of: &Bound<'py, PyAny>,
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let target = crate::convert::str_arg(target, "target")?;
+        let target = target.as_str();
         let as_of = extract_date(as_of, "as_of").py()?;
         let opts: AssessOptions = options(options_, "options").py()?;
         serialize(py, &self.inner.assess(target, as_of, &opts).py()?)
@@ -185,10 +193,14 @@ impl PyMonitor {
     fn check_ratio<'py>(
         &self,
         py: Python<'py>,
-        ratio_target: &str,
-        count_target: &str,
+        ratio_target: &Bound<'_, PyAny>,
+        count_target: &Bound<'_, PyAny>,
         population: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let ratio_target = crate::convert::str_arg(ratio_target, "ratio_target")?;
+        let ratio_target = ratio_target.as_str();
+        let count_target = crate::convert::str_arg(count_target, "count_target")?;
+        let count_target = count_target.as_str();
         let population = population.map(|p| extract_decimal(p, "population")).transpose().py()?;
         serialize(py, &self.inner.check_ratio(ratio_target, count_target, population).py()?)
     }
@@ -234,14 +246,16 @@ impl PyScorecard {
         crate::state::reduce(py, "Scorecard", serde_json::json!({"scorecard": card}))
     }
 
-    #[pyo3(signature = (*, raw_text = false))]
-    fn to_csv(&self, raw_text: bool) -> String {
-        self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text })
+    #[pyo3(signature = (*, raw_text = None), text_signature = "(self, *, raw_text=False)")]
+    fn to_csv(&self, raw_text: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let raw_text = raw_text.map(|r| crate::convert::bool_arg(r, "raw_text")).transpose()?.unwrap_or(false);
+        Ok(self.inner.to_csv_with(&zhengce::value::CsvOptions { raw_text }))
     }
 
-    #[pyo3(signature = (*, raw_text = false))]
-    fn assessments_to_csv(&self, raw_text: bool) -> String {
-        self.inner.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text })
+    #[pyo3(signature = (*, raw_text = None), text_signature = "(self, *, raw_text=False)")]
+    fn assessments_to_csv(&self, raw_text: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let raw_text = raw_text.map(|r| crate::convert::bool_arg(r, "raw_text")).transpose()?.unwrap_or(false);
+        Ok(self.inner.assessments_to_csv_with(&zhengce::value::CsvOptions { raw_text }))
     }
 
     fn table(&self) -> PyResult<crate::table::PyTable> {
@@ -267,10 +281,14 @@ impl PyScorecard {
     #[pyo3(signature = (dimension = None, ax = None, lang = None))]
     fn plot<'py>(
         slf: Bound<'py, Self>,
-        dimension: Option<&str>,
+        dimension: Option<&Bound<'_, PyAny>>,
         ax: Option<Bound<'py, PyAny>>,
-        lang: Option<&str>,
+        lang: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let dimension = crate::convert::opt_str_arg(dimension, "dimension")?;
+        let dimension = dimension.as_deref();
+        let lang = crate::convert::opt_str_arg(lang, "lang")?;
+        let lang = lang.as_deref();
         let visual = slf.py().import("zhengce._visual")?;
         visual.getattr("plot_scorecard")?.call1((slf, dimension, ax, lang))
     }

@@ -14,8 +14,9 @@ use crate::error::IntoPy;
 pub fn run_cases<'py>(
     py: Python<'py>,
     document: &Bound<'py, PyAny>,
-    context: Option<PyRef<'py, PyContext>>,
+    context: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let context = context.map(|o| crate::convert::class_arg::<PyContext>(o, "context")).transpose()?;
     let doc = from_py(document, "document").py()?;
     let report = match context {
         Some(c) => zhengce::testing::run_cases(&c.inner, &doc),
@@ -27,7 +28,9 @@ pub fn run_cases<'py>(
 
 /// Reads one YAML document as the case runner does (floats kept as exact decimal strings).
 #[pyfunction]
-pub fn parse_yaml<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub fn parse_yaml<'py>(py: Python<'py>, text: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = crate::convert::str_arg(text, "text")?;
+    let text = text.as_str();
     to_py(py, &zhengce::testing::parse_yaml(text).py()?)
 }
 

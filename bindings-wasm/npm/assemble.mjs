@@ -18,9 +18,31 @@ rmSync(out, { recursive: true, force: true });
 for (const d of ["node", "web"]) mkdirSync(join(out, d), { recursive: true });
 copyFileSync(wasm, join(out, "zhengce_bg.wasm"));
 
-// The glues, pointed at the one shared module.
-writeFileSync(join(out, "node/glue.js"), edit(read(join(nodeDir, "zhengce.js")), "`${__dirname}/zhengce_bg.wasm`", "`${__dirname}/../zhengce_bg.wasm`"));
-writeFileSync(join(out, "web/glue.js"), edit(read(join(webDir, "zhengce.js")), "new URL('zhengce_bg.wasm', import.meta.url)", "new URL('../zhengce_bg.wasm', import.meta.url)"));
+// The glues, pointed at the one shared module, each with entry/guard.js appended: a trap
+// restarts the module and throws a ZhengceError (see that file).
+const guarded = (glue, web) => {
+  const registries = [...glue.matchAll(/^const (\w+Finalization) = [^;]*?wasm\.(__wbg_\w+_free)\(/gms)].map((m) => `[${m[1]}, "${m[2]}"]`);
+  const classes = [...glue.matchAll(/^(?:export )?class (\w+) \{/gm)].map((m) => m[1]);
+  const functions = web
+    ? [...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1])
+    : [...glue.matchAll(/^exports\.(\w+) = (\w+);$/gm)].filter((m) => m[1] === m[2] && !classes.includes(m[1])).map((m) => m[1]);
+  if (registries.length !== classes.length || !functions.includes("setBuiltinCatalogue") || !glue.includes("function _assertClass(")) {
+    throw new Error("assemble: the glue's classes, registries or functions were not found; has wasm-bindgen's output changed?");
+  }
+  const caches = [...glue.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((m) => `${m[1]} = null;`);
+  const restart = web
+    ? "__wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule)"
+    : `wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports()); wasm = wasmInstance.exports; ${caches.join(" ")} wasm.__wbindgen_start()`;
+  const wrap = (name, how) => (web ? `${name} = ${how}(${name});` : `exports.${name} = ${how}(${name});`);
+  const exports = [...classes.map((c) => wrap(c, "zhengceGuardClass")), ...functions.map((f) => wrap(f, "zhengceGuard"))];
+  const guard = read(join(here, "entry/guard.js"))
+    .replace("RESTART", restart)
+    .replace("REGISTRIES", `[${registries.join(", ")}]`)
+    .replace("EXPORTS", exports.join("\n"));
+  return `${glue}\n${guard}`;
+};
+writeFileSync(join(out, "node/glue.js"), guarded(edit(read(join(nodeDir, "zhengce.js")), "`${__dirname}/zhengce_bg.wasm`", "`${__dirname}/../zhengce_bg.wasm`"), false));
+writeFileSync(join(out, "web/glue.js"), guarded(edit(read(join(webDir, "zhengce.js")), "new URL('zhengce_bg.wasm', import.meta.url)", "new URL('../zhengce_bg.wasm', import.meta.url)"), true));
 writeFileSync(join(out, "node/package.json"), '{"type": "commonjs"}\n');
 writeFileSync(join(out, "web/package.json"), '{"type": "module"}\n');
 copyFileSync(join(here, "entry/node.cjs"), join(out, "node/zhengce_wasm.js"));
@@ -57,7 +79,7 @@ types += `
 /** The stable error codes (see the README's table). */
 export type ErrorCode =
   | "invalid_catalogue" | "invalid_calendar" | "not_found" | "invalid_input" | "missing_input"
-  | "out_of_coverage" | "unit_mismatch" | "infeasible" | "wrong_rule_kind" | (string & {});
+  | "out_of_coverage" | "unit_mismatch" | "infeasible" | "wrong_rule_kind" | "internal" | (string & {});
 
 /** Every error zhengce throws: an \`Error\` named \`ZhengceError\` with a stable \`code\`, the
  * \`path\` of the input or JSON element it concerns (or null) and the error's fields as

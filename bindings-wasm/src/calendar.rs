@@ -75,21 +75,33 @@ impl JsCalendars {
     /// A new set with a holiday notice's text read in (annual, amendment or Xinjiang regional);
     /// throws `invalid_calendar` naming the sentence.
     #[wasm_bindgen(js_name = layeredNotice)]
-    pub fn layered_notice(&self, text: &str) -> Result<JsCalendars, JsValue> {
-        self.inner.layered_notice(text).map(|c| JsCalendars { inner: Arc::new(c) }).js()
+    pub fn layered_notice(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsCalendars, JsValue> {
+        let text = crate::convert::text(&text, "text").js()?;
+        self.inner.layered_notice(&text).map(|c| JsCalendars { inner: Arc::new(c) }).js()
     }
 
     /// Each festival's statutory days in the year under the 放假办法 in force (2000-2099), as
     /// `[festival, [ISO dates]]` pairs.
     #[wasm_bindgen(js_name = statutoryDays, unchecked_return_type = "[string, string[]][]")]
-    pub fn statutory_days(year: i32) -> Result<JsValue, JsValue> {
+    pub fn statutory_days(
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        // wasm-bindgen's own i32 conversion reads "2024" as 2024 and NaN as 0.
+        let year =
+            crate::convert::integer(&year, "year", i64::from(i32::MIN), i64::from(i32::MAX)).js()? as i32;
         to_js(&zhengce::calendar::statutory_days(year).js()?)
     }
 
     /// The notice parsed: year, layer, blocks and every day with the sentence that set it.
     #[wasm_bindgen(js_name = parseNotice, unchecked_return_type = "Notice")]
-    pub fn parse_notice(text: &str) -> Result<JsValue, JsValue> {
-        to_js(&zhengce::calendar::parse_notice(text).js()?)
+    pub fn parse_notice(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = crate::convert::text(&text, "text").js()?;
+        to_js(&zhengce::calendar::parse_notice(&text).js()?)
     }
 
     /// The data layers, in order.

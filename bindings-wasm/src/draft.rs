@@ -6,10 +6,12 @@ use zhengce::draft::{Draft, DraftMeta, DraftOptions};
 use crate::convert::{from_js, options, to_js};
 use crate::error::IntoJs;
 
-fn run(text: &str, meta: &JsValue, options_: Option<js_sys::Object>) -> Result<Draft, JsValue> {
+fn run(text: &JsValue, meta: &JsValue, options_: Option<js_sys::Object>) -> Result<Draft, JsValue> {
+    // A string checked here: wasm-bindgen's own &str conversion traps on a number.
+    let text = crate::convert::text(text, "text").js()?;
     let meta: DraftMeta = zhengce::error::from_json_value(&from_js(meta, "meta").js()?, "meta").js()?;
     let o: DraftOptions = options(&options_.into(), "options").js()?;
-    zhengce::draft::draft(text, &meta, &o).js()
+    zhengce::draft::draft(&text, &meta, &o).js()
 }
 
 /// Drafts a catalogue layer from a policy document's text: a plain object with `layer` (a
@@ -19,20 +21,20 @@ fn run(text: &str, meta: &JsValue, options_: Option<js_sys::Object>) -> Result<D
 /// `Array.from(text)`, not the UTF-16 string.
 #[wasm_bindgen(unchecked_return_type = "Draft")]
 pub fn draft(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DraftMeta")] meta: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DraftOptions")] options_: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
-    to_js(&run(text, &meta, options_)?)
+    to_js(&run(&text, &meta, options_)?)
 }
 
 /// `draft` as compact JSON, byte for byte what Rust's `serde_json::to_string` and Python's
 /// `Draft.to_json()` give.
 #[wasm_bindgen(js_name = draftJson)]
 pub fn draft_json(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DraftMeta")] meta: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DraftOptions")] options_: Option<js_sys::Object>,
 ) -> Result<String, JsValue> {
-    serde_json::to_string(&run(text, &meta, options_)?).map_err(|e| JsValue::from_str(&e.to_string()))
+    serde_json::to_string(&run(&text, &meta, options_)?).map_err(|e| JsValue::from_str(&e.to_string()))
 }

@@ -40,3 +40,11 @@ pub fn memory_bytes() -> f64 {
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
 }
+
+/// Panics on purpose (a test hook, not API): with `panic = "abort"` this traps the wasm module,
+/// so the tests can show the package's wrapper turns a trap into a `ZhengceError` with code
+/// `internal` and restarts the module, after which calls work again (issue 13).
+#[wasm_bindgen(js_name = "__panicForTest", skip_typescript)]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}");
+}

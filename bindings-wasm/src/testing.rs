@@ -29,8 +29,11 @@ pub fn run_cases_in(
 
 /// Reads one YAML document as the case runner does (floats kept as exact decimal strings).
 #[wasm_bindgen(js_name = parseYaml)]
-pub fn parse_yaml(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&zhengce::testing::parse_yaml(text).js()?)
+pub fn parse_yaml(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = crate::convert::text(&text, "text").js()?;
+    to_js(&zhengce::testing::parse_yaml(&text).js()?)
 }
 
 /// The JSON Schema of case documents.

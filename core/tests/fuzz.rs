@@ -8,10 +8,15 @@
 //! - `cargo test -p zhengce --test fuzz` runs 128 cases per target (8 for those that load the whole catalogue per case).
 //! - `ZHENGCE_FUZZ_CASES=200000 cargo test --release -p zhengce --test fuzz` runs longer by
 //!   hand (docs/hostile-input.md gives the command and the last long run).
+//! - `ZHENGCE_FUZZ_SECONDS=3900 ZHENGCE_FUZZ_CASES=2000 cargo test --release -p zhengce --test fuzz
+//!   -- --ignored --nocapture fuzz_for_a_while` runs every target in turn, with fresh random
+//!   seeds each round, until the time is up, and prints the inputs tried and the typed errors.
 //! - Failing cases are kept by proptest in `core/tests/fuzz.proptest-regressions` and replayed
 //!   first; inputs worth keeping as files are in `tests/fuzz-corpus/` and run every time.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -31,6 +36,17 @@ fn config() -> ProptestConfig {
 /// For targets that load the whole built-in catalogue per case (about 50 ms in a debug build).
 fn heavy() -> ProptestConfig {
     ProptestConfig { cases: (cases() / 16).max(8), ..config() }
+}
+
+/// Results of the calls the fuzz targets make, counted for the report of a long run.
+static ACCEPTED: AtomicU64 = AtomicU64::new(0);
+static TYPED_ERRORS: AtomicU64 = AtomicU64::new(0);
+
+/// Counts one call's result. Only a panic fails a target: an error is the expected answer to
+/// most fuzz inputs, and it is a typed error by construction (every loader returns one).
+fn tally<T, E>(result: Result<T, E>) {
+    let counter = if result.is_ok() { &ACCEPTED } else { &TYPED_ERRORS };
+    counter.fetch_add(1, Ordering::Relaxed);
 }
 
 static BUILTIN: LazyLock<Catalogue> = LazyLock::new(Catalogue::builtin);
@@ -130,26 +146,26 @@ fn replace_at(at: &mut Value, choices: &[usize], with: Value) {
 
 /// Runs every loader on one JSON value; only panics fail.
 fn load_everything(value: &Value) {
-    let _ = Catalogue::from_json_value(value);
-    let _ = BUILTIN.layered_json_value(value);
-    let _ = BUILTIN.layered_json_value_with(value, zhengce::LayerOptions { replace: true, redefine: true });
+    tally(Catalogue::from_json_value(value));
+    tally(BUILTIN.layered_json_value(value));
+    tally(BUILTIN.layered_json_value_with(value, zhengce::LayerOptions { replace: true, redefine: true }));
     let text = value.to_string();
-    let _ = BUILTIN.layered(&text);
-    let _ = Calendars::builtin().layered_json_value(value);
-    let _ = Calendars::builtin().layered(&text);
+    tally(BUILTIN.layered(&text));
+    tally(Calendars::builtin().layered_json_value(value));
+    tally(Calendars::builtin().layered(&text));
     if let Ok(spec) = zhengce::error::from_json_value(value, "scenario") {
-        let _ = CONTEXT.with_scenario(spec);
+        tally(CONTEXT.with_scenario(spec));
     }
-    let _ = zhengce::sampling::Register::from_json_value(value);
-    let _ = zhengce::sampling::Directory::from_json_value(value);
-    let _ = zhengce::InspectionPlan::from_json_value(value);
-    let _ = zhengce::error::from_json_value::<zhengce::sampling::SampleSpec>(value, "spec");
-    let _ = zhengce::error::from_json_value::<zhengce::targets::ObservationInput>(value, "observation");
+    tally(zhengce::sampling::Register::from_json_value(value));
+    tally(zhengce::sampling::Directory::from_json_value(value));
+    tally(zhengce::InspectionPlan::from_json_value(value));
+    tally(zhengce::error::from_json_value::<zhengce::sampling::SampleSpec>(value, "spec"));
+    tally(zhengce::error::from_json_value::<zhengce::targets::ObservationInput>(value, "observation"));
     let mut monitor = zhengce::targets::Monitor::new(&CONTEXT);
-    let _ = monitor.add_observations_json_value(value);
-    let _ = monitor.add_observation_json_value(value);
+    tally(monitor.add_observations_json_value(value));
+    tally(monitor.add_observation_json_value(value));
     let mut communities = zhengce::communities::Communities::new(&CONTEXT);
-    let _ = communities.register_json_value(value);
+    tally(communities.register_json_value(value));
 }
 
 proptest! {
@@ -174,7 +190,7 @@ proptest! {
         };
         let one = list[entry % list.len()].clone();
         let overlay = serde_json::json!({ section: [mutate(&one, &choices, with)] });
-        let _ = BUILTIN.layered_json_value_with(&overlay, zhengce::LayerOptions { replace, redefine });
+        tally(BUILTIN.layered_json_value_with(&overlay, zhengce::LayerOptions { replace, redefine }));
     }
 
     #[test]
@@ -183,15 +199,15 @@ proptest! {
         with in json_value(),
     ) {
         let mutated = mutate(&CALENDAR_VALUE, &choices, with);
-        let _ = Calendars::builtin().layered_json_value(&mutated);
-        let _ = Calendars::empty().layered(&mutated.to_string());
+        tally(Calendars::builtin().layered_json_value(&mutated));
+        tally(Calendars::empty().layered(&mutated.to_string()));
     }
 
     #[test]
     fn json_text_checks_survive_arbitrary_text(text in "\\PC{0,64}", value in json_value()) {
-        let _ = zhengce::value::check_json_text(&text);
-        let _ = zhengce::error::parse_json_text(&text, "text");
-        let _ = BUILTIN.layered(&text);
+        tally(zhengce::value::check_json_text(&text));
+        tally(zhengce::error::parse_json_text(&text, "text"));
+        tally(BUILTIN.layered(&text));
         prop_assert!(zhengce::value::check_json_text(&value.to_string()).is_ok());
     }
 
@@ -215,7 +231,7 @@ proptest! {
     ) {
         let cal = CONTEXT.calendar(jurisdiction).expect("a built-in calendar");
         let options: zhengce::calendar::CalendarOptions = if assume {
-            serde_json::from_value(serde_json::json!({"assume": "weekends_only"})).expect("options")
+            serde_json::from_json_value(serde_json::json!({"assume": "weekends_only"})).expect("options")
         } else {
             Default::default()
         };
@@ -225,13 +241,13 @@ proptest! {
                 prop_assert!((-719_162..=2_932_896).contains(d), "a date past 0001-9999: {d}");
             }
         }
-        let _ = cal.add_working_days_batch(&days, Counts::Each(&counts), &mut out, &options);
-        let _ = cal.sub_working_days_batch(&days, Counts::Each(&counts), &mut out, &options);
+        tally(cal.add_working_days_batch(&days, Counts::Each(&counts), &mut out, &options));
+        tally(cal.sub_working_days_batch(&days, Counts::Each(&counts), &mut out, &options));
         let mut flags = vec![false; days.len()];
-        let _ = cal.is_working_day_batch(&days, &mut flags, &options);
+        tally(cal.is_working_day_batch(&days, &mut flags, &options));
         let mut between = vec![0i64; days.len()];
         let to: Vec<i64> = days.iter().rev().copied().collect();
-        let _ = cal.working_days_between_batch(&days, &to, &mut between, &options);
+        tally(cal.working_days_between_batch(&days, &to, &mut between, &options));
         let mut short = vec![0i64; days.len() / 2];
         prop_assert!(days.len() < 2 || cal.add_working_days_batch(&days, Counts::One(one), &mut short, &options).is_err());
     }
@@ -258,7 +274,7 @@ proptest! {
                     Column::new("lot_type", ColumnData::Text(&lots)),
                 ],
             };
-            let _ = evaluator.evaluate_batch(&batch, &Default::default());
+            tally(evaluator.evaluate_batch(&batch, &Default::default()));
         }
     }
 }
@@ -282,8 +298,8 @@ proptest! {
             }
         }
         let text: String = chars.into_iter().collect();
-        let _ = zhengce::calendar::parse_notice(&text);
-        let _ = Calendars::builtin().layered_notice(&text);
+        tally(zhengce::calendar::parse_notice(&text));
+        tally(Calendars::builtin().layered_notice(&text));
     }
 
     #[test]
@@ -292,8 +308,8 @@ proptest! {
         with in json_value(),
     ) {
         let mutated = mutate(&CATALOGUE_VALUE, &choices, with);
-        let _ = Catalogue::from_json_value(&mutated);
-        let _ = Catalogue::from_json(&mutated.to_string());
+        tally(Catalogue::from_json_value(&mutated));
+        tally(Catalogue::from_json(&mutated.to_string()));
     }
 }
 
@@ -365,14 +381,73 @@ fn the_corpus_gives_typed_errors() {
     for entry in std::fs::read_dir(&dir).expect("tests/fuzz-corpus") {
         let path = entry.expect("a directory entry").path();
         let text = std::fs::read_to_string(&path).expect("UTF-8 text");
-        let _ = BUILTIN.layered(&text);
-        let _ = Catalogue::from_json(&text);
-        let _ = Calendars::builtin().layered(&text);
-        let _ = zhengce::error::parse_json_text(&text, "text");
+        tally(BUILTIN.layered(&text));
+        tally(Catalogue::from_json(&text));
+        tally(Calendars::builtin().layered(&text));
+        tally(zhengce::error::parse_json_text(&text, "text"));
         if let Ok(value) = serde_json::from_str::<Value>(&text) {
             load_everything(&value);
         }
         files += 1;
     }
     assert!(files >= 5, "the corpus is in tests/fuzz-corpus ({files} files)");
+}
+
+/// The long run by hand (see the module doc): every target in turn, each round a fresh
+/// proptest run with a random seed, until `ZHENGCE_FUZZ_SECONDS` have passed. A failing target
+/// is reported (proptest shrinks it and keeps its seed in `fuzz.proptest-regressions`) and the
+/// run goes on, so one run finds every failure it can.
+#[test]
+#[ignore = "a long fuzz run by hand: set ZHENGCE_FUZZ_SECONDS"]
+fn fuzz_for_a_while() {
+    let seconds: u64 = std::env::var("ZHENGCE_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .expect("ZHENGCE_FUZZ_SECONDS, a whole number of seconds");
+    let light = u64::from(config().cases);
+    let heavy = u64::from(heavy().cases);
+    let targets: [(&str, fn(), u64); 9] = [
+        ("loaders_survive_arbitrary_json", loaders_survive_arbitrary_json, light),
+        ("overlays_survive_mutated_entries", overlays_survive_mutated_entries, light),
+        ("calendar_loader_survives_mutated_data", calendar_loader_survives_mutated_data, light),
+        ("json_text_checks_survive_arbitrary_text", json_text_checks_survive_arbitrary_text, light),
+        ("decimal_parsing_is_exact_or_refuses", decimal_parsing_is_exact_or_refuses, light),
+        ("calendar_batches_survive_any_day_numbers", calendar_batches_survive_any_day_numbers, light),
+        ("rule_batches_survive_any_columns", rule_batches_survive_any_columns, light),
+        ("the_notice_parser_survives_edited_notices", the_notice_parser_survives_edited_notices, heavy),
+        ("loaders_survive_a_mutated_builtin_catalogue", loaders_survive_a_mutated_builtin_catalogue, heavy),
+    ];
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs(seconds);
+    let mut inputs = [0u64; 9];
+    let mut failures = Vec::new();
+    let mut rounds = 0u64;
+    while Instant::now() < deadline {
+        for (i, (name, target, cases)) in targets.iter().enumerate() {
+            match std::panic::catch_unwind(target) {
+                Ok(()) => inputs[i] += cases,
+                Err(_) => failures.push(*name),
+            }
+        }
+        rounds += 1;
+        eprintln!(
+            "fuzz round {rounds} done at {:?}: {} inputs, {} calls accepted, {} typed errors, {} failures",
+            start.elapsed(),
+            inputs.iter().sum::<u64>(),
+            ACCEPTED.load(Ordering::Relaxed),
+            TYPED_ERRORS.load(Ordering::Relaxed),
+            failures.len(),
+        );
+    }
+    for ((name, _, _), n) in targets.iter().zip(inputs) {
+        eprintln!("fuzz target {name}: {n} inputs");
+    }
+    eprintln!(
+        "fuzz total: {rounds} rounds in {:?}, {} inputs, {} calls accepted, {} typed errors, failures: {failures:?}",
+        start.elapsed(),
+        inputs.iter().sum::<u64>(),
+        ACCEPTED.load(Ordering::Relaxed),
+        TYPED_ERRORS.load(Ordering::Relaxed),
+    );
+    assert!(failures.is_empty(), "failing targets: {failures:?}");
 }

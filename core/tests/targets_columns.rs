@@ -153,7 +153,7 @@ fn catalogue() -> Arc<Catalogue> {
             target("s", json!({"comparator": "achieve", "unit": "boolean", "value": null})),
         ]
     });
-    Arc::new(Catalogue::from_value(&data).unwrap())
+    Arc::new(Catalogue::from_json_value(&data).unwrap())
 }
 
 /// One generated row, owned; the columns borrow from a list of these.

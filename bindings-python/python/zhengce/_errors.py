@@ -74,6 +74,17 @@ class MissingDependencyError(ZhengceError, ImportError):
     """An optional package is needed: ``details["package"]`` and the ``pip install`` line (``details["install"]``)."""
 
 
+def invalid_input(field: str, value: Any, expected: str) -> InvalidInputError:
+    """The error the library raises for a bad argument, made on the Python side (same shape)."""
+    got = repr(value)
+    return InvalidInputError(
+        f"expected {expected}, got {got} for '{field}'",
+        "invalid_input",
+        field,
+        {"code": "invalid_input", "field": field, "value": got, "expected": expected},
+    )
+
+
 def missing_dependency(package: str, extra: str, what: str) -> MissingDependencyError:
     """The error for an optional package that is not installed (``zhengce[extra]`` brings it)."""
     install = f"pip install 'zhengce[{extra}]'"

@@ -13,7 +13,7 @@ import html
 import warnings
 from typing import Any
 
-from ._errors import require
+from ._errors import invalid_input, require
 
 STATUSES = ["met", "on_track", "at_risk", "off_track", "missed", "no_data"]
 STATUS_COLOURS = {
@@ -85,6 +85,8 @@ def plot_scorecard(card: Any, dimension: str | None = None, ax: Any = None, lang
     Returns the matplotlib Axes.
     """
     plt = _pyplot("Scorecard.plot()")
+    if ax is not None and not hasattr(ax, "barh"):
+        raise invalid_input("ax", ax, "a matplotlib Axes or None")
     lang = _lang(lang)
     value = card.to_json_value()
     groups = value["groups"]
@@ -123,6 +125,8 @@ def plot_deadline(deadline: Any, calendar: Any = None, ax: Any = None, lang: str
     Returns the matplotlib Axes.
     """
     plt = _pyplot("plot_deadline()")
+    if ax is not None and not hasattr(ax, "barh"):
+        raise invalid_input("ax", ax, "a matplotlib Axes or None")
     lang = _lang(lang)
     items = deadline if isinstance(deadline, list) else [deadline]
     items = [d.get("deadline", d) if isinstance(d, dict) and d.get("kind") == "time_limit" else d for d in items]
