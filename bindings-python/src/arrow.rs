@@ -234,6 +234,18 @@ pub enum RuleColumn {
     Dates(Vec<NaiveDate>),
 }
 
+/// 128-bit integers as 64-bit ones, if every one fits: one pass that the compiler vectorises
+/// (a truncation and a comparison per value, no branch), into a buffer of the exact size.
+fn narrow(values: &[i128]) -> Option<Vec<i64>> {
+    let mut out = vec![0i64; values.len()];
+    let mut fits = true;
+    for (o, v) in out.iter_mut().zip(values) {
+        *o = *v as i64;
+        fits &= i128::from(*o) == *v;
+    }
+    fits.then_some(out)
+}
+
 /// A rule batch's column from an Arrow array, with its validity.
 pub fn rule_column(a: &ArrayRef, name: &str) -> PyResult<(RuleColumn, Option<Validity>)> {
     let valid = validity(a.as_ref());
@@ -263,8 +275,7 @@ pub fn rule_column(a: &ArrayRef, name: &str) -> PyResult<(RuleColumn, Option<Val
         DataType::Decimal128(_, scale) if *scale >= 0 => {
             let values = a.as_primitive::<Decimal128Type>().values();
             let scale = *scale as u32;
-            let small: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
-            match small {
+            match narrow(values) {
                 Some(v) if scale <= 2 => RuleColumn::Int(v, scale),
                 _ => RuleColumn::Int128(values.to_vec(), scale),
             }
@@ -280,7 +291,11 @@ pub fn rule_column(a: &ArrayRef, name: &str) -> PyResult<(RuleColumn, Option<Val
             let labels = dict.values().as_string::<i32>();
             let labels: Vec<String> = (0..labels.len()).map(|i| labels.value(i).to_owned()).collect();
             let keys = dict.keys();
-            let codes = (0..keys.len()).map(|i| if keys.is_valid(i) { keys.value(i) } else { -1 }).collect();
+            let codes = if keys.null_count() == 0 {
+                keys.values().to_vec()
+            } else {
+                (0..keys.len()).map(|i| if keys.is_valid(i) { keys.value(i) } else { -1 }).collect()
+            };
             return Ok((RuleColumn::Codes(codes, labels), None));
         }
         t if is_text(t) => {

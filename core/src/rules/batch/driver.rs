@@ -6,7 +6,7 @@ use crate::catalogue::rule::{self as input, Val};
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::condition::Frame;
 use crate::rules::evaluator::{Evaluator, Kind};
-use crate::rules::kinds::capped_rate::kernel::Run;
+use crate::rules::kinds::capped_rate::kernel::{self, Run};
 use crate::rules::kinds::capped_rate::{IntKernel, POW10, ZERO, effect_bit};
 use crate::rules::{Input, InputSpec, InputType, InputValue, Options};
 use chrono::NaiveDate;
@@ -63,6 +63,18 @@ impl Bound<'_> {
         };
         Ok(Some(v))
     }
+}
+
+/// Each label's key for the integer kernel: its choice index, or 0/1 for a boolean.
+fn label_keys(labels: &[std::result::Result<Val, Error>]) -> Vec<Option<u16>> {
+    labels
+        .iter()
+        .map(|l| match l {
+            Ok(Val::Choice(i)) => Some(*i),
+            Ok(Val::Bool(x)) => Some(u16::from(*x)),
+            _ => None,
+        })
+        .collect()
 }
 
 pub(crate) fn boolean(spec: &InputSpec, b: bool) -> Result<Val> {
@@ -341,15 +353,25 @@ impl Evaluator {
                     InputType::Boolean => 2,
                     _ => return Ok(None),
                 };
-                let mut keys = Vec::with_capacity(rows);
-                for row in 0..rows {
-                    let code = match b.get(row).map_err(|e| at_row(e, row))? {
-                        Some(Val::Choice(i)) => i,
-                        Some(Val::Bool(x)) => x as u16,
-                        _ => return Ok(None),
-                    };
-                    keys.push(code);
-                }
+                let fast = match b.col.data {
+                    ColumnData::Codes { codes, .. } => kernel::code_keys(codes, &label_keys(&b.labels)),
+                    _ => None,
+                };
+                let keys = match fast {
+                    Some(keys) => keys,
+                    None => {
+                        let mut keys = Vec::with_capacity(rows);
+                        for row in 0..rows {
+                            let code = match b.get(row).map_err(|e| at_row(e, row))? {
+                                Some(Val::Choice(i)) => i,
+                                Some(Val::Bool(x)) => x as u16,
+                                _ => return Ok(None),
+                            };
+                            keys.push(code);
+                        }
+                        keys
+                    }
+                };
                 (keys, n)
             }
         };
