@@ -5,6 +5,7 @@
 //! integer and boolean arrays and pyarrow int64/decimal128/boolean/dictionary arrays through
 //! the buffer protocol; lists (and string arrays) go through the JSON shape.
 
+use arrow_buffer::ScalarBuffer;
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -811,11 +812,10 @@ pub(crate) struct Columns {
 type Validity = (Vec<u8>, usize);
 
 enum Typed {
-    Units(Vec<i64>),
-    Int(Vec<i64>, u32),
-    Int128(Vec<i128>, u32),
+    Units(ScalarBuffer<i64>),
+    Int128(ScalarBuffer<i128>, u32),
     Bytes(Vec<u8>),
-    Codes(Vec<i32>, Vec<String>),
+    Codes(ScalarBuffer<i32>, Vec<String>),
     Strings(Vec<String>),
     Dates(Vec<chrono::NaiveDate>),
 }
@@ -842,7 +842,6 @@ impl Columns {
         for (name, data, validity) in &self.typed {
             let data = match data {
                 Typed::Units(v) => ColumnData::Units(v),
-                Typed::Int(v, scale) => ColumnData::Int { values: v, scale: *scale },
                 Typed::Int128(v, scale) => ColumnData::Int128 { values: v, scale: *scale },
                 Typed::Bytes(v) => ColumnData::Bytes(v),
                 Typed::Codes(codes, labels) => ColumnData::Codes { codes, labels },
@@ -889,7 +888,6 @@ fn push_arrow(out: &mut Columns, name: String, array: &arrow_array::ArrayRef) ->
     let (column, validity) = crate::arrow::rule_column(array, &name)?;
     let typed = match column {
         RuleColumn::Units(v) => Typed::Units(v),
-        RuleColumn::Int(v, scale) => Typed::Int(v, scale),
         RuleColumn::Int128(v, scale) => Typed::Int128(v, scale),
         RuleColumn::Bytes(v) => Typed::Bytes(v),
         RuleColumn::Codes(codes, labels) => Typed::Codes(codes, labels),
@@ -946,7 +944,11 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
             if array.hasattr("codes")? && array.hasattr("categories")? {
                 let codes = np.call_method1("ascontiguousarray", (array.getattr("codes")?, "int32"))?;
                 let labels: Vec<String> = array.getattr("categories")?.call_method0("tolist")?.extract()?;
-                out.typed.push((name, Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?, labels), None));
+                out.typed.push((
+                    name,
+                    Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?.into(), labels),
+                    None,
+                ));
                 continue;
             }
             v = v.call_method0("to_numpy")?;

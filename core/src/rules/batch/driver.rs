@@ -6,7 +6,7 @@ use crate::catalogue::rule::{self as input, Val};
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::condition::Frame;
 use crate::rules::evaluator::{Evaluator, Kind};
-use crate::rules::kinds::capped_rate::kernel::{self, Run};
+use crate::rules::kinds::capped_rate::kernel::{self, Base, Run};
 use crate::rules::kinds::capped_rate::{IntKernel, POW10, ZERO, effect_bit};
 use crate::rules::{Input, InputSpec, InputType, InputValue, Options};
 use chrono::NaiveDate;
@@ -307,10 +307,15 @@ impl Evaluator {
                 col: Column { data: ColumnData::Int { values, scale }, validity: None, .. },
                 spec,
                 ..
-            }) => (*values, *scale, *spec),
+            }) => (Base::I64(values), *scale, *spec),
+            Some(Bound {
+                col: Column { data: ColumnData::Int128 { values, scale }, validity: None, .. },
+                spec,
+                ..
+            }) => (Base::I128(values), *scale, *spec),
             Some(Bound {
                 col: Column { data: ColumnData::Units(values), validity: None, .. }, spec, ..
-            }) => (*values, if spec.ty == InputType::Money { 2 } else { 0 }, *spec),
+            }) => (Base::I64(values), if spec.ty == InputType::Money { 2 } else { 0 }, *spec),
             _ => return Ok(None),
         };
         let scale = &scale;
@@ -480,17 +485,13 @@ impl Evaluator {
         let one_date = matches!(batch.dates, Dates::One(_));
         let base_name = base_spec.name.as_str();
         let bad_row = |row: usize, fen_overflow: bool| -> Error {
-            let b = base[row];
+            let b = base.get(row);
+            let shown = Decimal::try_from_i128_with_scale(b, *scale).map_or(b.to_string(), |d| d.to_string());
             if b < 0 {
-                Error::invalid_input(base_name, Decimal::new(b, *scale), input::expected(base_spec))
-                    .at_row(row)
+                Error::invalid_input(base_name, shown, input::expected(base_spec)).at_row(row)
             } else if fen_overflow {
-                Error::invalid_input(
-                    base_name,
-                    Decimal::new(b, *scale),
-                    "an amount within 92,233,720,368,547,758.07 yuan",
-                )
-                .at_row(row)
+                Error::invalid_input(base_name, shown, "an amount within 92,233,720,368,547,758.07 yuan")
+                    .at_row(row)
             } else {
                 at_row(
                     Error::new(ErrorKind::Infeasible {
@@ -542,11 +543,15 @@ impl Evaluator {
             let run = Run {
                 kernel,
                 lut: &seg.lut,
-                base: &base[start..end],
+                base: base.slice(start..end),
                 keys: if keys.is_empty() { &[] } else { &keys[start..end] },
                 to_fen,
             };
             if let Err((i, fen_overflow)) = run.fill(&mut amounts[start..end], &mut status[start..end]) {
+                if fen_overflow && matches!(base, Base::I128(_)) {
+                    // A decimal beyond 64 bits of fen: the decimal path takes the batch.
+                    return Ok(None);
+                }
                 return Err(bad_row(start + i, fen_overflow));
             }
             start = end;

@@ -6,10 +6,53 @@ use super::{IntKernel, POW10, ZERO};
 pub(crate) struct Run<'a> {
     pub(crate) kernel: &'a IntKernel,
     pub(crate) lut: &'a [(u8, i32)],
-    pub(crate) base: &'a [i64],
+    pub(crate) base: Base<'a>,
     /// The key of each row (empty: key 0 for every row).
     pub(crate) keys: &'a [u16],
     pub(crate) to_fen: i64,
+}
+
+/// The base column of a run: 64-bit integers, or 128-bit ones (Arrow's decimal128, read in
+/// place rather than narrowed into a copy first).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Base<'a> {
+    I64(&'a [i64]),
+    I128(&'a [i128]),
+}
+
+impl<'a> Base<'a> {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Base::I64(v) => v.len(),
+            Base::I128(v) => v.len(),
+        }
+    }
+
+    /// Rows `range`.
+    pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> Base<'a> {
+        match self {
+            Base::I64(v) => Base::I64(&v[range]),
+            Base::I128(v) => Base::I128(&v[range]),
+        }
+    }
+
+    /// Row `row`'s value.
+    pub(crate) fn get(&self, row: usize) -> i128 {
+        match self {
+            Base::I64(v) => i128::from(v[row]),
+            Base::I128(v) => v[row],
+        }
+    }
+
+    /// Row `row` in 64 bits; `Err((row, beyond))` if it does not fit (`beyond`: too large
+    /// rather than negative).
+    #[inline(always)]
+    fn at(&self, row: usize) -> std::result::Result<i64, (usize, bool)> {
+        match self {
+            Base::I64(v) => Ok(v[row]),
+            Base::I128(v) => i64::try_from(v[row]).map_err(|_| (row, v[row] > 0)),
+        }
+    }
 }
 
 /// A key's rule for the hot loop: the multiplier (0 for a zeroed or inapplicable row), the
@@ -36,6 +79,23 @@ fn round<const D: i64, const MODE: u8>(x: u64) -> u64 {
         1 => q + (r != 0) as u64,
         2 => q + (2 * r >= d) as u64,
         _ => q + ((2 * r > d) || (2 * r == d && q & 1 == 1)) as u64,
+    }
+}
+
+/// [`row_loop`] with one entry for every row, or each row's key's.
+#[inline(always)]
+fn rows<const D: i64, const MODE: u8>(
+    base: &[i64],
+    keys: &[u16],
+    table: &[Entry],
+    amounts: &mut [i64],
+    status: &mut [i32],
+) -> (i64, i64) {
+    if keys.is_empty() {
+        let e = table[0];
+        row_loop::<D, MODE>(base, amounts, status, |_| e)
+    } else {
+        row_loop::<D, MODE>(base, amounts, status, |i| table[keys[i] as usize])
     }
 }
 
@@ -158,16 +218,41 @@ impl Run<'_> {
         let max_mul = table.iter().map(|e| e.mul).max().unwrap_or(0);
         // Any base up to `limit` is within 64 bits in fen and has a product within 64 bits.
         let limit = i64::MAX / max_mul.max(self.to_fen).max(1);
-        let (lo, hi) = if self.keys.is_empty() {
-            let e = table[0];
-            row_loop::<D, MODE>(self.base, amounts, status, |_| e)
-        } else {
-            let keys = &self.keys[..n];
-            // A key beyond the table would be a bug upstream; the fallback reports it as a row.
-            if keys.iter().fold(0u16, |m, k| m.max(*k)) as usize >= table.len() {
-                return self.fill_slow(amounts, status);
+        let keys = if self.keys.is_empty() { &[][..] } else { &self.keys[..n] };
+        // A key beyond the table would be a bug upstream; the fallback reports it as a row.
+        if keys.iter().fold(0u16, |m, k| m.max(*k)) as usize >= table.len() {
+            return self.fill_slow(amounts, status);
+        }
+        let (lo, hi) = match self.base {
+            Base::I64(base) => rows::<D, MODE>(base, keys, &table, amounts, status),
+            Base::I128(base) => {
+                // Narrowed a block at a time into a buffer that stays in the first-level
+                // cache: a tight conversion loop streams the 16-byte values from memory
+                // faster than the row loop's own loads would.
+                const BLOCK: usize = 2048;
+                let mut buf = vec![0i64; BLOCK.min(n)];
+                let (mut lo, mut hi) = (0i64, 0i64);
+                for start in (0..n).step_by(BLOCK) {
+                    let end = (start + BLOCK).min(n);
+                    let narrow = &mut buf[..end - start];
+                    let mut fits = true;
+                    for (o, v) in narrow.iter_mut().zip(&base[start..end]) {
+                        *o = *v as i64;
+                        fits &= i128::from(*o) == *v;
+                    }
+                    let keys = if keys.is_empty() { keys } else { &keys[start..end] };
+                    let (l, h) = rows::<D, MODE>(
+                        narrow,
+                        keys,
+                        &table,
+                        &mut amounts[start..end],
+                        &mut status[start..end],
+                    );
+                    lo = lo.min(if fits { l } else { i64::MIN });
+                    hi = hi.max(h);
+                }
+                (lo, hi)
             }
-            row_loop::<D, MODE>(self.base, amounts, status, |i| table[keys[i] as usize])
         };
         if lo < 0 || hi > limit {
             return self.fill_slow(amounts, status);
@@ -217,7 +302,7 @@ impl Run<'_> {
         status: &mut [i32],
     ) -> std::result::Result<(), (usize, bool)> {
         for i in 0..self.base.len() {
-            let b = self.base[i];
+            let b = self.base.at(i)?;
             if b < 0 {
                 return Err((i, false));
             }
@@ -354,6 +439,7 @@ mod tests {
             lut in prop::collection::vec((0u8..8, prop::sample::select(vec![0i32, 0, 3, 4, 5])), 1..4),
             keyed in any::<bool>(),
             hostile in prop::bool::weighted(0.3),
+            as_i128 in any::<bool>(),
             to_fen in prop::sample::select(vec![1i64, 10, 100]),
             rows in prop::collection::vec((any::<u8>(), any::<i64>(), any::<u16>()), 0..40),
         ) {
@@ -367,16 +453,32 @@ mod tests {
             let bases = Bases::new(&kernel, to_fen);
             let lut = if keyed { lut } else { lut[..1].to_vec() };
             let base: Vec<i64> = rows.iter().map(|(p, raw, _)| bases.pick(*p, *raw, hostile)).collect();
+            // As decimal128, some beyond 64 bits either way.
+            let wide: Vec<i128> = rows
+                .iter()
+                .zip(&base)
+                .map(|((p, raw, _), b)| match (hostile, p / 16 % 8) {
+                    (true, 0) => i128::from(i64::MAX) + 1 + i128::from(raw.rem_euclid(1000)),
+                    (true, 1) => i128::from(i64::MIN) - 1 - i128::from(raw.rem_euclid(1000)),
+                    _ => i128::from(*b),
+                })
+                .collect();
             let keys: Vec<u16> = if keyed { rows.iter().map(|r| r.2 % lut.len() as u16).collect() } else { Vec::new() };
-            let run = Run { kernel: &kernel, lut: &lut, base: &base, keys: &keys, to_fen };
+            let base_in = if as_i128 { Base::I128(&wide) } else { Base::I64(&base) };
+            let run = Run { kernel: &kernel, lut: &lut, base: base_in, keys: &keys, to_fen };
             let (mut amounts, mut status) = (vec![0i64; base.len()], vec![0i32; base.len()]);
             let got = run.fill(&mut amounts, &mut status);
-            let want: Vec<Result<(i64, i32), ()>> = base
-                .iter()
+            let want: Vec<Result<(i64, i32), ()>> = (0..base.len())
+                .map(|i| base_in.get(i))
                 .enumerate()
                 .map(|(i, b)| {
                     let key = if keyed { keys[i] as usize } else { 0 };
-                    by_decimals(rate, cap, floor, rounding, i128::from(*b) * i128::from(to_fen), lut[key])
+                    // A base beyond 64 bits is refused before anything else (the driver then
+                    // hands the batch to the decimal path).
+                    if i64::try_from(b).is_err() {
+                        return Err(());
+                    }
+                    by_decimals(rate, cap, floor, rounding, b * i128::from(to_fen), lut[key])
                 })
                 .collect();
             match want.iter().position(Result::is_err) {
