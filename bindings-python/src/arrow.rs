@@ -14,6 +14,7 @@ use std::sync::Arc;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Date64Type, Decimal128Type, Int32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
+use arrow_buffer::ScalarBuffer;
 use arrow_schema::{DataType, TimeUnit};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -218,16 +219,15 @@ pub fn days_no_nulls(a: &ArrayRef, field: &str) -> PyResult<Vec<i32>> {
 
 /// A rule batch's input column, in the types the batch engine reads.
 pub enum RuleColumn {
-    /// Integers in the input's own unit (fen for money).
-    Units(Vec<i64>),
-    /// Integers standing for `value × 10^-scale` (decimal128 that fit in 64 bits).
-    Int(Vec<i64>, u32),
-    /// 128-bit decimals.
-    Int128(Vec<i128>, u32),
+    /// Integers in the input's own unit (fen for money), in the Arrow buffer (not copied).
+    Units(ScalarBuffer<i64>),
+    /// 128-bit decimals, in the Arrow buffer: the batch kernel reads them in place.
+    Int128(ScalarBuffer<i128>, u32),
     /// Booleans as bytes.
     Bytes(Vec<u8>),
-    /// Dictionary-encoded text; a negative code is null.
-    Codes(Vec<i32>, Vec<String>),
+    /// Dictionary-encoded text; a negative code is null (the Arrow keys, not copied, when
+    /// none is null).
+    Codes(ScalarBuffer<i32>, Vec<String>),
     /// Text.
     Strings(Vec<String>),
     /// Dates.
@@ -258,18 +258,10 @@ pub fn rule_column(a: &ArrayRef, name: &str) -> PyResult<(RuleColumn, Option<Val
                     "integers of 64 bits",
                 ))
             })?;
-            RuleColumn::Units(cast.as_primitive::<Int64Type>().values().to_vec())
+            RuleColumn::Units(cast.as_primitive::<Int64Type>().values().clone())
         }
         DataType::Decimal128(_, scale) if *scale >= 0 => {
-            let values = a.as_primitive::<Decimal128Type>().values();
-            let scale = *scale as u32;
-            // Narrowed to 64 bits where every value fits: the core takes the fast path where
-            // the column allows it (its own decision, whatever the scale).
-            let small: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
-            match small {
-                Some(v) => RuleColumn::Int(v, scale),
-                None => RuleColumn::Int128(values.to_vec(), scale),
-            }
+            RuleColumn::Int128(a.as_primitive::<Decimal128Type>().values().clone(), *scale as u32)
         }
         DataType::Boolean => {
             let b = a.as_boolean();
@@ -282,7 +274,11 @@ pub fn rule_column(a: &ArrayRef, name: &str) -> PyResult<(RuleColumn, Option<Val
             let labels = dict.values().as_string::<i32>();
             let labels: Vec<String> = (0..labels.len()).map(|i| labels.value(i).to_owned()).collect();
             let keys = dict.keys();
-            let codes = (0..keys.len()).map(|i| if keys.is_valid(i) { keys.value(i) } else { -1 }).collect();
+            let codes = if keys.null_count() == 0 {
+                keys.values().clone()
+            } else {
+                (0..keys.len()).map(|i| if keys.is_valid(i) { keys.value(i) } else { -1 }).collect()
+            };
             return Ok((RuleColumn::Codes(codes, labels), None));
         }
         t if is_text(t) => {

@@ -7,6 +7,7 @@
 //! Errors per row (`errors="null"`), chunking and the split across threads are the core's
 //! (`Evaluator::evaluate_batch_chunked`); nothing here decides a row.
 
+use arrow_buffer::ScalarBuffer;
 use numpy::{PyArray1, PyArrayMethods, PyReadwriteArray1};
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
@@ -261,11 +262,10 @@ pub(crate) struct Columns {
 type Validity = (Vec<u8>, usize);
 
 enum Typed {
-    Units(Vec<i64>),
-    Int(Vec<i64>, u32),
-    Int128(Vec<i128>, u32),
+    Units(ScalarBuffer<i64>),
+    Int128(ScalarBuffer<i128>, u32),
     Bytes(Vec<u8>),
-    Codes(Vec<i32>, Vec<String>),
+    Codes(ScalarBuffer<i32>, Vec<String>),
     Strings(Vec<String>),
     Dates(Vec<chrono::NaiveDate>),
 }
@@ -277,7 +277,6 @@ impl Columns {
         for (name, data, validity) in &self.typed {
             let data = match data {
                 Typed::Units(v) => ColumnData::Units(v),
-                Typed::Int(v, scale) => ColumnData::Int { values: v, scale: *scale },
                 Typed::Int128(v, scale) => ColumnData::Int128 { values: v, scale: *scale },
                 Typed::Bytes(v) => ColumnData::Bytes(v),
                 Typed::Codes(codes, labels) => ColumnData::Codes { codes, labels },
@@ -320,7 +319,6 @@ fn push_arrow(out: &mut Columns, name: String, array: &arrow_array::ArrayRef) ->
     let (column, validity) = crate::arrow::rule_column(array, &name)?;
     let typed = match column {
         RuleColumn::Units(v) => Typed::Units(v),
-        RuleColumn::Int(v, scale) => Typed::Int(v, scale),
         RuleColumn::Int128(v, scale) => Typed::Int128(v, scale),
         RuleColumn::Bytes(v) => Typed::Bytes(v),
         RuleColumn::Codes(codes, labels) => Typed::Codes(codes, labels),
@@ -382,7 +380,11 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
             if array.hasattr("codes")? && array.hasattr("categories")? {
                 let codes = np.call_method1("ascontiguousarray", (array.getattr("codes")?, "int32"))?;
                 let labels: Vec<String> = array.getattr("categories")?.call_method0("tolist")?.extract()?;
-                out.typed.push((name, Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?, labels), None));
+                out.typed.push((
+                    name,
+                    Typed::Codes(PyBuffer::<i32>::get(&codes)?.to_vec(py)?.into(), labels),
+                    None,
+                ));
                 continue;
             }
             v = v.call_method0("to_numpy")?;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::kernel::Run;
+use super::kernel::{self, Base, Run};
 use super::{CompiledCappedRate, IntKernel, POW10, ZERO, effect_bit};
 use crate::catalogue::rule::{self as input, InputType, Val};
 use crate::error::{Error, ErrorKind, Result};
@@ -29,10 +29,15 @@ impl CompiledCappedRate {
                 col: Column { data: ColumnData::Int { values, scale }, validity: None, .. },
                 spec,
                 ..
-            }) => (*values, *scale, *spec),
+            }) => (Base::I64(values), *scale, *spec),
+            Some(Bound {
+                col: Column { data: ColumnData::Int128 { values, scale }, validity: None, .. },
+                spec,
+                ..
+            }) => (Base::I128(values), *scale, *spec),
             Some(Bound {
                 col: Column { data: ColumnData::Units(values), validity: None, .. }, spec, ..
-            }) => (*values, if spec.ty == InputType::Money { 2 } else { 0 }, *spec),
+            }) => (Base::I64(values), if spec.ty == InputType::Money { 2 } else { 0 }, *spec),
             _ => return Ok(None),
         };
         let scale = &scale;
@@ -75,15 +80,25 @@ impl CompiledCappedRate {
                     InputType::Boolean => 2,
                     _ => return Ok(None),
                 };
-                let mut keys = Vec::with_capacity(rows);
-                for row in 0..rows {
-                    let code = match b.get(row).map_err(|e| chunk.at_row(e, row))? {
-                        Some(Val::Choice(i)) => i,
-                        Some(Val::Bool(x)) => x as u16,
-                        _ => return Ok(None),
-                    };
-                    keys.push(code);
-                }
+                let fast = match b.col.data {
+                    ColumnData::Codes { codes, .. } => kernel::code_keys(codes, &label_keys(b.labels)),
+                    _ => None,
+                };
+                let keys = match fast {
+                    Some(keys) => keys,
+                    None => {
+                        let mut keys = Vec::with_capacity(rows);
+                        for row in 0..rows {
+                            let code = match b.get(row).map_err(|e| chunk.at_row(e, row))? {
+                                Some(Val::Choice(i)) => i,
+                                Some(Val::Bool(x)) => x as u16,
+                                _ => return Ok(None),
+                            };
+                            keys.push(code);
+                        }
+                        keys
+                    }
+                };
                 (keys, n)
             }
         };
@@ -188,17 +203,13 @@ impl CompiledCappedRate {
         let one_date = matches!(dates, Dates::One(_));
         let base_name = base_spec.name.as_str();
         let bad_row = |row: usize, fen_overflow: bool| -> Error {
-            let b = base[row];
+            let b = base.get(row);
+            let shown = Decimal::try_from_i128_with_scale(b, *scale).map_or(b.to_string(), |d| d.to_string());
             if b < 0 {
-                Error::invalid_input(base_name, Decimal::new(b, *scale), input::expected(base_spec))
-                    .at_row(chunk.offset + row)
+                Error::invalid_input(base_name, shown, input::expected(base_spec)).at_row(chunk.offset + row)
             } else if fen_overflow {
-                Error::invalid_input(
-                    base_name,
-                    Decimal::new(b, *scale),
-                    "an amount within 92,233,720,368,547,758.07 yuan",
-                )
-                .at_row(chunk.offset + row)
+                Error::invalid_input(base_name, shown, "an amount within 92,233,720,368,547,758.07 yuan")
+                    .at_row(chunk.offset + row)
             } else {
                 chunk.at_row(
                     Error::new(ErrorKind::Infeasible {
@@ -250,15 +261,31 @@ impl CompiledCappedRate {
             let run = Run {
                 kernel,
                 lut: &seg.lut,
-                base: &base[start..end],
+                base: base.slice(start..end),
                 keys: if keys.is_empty() { &[] } else { &keys[start..end] },
                 to_fen,
             };
             if let Err((i, fen_overflow)) = run.fill(&mut amounts[start..end], &mut status[start..end]) {
+                if fen_overflow && matches!(base, Base::I128(_)) {
+                    // A decimal beyond 64 bits of fen: the decimal path takes the batch.
+                    return Ok(None);
+                }
                 return Err(bad_row(start + i, fen_overflow));
             }
             start = end;
         }
         Ok(Some(k.columns(amounts, status)))
     }
+}
+
+/// Each label's key for the integer kernel: its choice index, or 0/1 for a boolean.
+fn label_keys(labels: &[std::result::Result<Val, Error>]) -> Vec<Option<u16>> {
+    labels
+        .iter()
+        .map(|l| match l {
+            Ok(Val::Choice(i)) => Some(*i),
+            Ok(Val::Bool(x)) => Some(u16::from(*x)),
+            _ => None,
+        })
+        .collect()
 }
