@@ -231,7 +231,7 @@ proptest! {
     ) {
         let cal = CONTEXT.calendar(jurisdiction).expect("a built-in calendar");
         let options: zhengce::calendar::CalendarOptions = if assume {
-            serde_json::from_json_value(serde_json::json!({"assume": "weekends_only"})).expect("options")
+            serde_json::from_value(serde_json::json!({"assume": "weekends_only"})).expect("options")
         } else {
             Default::default()
         };

@@ -31,8 +31,8 @@ const MAX_DEPTH: usize = 64;
 /// ```
 /// let doc = zhengce::testing::parse_yaml("amount: 10000.00\nrate: 0.01\nyear: 2022\ndate: 2022-06-01\n")?;
 /// assert_eq!(doc, serde_json::json!({"amount": "10000.00", "rate": "0.01", "year": 2022, "date": "2022-06-01"}));
-/// let err = zhengce::testing::parse_yaml("a: [1, 2").unwrap_err();
-/// assert!(err.to_string().contains("line 1"), "{err}");
+/// let err = zhengce::testing::parse_yaml("a: [1, 2\n").unwrap_err();
+/// assert!(err.to_string().contains("line 2"), "{err}"); // the end of the text, where the list is still open
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 pub fn parse_yaml(text: &str) -> Result<Value> {
