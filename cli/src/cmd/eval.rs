@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use zhengce::rules::{Batch, Column, ColumnData, Dates, InputType, Options as EvalOptions, OutColumn};
+use zhengce::rules::{
+    Batch, BatchResult, Chunking, Column, ColumnData, Dates, InputType, Options as EvalOptions, OutColumn,
+};
 
 use zhengce::Context;
 
@@ -212,30 +214,32 @@ pub fn core(ctx: &Context, job: &Job<'_>, table: &Table) -> Result<Vec<(String, 
     let mut progress = Progress::new(rows as u64, "evaluating", show_progress);
     let mut chunks: Vec<Vec<(String, OutColumn)>> = Vec::new();
     let mut explanations: Vec<Option<String>> = Vec::new();
-    for start in (0..rows.max(1)).step_by(CHUNK) {
-        let end = (start + CHUNK).min(rows);
-        // A validity bitmap is addressed from bit `offset`, so a chunk shares the whole bitmap.
-        let columns = owned
-            .iter()
-            .map(|(name, data)| {
-                let (data, bits) = match data {
-                    Owned::Text(v, bits) => (ColumnData::Strings(&v[start..end]), bits),
-                    Owned::Bool(v, bits) => (ColumnData::Bool(&v[start..end]), bits),
-                };
-                Column { name: name.as_str(), data, validity: Some((bits.as_slice(), start)) }
-            })
-            .collect();
-        let batch =
-            Batch { dates: Dates::Each(&dates[start..end]), jurisdiction: jurisdiction.as_deref(), columns };
-        let result = evaluator.evaluate_batch(&batch, &options).map_err(|e| row_error(table, start, e))?;
-        if let Some(ex) = &result.explanations {
-            explanations.extend(
-                ex.iter().map(|e| e.explanation.as_ref().and_then(|x| serde_json::to_string(x).ok())),
-            );
-        }
-        chunks.push(result.columns);
-        progress.inc((end - start) as u64);
-    }
+    // A validity bitmap is addressed from bit 0 of the whole table; the core driver cuts the
+    // chunks (and names rows of the whole table in its errors).
+    let columns = owned
+        .iter()
+        .map(|(name, data)| {
+            let (data, bits) = match data {
+                Owned::Text(v, bits) => (ColumnData::Strings(v), bits),
+                Owned::Bool(v, bits) => (ColumnData::Bool(v), bits),
+            };
+            Column { name: name.as_str(), data, validity: Some((bits.as_slice(), 0)) }
+        })
+        .collect();
+    let batch = Batch { dates: Dates::Each(&dates), jurisdiction: jurisdiction.as_deref(), columns };
+    let chunking = Chunking { rows: CHUNK, ..Chunking::default() };
+    evaluator
+        .evaluate_batch_chunked(&batch, &options, &chunking, |_, result: BatchResult| {
+            if let Some(ex) = &result.explanations {
+                explanations.extend(
+                    ex.iter().map(|e| e.explanation.as_ref().and_then(|x| serde_json::to_string(x).ok())),
+                );
+            }
+            progress.inc(result.rows as u64);
+            chunks.push(result.columns);
+            Ok::<(), zhengce::Error>(())
+        })
+        .map_err(|e| row_error(table, 0, e))?;
     progress.finish();
     let mut columns = concat(chunks);
     if explain {
