@@ -1,7 +1,8 @@
 """zhengce beside its peers, on the peers' own inputs, interleaved in one process.
 
     .venv/bin/pip install -r bench/requirements-peers.txt
-    .venv/bin/python bench/compare.py [--quick] [--only bid_bond,workdays,sampling,single]
+    .venv/bin/python bench/compare.py [--quick] [--only bid_bond,fixed_cost,single,workdays,sampling]
+                                [--register 180000000]
 
 The populations come from the peer scripts in ``../shared/bench-peers`` (``population()`` of
 bid_bond.py, ``pairs()`` of workdays.py, ``register()`` of sampling.py; set ZHENGCE_PEERS to
@@ -44,6 +45,7 @@ import zhengce  # noqa: E402
 KIND_LABELS = ["ordinary", "ppp", "framework_entry"]  # the peers' codes 0, 1, 2
 BOND_DATE = "2022-06-01"  # Tianshan item 68 in force: 1 %, at most 20,000 yuan per lot
 TIANSHAN = "cn-xj-urumqi-tianshan"
+REGISTER_ROWS = 10_000_000  # --register sets it (the peers also use 180,000,000)
 
 
 @dataclass
@@ -74,18 +76,23 @@ def race(title: str, contenders: list[Contender], rounds: int) -> None:
     ours = contenders[0]
     per_row_ours = ours.median / ours.n
     print(f"\n## {title}\n")
-    print("| contender | rows | median | rows/s | time per row ÷ zhengce's | exact |")
-    print("|---|---:|---:|---:|---:|---|")
+    print("| contender | rows | median | per row | rows/s | time per row ÷ zhengce's | exact |")
+    print("|---|---:|---:|---:|---:|---:|---|")
     for c in contenders:
         ratio = "1" if c is ours else f"{(c.median / c.n) / per_row_ours:.2f}"
         exact = "" if c.exact is None else ("yes" if c.exact else f"no: {c.differ:,} rows differ")
         note = f" ({c.note})" if c.note else ""
-        print(f"| {c.name}{note} | {c.n:,} | {fmt_seconds(c.median)} | {c.n / c.median / 1e6:,.2f} M "
+        print(f"| {c.name}{note} | {c.n:,} | {fmt_seconds(c.median)} | {fmt_per_row(c.median / c.n)} "
+              f"| {c.n / c.median / 1e6:,.2f} M "
               f"| {ratio} | {exact} |")
 
 
 def fmt_seconds(s: float) -> str:
     return f"{s * 1e3:,.1f} ms" if s < 10 else f"{s:,.1f} s"
+
+
+def fmt_per_row(s: float) -> str:
+    return f"{s * 1e9:,.1f} ns" if s < 1e-6 else f"{s * 1e6:,.2f} µs"
 
 
 def differ(a: np.ndarray, b: np.ndarray) -> int:
@@ -110,10 +117,14 @@ def bid_bond(ctx: Any, quick: bool) -> None:
     bond = ctx.evaluator("tianshan-2022-87/r68-bid-bond")
     lot_type = pa.DictionaryArray.from_arrays(pa.array(kind.astype(np.int32)), pa.array(KIND_LABELS))
 
-    def ours() -> np.ndarray:
-        return np.asarray(bond.evaluate_batch({"budget": fen, "lot_type": lot_type}, BOND_DATE)["amount"])
+    def ours(threads: int = 1) -> np.ndarray:
+        return np.asarray(bond.evaluate_batch({"budget": fen, "lot_type": lot_type}, BOND_DATE, threads=threads)["amount"])
 
-    contenders = [mark(Contender("zhengce batch, int64 fen + lot-type dictionary", ours, n), ours(), exact)]
+    contenders = [mark(Contender("zhengce batch, int64 fen + lot-type dictionary", ours, n, "1 thread"), ours(), exact)]
+    cores = os.cpu_count() or 1
+    if cores > 1:
+        contenders.append(mark(Contender("zhengce batch, int64 fen + lot-type dictionary", lambda: ours(cores), n,
+                                         f"{cores} threads"), ours(cores), exact))
     contenders.append(mark(Contender("numpy int64 fen", lambda: peer.bond_fen_int64(fen, kind), n, "np.where/np.minimum"),
                            peer.bond_fen_int64(fen, kind), exact))
     budget = fen / 100.0
@@ -126,9 +137,9 @@ def bid_bond(ctx: Any, quick: bool) -> None:
     dec = pa.Array.from_buffers(pa.decimal128(18, 2), n, [None, pa.py_buffer(words.tobytes())])
 
     def ours_decimal() -> np.ndarray:
-        return np.asarray(bond.evaluate_batch({"budget": dec, "lot_type": lot_type}, BOND_DATE)["amount"])
+        return np.asarray(bond.evaluate_batch({"budget": dec, "lot_type": lot_type}, BOND_DATE, threads=1)["amount"])
 
-    contenders.append(mark(Contender("zhengce batch, decimal128(18,2) + lot-type dictionary", ours_decimal, n),
+    contenders.append(mark(Contender("zhengce batch, decimal128(18,2) + lot-type dictionary", ours_decimal, n, "1 thread"),
                            ours_decimal(), exact))
     copy = Contender("a plain copy of the same bytes (floor)", lambda: (fen.copy(), kind.copy(), np.empty_like(fen)), n,
                      "reads 9 B, writes 8 B a row")
@@ -173,7 +184,39 @@ def bid_bond(ctx: Any, quick: bool) -> None:
 
 
 def ours_prefix(bond: Any, fen: np.ndarray, lot_type: Any) -> np.ndarray:
-    return np.asarray(bond.evaluate_batch({"budget": fen, "lot_type": lot_type}, BOND_DATE)["amount"])
+    return np.asarray(bond.evaluate_batch({"budget": fen, "lot_type": lot_type}, BOND_DATE, threads=1)["amount"])
+
+
+def fixed_cost(ctx: Any, quick: bool) -> None:
+    """The fixed cost of one batch call: many calls of a one-row batch, against numpy's exact
+    int64 expression on the same one-row arrays (numpy's own per-call overhead)."""
+    import bid_bond as peer
+    import pyarrow as pa
+
+    calls = 2_000 if quick else 20_000
+    fen, kind = peer.population(1)
+    exact = peer.bond_fen_int64(fen, kind)
+    bond = ctx.evaluator("tianshan-2022-87/r68-bid-bond")
+    lot_type = pa.DictionaryArray.from_arrays(pa.array(kind.astype(np.int32)), pa.array(KIND_LABELS))
+    codes = np.array([KIND_LABELS[k] for k in kind])
+
+    def one(columns: dict) -> np.ndarray:
+        return np.asarray(bond.evaluate_batch(columns, BOND_DATE, threads=1)["amount"])
+
+    def calls_of(f: Callable[[], Any]) -> Callable[[], Any]:
+        return lambda: [f() for _ in range(calls)][-1]
+
+    arrow = {"budget": fen, "lot_type": lot_type}
+    strings = {"budget": fen, "lot_type": codes}
+    contenders = [
+        mark(Contender("zhengce evaluate_batch, 1 row (int64 + Arrow dictionary)", calls_of(lambda: one(arrow)), calls,
+                       "per call"), one(arrow), exact),
+        mark(Contender("zhengce evaluate_batch, 1 row (int64 + numpy str)", calls_of(lambda: one(strings)), calls,
+                       "per call"), one(strings), exact),
+        mark(Contender("numpy int64 fen, 1 row", calls_of(lambda: peer.bond_fen_int64(fen, kind)), calls, "per call"),
+             peer.bond_fen_int64(fen, kind), exact),
+    ]
+    race("The fixed cost of a batch call (calls of a one-row batch; rows = calls)", contenders, 3 if quick else 7)
 
 
 def single(ctx: Any, quick: bool) -> None:
@@ -260,7 +303,7 @@ def workdays(ctx: Any, quick: bool) -> None:
 def sampling(ctx: Any, quick: bool) -> None:
     import sampling as peer
 
-    n = 1_000_000 if quick else 10_000_000
+    n = 1_000_000 if quick else REGISTER_ROWS
     ids, cls = peer.register(n)
     classes = (cls + 1).astype(np.uint8)  # zhengce: 0 unclassified, 1 A .. 4 D; the peers: 0 A .. 3 D
     # The peers' ratios A 2.5 %, B 5 %, C 10 %, D 20 %: a 5 % base ratio with multipliers.
@@ -307,13 +350,15 @@ def machine() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller inputs and fewer rounds (a smoke run)")
-    ap.add_argument("--only", default="bid_bond,single,workdays,sampling", help="comma-separated tasks")
+    ap.add_argument("--only", default="bid_bond,fixed_cost,single,workdays,sampling", help="comma-separated tasks")
+    ap.add_argument("--register", type=int, default=REGISTER_ROWS, help="entities in the sampling register")
     args = ap.parse_args()
+    globals()["REGISTER_ROWS"] = args.register
     if not PEERS.is_dir():
         sys.exit(f"peer scripts not found at {PEERS}: set ZHENGCE_PEERS")
     machine()
     ctx = zhengce.Context.builtin()
-    tasks = {"bid_bond": bid_bond, "single": single, "workdays": workdays, "sampling": sampling}
+    tasks = {"bid_bond": bid_bond, "fixed_cost": fixed_cost, "single": single, "workdays": workdays, "sampling": sampling}
     for name in args.only.split(","):
         tasks[name](ctx, args.quick)
     print(json.dumps({"load_average_at_end": os.getloadavg()[0]}))
