@@ -140,16 +140,20 @@ fn parse_list<T: DeserializeOwned>(
                 out.push(entry);
                 positions.push(i as u32);
             }
-            Err(e) => {
-                let inner = e.path().to_string();
-                let path =
-                    if inner == "." { format!("$.{name}[{i}]") } else { format!("$.{name}[{i}].{inner}") };
-                let path = path.replace(".[", "[");
-                problems.push(serde_problem(path, &e.into_inner().to_string()));
-            }
+            Err(e) => problems.push(entry_problem(name, i, e)),
         }
     }
     (out, positions)
+}
+
+/// The problem of an entry that did not parse. Not generic, and kept out of line: inlined into
+/// each entry type's [`parse_list`] it was copied into the WebAssembly once per section.
+#[inline(never)]
+fn entry_problem(name: &str, i: usize, e: crate::value::PathError) -> Problem {
+    let inner = e.path().to_string();
+    let path = if inner == "." { format!("$.{name}[{i}]") } else { format!("$.{name}[{i}].{inner}") };
+    let path = path.replace(".[", "[");
+    serde_problem(path, &e.into_inner().to_string())
 }
 
 /// Gives a serde message its stable code.
