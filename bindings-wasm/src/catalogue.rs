@@ -92,8 +92,9 @@ impl JsCatalogue {
 
     /// The content as catalogue JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        // Byte for byte the core's `to_json`, through the one serializer the module has.
+        crate::convert::json_text(self.inner.data())
     }
 
     /// The content as an object in the catalogue's JSON shape.
