@@ -26,7 +26,7 @@ const guarded = (glue, web) => {
   const functions = web
     ? [...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1])
     : [...glue.matchAll(/^exports\.(\w+) = (\w+);$/gm)].filter((m) => m[1] === m[2] && !classes.includes(m[1])).map((m) => m[1]);
-  if (registries.length !== classes.length || !functions.includes("setBuiltinCatalogue") || !glue.includes("function _assertClass(")) {
+  if (registries.length !== classes.length || !functions.includes("setBuiltinCatalogue") || !functions.includes("setBuiltinData") || !glue.includes("function _assertClass(")) {
     throw new Error("assemble: the glue's classes, registries or functions were not found; has wasm-bindgen's output changed?");
   }
   const caches = [...glue.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((m) => `${m[1]} = null;`);
@@ -50,6 +50,17 @@ copyFileSync(join(here, "entry/web.js"), join(out, "web/zhengce_wasm.js"));
 
 // The built-in catalogue as one JSON file (written by the core: `--example builtin_catalogue`).
 copyFileSync(catalogue, join(out, "catalogue.json"));
+
+// The built-in calendars (the core's data files, in the order of `Calendars::builtin`, which
+// the wasm crate builds without: feature `builtin-calendars`) and the three published schemas,
+// as one file read on first use (bindings-wasm/src/builtin.rs).
+const core = join(here, "..", "..", "core");
+const json = (p) => JSON.parse(read(join(core, p)));
+const data = {
+  calendars: ["data/calendar/cn.json", "data/calendar/cn-xj.json"].map(json),
+  schemas: Object.fromEntries(["catalogue", "calendar", "cases"].map((n) => [n, json(`schema/${n}.schema.json`)])),
+};
+writeFileSync(join(out, "data.json"), JSON.stringify(data));
 
 // The ESM entry for Node re-exports the CommonJS one by name (one instance for both).
 const require = createRequire(import.meta.url);

@@ -33,8 +33,8 @@ fn iso(d: chrono::NaiveDate) -> String {
 #[wasm_bindgen(js_class = Calendars)]
 impl JsCalendars {
     /// The built-in layers: `cn` (2004–2026) and `cn-xj` (2022, 2023, 2025).
-    pub fn builtin() -> JsCalendars {
-        JsCalendars { inner: crate::builtin::calendars() }
+    pub fn builtin() -> Result<JsCalendars, JsValue> {
+        Ok(JsCalendars { inner: crate::builtin::calendars()? })
     }
 
     /// No layers; add them with `layered`.
@@ -45,9 +45,9 @@ impl JsCalendars {
     /// The JSON Schema of calendar data files.
     #[wasm_bindgen(unchecked_return_type = "object")]
     pub fn schema() -> Result<JsValue, JsValue> {
-        // The published file (a core test keeps it equal to `json_schema()`), as for
-        // `Catalogue.schema()`: data instead of schemars' generator code in the module.
-        js_sys::JSON::parse(include_str!("../../core/schema/calendar.schema.json"))
+        // The published file (a core test keeps it equal to `json_schema()`), from data.json
+        // as for `Catalogue.schema()`: data instead of schemars' generator code in the module.
+        crate::builtin::schema("calendar")
     }
 
     /// A new set with `overlay` (JSON text or object in the data files' format) on top; throws `invalid_calendar`.
@@ -190,7 +190,7 @@ impl JsCalendar {
     ) -> Result<JsCalendar, JsValue> {
         let jurisdiction = crate::convert::text(&jurisdiction, "jurisdiction").js()?;
         let cal =
-            crate::builtin::calendars().calendar(&crate::builtin::catalogue()?.0, &jurisdiction).js()?;
+            crate::builtin::calendars()?.calendar(&crate::builtin::catalogue()?.0, &jurisdiction).js()?;
         Ok(JsCalendar { inner: Arc::new(cal) })
     }
 

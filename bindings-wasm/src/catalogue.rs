@@ -60,9 +60,9 @@ impl JsCatalogue {
     /// The JSON Schema of catalogue files.
     #[wasm_bindgen(unchecked_return_type = "object")]
     pub fn schema() -> Result<JsValue, JsValue> {
-        // The published file (a core test keeps it equal to `json_schema()`): as data it costs
-        // a few KB, where generating it took 160 KB of schema code in the module.
-        js_sys::JSON::parse(include_str!("../../core/schema/catalogue.schema.json"))
+        // The published file (a core test keeps it equal to `json_schema()`), from the
+        // package's data.json: generating it took 160 KB of schema code in the module.
+        crate::builtin::schema("catalogue")
     }
 
     /// A new catalogue with `overlay` (JSON text or object) on top. It only adds entries
@@ -92,8 +92,9 @@ impl JsCatalogue {
 
     /// The content as catalogue JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        // Byte for byte the core's `to_json`, through the one serializer the module has.
+        crate::convert::json_text(self.inner.data())
     }
 
     /// The content as an object in the catalogue's JSON shape.

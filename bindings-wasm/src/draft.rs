@@ -36,5 +36,5 @@ pub fn draft_json(
     #[wasm_bindgen(unchecked_param_type = "DraftMeta")] meta: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DraftOptions")] options_: Option<js_sys::Object>,
 ) -> Result<String, JsValue> {
-    serde_json::to_string(&run(&text, &meta, options_)?).map_err(|e| JsValue::from_str(&e.to_string()))
+    crate::convert::json_text(&run(&text, &meta, options_)?)
 }

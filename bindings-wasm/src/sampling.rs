@@ -83,8 +83,9 @@ impl JsInspectionPlan {
 
     /// The plan's JSON text, the published form (identical in every language).
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        // Byte for byte the core's `to_json`, through the one serializer the module has.
+        crate::convert::json_text(&self.inner)
     }
 
     /// The visits as CSV, one row per visit.

@@ -138,8 +138,9 @@ impl JsScorecard {
 
     /// The scorecard as JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        // Byte for byte the core's `to_json`, through the one serializer the module has.
+        crate::convert::json_text(&self.inner)
     }
 
     /// The groups as CSV (first row: all).

@@ -39,7 +39,7 @@ pub fn parse_yaml(
 /// The JSON Schema of case documents.
 #[wasm_bindgen(js_name = casesSchema, unchecked_return_type = "object")]
 pub fn cases_schema() -> Result<JsValue, JsValue> {
-    // The published file (core/tests/cases.rs keeps it equal to `json_schema()`): data
-    // instead of schemars' generator code in the module.
-    js_sys::JSON::parse(include_str!("../../core/schema/cases.schema.json"))
+    // The published file (core/tests/cases.rs keeps it equal to `json_schema()`), from the
+    // package's data.json: data instead of schemars' generator code in the module.
+    crate::builtin::schema("cases")
 }

@@ -33,6 +33,14 @@ test("one .wasm in the package, with no name section; the catalogue is a file be
   const wasm = readFileSync(new URL("zhengce_bg.wasm", pkg));
   assert.equal(wasm.includes(Buffer.from("\x04name")), false, "a name section is present");
   assert.equal(JSON.parse(readFileSync(new URL("catalogue.json", pkg), "utf8")).documents.length >= 5, true);
+  // The built-in calendars and the published schemas: data.json, read on first use.
+  const data = JSON.parse(readFileSync(new URL("data.json", pkg), "utf8"));
+  assert.deepEqual(data.calendars.map((l) => l.id), ["cn", "cn-xj"]);
+  assert.deepEqual(cjs.Calendars.builtin().layers().map((l) => l.id), ["cn", "cn-xj"]);
+  assert.deepEqual(cjs.Catalogue.schema(), JSON.parse(readFileSync(new URL("../../core/schema/catalogue.schema.json", pkg), "utf8")));
+  assert.deepEqual(cjs.Calendars.schema(), JSON.parse(readFileSync(new URL("../../core/schema/calendar.schema.json", pkg), "utf8")));
+  assert.deepEqual(cjs.casesSchema(), JSON.parse(readFileSync(new URL("../../core/schema/cases.schema.json", pkg), "utf8")));
+  assert.notEqual(cjs.Catalogue.schema(), cjs.Catalogue.schema(), "a new object on each call");
   const manifest = JSON.parse(readFileSync(new URL("package.json", pkg), "utf8"));
   assert.ok(manifest.exports["."].node.import && manifest.exports["."].node.require && manifest.exports["."].default);
   assert.ok(manifest.engines.node && manifest.repository && manifest.license);

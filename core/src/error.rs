@@ -521,24 +521,26 @@ pub fn parse_json_text(text: &str, what: &str) -> Result<serde_json::Value> {
 /// # Ok::<(), zhengce::Error>(())
 /// ```
 pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, what: &str) -> Result<T> {
-    crate::value::from_value_at_path(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let mut field =
-            if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
-        let message = e.inner().to_string();
-        let expected =
-            message.split_once(", expected ").map_or(message.as_str(), |(_, rest)| rest).to_owned();
-        let given =
-            if let Some(key) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
-                if !field.ends_with(&format!(".{key}")) {
-                    field = format!("{field}.{key}");
-                }
-                format!("an unknown field '{key}'")
-            } else {
-                lookup(value, &inner).map_or_else(|| "nothing".to_owned(), |v| v.to_string())
-            };
-        Error::invalid_input(field, given, expected)
-    })
+    crate::value::from_value_at_path(value).map_err(|e| path_error(value, what, &e))
+}
+
+/// The `invalid_input` error of [`from_json_value`]. Not generic, and kept out of line: inlined
+/// into each `T`'s copy it was about 2.5 KB of WebAssembly per options type.
+#[inline(never)]
+fn path_error(value: &serde_json::Value, what: &str, e: &crate::value::PathError) -> Error {
+    let inner = e.path().to_string();
+    let mut field = if inner == "." { what.to_owned() } else { format!("{what}.{inner}") }.replace(".[", "[");
+    let message = e.inner().to_string();
+    let expected = message.split_once(", expected ").map_or(message.as_str(), |(_, rest)| rest).to_owned();
+    let given = if let Some(key) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+        if !field.ends_with(&format!(".{key}")) {
+            field = format!("{field}.{key}");
+        }
+        format!("an unknown field '{key}'")
+    } else {
+        lookup(value, &inner).map_or_else(|| "nothing".to_owned(), |v| v.to_string())
+    };
+    Error::invalid_input(field, given, expected)
 }
 /// The value at a deserialization error's path (`a.b[2].c`) inside `value`.
 fn lookup<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {

@@ -30,7 +30,7 @@ mod path_de;
 pub(crate) use csv::push_row as push_csv_row;
 pub use csv::{CsvOptions, csv_cell};
 pub use json_text::{JsonTextError, MAX_DEPTH, check_json_text};
-pub(crate) use path_de::from_value as from_value_at_path;
+pub(crate) use path_de::{PathError, from_value as from_value_at_path};
 
 /// Parses an ISO date `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
 ///

@@ -2,14 +2,16 @@
 // are filled in there). The module is built with panic = "abort", so a defect that panics
 // traps the wasm instance (a WebAssembly.RuntimeError) and leaves its memory in an unknown
 // state. Every exported function, method, getter and constructor is wrapped: on a trap the
-// instance is replaced by a fresh one (new memory; the built-in catalogue set again) and a
+// instance is replaced by a fresh one (new memory; the built-in catalogue and data set again) and a
 // ZhengceError with code "internal" is thrown, so later calls work (issue 13). Objects made
 // before the restart point into the old memory: using one throws the same error, and their
 // finalizers do not free anything in the new instance.
 let zhengceGeneration = 0;
 const zhengceBorn = new WeakMap();
 let zhengceCatalogue;
+let zhengceData;
 const zhengceSetCatalogue = setBuiltinCatalogue;
+const zhengceSetData = setBuiltinData;
 
 function zhengceInternal(message) {
   const err = new Error(`internal error (please report it): ${message}`);
@@ -24,6 +26,7 @@ function zhengceRestart() {
   RESTART;
   zhengceGeneration += 1;
   if (zhengceCatalogue !== undefined) zhengceSetCatalogue(zhengceCatalogue);
+  if (zhengceData !== undefined) zhengceSetData(zhengceData);
 }
 
 function zhengceStale(value) {
@@ -128,5 +131,10 @@ _assertClass = function (instance, klass) {
 setBuiltinCatalogue = function (source) {
   zhengceCatalogue = source;
   return zhengceSetCatalogue(source);
+};
+
+setBuiltinData = function (source) {
+  zhengceData = source;
+  return zhengceSetData(source);
 };
 EXPORTS

@@ -11,12 +11,16 @@ export interface InitOptions {
   /** Where the built-in catalogue's JSON is (a URL or path string, `URL` or `Request`), or
    * `false` to skip it (then use `Catalogue.fromJson` or `setBuiltinCatalogue`). */
   catalogue?: string | object | false;
+  /** Where the package's `data.json` is (the built-in calendars and the published schemas; a
+   * URL or path string, `URL` or `Request`); default: beside the package's entry points. */
+  data?: string | object;
 }
 
-/** Loads the module and the built-in catalogue in the browser; resolves at once in Node. */
+/** Loads the module, the built-in data and the built-in catalogue in the browser; resolves at
+ * once in Node. */
 declare function init(options?: InitOptions | InitInput): Promise<void>;
 export default init;
 export { init };
 
 /** Loads the module synchronously from its bytes (browser build); does nothing in Node. */
-export declare function initSync(options?: { module: ArrayBuffer | ArrayBufferView | object; catalogue?: string }): void;
+export declare function initSync(options?: { module: ArrayBuffer | ArrayBufferView | object; catalogue?: string; data?: string }): void;

@@ -9,6 +9,7 @@ use crate::catalogue::{Catalogue, Period};
 use crate::error::{Error, ErrorKind, Problem, Result};
 
 /// The built-in layers, in order: (label, JSON text).
+#[cfg(feature = "builtin-calendars")]
 const BUILTIN: &[(&str, &str)] = &[
     ("builtin/cn.json", include_str!("../../data/calendar/cn.json")),
     ("builtin/cn-xj.json", include_str!("../../data/calendar/cn-xj.json")),
@@ -40,7 +41,10 @@ impl Calendars {
     /// The built-in data: the national calendar 2004–2026 and the Xinjiang overlay (2022,
     /// 2023, 2025), embedded at compile time.
     ///
-    /// The built-in data is checked by the crate's tests, so this cannot fail.
+    /// The built-in data is checked by the crate's tests, so this cannot fail. Needs the
+    /// `builtin-calendars` feature (on by default; the npm package leaves it off and ships the
+    /// same files as data, layered with [`Calendars::layered_json_value`] over
+    /// [`Calendars::empty`]).
     ///
     /// # Example
     ///
@@ -49,6 +53,7 @@ impl Calendars {
     /// assert_eq!(calendars.layer("cn")?.years.len(), 23);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
+    #[cfg(feature = "builtin-calendars")]
     pub fn builtin() -> Calendars {
         let layers = BUILTIN
             .iter()
@@ -313,7 +318,7 @@ impl Calendar {
     /// assert_eq!(cal.layers(), ["cn", "cn-xj"]);
     /// # Ok::<(), zhengce::Error>(())
     /// ```
-    #[cfg(feature = "builtin-catalogue")]
+    #[cfg(all(feature = "builtin-catalogue", feature = "builtin-calendars"))]
     pub fn builtin(jurisdiction: &str) -> Result<Calendar> {
         Calendars::builtin().calendar(&Catalogue::builtin(), jurisdiction)
     }

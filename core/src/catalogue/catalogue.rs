@@ -447,7 +447,14 @@ impl Catalogue {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.data).expect("catalogue data serialises")
+        // In WebAssembly through a `Value` (byte for byte the same text: `preserve_order`), as
+        // the npm binding serializes every result: one serializer of the catalogue's types in
+        // the module instead of two.
+        #[cfg(target_arch = "wasm32")]
+        let text = serde_json::to_value(&self.data).and_then(|v| serde_json::to_string(&v));
+        #[cfg(not(target_arch = "wasm32"))]
+        let text = serde_json::to_string(&self.data);
+        text.expect("catalogue data serialises")
     }
 
     /// The catalogue's content as indented JSON text.

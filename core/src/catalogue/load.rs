@@ -27,6 +27,7 @@ pub(crate) struct Parsed {
 
 impl Parsed {
     /// Data that parsed entirely: every entry is at its own position.
+    #[cfg(not(target_arch = "wasm32"))]
     fn whole(data: CatalogueData) -> Parsed {
         let mut positions: [Vec<u32>; SECTIONS.len()] = Default::default();
         macro_rules! count {
@@ -49,7 +50,11 @@ pub(crate) fn parse_text(text: &str, problems: &mut Vec<Problem>) -> Parsed {
     }
     // Most catalogues are valid: read them straight into the typed data, and take the slower
     // entry-by-entry path only to find and report the problems of one that is not.
-    // (serde would also read a struct from a JSON list of its fields: objects only.)
+    // (serde would also read a struct from a JSON list of its fields: objects only.) Not in
+    // WebAssembly, as for calendars: a second deserializer of every catalogue type (from text,
+    // besides the one from a JSON value) was about 100 KB of the module, reached through the
+    // case runner's `catalogue.load`.
+    #[cfg(not(target_arch = "wasm32"))]
     if text.trim_start().starts_with('{')
         && let Ok(data) = serde_json::from_str::<CatalogueData>(text)
         && data.format.as_deref().is_none_or(|f| f == FORMAT)
@@ -135,16 +140,20 @@ fn parse_list<T: DeserializeOwned>(
                 out.push(entry);
                 positions.push(i as u32);
             }
-            Err(e) => {
-                let inner = e.path().to_string();
-                let path =
-                    if inner == "." { format!("$.{name}[{i}]") } else { format!("$.{name}[{i}].{inner}") };
-                let path = path.replace(".[", "[");
-                problems.push(serde_problem(path, &e.into_inner().to_string()));
-            }
+            Err(e) => problems.push(entry_problem(name, i, e)),
         }
     }
     (out, positions)
+}
+
+/// The problem of an entry that did not parse. Not generic, and kept out of line: inlined into
+/// each entry type's [`parse_list`] it was copied into the WebAssembly once per section.
+#[inline(never)]
+fn entry_problem(name: &str, i: usize, e: crate::value::PathError) -> Problem {
+    let inner = e.path().to_string();
+    let path = if inner == "." { format!("$.{name}[{i}]") } else { format!("$.{name}[{i}].{inner}") };
+    let path = path.replace(".[", "[");
+    serde_problem(path, &e.into_inner().to_string())
 }
 
 /// Gives a serde message its stable code.

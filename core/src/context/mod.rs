@@ -91,7 +91,7 @@ impl Context {
     /// let ctx = zhengce::Context::builtin();
     /// assert!(ctx.scenario().parameters.is_empty());
     /// ```
-    #[cfg(feature = "builtin-catalogue")]
+    #[cfg(all(feature = "builtin-catalogue", feature = "builtin-calendars"))]
     pub fn builtin() -> Context {
         Context::new(Catalogue::builtin(), Calendars::builtin())
     }

@@ -45,10 +45,12 @@ impl Key {
     /// observation as the default id it spells.
     pub(crate) fn of(id: Option<&str>, t: u32, as_of: NaiveDate, find: &dyn Fn(&str) -> Option<u32>) -> Key {
         let Some(id) = id else { return Key::Pair(t, as_of) };
+        // `parse_date` reads only the canonical `YYYY-MM-DD` (what the default id spells), as
+        // chrono's parser followed by a check that the date prints back as `tail` did; without
+        // chrono's format parser in the WebAssembly module (7 KB).
         if let Some((head, tail)) = id.rsplit_once('@')
-            && let Ok(date) = tail.parse::<NaiveDate>()
+            && let Some(date) = crate::value::parse_date(tail)
             && let Some(named) = find(head)
-            && date.to_string() == tail
         {
             return Key::Pair(named, date);
         }

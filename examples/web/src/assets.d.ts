@@ -7,3 +7,7 @@ declare module "zhengce/catalogue.json" {
   const url: string;
   export default url;
 }
+declare module "zhengce/data.json" {
+  const url: string;
+  export default url;
+}

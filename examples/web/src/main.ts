@@ -5,6 +5,7 @@ import init, * as zc from "zhengce";
 // esbuild copies these two files into dist/assets and gives their URLs (loader: file).
 import wasmUrl from "zhengce/zhengce_bg.wasm";
 import catalogueUrl from "zhengce/catalogue.json";
+import dataUrl from "zhengce/data.json";
 import { CsvError, readCsv } from "./csv";
 import { DRAFT_SAMPLES } from "./draft-samples";
 import { currentLang, type Key, type Lang, pick, setLang, t } from "./i18n";
@@ -804,7 +805,7 @@ function showTab(name: string): void {
 async function main(): Promise<void> {
   const status = $("status");
   try {
-    await init({ module_or_path: wasmUrl, catalogue: catalogueUrl });
+    await init({ module_or_path: wasmUrl, catalogue: catalogueUrl, data: dataUrl });
     ctx = zc.Context.builtin();
     cat = ctx.catalogue();
   } catch (err) {
