@@ -353,9 +353,18 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
         },
     };
     let mut json = serde_json::Map::new();
-    let np = py.import("numpy")?;
     for (k, v) in dict.iter() {
         let name: String = k.extract()?;
+        // The common case first, without a lookup that fails (a failed `hasattr` builds an
+        // exception): a plain numpy int64 vector, read in place later.
+        if let Ok(ty) = NDARRAY.import(py, "numpy", "ndarray")
+            && v.get_type().is(ty)
+            && v.cast::<PyArray1<i64>>().is_ok_and(|a| a.is_c_contiguous())
+        {
+            out.units.push((name, v.unbind()));
+            continue;
+        }
+        let np = py.import("numpy")?;
         let (module, ty) = type_name(&v);
         let mut v = v;
         if module.starts_with("pandas") && crate::arrow::is_arrow(&v) {
@@ -417,8 +426,13 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
     Ok(out)
 }
 
+static NDARRAY: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+
 /// One date, or one per row (a list, a numpy `datetime64` array, a pyarrow date array).
 pub(crate) fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
+    if date.is_instance_of::<pyo3::types::PyString>() {
+        return Ok(OwnedDatesPy::One(extract_date(date, "date").py()?));
+    }
     if date.is_instance_of::<PyList>() || date.is_instance_of::<PyTuple>() {
         let mut out = Vec::new();
         for (row, d) in date.try_iter()?.enumerate() {
