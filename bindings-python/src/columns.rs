@@ -1,11 +1,12 @@
 //! The batch columns path of the binding: Python columns (numpy, Arrow through the PyCapsule
-//! interface, pandas, polars, lists) read into core columns, the core's batch driver run
-//! without the GIL, and its chunks copied into numpy arrays as they come.
+//! interface, pandas, polars, lists) read into core columns, and the core's batch driver run
+//! without the GIL, every core writing its chunks straight into the numpy outputs.
 //!
-//! Integer columns are read through the buffer protocol without a Python object per row, and
-//! copied once before the GIL is released; lists (and string arrays) go through the JSON shape.
-//! Errors per row (`errors="null"`), chunking and the split across threads are the core's
-//! (`Evaluator::evaluate_batch_chunked`); nothing here decides a row.
+//! Integer columns are read without a Python object per row: a C-contiguous int64 numpy
+//! array in place (a read-only borrow), other layouts through the buffer protocol, copied;
+//! lists (and string arrays) go through the JSON shape. Errors per row (`errors="null"`),
+//! chunking and the split across threads are the core's (`Evaluator::evaluate_batch_into`);
+//! nothing here decides a row.
 
 use arrow_buffer::ScalarBuffer;
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadwriteArray1, PyUntypedArrayMethods};
