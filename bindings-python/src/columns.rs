@@ -1,37 +1,41 @@
 //! The batch columns path of the binding: Python columns (numpy, Arrow through the PyCapsule
-//! interface, pandas, polars, lists) read into core columns, the core's batch driver run
-//! without the GIL, and its chunks copied into numpy arrays as they come.
+//! interface, pandas, polars, lists) read into core columns, and the core's batch driver run
+//! without the GIL, every core writing its chunks straight into the numpy outputs.
 //!
-//! Integer columns are read through the buffer protocol without a Python object per row, and
-//! copied once before the GIL is released; lists (and string arrays) go through the JSON shape.
-//! Errors per row (`errors="null"`), chunking and the split across threads are the core's
-//! (`Evaluator::evaluate_batch_chunked`); nothing here decides a row.
+//! Integer columns are read without a Python object per row: a C-contiguous int64 numpy
+//! array in place (a read-only borrow), other layouts through the buffer protocol, copied;
+//! lists (and string arrays) go through the JSON shape. Errors per row (`errors="null"`),
+//! chunking and the split across threads are the core's (`Evaluator::evaluate_batch_into`);
+//! nothing here decides a row.
 
 use arrow_buffer::ScalarBuffer;
-use numpy::{PyArray1, PyArrayMethods, PyReadwriteArray1};
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadwriteArray1, PyUntypedArrayMethods};
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PySlice, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 use zhengce::Error;
 use zhengce::rules::{
-    Batch, CallOptions, Chunking, Column, ColumnData, Dates, Evaluator, OutColumn, OwnedColumns,
+    Batch, CallOptions, Chunking, Column, ColumnData, Dates, Evaluator, OutBuffer, OutColumn, OwnedColumns,
 };
 
 use crate::convert::{extract_date, from_py};
 use crate::error::IntoPy;
 use crate::rules::{PyBatchResult, PyCol};
 
-/// Rows per chunk: small enough that a chunk's outputs stay in cache before they are copied
-/// into numpy, large enough that the per-chunk cost (a GIL round trip, a progress call) vanishes.
+/// Rows per chunk: small enough that a chunk's working columns stay in cache, large enough
+/// that the per-chunk cost (a task, a few allocations) vanishes.
 const CHUNK: usize = 1 << 17;
 
-/// Evaluates a batch through the core's driver, fed in groups of one chunk per thread: under
-/// the GIL each group's numpy rows are copied into the module (cache-sized, never a buffer
-/// another thread may write while the GIL is released), then the driver runs the group's
-/// chunks on the threads without the GIL, then the chunks are copied into numpy and progress
-/// is reported. The driver names rows of the whole batch (`Chunking::first_row`); nothing
-/// here decides a row.
+/// Evaluates a batch through the core's driver without the GIL, every core writing its own
+/// chunks straight into the numpy outputs (`Evaluator::evaluate_batch_into`).
+///
+/// numpy integer inputs are read in place (a read-only borrow of a C-contiguous int64 array,
+/// as numpy's own ufuncs do once they release the GIL): an array another Python thread
+/// writes during the call is not supported. Any other layout is copied first. With a
+/// progress callback the rows go in groups, the callback reported under the GIL between
+/// groups. The driver names rows of the whole batch (`Chunking::first_row`); nothing here
+/// decides a row.
 pub(crate) fn evaluate(
     py: Python<'_>,
     ev: &Evaluator,
@@ -42,9 +46,10 @@ pub(crate) fn evaluate(
     threads: Option<usize>,
 ) -> PyResult<PyBatchResult> {
     let owned = cols.owned();
+    let units = cols.units_in_place(py)?;
     let mut lengths: Vec<(&str, usize)> = owned.iter().map(|c| (c.name, c.len())).collect();
-    for (name, array) in &cols.units {
-        lengths.push((name, array.bind(py).len()?));
+    for ((name, _), values) in cols.units.iter().zip(&units) {
+        lengths.push((name, values.slice().len()));
     }
     let rows = lengths.first().map(|(_, n)| *n).or(dates.len()).unwrap_or(0);
     // Groups are cut by row number and cutting clamps to each column's length: a shorter column
@@ -61,112 +66,107 @@ pub(crate) fn evaluate(
         }
     }
     let options = opts.options();
+    let jurisdiction = opts.jurisdiction.as_deref();
+    let mut columns = owned;
+    columns.extend(
+        cols.units.iter().zip(&units).map(|((n, _), v)| Column::new(n, ColumnData::Units(v.slice()))),
+    );
+    let batch = Batch { dates: dates.dates(), jurisdiction, columns };
     let progress = match progress {
         Some(p) => Some(py.import("zhengce._visual")?.getattr("Progress")?.call1((p, rows))?),
         None => None,
     };
-    let threads = threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
-    let mut buffers: Vec<Vec<i64>> = cols.units.iter().map(|_| Vec::new()).collect();
-    // Rows `range` of the numpy columns, copied under the GIL into reused buffers.
-    let units = |py: Python<'_>,
-                 range: std::ops::Range<usize>,
-                 mut copies: Vec<Vec<i64>>|
-     -> PyResult<Vec<Vec<i64>>> {
-        for ((_, array), buffer) in cols.units.iter().zip(copies.iter_mut()) {
-            buffer.resize(range.len(), 0);
-            let rows =
-                array.bind(py).get_item(PySlice::new(py, range.start as isize, range.end as isize, 1))?;
-            PyBuffer::<i64>::get(&rows)?.copy_to_slice(py, buffer)?;
-        }
-        Ok(copies)
-    };
-    let jurisdiction = opts.jurisdiction.as_deref();
     if rows <= CHUNK {
         // One chunk: the core's result as it is, its columns turned into numpy when asked for.
-        let copies = units(py, 0..rows, buffers)?;
-        let batch = batch_of(&owned, &cols.units, &copies, dates, jurisdiction, 0..rows);
         let result = py.detach(|| ev.evaluate_batch(&batch, &options)).py()?;
         if let Some(p) = &progress {
             p.call1((rows,))?;
         }
         return Ok(PyBatchResult::from_core(result));
     }
-    // The outputs' names and kinds, from a batch of no rows; the numpy outputs are made now and
-    // written without the GIL (no other thread can see them before they are returned).
-    buffers = units(py, 0..0, buffers)?;
-    let shape = ev
-        .evaluate_batch(&batch_of(&owned, &cols.units, &buffers, dates, jurisdiction, 0..0), &options)
-        .py()?;
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+    // The numpy outputs are made now and written without the GIL (no other thread can see them
+    // before they are returned).
+    let shape = ev.output_columns(jurisdiction).py()?;
     let mut ints: Vec<Bound<'_, PyArray1<i64>>> = Vec::new();
     let mut codes: Vec<Bound<'_, PyArray1<i32>>> = Vec::new();
-    let mut parts: Vec<Vec<(usize, OutColumn)>> = Vec::new();
-    for (_, col) in &shape.columns {
+    for (_, col) in &shape {
         match col {
             OutColumn::Int { .. } => ints.push(PyArray1::zeros(py, rows, false)),
             OutColumn::Codes { .. } => codes.push(PyArray1::zeros(py, rows, false)),
-            _ => parts.push(Vec::new()),
+            _ => {}
         }
     }
-    let mut explanations: Vec<(usize, Vec<zhengce::rules::Evaluation>)> = Vec::new();
+    let mut rest: Vec<OutColumn> = Vec::new();
+    let mut explanations: Vec<zhengce::rules::Evaluation> = Vec::new();
     let mut errors: Vec<zhengce::rules::RowError> = Vec::new();
     {
         let mut int_guards: Vec<PyReadwriteArray1<'_, i64>> = ints.iter().map(|a| a.readwrite()).collect();
         let mut code_guards: Vec<PyReadwriteArray1<'_, i32>> = codes.iter().map(|a| a.readwrite()).collect();
-        let (mut i, mut c, mut p) = (int_guards.iter_mut(), code_guards.iter_mut(), parts.iter_mut());
+        let (mut i, mut c) = (int_guards.iter_mut(), code_guards.iter_mut());
         let contiguous = |e: numpy::AsSliceError| PyTypeError::new_err(e.to_string());
-        let mut targets: Vec<Target<'_>> = Vec::with_capacity(shape.columns.len());
-        for (_, col) in &shape.columns {
-            targets.push(match col {
+        let mut targets: Vec<(&str, Target<'_>)> = Vec::with_capacity(shape.len());
+        for (name, col) in &shape {
+            let target = match col {
                 OutColumn::Int { .. } => {
                     Target::Int(i.next().expect("one per column").as_slice_mut().map_err(contiguous)?)
                 }
                 OutColumn::Codes { .. } => {
                     Target::Codes(c.next().expect("one per column").as_slice_mut().map_err(contiguous)?)
                 }
-                _ => Target::Parts(p.next().expect("one per column")),
-            });
+                _ => continue,
+            };
+            targets.push((name, target));
         }
-        // Groups of several chunks per thread: the numpy rows of a group are copied under the
-        // GIL, then its chunks run on the threads while this thread writes the finished ones out.
-        let group = CHUNK.saturating_mul(threads).saturating_mul(4);
+        // Without progress, one call; with it, groups of a few chunks per thread.
+        let group = if progress.is_some() { CHUNK.saturating_mul(threads).saturating_mul(4) } else { rows };
         let mut start: usize = 0;
-        let mut done: Vec<usize> = Vec::new();
         while start < rows {
             let end = start.saturating_add(group).min(rows);
-            let copies = units(py, start..end, std::mem::take(&mut buffers))?;
-            let batch = batch_of(&owned, &cols.units, &copies, dates, jurisdiction, start..end);
+            let part = Batch {
+                dates: dates.slice(start..end),
+                jurisdiction,
+                columns: batch.columns.iter().map(|c| c.slice(start..end)).collect(),
+            };
+            let mut into: Vec<(&str, OutBuffer<'_>)> = targets
+                .iter_mut()
+                .map(|(name, t)| {
+                    let buffer = match t {
+                        Target::Int(v) => OutBuffer::Int(&mut v[start..end]),
+                        Target::Codes(v) => OutBuffer::Codes(&mut v[start..end]),
+                    };
+                    (*name, buffer)
+                })
+                .collect();
             let chunking = Chunking { rows: CHUNK, threads, first_row: start };
             // The core runs without the GIL: other Python threads (a Dask worker's) go on.
-            py.detach(|| {
-                ev.evaluate_batch_chunked(&batch, &options, &chunking, |at, chunk| {
-                    for (target, (_, col)) in targets.iter_mut().zip(chunk.columns) {
-                        target.write(at, col);
-                    }
-                    if let Some(e) = chunk.explanations {
-                        explanations.push((at, e));
-                    }
-                    errors.extend(chunk.errors.into_iter().flatten());
-                    done.push(chunk.rows);
-                    Ok::<(), Error>(())
-                })
-            })
-            .py()?;
-            drop(batch);
-            buffers = copies;
+            let got = py.detach(|| ev.evaluate_batch_into(&part, &options, &chunking, &mut into)).py()?;
+            let mut others = got
+                .columns
+                .into_iter()
+                .map(|(_, c)| c)
+                .filter(|c| !matches!(c, OutColumn::Int { .. } | OutColumn::Codes { .. }));
+            if start == 0 {
+                rest = others.collect();
+            } else {
+                for (into, more) in rest.iter_mut().zip(&mut others) {
+                    append(into, more);
+                }
+            }
+            explanations.extend(got.explanations.into_iter().flatten());
+            errors.extend(got.errors.into_iter().flatten());
             // Progress chunk by chunk, reported when the group is back under the GIL.
-            for n in done.drain(..) {
-                if let Some(p) = &progress {
-                    p.call1((n,))?;
+            if let Some(p) = &progress {
+                for at in (start..end).step_by(CHUNK) {
+                    p.call1((CHUNK.min(end - at),))?;
                 }
             }
             start = end;
         }
     }
-    // Chunks may finish out of order on several threads: put them back in row order.
-    let (mut i, mut c, mut p) = (ints.into_iter(), codes.into_iter(), parts.into_iter());
+    let (mut i, mut c, mut r) = (ints.into_iter(), codes.into_iter(), rest.into_iter());
     let columns = shape
-        .columns
         .into_iter()
         .map(|(name, col)| {
             let col = match col {
@@ -180,58 +180,33 @@ pub(crate) fn evaluate(
                     scale: None,
                     labels: Some(labels),
                 },
-                mut empty => {
-                    let mut pieces = p.next().expect("one per column");
-                    pieces.sort_by_key(|(at, _)| *at);
-                    for (_, more) in pieces {
-                        append(&mut empty, more);
-                    }
-                    PyCol::Core(empty)
-                }
+                empty => PyCol::Core(r.next().unwrap_or(empty)),
             };
             (name, col)
         })
         .collect();
-    explanations.sort_by_key(|(at, _)| *at);
-    let explanations = options.explain.then(|| explanations.into_iter().flat_map(|(_, e)| e).collect());
-    errors.sort_by_key(|e| e.row);
+    let explanations = options.explain.then_some(explanations);
     let errors = (options.errors == zhengce::rules::ErrorMode::Null).then_some(errors);
     Ok(PyBatchResult { rows, columns, explanations, errors })
 }
 
-/// Rows `range` of a batch: the owned columns cut, the numpy columns' rows copied in `copies`.
-fn batch_of<'a>(
-    owned: &[Column<'a>],
-    units: &'a [(String, Py<PyAny>)],
-    copies: &'a [Vec<i64>],
-    dates: &'a OwnedDatesPy,
-    jurisdiction: Option<&'a str>,
-    range: std::ops::Range<usize>,
-) -> Batch<'a> {
-    let mut columns: Vec<Column<'a>> = owned.iter().map(|c| c.slice(range.clone())).collect();
-    columns.extend(units.iter().zip(copies).map(|((n, _), v)| Column::new(n, ColumnData::Units(v))));
-    Batch { dates: dates.slice(range), jurisdiction, columns }
-}
-
-/// Where a chunk's output column goes: into its rows of a numpy array, or kept by first row.
+/// A numpy output array's rows, written in place.
 enum Target<'a> {
     Int(&'a mut [i64]),
     Codes(&'a mut [i32]),
-    Parts(&'a mut Vec<(usize, OutColumn)>),
 }
 
-impl Target<'_> {
-    fn write(&mut self, at: usize, col: OutColumn) {
-        match (self, col) {
-            (Target::Int(into), OutColumn::Int { values, .. }) => {
-                into[at..at + values.len()].copy_from_slice(&values)
-            }
-            (Target::Codes(into), OutColumn::Codes { codes, .. }) => {
-                into[at..at + codes.len()].copy_from_slice(&codes)
-            }
-            (Target::Parts(parts), col) => parts.push((at, col)),
-            // The chunks of one batch have the columns of its empty batch (the core's contract).
-            _ => {}
+/// A numpy integer input: borrowed in place when it is a C-contiguous int64 vector, else copied.
+pub(crate) enum UnitsIn<'py> {
+    Borrowed(PyReadonlyArray1<'py, i64>),
+    Copied(Vec<i64>),
+}
+
+impl UnitsIn<'_> {
+    pub(crate) fn slice(&self) -> &[i64] {
+        match self {
+            UnitsIn::Borrowed(a) => a.as_slice().unwrap_or_default(),
+            UnitsIn::Copied(v) => v,
         }
     }
 }
@@ -286,6 +261,24 @@ impl Columns {
             out.push(Column { name, data, validity: validity.as_ref().map(|(b, o)| (b.as_slice(), *o)) });
         }
         out
+    }
+
+    /// The numpy integer columns for one call, borrowed in place where their layout allows.
+    fn units_in_place<'py>(&self, py: Python<'py>) -> PyResult<Vec<UnitsIn<'py>>> {
+        let mut out = Vec::with_capacity(self.units.len());
+        for (_, array) in &self.units {
+            let array = array.bind(py);
+            let borrowed = array
+                .cast::<PyArray1<i64>>()
+                .ok()
+                .filter(|a| a.is_c_contiguous())
+                .and_then(|a| a.try_readonly().ok());
+            out.push(match borrowed {
+                Some(a) => UnitsIn::Borrowed(a),
+                None => UnitsIn::Copied(PyBuffer::<i64>::get(array)?.to_vec(py)?),
+            });
+        }
+        Ok(out)
     }
 
     /// Every column for one call over the whole batch: numpy integer buffers are copied here,
@@ -361,9 +354,18 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
         },
     };
     let mut json = serde_json::Map::new();
-    let np = py.import("numpy")?;
     for (k, v) in dict.iter() {
         let name: String = k.extract()?;
+        // The common case first, without a lookup that fails (a failed `hasattr` builds an
+        // exception): a plain numpy int64 vector, read in place later.
+        if let Ok(ty) = NDARRAY.import(py, "numpy", "ndarray")
+            && v.get_type().is(ty)
+            && v.cast::<PyArray1<i64>>().is_ok_and(|a| a.is_c_contiguous())
+        {
+            out.units.push((name, v.unbind()));
+            continue;
+        }
+        let np = py.import("numpy")?;
         let (module, ty) = type_name(&v);
         let mut v = v;
         if module.starts_with("pandas") && crate::arrow::is_arrow(&v) {
@@ -425,8 +427,13 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
     Ok(out)
 }
 
+static NDARRAY: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+
 /// One date, or one per row (a list, a numpy `datetime64` array, a pyarrow date array).
 pub(crate) fn read_dates(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<OwnedDatesPy> {
+    if date.is_instance_of::<pyo3::types::PyString>() {
+        return Ok(OwnedDatesPy::One(extract_date(date, "date").py()?));
+    }
     if date.is_instance_of::<PyList>() || date.is_instance_of::<PyTuple>() {
         let mut out = Vec::new();
         for (row, d) in date.try_iter()?.enumerate() {

@@ -309,19 +309,12 @@ impl PyBatchResult {
 /// A column for Python: numpy int64 units (amounts) or int32 codes (labels), lists for
 /// nullable decimals and booleans.
 fn column_to_py<'py>(py: Python<'py>, col: &OutColumn) -> PyResult<Bound<'py, PyAny>> {
-    let np = py.import("numpy")?;
+    // Straight through numpy's C API: no module lookup on a call that may be one row.
     match col {
-        OutColumn::Int { values, .. } => {
-            let array = np.call_method1("empty", (values.len(), "<i8"))?;
-            PyBuffer::<i64>::get(&array)?.copy_from_slice(py, values)?;
-            Ok(array)
-        }
-        OutColumn::Codes { codes, .. } => {
-            let array = np.call_method1("empty", (codes.len(), "<i4"))?;
-            PyBuffer::<i32>::get(&array)?.copy_from_slice(py, codes)?;
-            Ok(array)
-        }
+        OutColumn::Int { values, .. } => Ok(numpy::PyArray1::from_slice(py, values).into_any()),
+        OutColumn::Codes { codes, .. } => Ok(numpy::PyArray1::from_slice(py, codes).into_any()),
         OutColumn::Date { values } => {
+            let np = py.import("numpy")?;
             // numpy's NaT is i64::MIN days.
             let days: Vec<i64> = values
                 .iter()

@@ -154,6 +154,18 @@ def test_chunks_threads_and_null_errors_give_one_result(bond: zhengce.Evaluator)
         bond.evaluate_batch({"budget": fen}, JUNE, threads=0)
 
 
+def test_numpy_inputs_in_place_or_copied_give_one_result(bond: zhengce.Evaluator) -> None:
+    # 300,000 lots of 1,500,000 yuan -> 1 % = 15,000.00 yuan each (Tianshan item 68), whether
+    # the budgets are borrowed in place (int64, read-only too) or copied (strided, big-endian, int32).
+    n = 300_000
+    fen = np.full(2 * n, 150_000_000, dtype=np.int64)
+    read_only = fen[:n].copy()
+    read_only.flags.writeable = False
+    for budgets in (fen[:n], read_only, fen[::2], fen[:n].astype(">i8"), fen[:n].astype(np.int32)):
+        out = bond.evaluate_batch({"budget": budgets}, JUNE, threads=2)
+        assert out.column("amount").tolist() == [1_500_000] * n
+
+
 def test_compare_returns_numpy_differences(cat: zhengce.Catalogue) -> None:
     base = zhengce.Context(cat)
     alt = zhengce.Context(cat).with_scenario('{"name": "cap-50000", "parameters": [{"parameter": "procurement.bid_bond.cap_per_lot", '

@@ -234,3 +234,83 @@ fn threads_give_the_single_threads_result() {
         }
     }
 }
+
+/// A batch written in place: the buffers and the other parts of the result, for `threads`.
+fn into(lots: &[Lot], options: &Options, chunk: usize, threads: usize) -> zhengce::Result<BatchResult> {
+    use zhengce::rules::{OutBuffer, OutColumn};
+    let owned = Lots::new(lots);
+    // Garbage in the buffers: every row must be written.
+    let (mut amounts, mut status) = (vec![-7i64; lots.len()], vec![-7i32; lots.len()]);
+    let chunking = Chunking { rows: chunk, threads, first_row: 0 };
+    let mut rest = bond().evaluate_batch_into(
+        &owned.batch(),
+        options,
+        &chunking,
+        &mut [("amount", OutBuffer::Int(&mut amounts)), ("status", OutBuffer::Codes(&mut status))],
+    )?;
+    assert_eq!(rest.rows, lots.len());
+    for (name, col) in rest.columns.iter_mut() {
+        match col {
+            OutColumn::Int { values, .. } => {
+                assert!(values.is_empty(), "{name} is in its buffer");
+                *values = std::mem::take(&mut amounts);
+            }
+            OutColumn::Codes { codes, .. } => {
+                assert!(codes.is_empty(), "{name} is in its buffer");
+                *codes = std::mem::take(&mut status);
+            }
+            _ => panic!("a capped rate has an amount and a status"),
+        }
+    }
+    Ok(rest)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Written in place, in chunks of any size on any number of threads, a batch is the
+    /// batch evaluated whole (each row the row alone): under `null` the same columns and
+    /// failed rows; under `raise` the same error, at the first failing row.
+    #[test]
+    fn in_place_in_any_chunks_and_threads_equals_the_whole(nulls in any::<bool>(), lots in lots(true), kernel_lots in lots(false), chunk in 1usize..70, threads in 1usize..5) {
+        let lots = if nulls { lots } else { kernel_lots };
+        let ev = bond();
+        let expected: Vec<Row> = lots.iter().map(|l| single(&ev, l)).collect();
+        let whole = ev.evaluate_batch(&Lots::new(&lots).batch(), &null()).unwrap();
+        let got = into(&lots, &null(), chunk, threads).unwrap();
+        prop_assert_eq!(rows_of(&got), expected.clone());
+        prop_assert_eq!(&got, &whole);
+        let explain = Options { explain: true, ..null() };
+        let explained = into(&lots, &explain, chunk, threads).unwrap();
+        prop_assert_eq!(explained, ev.evaluate_batch(&Lots::new(&lots).batch(), &explain).unwrap());
+        match (into(&lots, &Options::default(), chunk, threads), ev.evaluate_batch(&Lots::new(&lots).batch(), &Options::default())) {
+            (Ok(got), Ok(one)) => prop_assert_eq!(got, one),
+            (Err(got), Err(one)) => {
+                let first = expected.iter().position(Result::is_err).expect("a row fails alone too");
+                prop_assert_eq!(got.details()["row"].as_u64(), Some(first as u64));
+                prop_assert_eq!(got.to_string(), one.to_string());
+            }
+            (got, one) => prop_assert!(false, "in place {:?}, whole {:?}", got, one),
+        }
+    }
+}
+
+/// A buffer must name an output of its kind and have the batch's rows.
+#[test]
+fn in_place_buffers_are_checked() {
+    use zhengce::rules::OutBuffer;
+    let lots: Vec<Lot> = vec![(Some(100), "ordinary", date(2022, 6, 1)); 3];
+    let owned = Lots::new(&lots);
+    let (mut short, mut codes, mut three) = (vec![0i64; 2], vec![0i32; 3], vec![0i64; 3]);
+    let run = |into: &mut [(&str, OutBuffer<'_>)]| {
+        bond()
+            .evaluate_batch_into(&owned.batch(), &Options::default(), &Chunking::default(), into)
+            .unwrap_err()
+    };
+    let e = run(&mut [("amount", OutBuffer::Int(&mut short))]);
+    assert_eq!((e.code(), e.path()), ("invalid_input", Some("amount")));
+    let e = run(&mut [("amount", OutBuffer::Codes(&mut codes))]);
+    assert_eq!((e.code(), e.path()), ("invalid_input", Some("amount")));
+    let e = run(&mut [("deadline", OutBuffer::Int(&mut three))]);
+    assert_eq!((e.code(), e.path()), ("invalid_input", Some("deadline")));
+}

@@ -356,7 +356,9 @@ class Evaluator:
         columns (and :meth:`BatchResult.errors`); the other rows are evaluated.
         ``progress=True`` shows a tqdm bar; a callable gets ``(rows_done, rows_total)``.
         The batch runs without the GIL, its chunks on ``threads`` threads (default: every core;
-        ``1``: the calling thread); the result does not depend on it."""
+        ``1``: the calling thread); the result does not depend on it. A C-contiguous int64 numpy
+        column is read in place, without a copy, as numpy's ufuncs do: another Python thread must
+        not write it during the call."""
 
 @final
 class Evaluation:

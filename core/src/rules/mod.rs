@@ -59,8 +59,8 @@ pub use crate::catalogue::rule::{
     Test, TestOp, Threshold, TimeLimit, check_table,
 };
 pub use batch::{
-    Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutColumn, OwnedColumns,
-    OwnedDates, RowError,
+    Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutBuffer, OutColumn,
+    OwnedColumns, OwnedDates, RowError,
 };
 pub use evaluation::{
     ConditionOutcome, Evaluation, Explanation, Lang, Receipt, RuleInfo, RuleValue, TimeLimitValue,

@@ -8,7 +8,7 @@
 //! `errors: "null"` a failing row is recorded and nulled, and the row loop goes on.
 
 use super::bound::{Bound, Chunk, epoch};
-use super::{Batch, BatchResult, Column, ColumnData, OutColumn, RowError};
+use super::{Batch, BatchResult, Column, ColumnData, OutBuffer, OutColumn, RowError};
 use crate::catalogue::rule::{self as input, InputSpec, Val};
 use crate::error::{Error, Result};
 use crate::rules::compile::Common;
@@ -19,8 +19,8 @@ use crate::rules::{Chunking, ErrorMode, Input, InputValue, Options};
 
 /// A batch checked against the rule: its rows, its jurisdiction's index, and each input
 /// slot's column with its dictionary labels checked once.
-struct Prepared<'a> {
-    rows: usize,
+pub(super) struct Prepared<'a> {
+    pub(super) rows: usize,
     /// The batch's first row within the caller's larger batch.
     first_row: usize,
     jur: usize,
@@ -128,7 +128,7 @@ impl Evaluator {
         }
         for range in ranges {
             let start = prepared.first_row + range.start;
-            on_chunk(start, self.run_chunk(&prepared, batch, range, options)?)?;
+            on_chunk(start, self.run_chunk(&prepared, batch, range, options, &mut [])?)?;
         }
         Ok(prepared.rows)
     }
@@ -161,7 +161,7 @@ impl Evaluator {
                         if i >= ranges.len() || i > stop.load(Ordering::SeqCst) {
                             break;
                         }
-                        let result = self.run_chunk(prepared, batch, ranges[i].clone(), options);
+                        let result = self.run_chunk(prepared, batch, ranges[i].clone(), options, &mut []);
                         if result.is_err() {
                             stop.fetch_min(i, Ordering::SeqCst);
                         }
@@ -197,7 +197,7 @@ impl Evaluator {
     }
 
     /// Checks the batch's shape and binds its columns to the rule's inputs.
-    fn prepare<'a>(&'a self, batch: &Batch<'a>, first_row: usize) -> Result<Prepared<'a>> {
+    pub(super) fn prepare<'a>(&'a self, batch: &Batch<'a>, first_row: usize) -> Result<Prepared<'a>> {
         let c = &*self.inner;
         let rows = batch.columns.first().map(Column::len).or(batch.dates.len()).unwrap_or(0);
         if let Some(n) = batch.dates.len()
@@ -250,13 +250,16 @@ impl Evaluator {
         Ok(Prepared { rows, jur, slots, first_row })
     }
 
-    /// Rows `range` of a prepared batch: the kind's columns, explanations, failed rows.
-    fn run_chunk(
+    /// Rows `range` of a prepared batch: the kind's columns, explanations, failed rows. A
+    /// kind's kernel may write a column straight into its buffer in `into` (one per output
+    /// column, if any) and return it empty.
+    pub(super) fn run_chunk(
         &self,
         prepared: &Prepared<'_>,
         batch: &Batch<'_>,
         range: std::ops::Range<usize>,
         options: &Options,
+        into: &mut [Option<OutBuffer<'_>>],
     ) -> Result<BatchResult> {
         let c = &*self.inner;
         let chunk = Chunk {
@@ -282,6 +285,7 @@ impl Evaluator {
             chunk: &chunk,
             mode: options.errors,
             errors: &mut errors,
+            into,
         })?;
         let explanations = if options.explain {
             let mut out = Vec::with_capacity(chunk.rows);
@@ -323,7 +327,7 @@ impl Evaluator {
 }
 
 /// The rows `0..rows` cut into ranges of at most `size` rows; one empty range for no rows.
-fn chunks(rows: usize, size: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+pub(super) fn chunks(rows: usize, size: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
     let size = size.max(1);
     let count = if rows == 0 { 1 } else { rows.div_ceil(size) };
     (0..count).map(move |i| {
@@ -333,22 +337,23 @@ fn chunks(rows: usize, size: usize) -> impl Iterator<Item = std::ops::Range<usiz
 }
 
 /// A chunk's output columns, through the kind's kernel or row by row.
-struct RowsOf<'c, 'a> {
+struct RowsOf<'c, 'a, 'b> {
     common: &'c Common,
     chunk: &'c Chunk<'a>,
     mode: ErrorMode,
     errors: &'c mut Vec<RowError>,
+    into: &'c mut [Option<OutBuffer<'b>>],
 }
 
-impl KindVisitor for RowsOf<'_, '_> {
+impl KindVisitor for RowsOf<'_, '_, '_> {
     type Out = Result<Vec<(String, OutColumn)>>;
 
     fn visit<K: RuleKind>(self, kind: &K) -> Self::Out {
-        let RowsOf { common, chunk, mode, errors } = self;
+        let RowsOf { common, chunk, mode, errors, into } = self;
         // A kernel that meets a bad row hands the chunk to the row-by-row path, which fails at
         // the first failing row (a kernel may read a later row's column first) with the error
         // evaluating that row alone gives, or under `null` nulls each failing row alone.
-        if let Ok(Some(columns)) = kind.kernel(common, chunk) {
+        if let Ok(Some(columns)) = kind.kernel(common, chunk, into) {
             return Ok(columns);
         }
         let first = if chunk.rows == 0 { epoch() } else { chunk.dates.at(0).unwrap_or_else(|_| epoch()) };

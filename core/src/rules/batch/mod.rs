@@ -3,10 +3,12 @@
 pub(super) mod bound;
 mod compare;
 mod driver;
+mod into;
 pub(super) mod out;
 mod owned;
 mod result;
 
+pub use into::OutBuffer;
 pub use out::OutColumn;
 pub use owned::{OwnedColumns, OwnedDates};
 pub use result::{BatchResult, Comparison, ComparisonTotals, RowError};

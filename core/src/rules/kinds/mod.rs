@@ -17,6 +17,7 @@ pub(crate) mod time_limit;
 
 use crate::catalogue::rule::TableCheck;
 use crate::error::Result;
+use crate::rules::batch::OutBuffer;
 use crate::rules::batch::bound::Chunk;
 use crate::rules::batch::out::OutColumn;
 use crate::rules::compile::{Builder, Common};
@@ -73,7 +74,18 @@ pub(crate) trait RuleKind: std::fmt::Debug + Send + Sync + Sized {
 
     /// The kind's own batch kernel for a chunk, when it has one that fits the chunk's columns
     /// (`Ok(None)`: evaluate row by row). The default has none.
-    fn kernel(&self, _common: &Common, _chunk: &Chunk<'_>) -> Result<Option<Vec<(String, OutColumn)>>> {
+    ///
+    /// `into` holds, per output column, the caller's buffer for the chunk's rows, if any: a
+    /// kernel may write a column straight into it and return that column empty (the driver
+    /// copies a column only when it has the chunk's rows). A kernel that then gives up
+    /// (`Ok(None)` or an error) may leave the buffer half written: the row-by-row result
+    /// overwrites it.
+    fn kernel(
+        &self,
+        _common: &Common,
+        _chunk: &Chunk<'_>,
+        _into: &mut [Option<OutBuffer<'_>>],
+    ) -> Result<Option<Vec<(String, OutColumn)>>> {
         Ok(None)
     }
 

@@ -10,17 +10,21 @@ use crate::catalogue::rule::{self as input, InputType, Val};
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::batch::bound::{Bound, Chunk, epoch};
 use crate::rules::batch::out::OutColumn;
-use crate::rules::batch::{Column, ColumnData, Dates};
+use crate::rules::batch::{Column, ColumnData, Dates, OutBuffer};
 use crate::rules::compile::Common;
 use crate::rules::condition::Frame;
 
 impl CompiledCappedRate {
     /// The integer kernel for capped rates, when the base is an integer column and the
     /// exceptions and scope depend on at most one choice or boolean column.
+    ///
+    /// The amounts and status codes go straight into the caller's buffers when `into` has
+    /// them (the columns then come back empty), else into columns of their own.
     pub(crate) fn integer_kernel(
         &self,
         c: &Common,
         chunk: &Chunk<'_>,
+        into: &mut [Option<OutBuffer<'_>>],
     ) -> Result<Option<Vec<(String, OutColumn)>>> {
         let k = self;
         let (dates, bound, jur, rows) = (&chunk.dates, chunk.bound.as_slice(), chunk.jur, chunk.rows);
@@ -102,8 +106,26 @@ impl CompiledCappedRate {
                 (keys, n)
             }
         };
-        let mut amounts = vec![0i64; rows];
-        let mut status = vec![0i32; rows];
+        let (mut own_amounts, mut own_status) = (Vec::new(), Vec::new());
+        let (amounts_into, status_into) = match into {
+            [a, s, ..] => (a.as_mut(), s.as_mut()),
+            [a] => (a.as_mut(), None),
+            [] => (None, None),
+        };
+        let amounts: &mut [i64] = match amounts_into {
+            Some(OutBuffer::Int(b)) if b.len() == rows => b,
+            _ => {
+                own_amounts = vec![0i64; rows];
+                &mut own_amounts
+            }
+        };
+        let status: &mut [i32] = match status_into {
+            Some(OutBuffer::Codes(b)) if b.len() == rows => b,
+            _ => {
+                own_status = vec![0i32; rows];
+                &mut own_status
+            }
+        };
         let first = if rows == 0 { epoch() } else { dates.at(0).map_err(|e| chunk.at_row(e, 0))? };
         let mut frame = c.empty_frame(first, jur);
         for (slot, b) in bound.iter().enumerate() {
@@ -251,6 +273,7 @@ impl CompiledCappedRate {
                         Some(row) => return Err(chunk.at_row(e.clone(), row)),
                         None => {
                             status[start..end].fill(3);
+                            amounts[start..end].fill(0);
                             start = end;
                             continue;
                         }
@@ -274,7 +297,7 @@ impl CompiledCappedRate {
             }
             start = end;
         }
-        Ok(Some(k.columns(amounts, status)))
+        Ok(Some(k.columns(own_amounts, own_status)))
     }
 }
 

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::catalogue::Text;
 use crate::catalogue::rule::{CappedRate, ExceptionEffect, IfNoValue, Rounding, RoundingMode, Val};
 use crate::error::{Error, Result};
+use crate::rules::batch::OutBuffer;
 use crate::rules::batch::bound::Chunk;
 use crate::rules::batch::out::OutColumn;
 use crate::rules::compile::{Builder, Common};
@@ -322,8 +323,13 @@ impl RuleKind for CompiledCappedRate {
         self.columns(sink.amounts, sink.status)
     }
 
-    fn kernel(&self, common: &Common, chunk: &Chunk<'_>) -> Result<Option<Vec<(String, OutColumn)>>> {
-        self.integer_kernel(common, chunk)
+    fn kernel(
+        &self,
+        common: &Common,
+        chunk: &Chunk<'_>,
+        into: &mut [Option<OutBuffer<'_>>],
+    ) -> Result<Option<Vec<(String, OutColumn)>>> {
+        self.integer_kernel(common, chunk, into)
     }
 
     fn compared_column(&self) -> String {
