@@ -3,6 +3,7 @@
 
 mod batch;
 pub(crate) mod kernel;
+mod prepared;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -324,6 +325,14 @@ impl RuleKind for CompiledCappedRate {
 
     fn kernel(&self, common: &Common, chunk: &Chunk<'_>) -> Result<Option<Vec<(String, OutColumn)>>> {
         self.integer_kernel(common, chunk)
+    }
+
+    fn prepare(
+        &self,
+        common: &Common,
+        frame: &Frame,
+    ) -> Option<Box<dyn crate::rules::kinds::Prepared<CappedRateValue>>> {
+        Some(Box::new(self.prepared(common, frame)?))
     }
 
     fn compared_column(&self) -> String {
