@@ -44,15 +44,17 @@ impl Answers {
     fn decimal<'py>(&self, py: Python<'py>, d: rust_decimal::Decimal) -> PyResult<Bound<'py, PyAny>> {
         let key = d.serialize();
         let slot = (d.mantissa() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) as usize >> 60 & (ANSWERS - 1);
-        // try_lock: a call from another thread meanwhile builds its own rather than waits.
-        if let Ok(kept) = self.0.try_lock()
+        // try_lock: a call from another thread (or from code the interpreter runs while the
+        // Decimal is built) meanwhile builds its own rather than waits.
+        let mut kept = self.0.try_lock().ok();
+        if let Some(kept) = &kept
             && let Some((k, object)) = &kept[slot]
             && *k == key
         {
             return Ok(object.bind(py).clone());
         }
         let object = crate::convert::decimal_to_py(py, d)?;
-        if let Ok(mut kept) = self.0.try_lock() {
+        if let Some(kept) = kept.as_mut() {
             kept[slot] = Some((key, object.clone().unbind()));
         }
         Ok(object)
@@ -68,7 +70,7 @@ enum Held<'py> {
 }
 
 /// The most inputs read without a heap allocation.
-const ON_STACK: usize = 8;
+const ON_STACK: usize = 4;
 
 /// Reads one argument the way `Evaluator.evaluate` reads a dict value, so both give the same
 /// values and the same errors.
