@@ -151,10 +151,60 @@ fn convert(obj: &Bound<'_, PyAny>, path: &str, depth: usize, budget: &mut usize)
 
 /// True for a `decimal.Decimal` (or a subclass); the type is looked up once per interpreter.
 pub fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
-    DECIMAL_TYPE.import(obj.py(), "decimal", "Decimal").is_ok_and(|t| obj.is_instance(t).unwrap_or(false))
+    DECIMAL_TYPE
+        .import(obj.py(), "decimal", "Decimal")
+        .is_ok_and(|t| obj.get_type().is(t) || obj.is_instance(t).unwrap_or(false))
 }
 
 static DECIMAL_TYPE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+
+/// A core decimal as a `decimal.Decimal` (the type looked up once per interpreter), built
+/// from its digits written on the stack: one string and one constructor call.
+pub fn decimal_to_py<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    let decimal = DECIMAL_TYPE.import(py, "decimal", "Decimal")?;
+    let mut buf = [0u8; 64];
+    let text = decimal_text(d, &mut buf);
+    decimal.call1((PyString::new(py, text),))
+}
+
+/// `d`'s text (as `Decimal`'s `Display` writes it) in `buf`, without a heap allocation.
+fn decimal_text(d: Decimal, buf: &mut [u8; 64]) -> &str {
+    // The mantissa's digits, last first; 64-bit division where it fits (every amount), as
+    // 128-bit division is a library call per digit.
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    let m = d.mantissa().unsigned_abs();
+    if let Ok(mut m) = u64::try_from(m) {
+        while m > 0 {
+            digits[n] = (m % 10) as u8;
+            m /= 10;
+            n += 1;
+        }
+    } else {
+        let mut m = m;
+        while m > 0 {
+            digits[n] = (m % 10) as u8;
+            m /= 10;
+            n += 1;
+        }
+    }
+    let scale = d.scale() as usize;
+    let mut end = buf.len();
+    for (i, digit) in digits.iter().enumerate().take(n.max(scale + 1)) {
+        if i == scale && scale > 0 {
+            end -= 1;
+            buf[end] = b'.';
+        }
+        end -= 1;
+        buf[end] = b'0' + digit;
+    }
+    if d.is_sign_negative() && !d.is_zero() {
+        end -= 1;
+        buf[end] = b'-';
+    }
+    // ASCII digits, a point and a sign only.
+    std::str::from_utf8(&buf[end..]).unwrap_or("NaN")
+}
 
 fn repr(obj: &Bound<'_, PyAny>) -> String {
     obj.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".to_owned())

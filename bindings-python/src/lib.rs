@@ -17,6 +17,7 @@ mod draft;
 mod error;
 #[macro_use]
 mod guard;
+mod prepared;
 mod rules;
 mod sampling;
 mod state;
@@ -35,6 +36,7 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<calendar::PyCalendars>()?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<rules::PyEvaluator>()?;
+    m.add_class::<prepared::PyDatedEvaluator>()?;
     m.add_class::<rules::PyEvaluation>()?;
     m.add_class::<rules::PyBatchResult>()?;
     m.add_class::<rules::PyComparison>()?;

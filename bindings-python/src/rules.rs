@@ -81,6 +81,18 @@ impl PyEvaluator {
         crate::columns::evaluate(py, &self.inner, &cols, &dates, &opts, progress, threads)
     }
 
+    #[pyo3(signature = (date, jurisdiction = None))]
+    fn at(
+        &self,
+        date: &Bound<'_, PyAny>,
+        jurisdiction: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<crate::prepared::PyDatedEvaluator> {
+        let date = extract_date(date, "date").py()?;
+        let jurisdiction = crate::convert::opt_str_arg(jurisdiction, "jurisdiction")?;
+        let inner = self.inner.at(date, jurisdiction.as_deref()).py()?;
+        Ok(crate::prepared::PyDatedEvaluator::new(inner))
+    }
+
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (String, String, String))> {
         let state = serde_json::json!({"context": crate::state::context(self.inner.context()),
             "rule": self.inner.rule().id});

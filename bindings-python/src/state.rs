@@ -182,6 +182,14 @@ pub fn _restore(
                 let inner = Evaluator::new(&ctx, rule).py()?;
                 Py::new(py, PyEvaluator { inner })?.into_any()
             }
+            "DatedEvaluator" => {
+                let ctx = restore_context(&state["context"])?;
+                let rule = state["rule"].as_str().unwrap_or_default();
+                let date = state["date"].as_str().and_then(zhengce::value::parse_date);
+                let date = date.ok_or_else(|| bad("a dated evaluator state", "an ISO date"))?;
+                let inner = Evaluator::new(&ctx, rule).py()?.at(date, state["jurisdiction"].as_str()).py()?;
+                Py::new(py, crate::prepared::PyDatedEvaluator::new(inner))?.into_any()
+            }
             "InspectionPlan" => {
                 let inner = InspectionPlan::from_json_value(&state["plan"]).py()?;
                 Py::new(py, PyInspectionPlan { inner })?.into_any()

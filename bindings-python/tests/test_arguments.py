@@ -34,6 +34,7 @@ INSTANCES: dict[str, Callable[[], object]] = {
     "Calendars": zhengce.Calendars.builtin,
     "Calendar": lambda: CN,
     "Evaluator": lambda: BOND,
+    "DatedEvaluator": lambda: BOND.at(JUNE),
     "Evaluation": lambda: BOND.evaluate({"budget": "1000000"}, JUNE),
     "BatchResult": lambda: BOND.evaluate_batch({"budget": ["1000000"]}, JUNE),
     "Comparison": lambda: CTX.compare(CTX, "tianshan-2022-87/r68-bid-bond", {"budget": ["1000000"]}, JUNE),

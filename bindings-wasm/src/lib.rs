@@ -17,6 +17,7 @@ mod context;
 mod convert;
 mod draft;
 mod error;
+mod prepared;
 mod rules;
 mod sampling;
 mod targets;

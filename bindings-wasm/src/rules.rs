@@ -44,6 +44,23 @@ impl JsEvaluator {
         to_js(&self.inner.check_table())
     }
 
+    /// This evaluator fixed at a date in a jurisdiction (the rule's own when absent): the
+    /// parameters in force are looked up once; call the result once per case.
+    pub fn at(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] on: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] jurisdiction: JsValue,
+    ) -> Result<crate::prepared::JsDatedEvaluator, JsValue> {
+        let on = date(&on, "date").js()?;
+        let jurisdiction = if jurisdiction.is_null() || jurisdiction.is_undefined() {
+            None
+        } else {
+            Some(crate::convert::text(&jurisdiction, "jurisdiction").js()?)
+        };
+        let inner = self.inner.at(on, jurisdiction.as_deref()).js()?;
+        Ok(crate::prepared::JsDatedEvaluator { inner })
+    }
+
     /// Evaluates one case: `values` maps input names to decimal strings, choices or booleans.
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(

@@ -25,6 +25,7 @@ const instances = {
   Communities: () => new zhengce.Communities(ctx),
   Context: () => ctx,
   Evaluator: () => bond,
+  DatedEvaluator: () => bond.at("2022-06-01"),
   InspectionPlan: () => zhengce.InspectionPlan.draw(ctx, register, directory, spec),
   Monitor: () => new zhengce.Monitor(ctx),
   Scorecard: () => new zhengce.Monitor(ctx).scorecard("2022-12-31"),

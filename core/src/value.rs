@@ -117,6 +117,9 @@ pub const MAX_SCALE: u32 = 28;
 /// assert!(parse_decimal("0.000000000000000000000000000001").is_none(), "30 places: not rounded");
 /// ```
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    if let Some(d) = parse_short(text) {
+        return Some(d);
+    }
     let digits = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = match digits.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -133,6 +136,34 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let d: Decimal = text.parse().ok()?;
     // rust_decimal rounds digits it cannot hold; a changed scale means it did.
     (d.scale() as usize == places).then_some(d)
+}
+
+/// [`parse_decimal`] of an unsigned decimal of at most 18 digits (most amounts) in one pass,
+/// without rust_decimal's general parser; `None` for any other text (the general path then
+/// decides). The same value and scale as the general path: the digits are the mantissa.
+#[inline]
+fn parse_short(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 19 {
+        return None;
+    }
+    let (mut mantissa, mut point, mut digits) = (0u64, None, 0usize);
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() && i > 0 && i + 1 < bytes.len() => point = Some(i),
+            _ => return None,
+        }
+    }
+    // 18 digits fit in 63 bits; a 19th would not always.
+    if digits > 18 {
+        return None;
+    }
+    let scale = point.map_or(0, |p| bytes.len() - p - 1) as u32;
+    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
 }
 
 /// Parses a decimal string as [`parse_decimal`] does and checks it has at most `max_scale`

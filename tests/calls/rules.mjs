@@ -3,6 +3,8 @@ const scenario = (z, ctx, spec) => (spec !== undefined ? ctx.withScenario(spec) 
 const options = (i) => ({ jurisdiction: i.jurisdiction, explain: i.explain, text: i.text, errors: i.errors });
 
 export const calls = {
+  "rules.dated_call": (z, ctx, i) =>
+    scenario(z, ctx, i.scenario).evaluator(i.rule).at(i.date, i.jurisdiction).call(i.values ?? []),
   "rules.evaluate": (z, ctx, i) =>
     scenario(z, ctx, i.scenario).evaluator(i.rule).evaluate(i.values ?? {}, i.date, options(i)),
   "rules.evaluate_batch": (z, ctx, i) =>

@@ -9,7 +9,15 @@ def _options(i):
     return {k: i[k] for k in ("jurisdiction", "explain", "text", "errors") if k in i}
 
 
+def _dated_call(z, ctx, i):
+    dated = _scenario(z, ctx, i.get("scenario")).evaluator(i["rule"]).at(i["date"], i.get("jurisdiction"))
+    values = i.get("values", [])
+    # The runner compares in the JSON shape: a Decimal as its string, a date as ISO.
+    return dated(*values) if isinstance(values, list) else dated(**values)
+
+
 CALLS = {
+    "rules.dated_call": _dated_call,
     "rules.evaluate": lambda z, ctx, i: _scenario(z, ctx, i.get("scenario"))
     .evaluator(i["rule"])
     .evaluate(i.get("values", {}), i["date"], **_options(i))

@@ -224,10 +224,21 @@ impl Evaluator {
     /// # Ok::<(), zhengce::Error>(())
     /// ```
     pub fn evaluate(&self, input: &Input, options: &Options) -> Result<Evaluation> {
-        let mut frame = self.frame(input)?;
+        let frame = self.frame(input)?;
+        self.finish(frame, options, || input.clone())
+    }
+
+    /// Evaluates a case whose frame is built: the value and, as `options` ask, the
+    /// explanation, whose receipt records `input()`.
+    pub(crate) fn finish(
+        &self,
+        mut frame: Frame,
+        options: &Options,
+        input: impl FnOnce() -> Input,
+    ) -> Result<Evaluation> {
         let mut steps = (options.explain || options.text.is_some()).then(Vec::new);
         let value = self.run(&mut frame, steps.as_mut())?;
-        let explanation = steps.map(|steps| Box::new(self.explain(&frame, steps, input)));
+        let explanation = steps.map(|steps| Box::new(self.explain(&frame, steps, input())));
         let mut evaluation = Evaluation { value, explanation };
         if let Some(lang) = options.text {
             let text = evaluation.to_text(lang);
@@ -282,7 +293,7 @@ impl Evaluator {
         c.kind.evaluate(&c.common, frame, applies, steps)
     }
 
-    fn explain(&self, frame: &Frame, steps: Vec<Step>, input: &Input) -> Explanation {
+    fn explain(&self, frame: &Frame, steps: Vec<Step>, input: Input) -> Explanation {
         let c = &*self.inner;
         let parameters = c
             .params
@@ -333,7 +344,7 @@ impl Evaluator {
         }
     }
 
-    pub(crate) fn receipt(&self, input: &Input) -> Receipt {
+    pub(crate) fn receipt(&self, input: Input) -> Receipt {
         let c = &*self.inner;
         Receipt {
             library: format!("zhengce {}", crate::value::VERSION),
@@ -341,7 +352,7 @@ impl Evaluator {
             scenario: c.context.scenario_name().to_owned(),
             scenario_hash: c.context.scenario_hash().to_owned(),
             rule: c.rule.id.clone(),
-            inputs: input.clone(),
+            inputs: input,
         }
     }
 }

@@ -49,14 +49,15 @@ mod evaluation;
 mod evaluator;
 mod kinds;
 mod options;
+mod prepared;
 mod step;
 
 // The rule data (the catalogue's) under the names a rules user reaches for.
 pub use crate::catalogue::rule::{
     AmountKind, Bound, CappedRate, CollectAggregation, Condition, DecisionTable, Eligibility, Exception,
-    ExceptionEffect, HitPolicy, IfNoValue, Input, InputSpec, InputType, InputValue, Modality, Operand,
-    OutputSpec, OutputType, Overlap, Quantity, Rounding, RoundingMode, Row, Rule, RuleLogic, TableCheck,
-    Test, TestOp, Threshold, TimeLimit, check_table,
+    ExceptionEffect, HitPolicy, IfNoValue, Input, InputSpec, InputType, InputValue, InputValueRef, Modality,
+    Operand, OutputSpec, OutputType, Overlap, Quantity, Rounding, RoundingMode, Row, Rule, RuleLogic,
+    TableCheck, Test, TestOp, Threshold, TimeLimit, check_table,
 };
 pub use batch::{
     Batch, BatchResult, Column, ColumnData, Comparison, ComparisonTotals, Dates, OutBuffer, OutColumn,
@@ -71,4 +72,5 @@ pub use kinds::decision_table::DecisionTableValue;
 pub use kinds::eligibility::{EligibilityValue, FailedTest};
 pub use kinds::threshold::ThresholdValue;
 pub use options::{CallOptions, Chunking, ErrorMode, Options};
+pub use prepared::DatedEvaluator;
 pub use step::Step;

@@ -105,6 +105,7 @@ pub const FUNCTIONS: &[&str] = &[
     "draft.draft",
     "rules.check_table",
     "rules.compare",
+    "rules.dated_call",
     "rules.evaluate",
     "rules.evaluate_batch",
     "rules.parameter_value",

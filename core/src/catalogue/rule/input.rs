@@ -184,15 +184,88 @@ impl InputValue {
             other => InputValue::Json(other.clone()),
         }
     }
+}
 
+/// One input value as given, borrowed: what [`InputValue`] holds, with text borrowed rather
+/// than owned, so a binding can pass a string it holds without copying it (the prepared calls
+/// of [`DatedEvaluator`](crate::rules::DatedEvaluator)). Checked exactly as the owned value is,
+/// with the same errors.
+///
+/// # Example
+///
+/// ```
+/// use zhengce::rules::{InputValue, InputValueRef};
+///
+/// let owned = InputValue::from("ppp");
+/// assert_eq!(InputValueRef::from(&owned), InputValueRef::Text("ppp"));
+/// assert_eq!(InputValue::from(InputValueRef::Text("ppp")), owned);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum InputValueRef<'a> {
+    /// An exact decimal.
+    Decimal(Decimal),
+    /// True or false.
+    Bool(bool),
+    /// A string: a choice, or the text of a decimal or a date.
+    Text(&'a str),
+    /// A date.
+    Date(NaiveDate),
+    /// Any other JSON value (a float, a list, an object): refused when checked.
+    Json(&'a serde_json::Value),
+}
+
+impl InputValueRef<'_> {
     fn describe(&self) -> String {
         match self {
-            InputValue::Decimal(d) => d.to_string(),
-            InputValue::Bool(b) => b.to_string(),
-            InputValue::Text(s) => format!("'{s}'"),
-            InputValue::Date(d) => crate::value::format_date(*d),
-            InputValue::Json(v) => v.to_string(),
+            InputValueRef::Decimal(d) => d.to_string(),
+            InputValueRef::Bool(b) => b.to_string(),
+            InputValueRef::Text(s) => format!("'{s}'"),
+            InputValueRef::Date(d) => crate::value::format_date(*d),
+            InputValueRef::Json(v) => v.to_string(),
         }
+    }
+}
+
+impl<'a> From<&'a InputValue> for InputValueRef<'a> {
+    fn from(v: &'a InputValue) -> InputValueRef<'a> {
+        match v {
+            InputValue::Decimal(d) => InputValueRef::Decimal(*d),
+            InputValue::Bool(b) => InputValueRef::Bool(*b),
+            InputValue::Text(t) => InputValueRef::Text(t),
+            InputValue::Date(d) => InputValueRef::Date(*d),
+            InputValue::Json(j) => InputValueRef::Json(j),
+        }
+    }
+}
+impl From<InputValueRef<'_>> for InputValue {
+    fn from(v: InputValueRef<'_>) -> InputValue {
+        match v {
+            InputValueRef::Decimal(d) => InputValue::Decimal(d),
+            InputValueRef::Bool(b) => InputValue::Bool(b),
+            InputValueRef::Text(t) => InputValue::Text(t.to_owned()),
+            InputValueRef::Date(d) => InputValue::Date(d),
+            InputValueRef::Json(j) => InputValue::Json(j.clone()),
+        }
+    }
+}
+impl<'a> From<&'a str> for InputValueRef<'a> {
+    fn from(s: &'a str) -> InputValueRef<'a> {
+        InputValueRef::Text(s)
+    }
+}
+impl From<Decimal> for InputValueRef<'_> {
+    fn from(d: Decimal) -> Self {
+        InputValueRef::Decimal(d)
+    }
+}
+impl From<bool> for InputValueRef<'_> {
+    fn from(b: bool) -> Self {
+        InputValueRef::Bool(b)
+    }
+}
+impl From<NaiveDate> for InputValueRef<'_> {
+    fn from(d: NaiveDate) -> Self {
+        InputValueRef::Date(d)
     }
 }
 
@@ -323,10 +396,17 @@ pub(crate) fn is_fen(d: Decimal) -> bool {
 /// kernel, so a single evaluation and a batch accept the same amounts.
 pub(crate) const MONEY_MAX: Decimal = Decimal::from_parts(u32::MAX, u32::MAX >> 1, 0, false, 2);
 
+/// The integer part of [`MONEY_MAX`].
+const MONEY_MAX_WHOLE: i128 = 92_233_720_368_547_758;
+
 /// Checks a decimal against its spec; `field` names it in errors.
 pub(crate) fn check_decimal(spec: &InputSpec, d: Decimal, field: &str) -> Result<Val> {
     let ok = match spec.ty {
-        InputType::Money => !d.is_sign_negative() && is_fen(d) && d <= MONEY_MAX,
+        // A mantissa up to MONEY_MAX's integer part is within it at any scale, without the
+        // decimal comparison.
+        InputType::Money => {
+            !d.is_sign_negative() && is_fen(d) && (d.mantissa() <= MONEY_MAX_WHOLE || d <= MONEY_MAX)
+        }
         InputType::Count => !d.is_sign_negative() && d.fract().is_zero(),
         InputType::Decimal => spec.min.is_none_or(|m| d >= m),
         _ => false,
@@ -336,20 +416,20 @@ pub(crate) fn check_decimal(spec: &InputSpec, d: Decimal, field: &str) -> Result
 
 /// Checks one given value against its spec.
 pub(crate) fn check(spec: &InputSpec, value: &InputValue) -> Result<Val> {
+    check_ref(spec, value.into())
+}
+
+/// Checks one given value, borrowed, against its spec.
+pub(crate) fn check_ref(spec: &InputSpec, value: InputValueRef<'_>) -> Result<Val> {
     let field = spec.name.as_str();
     let bad = || Error::invalid_input(field, value.describe(), expected(spec));
     match (spec.ty, value) {
-        (InputType::Money | InputType::Decimal | InputType::Count, InputValue::Decimal(d)) => {
-            check_decimal(spec, *d, field)
+        (_, InputValueRef::Text(t)) => check_text(spec, t),
+        (InputType::Money | InputType::Decimal | InputType::Count, InputValueRef::Decimal(d)) => {
+            check_decimal(spec, d, field)
         }
-        (InputType::Money | InputType::Decimal | InputType::Count, InputValue::Text(t)) => {
-            let d = crate::value::parse_decimal(t).ok_or_else(bad)?;
-            check_decimal(spec, d, field).map_err(|_| bad())
-        }
-        (InputType::Boolean, InputValue::Bool(b)) => Ok(Val::Bool(*b)),
-        (InputType::Choice, InputValue::Text(t)) => choice(spec, t).ok_or_else(bad),
-        (InputType::Date, InputValue::Date(d)) => Ok(Val::Date(*d)),
-        (InputType::Date, InputValue::Text(t)) => crate::value::parse_date(t).map(Val::Date).ok_or_else(bad),
+        (InputType::Boolean, InputValueRef::Bool(b)) => Ok(Val::Bool(b)),
+        (InputType::Date, InputValueRef::Date(d)) => Ok(Val::Date(d)),
         _ => Err(bad()),
     }
 }

@@ -25,8 +25,8 @@ pub use check::{Overlap, TableCheck, check_table};
 pub(crate) use check::{cell_tests, check_rule, literal_val};
 pub use decision_table::{CollectAggregation, DecisionTable, HitPolicy, OutputSpec, OutputType, Row};
 pub use eligibility::Eligibility;
-pub use input::{Input, InputValue};
-pub(crate) use input::{Val, check, check_decimal, check_text, expected, literal, quoted};
+pub use input::{Input, InputValue, InputValueRef};
+pub(crate) use input::{Val, check, check_decimal, check_ref, check_text, expected, literal, quoted};
 pub(crate) use operand::{COperand, compare};
 pub use threshold::{Quantity, Threshold};
 

@@ -15,7 +15,7 @@ pub(crate) mod registry;
 pub(crate) mod threshold;
 pub(crate) mod time_limit;
 
-use crate::catalogue::rule::TableCheck;
+use crate::catalogue::rule::{InputValueRef, TableCheck};
 use crate::error::Result;
 use crate::rules::batch::OutBuffer;
 use crate::rules::batch::bound::Chunk;
@@ -89,6 +89,13 @@ pub(crate) trait RuleKind: std::fmt::Debug + Send + Sync + Sized {
         Ok(None)
     }
 
+    /// The kind's fast path for single cases on `frame`'s date and in its jurisdiction (its
+    /// parameters resolved): what a [`DatedEvaluator`](crate::rules::DatedEvaluator) computes
+    /// once. `None` (the default): every case takes the general path.
+    fn prepare(&self, _common: &Common, _frame: &Frame) -> Option<Box<dyn Prepared<Self::Value>>> {
+        None
+    }
+
     /// The output a scenario comparison compares.
     fn compared_column(&self) -> String;
 
@@ -107,4 +114,11 @@ pub(crate) trait KindVisitor {
     type Out;
     /// Runs on `kind`.
     fn visit<K: RuleKind>(self, kind: &K) -> Self::Out;
+}
+
+/// A kind's computation prepared for one date and jurisdiction ([`RuleKind::prepare`]).
+pub(crate) trait Prepared<V>: std::fmt::Debug + Send + Sync {
+    /// The value of one case from its inputs by position, exactly as the general path gives it
+    /// (value or error); `None`: this case takes the general path.
+    fn value(&self, common: &Common, values: &[Option<InputValueRef<'_>>]) -> Option<Result<V>>;
 }

@@ -1,12 +1,12 @@
 //! The registry of rule kinds: one line per kind, naming the variant it shares with the
 //! catalogue's `RuleLogic` and the value's `RuleValue`, and the kind's compiled type.
 
-use crate::catalogue::rule::{RuleLogic, TableCheck};
+use crate::catalogue::rule::{InputValueRef, RuleLogic, TableCheck};
 use crate::error::Result;
 use crate::rules::compile::{Builder, Common};
 use crate::rules::condition::Frame;
 use crate::rules::evaluation::RuleValue;
-use crate::rules::kinds::{KindVisitor, RuleKind};
+use crate::rules::kinds::{KindVisitor, Prepared, RuleKind};
 use crate::rules::step::Step;
 
 macro_rules! registry {
@@ -55,6 +55,15 @@ macro_rules! registry {
                 }
             }
 
+            /// See [`RuleKind::prepare`].
+            pub(crate) fn prepare(&self, common: &Common, frame: &Frame) -> Option<Box<dyn Prepared<RuleValue>>> {
+                match self {
+                    $(Kind::$kind(k) => k.prepare(common, frame).map(|p| {
+                        Box::new(AsRuleValue(p, RuleValue::$kind)) as Box<dyn Prepared<RuleValue>>
+                    }),)*
+                }
+            }
+
             /// See [`RuleKind::check`].
             pub(crate) fn check(&self, common: &Common) -> Option<TableCheck> {
                 match self {
@@ -78,4 +87,20 @@ registry! {
     Eligibility: eligibility::CompiledEligibility,
     Threshold: threshold::CompiledThreshold,
     TimeLimit: time_limit::CompiledTimeLimit,
+}
+
+/// A kind's prepared path with its value as the rule's value.
+struct AsRuleValue<V>(Box<dyn Prepared<V>>, fn(V) -> RuleValue);
+
+impl<V> std::fmt::Debug for AsRuleValue<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<V> Prepared<RuleValue> for AsRuleValue<V> {
+    #[inline]
+    fn value(&self, common: &Common, values: &[Option<InputValueRef<'_>>]) -> Option<Result<RuleValue>> {
+        self.0.value(common, values).map(|r| r.map(self.1))
+    }
 }

@@ -1,7 +1,9 @@
 //! Vector calls of the rules module.
 
 use crate::context::ScenarioSpec;
-use crate::rules::{Batch, CallOptions, Input, OwnedColumns, OwnedDates};
+use crate::rules::{
+    Batch, CallOptions, Input, InputValue, InputValueRef, OwnedColumns, OwnedDates, RuleValue,
+};
 use crate::{Context, Error};
 use serde_json::Value;
 
@@ -39,6 +41,38 @@ pub(super) fn call(function: &str) -> Option<Call> {
             let mut input = Input::from_json_value(date(i)?, i.get("values").unwrap_or(&Value::Null))?;
             input.jurisdiction = opts.jurisdiction.clone();
             Ok(json(&ev.evaluate(&input, &opts.options())?))
+        },
+        "rules.dated_call" => |ctx, i| {
+            let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;
+            let dated = ev.at(date(i)?, i.get("jurisdiction").and_then(Value::as_str))?;
+            let given = |v: &Value| (!v.is_null()).then(|| InputValue::from_json_value(v));
+            let mut held: Vec<Option<InputValue>> = vec![None; dated.inputs().len()];
+            match i.get("values").unwrap_or(&Value::Null) {
+                Value::Array(items) => {
+                    held = items.iter().map(given).collect();
+                    held.resize(held.len().max(dated.inputs().len()), None);
+                }
+                Value::Object(map) => {
+                    let owned: Vec<(&String, InputValue)> =
+                        map.iter().filter_map(|(k, v)| given(v).map(|v| (k, v))).collect();
+                    let mut refs: Vec<Option<InputValueRef<'_>>> = vec![None; held.len()];
+                    for (name, v) in &owned {
+                        dated.put(&mut refs, name, v.into())?;
+                    }
+                    held = refs.into_iter().map(|r| r.map(InputValue::from)).collect();
+                }
+                _ => {}
+            }
+            let refs: Vec<Option<InputValueRef<'_>>> =
+                held.iter().map(|v| v.as_ref().map(Into::into)).collect();
+            // The answer of a call, as the bindings give it.
+            Ok(match dated.value(&refs)? {
+                RuleValue::CappedRate(v) => json(&v.amount),
+                RuleValue::Eligibility(v) => json(&v.eligible),
+                RuleValue::Threshold(v) => json(&v.compliant),
+                RuleValue::TimeLimit(v) => json(&crate::value::format_date(v.deadline.date)),
+                RuleValue::DecisionTable(v) => json(&v.outputs),
+            })
         },
         "rules.evaluate_batch" => |ctx, i| {
             let ev = scenario(ctx, i.get("scenario"))?.evaluator(&arg::<String>(i, "rule")?)?;

@@ -3,6 +3,7 @@
 
 mod batch;
 pub(crate) mod kernel;
+mod prepared;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -330,6 +331,14 @@ impl RuleKind for CompiledCappedRate {
         into: &mut [Option<OutBuffer<'_>>],
     ) -> Result<Option<Vec<(String, OutColumn)>>> {
         self.integer_kernel(common, chunk, into)
+    }
+
+    fn prepare(
+        &self,
+        common: &Common,
+        frame: &Frame,
+    ) -> Option<Box<dyn crate::rules::kinds::Prepared<CappedRateValue>>> {
+        Some(Box::new(self.prepared(common, frame)?))
     }
 
     fn compared_column(&self) -> String {
