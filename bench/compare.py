@@ -234,8 +234,18 @@ def single(ctx: Any, quick: bool) -> None:
     def ours() -> list:
         return [bond.evaluate(lot, day).amount for lot in lots]
 
-    got = np.array([int(decimal.Decimal(a).scaleb(2)) for a in ours()], dtype=np.int64)
-    contenders = [mark(Contender("zhengce Evaluator.evaluate(dict, date).amount", ours, n), got, exact)]
+    dated = bond.at(day)  # the parameters in force on the day resolved once; inputs by position
+    labels = [KIND_LABELS[k] for k in kinds]
+
+    def ours_dated() -> list:
+        return [dated(b, k) for b, k in zip(budgets, labels)]
+
+    def fen_of(amounts: list) -> np.ndarray:
+        return np.array([int(decimal.Decimal(a).scaleb(2)) for a in amounts], dtype=np.int64)
+
+    contenders = [mark(Contender("zhengce Evaluator.at(date) handle, called per lot", ours_dated, n), fen_of(ours_dated()),
+                       exact)]
+    contenders.append(mark(Contender("zhengce Evaluator.evaluate(dict, date).amount", ours, n), fen_of(ours()), exact))
     contenders.append(mark(Contender("plain Python function on Decimal", lambda: [peer.bond_decimal(b, k) for b, k in zip(budgets, kinds)], n),
                            peer.decimal_to_fen([peer.bond_decimal(b, k) for b, k in zip(budgets, kinds)]), exact))
     try:
