@@ -178,21 +178,3 @@ def test_batch_rows_flagged_provisional() -> None:
     assert [str(d) for d in due] == ["2026-12-11", "2027-01-04"]
     assert putuo.provisional_batch(start, due, assume="statutory").tolist() == [False, True]
     assert putuo.provisional_batch(start, due).tolist() == [False, False]
-
-
-def test_batches_split_across_cores_name_the_first_failing_row() -> None:
-    # 200,000 rows (split across the cores): 2024-02-09, the eve of Spring Festival, plus one
-    # working day is Sunday 2024-02-18 (a make-up working day; 国办发明电〔2023〕7号), plus two
-    # Monday 2024-02-19. Rows 150,000 and 170,000 are NaT: the error names the first.
-    cn = zhengce.Calendar.builtin("cn")
-    n = 200_000
-    days = np.full(n, np.datetime64("2024-02-09", "D"))
-    counts = np.where(np.arange(n) % 2 == 0, 1, 2)
-    out = cn.add_working_days_batch(days, counts)
-    assert out[:4].tolist() == [datetime.date(2024, 2, 18), datetime.date(2024, 2, 19)] * 2
-    assert (out[::2] == np.datetime64("2024-02-18")).all() and (out[1::2] == np.datetime64("2024-02-19")).all()
-    assert cn.working_days_between_batch(days, out).tolist() == counts.tolist()
-    days[[150_000, 170_000]] = np.datetime64("NaT")
-    with pytest.raises(zhengce.InvalidInputError) as raised:
-        cn.add_working_days_batch(days, 1)
-    assert raised.value.details["row"] == 150_000
