@@ -233,10 +233,7 @@ fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>
     if kind != "i" && kind != "u" {
         return Err(invalid("n", &arr, "an integer array (a float or NaN is not a count)"));
     }
-    // No copy when the counts are int64 already (numpy's default integer).
-    let no_copy = pyo3::types::PyDict::new(py);
-    no_copy.set_item("copy", false)?;
-    let wide = arr.call_method("astype", ("int64",), Some(&no_copy))?;
+    let wide = arr.call_method1("astype", ("int64",))?;
     let values = PyBuffer::<i64>::get(&wide)?.to_vec(py)?;
     // An unsigned count above i64::MAX reads as negative after astype; either way out of range.
     let too_big = kind == "u"
@@ -253,51 +250,6 @@ fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>
         }
     }
     Ok(Err(out))
-}
-
-/// Rows per thread below which a batch stays on one thread (starting one costs more).
-const SPLIT: usize = 1 << 15;
-
-/// Runs `fill(rows, out)` over consecutive row ranges on the machine's cores (scoped
-/// threads), each writing its own rows of `out` (`width` items a row); one range when `split`
-/// is false (columns of different lengths: the core's check reports them) or the batch is
-/// small. The rows are the same whatever the split: the calendar computes each row alone. A
-/// failure is computed again over the whole batch on this thread, so the error and its row
-/// are the ones a single call gives.
-fn on_cores<T: Send>(
-    out: &mut [T],
-    width: usize,
-    split: bool,
-    fill: impl Fn(std::ops::Range<usize>, &mut [T]) -> Result<(), Error> + Sync,
-) -> Result<(), Error> {
-    let rows = out.len() / width.max(1);
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = if split { cores.min(rows / SPLIT).max(1) } else { 1 };
-    if threads == 1 {
-        return fill(0..rows, out);
-    }
-    let per = rows.div_ceil(threads);
-    let fill = &fill;
-    let failed = std::thread::scope(|scope| {
-        let parts: Vec<_> = out
-            .chunks_mut(per * width)
-            .enumerate()
-            .map(|(i, part)| {
-                let range = i * per..i * per + part.len() / width;
-                scope.spawn(move || fill(range, part).is_err())
-            })
-            .collect();
-        parts.into_iter().any(|part| part.join().unwrap_or(true))
-    });
-    if failed {
-        return fill(0..rows, out);
-    }
-    Ok(())
-}
-
-/// Rows `r` of two columns of one length; both whole otherwise (the core reports the lengths).
-fn rows_of<'a>(from: &'a [i64], to: &'a [i64], r: std::ops::Range<usize>) -> (&'a [i64], &'a [i64]) {
-    if from.len() == to.len() { (&from[r.clone()], &to[r]) } else { (from, to) }
 }
 
 /// A writable numpy array of `dtype` over a `bytearray` of `len` items of `width` bytes,
@@ -474,11 +426,9 @@ impl PyCalendar {
         let o = opts(options_)?;
         let column = column(py, days, "days")?;
         let cal = &self.inner;
-        numpy_from(py, column.len(), 1, "bool", |buf: &mut [u8]| {
-            on_cores(buf, 1, true, |r, out| match &column {
-                Column::I32(v) => cal.is_working_day_batch(&v[r], out, &o),
-                Column::I64(v) => cal.is_working_day_batch(&v[r], out, &o),
-            })
+        numpy_from(py, column.len(), 1, "bool", |buf: &mut [u8]| match &column {
+            Column::I32(v) => cal.is_working_day_batch(v, buf, &o),
+            Column::I64(v) => cal.is_working_day_batch(v, buf, &o),
         })
     }
 
@@ -520,12 +470,7 @@ impl PyCalendar {
         let from = as_i64(column(py, start, "from")?);
         let to = as_i64(column(py, end, "to")?);
         let cal = &self.inner;
-        numpy_from(py, from.len(), 1, "bool", |buf: &mut [u8]| {
-            on_cores(buf, 1, from.len() == to.len(), |r, out| {
-                let (from, to) = rows_of(&from, &to, r);
-                cal.provisional_batch(from, to, out, &o)
-            })
-        })
+        numpy_from(py, from.len(), 1, "bool", |buf: &mut [u8]| cal.provisional_batch(&from, &to, buf, &o))
     }
 
     #[pyo3(signature = (start, end, **options_))]
@@ -544,14 +489,7 @@ impl PyCalendar {
         let from = as_i64(column(py, start, "from")?);
         let to = as_i64(column(py, end, "to")?);
         let mut out = vec![0i64; from.len()];
-        let cal = &self.inner;
-        py.detach(|| {
-            on_cores(&mut out, 1, from.len() == to.len(), |r, part| {
-                let (from, to) = rows_of(&from, &to, r);
-                cal.working_days_between_batch(from, to, part, &o)
-            })
-        })
-        .py()?;
+        py.detach(|| self.inner.working_days_between_batch(&from, &to, &mut out, &o)).py()?;
         numpy_from(py, out.len(), 8, "int64", |buf: &mut [u8]| {
             for (chunk, v) in buf.chunks_exact_mut(8).zip(&out) {
                 chunk.copy_from_slice(&v.to_ne_bytes());
@@ -586,22 +524,18 @@ impl PyCalendar {
         let column = column(py, days, "days")?;
         let counts = counts(py, n)?;
         let cal = &self.inner;
-        let same = counts.as_ref().err().is_none_or(|each| each.len() == column.len());
         numpy_from(py, column.len(), 8, "datetime64[D]", |buf: &mut [u8]| {
-            on_cores(buf, 8, same, |r, part| {
-                let (out, _) = part.as_chunks_mut::<8>();
-                let n = match &counts {
-                    Ok(k) => Counts::One(*k),
-                    Err(each) if same => Counts::Each(&each[r.clone()]),
-                    Err(each) => Counts::Each(each),
-                };
-                match (&column, sub) {
-                    (Column::I32(v), false) => cal.add_working_days_batch(&v[r], n, out, &o),
-                    (Column::I64(v), false) => cal.add_working_days_batch(&v[r], n, out, &o),
-                    (Column::I32(v), true) => cal.sub_working_days_batch(&v[r], n, out, &o),
-                    (Column::I64(v), true) => cal.sub_working_days_batch(&v[r], n, out, &o),
-                }
-            })
+            let (out, _) = buf.as_chunks_mut::<8>();
+            let n = match &counts {
+                Ok(k) => Counts::One(*k),
+                Err(each) => Counts::Each(each),
+            };
+            match (&column, sub) {
+                (Column::I32(v), false) => cal.add_working_days_batch(v, n, out, &o),
+                (Column::I64(v), false) => cal.add_working_days_batch(v, n, out, &o),
+                (Column::I32(v), true) => cal.sub_working_days_batch(v, n, out, &o),
+                (Column::I64(v), true) => cal.sub_working_days_batch(v, n, out, &o),
+            }
         })
     }
 }
