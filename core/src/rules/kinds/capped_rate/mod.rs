@@ -67,6 +67,23 @@ pub struct CappedRateValue {
     pub exceptions: Vec<String>,
 }
 
+impl CappedRateValue {
+    /// A value with nothing computed yet: no amount, no parameters, no exception.
+    pub(crate) fn unset(applicable: bool) -> CappedRateValue {
+        CappedRateValue {
+            applicable,
+            amount: None,
+            computed: None,
+            rate: None,
+            cap: None,
+            floor: None,
+            capped: false,
+            floored: false,
+            exceptions: Vec::new(),
+        }
+    }
+}
+
 /// A capped-rate rule compiled: the base input's slot, the parameter slots of the rate and
 /// the bounds, the rounding, and the exceptions.
 #[derive(Debug)]
@@ -238,17 +255,7 @@ impl RuleKind for CompiledCappedRate {
         applies: Option<bool>,
         steps: Option<&mut Vec<Step>>,
     ) -> Result<CappedRateValue> {
-        let mut value = CappedRateValue {
-            applicable: applies == Some(true),
-            amount: None,
-            computed: None,
-            rate: None,
-            cap: None,
-            floor: None,
-            capped: false,
-            floored: false,
-            exceptions: Vec::new(),
-        };
+        let mut value = CappedRateValue::unset(applies == Some(true));
         let mut steps = steps;
         if let Some(s) = steps.as_deref_mut()
             && common.applies.is_some()

@@ -163,7 +163,7 @@ impl Prepared<CappedRateValue> for PreparedCappedRate {
         }
         let (effects, exceptions) = match self.outcomes.get(key)? {
             Outcome::General => return None,
-            Outcome::NotApplicable => return Some(Ok(not_applicable())),
+            Outcome::NotApplicable => return Some(Ok(CappedRateValue::unset(false))),
             Outcome::Applies { effects, exceptions } => (*effects, exceptions),
         };
         let Some(Val::Dec(base)) = vals[self.base] else { return None };
@@ -211,18 +211,4 @@ fn fen(d: Decimal) -> Option<i64> {
         return None;
     }
     i64::try_from(d.mantissa()).ok()?.checked_mul(super::POW10[(2 - scale) as usize])
-}
-
-fn not_applicable() -> CappedRateValue {
-    CappedRateValue {
-        applicable: false,
-        amount: None,
-        computed: None,
-        rate: None,
-        cap: None,
-        floor: None,
-        capped: false,
-        floored: false,
-        exceptions: Vec::new(),
-    }
 }
