@@ -3,12 +3,14 @@
 //! columns. The deadline of a service promise is `Context.deadline`.
 //!
 //! Batch columns cross as day numbers (days since 1970-01-01, the storage of numpy
-//! `datetime64[D]` and Arrow `date32`) through the buffer protocol: one copy of the column in
-//! and one out, never a Python object per element.
+//! `datetime64[D]` and Arrow `date32`): a C-contiguous numpy column is read in place, other
+//! layouts are copied once, and never a Python object per element.
 
 use std::sync::Arc;
 
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyUntypedArrayMethods};
 use pyo3::buffer::PyBuffer;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use zhengce::Error;
@@ -128,17 +130,51 @@ impl PyCalendars {
 }
 
 /// A column of day numbers read from numpy `datetime64[D]` / integer arrays, Arrow `date32`
-/// arrays, or a sequence of dates.
-enum Column {
+/// arrays, or a sequence of dates. A C-contiguous numpy `datetime64[D]`, int64 or int32 array
+/// is borrowed in place: copying a million days costs more than the calendar's own work (the
+/// copy's fresh pages fault one by one).
+enum Column<'py> {
     I32(Vec<i32>),
     I64(Vec<i64>),
+    BorrowedI32(PyReadonlyArray1<'py, i32>),
+    BorrowedI64(PyReadonlyArray1<'py, i64>),
 }
 
-impl Column {
-    fn len(&self) -> usize {
+/// The day numbers of a [`Column`], as the core's batch calls take them.
+#[derive(Clone, Copy)]
+enum Days<'a> {
+    I32(&'a [i32]),
+    I64(&'a [i64]),
+}
+
+impl Column<'_> {
+    fn days(&self) -> Days<'_> {
         match self {
-            Column::I32(v) => v.len(),
-            Column::I64(v) => v.len(),
+            Column::I32(v) => Days::I32(v),
+            Column::I64(v) => Days::I64(v),
+            // Borrowed only when contiguous (checked in `column`), so the slice is there.
+            Column::BorrowedI32(a) => Days::I32(a.as_slice().unwrap_or_default()),
+            Column::BorrowedI64(a) => Days::I64(a.as_slice().unwrap_or_default()),
+        }
+    }
+
+    fn into_i64(self) -> Vec<i64> {
+        match self {
+            Column::I64(v) => v,
+            Column::I32(v) => v.into_iter().map(i64::from).collect(),
+            Column::BorrowedI32(a) => {
+                a.as_slice().unwrap_or_default().iter().map(|&d| i64::from(d)).collect()
+            }
+            Column::BorrowedI64(a) => a.as_slice().unwrap_or_default().to_vec(),
+        }
+    }
+}
+
+impl Days<'_> {
+    fn len(self) -> usize {
+        match self {
+            Days::I32(v) => v.len(),
+            Days::I64(v) => v.len(),
         }
     }
 }
@@ -150,7 +186,7 @@ fn invalid(field: &str, obj: &Bound<'_, PyAny>, expected: &str) -> PyErr {
 
 const COLUMN: &str = "a numpy datetime64[D] or integer array, an Arrow date32 array, or a sequence of dates";
 
-fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Column> {
+fn column<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Column<'py>> {
     let module = obj.get_type().module().map(|m| m.to_string()).unwrap_or_default();
     if crate::arrow::is_arrow(obj) {
         // pyarrow (chunked or not), polars, pandas (through pyarrow), DuckDB...: date32,
@@ -204,6 +240,19 @@ fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Colum
     } else if kind != "i" {
         return Err(invalid(field, &obj, COLUMN));
     }
+    // A borrow fails only when the array is being written elsewhere: then it is copied.
+    if let Ok(a) = obj.cast::<PyArray1<i64>>()
+        && a.is_c_contiguous()
+        && let Ok(a) = a.try_readonly()
+    {
+        return Ok(Column::BorrowedI64(a));
+    }
+    if let Ok(a) = obj.cast::<PyArray1<i32>>()
+        && a.is_c_contiguous()
+        && let Ok(a) = a.try_readonly()
+    {
+        return Ok(Column::BorrowedI32(a));
+    }
     if let Ok(buf) = PyBuffer::<i64>::get(&obj) {
         return Ok(Column::I64(buf.to_vec(py)?));
     }
@@ -215,8 +264,24 @@ fn column(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Colum
 
 /// The counts of a batch: one Python int for every row, or an integer array of one per row.
 /// Every count must fit in 32 bits; nothing is wrapped (2^32 + 1 is not 1), and floats
-/// (NaN, 2.5) and booleans are refused.
-fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>>> {
+/// (NaN, 2.5) and booleans are refused. A C-contiguous int32 array is borrowed in place.
+enum CountsIn<'py> {
+    One(i32),
+    Borrowed(PyReadonlyArray1<'py, i32>),
+    Copied(Vec<i32>),
+}
+
+impl CountsIn<'_> {
+    fn counts(&self) -> Counts<'_> {
+        match self {
+            CountsIn::One(k) => Counts::One(*k),
+            CountsIn::Borrowed(a) => Counts::Each(a.as_slice().unwrap_or_default()),
+            CountsIn::Copied(v) => Counts::Each(v),
+        }
+    }
+}
+
+fn counts<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<CountsIn<'py>> {
     let range = "a whole number from -2147483648 to 2147483647";
     if n.is_instance_of::<pyo3::types::PyBool>() {
         return Err(invalid("n", n, range));
@@ -224,8 +289,14 @@ fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>
     if n.is_instance_of::<pyo3::types::PyInt>() {
         return n
             .extract::<i32>()
-            .map(Ok)
+            .map(CountsIn::One)
             .map_err(|_| crate::error::to_py_err(Error::invalid_input("n", n.to_string(), range)));
+    }
+    if let Ok(a) = n.cast::<PyArray1<i32>>()
+        && a.is_c_contiguous()
+        && let Ok(a) = a.try_readonly()
+    {
+        return Ok(CountsIn::Borrowed(a));
     }
     let arr =
         if n.hasattr("dtype")? { n.clone() } else { py.import("numpy")?.call_method1("asarray", (n,))? };
@@ -249,7 +320,7 @@ fn counts(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Result<i32, Vec<i32>
             _ => return Err(crate::error::to_py_err(Error::invalid_input(format!("n[{i}]"), v, range))),
         }
     }
-    Ok(Err(out))
+    Ok(CountsIn::Copied(out))
 }
 
 /// A writable numpy array of `dtype` over a `bytearray` of `len` items of `width` bytes,
@@ -425,10 +496,11 @@ impl PyCalendar {
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = opts(options_)?;
         let column = column(py, days, "days")?;
+        let days = column.days();
         let cal = &self.inner;
-        numpy_from(py, column.len(), 1, "bool", |buf: &mut [u8]| match &column {
-            Column::I32(v) => cal.is_working_day_batch(v, buf, &o),
-            Column::I64(v) => cal.is_working_day_batch(v, buf, &o),
+        numpy_from(py, days.len(), 1, "bool", |buf: &mut [u8]| match days {
+            Days::I32(v) => cal.is_working_day_batch(v, buf, &o),
+            Days::I64(v) => cal.is_working_day_batch(v, buf, &o),
         })
     }
 
@@ -463,12 +535,8 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = opts(options_)?;
-        let as_i64 = |c: Column| match c {
-            Column::I64(v) => v,
-            Column::I32(v) => v.into_iter().map(i64::from).collect(),
-        };
-        let from = as_i64(column(py, start, "from")?);
-        let to = as_i64(column(py, end, "to")?);
+        let from = column(py, start, "from")?.into_i64();
+        let to = column(py, end, "to")?.into_i64();
         let cal = &self.inner;
         numpy_from(py, from.len(), 1, "bool", |buf: &mut [u8]| cal.provisional_batch(&from, &to, buf, &o))
     }
@@ -482,12 +550,8 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = opts(options_)?;
-        let as_i64 = |c: Column| match c {
-            Column::I64(v) => v,
-            Column::I32(v) => v.into_iter().map(i64::from).collect(),
-        };
-        let from = as_i64(column(py, start, "from")?);
-        let to = as_i64(column(py, end, "to")?);
+        let from = column(py, start, "from")?.into_i64();
+        let to = column(py, end, "to")?.into_i64();
         let mut out = vec![0i64; from.len()];
         py.detach(|| self.inner.working_days_between_batch(&from, &to, &mut out, &o)).py()?;
         numpy_from(py, out.len(), 8, "int64", |buf: &mut [u8]| {
@@ -522,20 +586,24 @@ impl PyCalendar {
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = opts(options_)?;
         let column = column(py, days, "days")?;
+        let days = column.days();
         let counts = counts(py, n)?;
+        let n = counts.counts();
         let cal = &self.inner;
-        numpy_from(py, column.len(), 8, "datetime64[D]", |buf: &mut [u8]| {
-            let (out, _) = buf.as_chunks_mut::<8>();
-            let n = match &counts {
-                Ok(k) => Counts::One(*k),
-                Err(each) => Counts::Each(each),
-            };
-            match (&column, sub) {
-                (Column::I32(v), false) => cal.add_working_days_batch(v, n, out, &o),
-                (Column::I64(v), false) => cal.add_working_days_batch(v, n, out, &o),
-                (Column::I32(v), true) => cal.sub_working_days_batch(v, n, out, &o),
-                (Column::I64(v), true) => cal.sub_working_days_batch(v, n, out, &o),
-            }
-        })
+        // The answers go straight into a numpy int64 array, then seen as datetime64[D]: numpy's
+        // allocator asks for huge pages on large arrays, so the output faults in few pages.
+        let out = PyArray1::<i64>::zeros(py, days.len(), false);
+        {
+            let mut guard = out.readwrite();
+            let slice = guard.as_slice_mut().map_err(|e| PyTypeError::new_err(e.to_string()))?;
+            py.detach(|| match (days, sub) {
+                (Days::I32(v), false) => cal.add_working_days_batch(v, n, slice, &o),
+                (Days::I64(v), false) => cal.add_working_days_batch(v, n, slice, &o),
+                (Days::I32(v), true) => cal.sub_working_days_batch(v, n, slice, &o),
+                (Days::I64(v), true) => cal.sub_working_days_batch(v, n, slice, &o),
+            })
+            .py()?;
+        }
+        out.call_method1("view", ("datetime64[D]",))
     }
 }

@@ -108,6 +108,26 @@ def test_batch_columns(column: object) -> None:
     assert between.dtype == np.int64 and between.tolist() == [1, 1, 1, 1]
 
 
+def test_batch_inputs_borrowed_or_copied_give_the_same_days() -> None:
+    # 2024-02-09 is the Friday before the Spring Festival holiday (02-10..02-17); Sunday 02-18
+    # is a make-up working day. Contiguous datetime64/int32 columns are borrowed in place,
+    # strided ones and other integer widths are copied: the answers are the same.
+    wide = np.array(["2024-02-09", "2000-01-01", "2024-02-09", "2000-01-01"], dtype="datetime64[D]")
+    strided = wide[::2]
+    assert not strided.flags["C_CONTIGUOUS"]
+    contiguous = np.ascontiguousarray(strided)
+    want = ["2024-02-18", "2024-02-19"]
+    for days in (strided, contiguous, contiguous.astype("int64").astype("int32")):
+        for n in (np.array([1, 2], dtype="int32"), np.array([1, 2], dtype="int64"), np.array([1, 2], dtype="uint8"),
+                  np.array([1, 9, 2], dtype="int32")[::2]):
+            got = CN.add_working_days_batch(days, n)
+            assert [str(d) for d in got] == want, (days.dtype, n.dtype)
+            assert got.flags["WRITEABLE"] and not np.shares_memory(got, days)
+    assert [str(d) for d in wide] == ["2024-02-09", "2000-01-01", "2024-02-09", "2000-01-01"]
+    back = CN.sub_working_days_batch(np.array(want, dtype="datetime64[D]"), np.array([1, 2], dtype="int32"))
+    assert [str(d) for d in back] == ["2024-02-09", "2024-02-09"]
+
+
 def test_batch_errors_name_the_row() -> None:
     days = np.array(["2024-02-09", "NaT"], dtype="datetime64[D]")
     with pytest.raises(zhengce.InvalidInputError) as raised:
