@@ -550,16 +550,24 @@ impl PyCalendar {
         options_: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = opts(options_)?;
-        let from = column(py, start, "from")?.into_i64();
-        let to = column(py, end, "to")?.into_i64();
-        let mut out = vec![0i64; from.len()];
-        py.detach(|| self.inner.working_days_between_batch(&from, &to, &mut out, &o)).py()?;
-        numpy_from(py, out.len(), 8, "int64", |buf: &mut [u8]| {
-            for (chunk, v) in buf.chunks_exact_mut(8).zip(&out) {
-                chunk.copy_from_slice(&v.to_ne_bytes());
+        let (from, to) = (column(py, start, "from")?, column(py, end, "to")?);
+        let out = PyArray1::<i64>::zeros(py, from.days().len(), false);
+        {
+            let mut guard = out.readwrite();
+            let slice = guard.as_slice_mut().map_err(|e| PyTypeError::new_err(e.to_string()))?;
+            let cal = &self.inner;
+            match (from.days(), to.days()) {
+                (Days::I64(f), Days::I64(t)) => py.detach(|| cal.working_days_between_batch(f, t, slice, &o)),
+                (Days::I32(f), Days::I32(t)) => py.detach(|| cal.working_days_between_batch(f, t, slice, &o)),
+                // Columns of two widths meet as i64.
+                _ => {
+                    let (f, t) = (from.into_i64(), to.into_i64());
+                    py.detach(|| cal.working_days_between_batch(&f, &t, slice, &o))
+                }
             }
-            Ok(())
-        })
+            .py()?;
+        }
+        Ok(out.into_any())
     }
 
     fn __repr__(&self) -> String {

@@ -126,6 +126,9 @@ def test_batch_inputs_borrowed_or_copied_give_the_same_days() -> None:
     assert [str(d) for d in wide] == ["2024-02-09", "2000-01-01", "2024-02-09", "2000-01-01"]
     back = CN.sub_working_days_batch(np.array(want, dtype="datetime64[D]"), np.array([1, 2], dtype="int32"))
     assert [str(d) for d in back] == ["2024-02-09", "2024-02-09"]
+    ends = np.array(want, dtype="datetime64[D]")
+    for f, t in ((contiguous, ends), (strided, ends.astype("int64").astype("int32"))):
+        assert CN.working_days_between_batch(f, t).tolist() == [1, 2]
 
 
 def test_batch_errors_name_the_row() -> None:
