@@ -227,3 +227,42 @@ fn probe(py: Python<'_>) -> PyResult<Layout> {
     }
     Ok(Layout { ty: ty_py, fresh: Some(fresh.unbind()) })
 }
+
+/// The strings of a 1-D numpy unicode array (`<U`, native order), read from its fixed-width
+/// UCS-4 items in place (any stride), each without its trailing NULs as numpy's `tolist()`
+/// gives it. `None` for any other array (the caller goes through `tolist()`); a code point
+/// that is not a Unicode scalar value (a lone surrogate) is the error `tolist()`'s text would
+/// give, at `name[row]`.
+pub fn numpy_strings(a: &Bound<'_, numpy::PyUntypedArray>, name: &str) -> Option<PyResult<Vec<String>>> {
+    use numpy::{PyArrayDescrMethods, PyUntypedArrayMethods};
+    let dtype = a.dtype();
+    let native = cfg!(target_endian = "little") && matches!(dtype.byteorder(), b'=' | b'<');
+    let width = dtype.itemsize();
+    if a.ndim() != 1 || dtype.kind() != b'U' || !native || width % 4 != 0 {
+        return None;
+    }
+    let (n, stride) = (a.len(), a.strides()[0]);
+    // SAFETY: numpy's own description of a live 1-D array (held by `a`, the GIL held): item
+    // `i` starts at data + i * stride and is `width` bytes, for i < n.
+    let data = unsafe { (*a.as_array_ptr()).fields.data } as *const u8;
+    let mut out = Vec::with_capacity(n);
+    let mut chars: Vec<u32> = Vec::with_capacity(width / 4);
+    for row in 0..n {
+        chars.clear();
+        // SAFETY: as above; unaligned reads, as a strided view need not be aligned.
+        unsafe {
+            let item = data.offset(row as isize * stride);
+            chars.extend((0..width / 4).map(|k| std::ptr::read_unaligned(item.add(4 * k).cast::<u32>())));
+        }
+        let end = chars.iter().rposition(|&c| c != 0).map_or(0, |p| p + 1);
+        let text: Option<String> = chars[..end].iter().map(|&c| char::from_u32(c)).collect();
+        match text {
+            Some(t) => out.push(t),
+            None => {
+                let path = format!("{name}[{row}]");
+                return Some(Err(crate::error::to_py_err(crate::convert::ill_formed(&path))));
+            }
+        }
+    }
+    Some(Ok(out))
+}
