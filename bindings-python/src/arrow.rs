@@ -657,13 +657,15 @@ pub fn add_observations(
 /// whose fixed cost no longer matters.
 const SMALL: usize = 4096;
 
-/// pyarrow's `DictionaryArray` type and the type ids of the index and value types read here.
+/// pyarrow's array types read by [`small_dictionary`]: the dictionary, its integer indices
+/// (Int8Array to Int64Array, widths 1, 2, 4, 8 bytes) and its labels (StringArray with 32-bit
+/// offsets, LargeStringArray with 64-bit). The indices' and labels' Python types say their
+/// widths without building a DataType.
 struct PaTypes {
     dictionary: Py<pyo3::types::PyType>,
-    /// int8, int16, int32, int64 (byte widths 1, 2, 4, 8).
-    index_ids: [i64; 4],
-    string: i64,
-    large_string: i64,
+    indices: [Py<pyo3::types::PyType>; 4],
+    string: Py<pyo3::types::PyType>,
+    large_string: Py<pyo3::types::PyType>,
 }
 
 static PA_TYPES: pyo3::sync::PyOnceLock<Option<PaTypes>> = pyo3::sync::PyOnceLock::new();
@@ -672,14 +674,14 @@ fn pa_types(py: Python<'_>) -> Option<&PaTypes> {
     PA_TYPES
         .get_or_init(py, || {
             let pa = py.import("pyarrow").ok()?;
-            let id = |t: &str| {
-                pa.getattr(t).and_then(|f| f.call0()).and_then(|t| t.getattr("id")?.extract::<i64>())
+            let ty = |t: &str| -> Option<Py<pyo3::types::PyType>> {
+                Some(pa.getattr(t).ok()?.cast_into().ok()?.unbind())
             };
             Some(PaTypes {
-                dictionary: pa.getattr("DictionaryArray").ok()?.cast_into().ok()?.unbind(),
-                index_ids: [id("int8").ok()?, id("int16").ok()?, id("int32").ok()?, id("int64").ok()?],
-                string: id("string").ok()?,
-                large_string: id("large_string").ok()?,
+                dictionary: ty("DictionaryArray")?,
+                indices: [ty("Int8Array")?, ty("Int16Array")?, ty("Int32Array")?, ty("Int64Array")?],
+                string: ty("StringArray")?,
+                large_string: ty("LargeStringArray")?,
             })
         })
         .as_ref()
@@ -735,19 +737,18 @@ fn short_bytes(b: Option<Bound<'_, PyAny>>) -> Option<Option<Vec<u8>>> {
 
 fn read_small_dictionary(obj: &Bound<'_, PyAny>, pa: &PaTypes) -> Option<(ScalarBuffer<i32>, Vec<String>)> {
     let py = obj.py();
-    let dtype = attr(obj, pyo3::intern!(py, "type"))?;
-    let index_id = int(&attr(&dtype, pyo3::intern!(py, "index_type"))?, pyo3::intern!(py, "id"))?;
-    let value_id = int(&attr(&dtype, pyo3::intern!(py, "value_type"))?, pyo3::intern!(py, "id"))?;
-    let width = [1usize, 2, 4, 8][pa.index_ids.iter().position(|&i| i == index_id)?];
-    let offset_width = if value_id == pa.string {
+    let indices = attr(obj, pyo3::intern!(py, "indices"))?;
+    let labels = attr(obj, pyo3::intern!(py, "dictionary"))?;
+    let index_type = indices.get_type();
+    let width = [1usize, 2, 4, 8][pa.indices.iter().position(|t| index_type.is(t.bind(py)))?];
+    let label_type = labels.get_type();
+    let offset_width = if label_type.is(pa.string.bind(py)) {
         4
-    } else if value_id == pa.large_string {
+    } else if label_type.is(pa.large_string.bind(py)) {
         8
     } else {
         return None;
     };
-    let indices = attr(obj, pyo3::intern!(py, "indices"))?;
-    let labels = attr(obj, pyo3::intern!(py, "dictionary"))?;
     let n = indices.len().ok()?;
     let n_labels = labels.len().ok()?;
     if n > SMALL || n_labels > SMALL || int(&labels, pyo3::intern!(py, "null_count"))? != 0 {
