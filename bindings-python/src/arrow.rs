@@ -652,3 +652,155 @@ pub fn add_observations(
     };
     monitor.add_observation_columns(&observations).map(Some).py()
 }
+
+/// The most rows read by [`small_dictionary`]; longer arrays go through the C data interface,
+/// whose fixed cost no longer matters.
+const SMALL: usize = 4096;
+
+/// pyarrow's array types read by [`small_dictionary`]: the dictionary, its integer indices
+/// (Int8Array to Int64Array, widths 1, 2, 4, 8 bytes) and its labels (StringArray with 32-bit
+/// offsets, LargeStringArray with 64-bit). The indices' and labels' Python types say their
+/// widths without building a DataType.
+struct PaTypes {
+    dictionary: Py<pyo3::types::PyType>,
+    indices: [Py<pyo3::types::PyType>; 4],
+    string: Py<pyo3::types::PyType>,
+    large_string: Py<pyo3::types::PyType>,
+}
+
+static PA_TYPES: pyo3::sync::PyOnceLock<Option<PaTypes>> = pyo3::sync::PyOnceLock::new();
+
+fn pa_types(py: Python<'_>) -> Option<&PaTypes> {
+    PA_TYPES
+        .get_or_init(py, || {
+            let pa = py.import("pyarrow").ok()?;
+            let ty = |t: &str| -> Option<Py<pyo3::types::PyType>> {
+                Some(pa.getattr(t).ok()?.cast_into().ok()?.unbind())
+            };
+            Some(PaTypes {
+                dictionary: ty("DictionaryArray")?,
+                indices: [ty("Int8Array")?, ty("Int16Array")?, ty("Int32Array")?, ty("Int64Array")?],
+                string: ty("StringArray")?,
+                large_string: ty("LargeStringArray")?,
+            })
+        })
+        .as_ref()
+}
+
+/// A short pyarrow `DictionaryArray` of strings (signed integer indices) as codes (-1 for a
+/// null) and labels, read from its buffers through the buffer protocol: the C data export and
+/// import cost more than the rest of a one-row batch. The same codes and labels as
+/// [`rule_column`] gives; `None` for anything else (another type, a null label, an index out
+/// of range, a long array), which the general path reads.
+pub fn small_dictionary(obj: &Bound<'_, PyAny>) -> PyResult<Option<(ScalarBuffer<i32>, Vec<String>)>> {
+    let ty = obj.get_type();
+    if ty.name().map(|n| n.to_str().map(|n| n != "DictionaryArray").unwrap_or(true)).unwrap_or(true) {
+        return Ok(None);
+    }
+    let py = obj.py();
+    let Some(pa) = pa_types(py) else { return Ok(None) };
+    if !ty.is(pa.dictionary.bind(py)) {
+        return Ok(None);
+    }
+    Ok(read_small_dictionary(obj, pa))
+}
+
+fn attr<'py>(o: &Bound<'py, PyAny>, a: &Bound<'py, pyo3::types::PyString>) -> Option<Bound<'py, PyAny>> {
+    o.getattr(a).ok()
+}
+
+fn int<'py>(o: &Bound<'py, PyAny>, a: &Bound<'py, pyo3::types::PyString>) -> Option<i64> {
+    attr(o, a)?.extract::<i64>().ok()
+}
+
+/// The bytes of an Arrow buffer (`None` for a missing one), if it is short.
+fn short_bytes(b: Option<Bound<'_, PyAny>>) -> Option<Option<Vec<u8>>> {
+    match b {
+        None => Some(None),
+        Some(b) if b.is_none() => Some(None),
+        // pyarrow exports its buffers as signed bytes ('b'); unsigned ('B') is taken too.
+        Some(b) => match pyo3::buffer::PyBuffer::<i8>::get(&b) {
+            Ok(buffer) if buffer.len_bytes() <= 64 * SMALL => {
+                buffer.to_vec(b.py()).ok().map(|v| Some(v.into_iter().map(|x| x as u8).collect()))
+            }
+            Ok(_) => None,
+            Err(_) => {
+                let buffer = pyo3::buffer::PyBuffer::<u8>::get(&b).ok()?;
+                if buffer.len_bytes() > 64 * SMALL {
+                    return None;
+                }
+                buffer.to_vec(b.py()).ok().map(Some)
+            }
+        },
+    }
+}
+
+fn read_small_dictionary(obj: &Bound<'_, PyAny>, pa: &PaTypes) -> Option<(ScalarBuffer<i32>, Vec<String>)> {
+    let py = obj.py();
+    let indices = attr(obj, pyo3::intern!(py, "indices"))?;
+    let labels = attr(obj, pyo3::intern!(py, "dictionary"))?;
+    let index_type = indices.get_type();
+    let width = [1usize, 2, 4, 8][pa.indices.iter().position(|t| index_type.is(t.bind(py)))?];
+    let label_type = labels.get_type();
+    let offset_width = if label_type.is(pa.string.bind(py)) {
+        4
+    } else if label_type.is(pa.large_string.bind(py)) {
+        8
+    } else {
+        return None;
+    };
+    let n = indices.len().ok()?;
+    let n_labels = labels.len().ok()?;
+    if n > SMALL || n_labels > SMALL || int(&labels, pyo3::intern!(py, "null_count"))? != 0 {
+        return None;
+    }
+    let buffers =
+        |o: &Bound<'_, PyAny>| o.call_method0(pyo3::intern!(py, "buffers")).ok().map(|b| b.unbind());
+    let bytes = short_bytes;
+    // Indices: validity, data, from their own offset.
+    let index_buffers = buffers(&indices)?.into_bound(py);
+    let at = int(&indices, pyo3::intern!(py, "offset"))? as usize;
+    let valid = bytes(index_buffers.get_item(0).ok())?;
+    let data = bytes(index_buffers.get_item(1).ok())??;
+    // Labels: offsets and UTF-8 data, from their own offset.
+    let label_buffers = buffers(&labels)?.into_bound(py);
+    let label_at = int(&labels, pyo3::intern!(py, "offset"))? as usize;
+    let offsets = bytes(label_buffers.get_item(1).ok())??;
+    let text = bytes(label_buffers.get_item(2).ok())?.unwrap_or_default();
+    let offset = |j: usize| -> Option<usize> {
+        let p = (label_at + j) * offset_width;
+        let raw = offsets.get(p..p + offset_width)?;
+        let v = if offset_width == 4 {
+            i64::from(i32::from_le_bytes(raw.try_into().ok()?))
+        } else {
+            i64::from_le_bytes(raw.try_into().ok()?)
+        };
+        usize::try_from(v).ok()
+    };
+    let mut out_labels = Vec::with_capacity(n_labels);
+    for j in 0..n_labels {
+        let (start, end) = (offset(j)?, offset(j + 1)?);
+        out_labels.push(String::from_utf8(text.get(start..end)?.to_vec()).ok()?);
+    }
+    let mut codes = Vec::with_capacity(n);
+    for i in 0..n {
+        let bit = at + i;
+        if let Some(v) = &valid
+            && v.get(bit / 8)? & (1 << (bit % 8)) == 0
+        {
+            codes.push(-1);
+            continue;
+        }
+        let raw = data.get((at + i) * width..(at + i + 1) * width)?;
+        let mut le = [0u8; 8];
+        le[..width].copy_from_slice(raw);
+        // Sign-extend from the index width.
+        let shift = 64 - 8 * width as u32;
+        let code = (i64::from_le_bytes(le) << shift) >> shift;
+        if !(0..n_labels as i64).contains(&code) {
+            return None;
+        }
+        codes.push(code as i32);
+    }
+    Some((codes.into(), out_labels))
+}

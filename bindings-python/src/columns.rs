@@ -9,7 +9,9 @@
 //! nothing here decides a row.
 
 use arrow_buffer::ScalarBuffer;
-use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadwriteArray1, PyUntypedArrayMethods};
+use numpy::{
+    PyArray1, PyArrayMethods, PyReadonlyArray1, PyReadwriteArray1, PyUntypedArray, PyUntypedArrayMethods,
+};
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -360,9 +362,22 @@ pub(crate) fn read_columns(py: Python<'_>, columns: &Bound<'_, PyAny>) -> PyResu
         // exception): a plain numpy int64 vector, read in place later.
         if let Ok(ty) = NDARRAY.import(py, "numpy", "ndarray")
             && v.get_type().is(ty)
-            && v.cast::<PyArray1<i64>>().is_ok_and(|a| a.is_c_contiguous())
         {
-            out.units.push((name, v.unbind()));
+            if v.cast::<PyArray1<i64>>().is_ok_and(|a| a.is_c_contiguous()) {
+                out.units.push((name, v.unbind()));
+                continue;
+            }
+            // A numpy str array: its UCS-4 items read in place rather than a str per row
+            // (the values `tolist()` gives, as the general path below reads them).
+            if let Ok(a) = v.cast::<PyUntypedArray>()
+                && let Some(strings) = crate::raw::numpy_strings(a, &name)
+            {
+                out.typed.push((name, Typed::Strings(strings?), None));
+                continue;
+            }
+        }
+        if let Some(dict) = crate::arrow::small_dictionary(&v)? {
+            out.typed.push((name, Typed::Codes(dict.0, dict.1), None));
             continue;
         }
         let np = py.import("numpy")?;

@@ -158,9 +158,13 @@ pub fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
 
 static DECIMAL_TYPE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
 
-/// A core decimal as a `decimal.Decimal` (the type looked up once per interpreter), built
-/// from its digits written on the stack: one string and one constructor call.
+/// A core decimal as a `decimal.Decimal`: written in place into a new object where the
+/// interpreter's layout was checked (`raw`), else built from its digits written on the stack
+/// (one string and one constructor call, the type looked up once per interpreter).
 pub fn decimal_to_py<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    if let Some(made) = crate::raw::new_decimal(py, d) {
+        return Ok(made);
+    }
     let decimal = DECIMAL_TYPE.import(py, "decimal", "Decimal")?;
     let mut buf = [0u8; 64];
     let text = decimal_text(d, &mut buf);
@@ -217,6 +221,12 @@ fn repr(obj: &Bound<'_, PyAny>) -> String {
 /// three times as much (most of a single rule evaluation from Python).
 pub fn extract_date(obj: &Bound<'_, PyAny>, field: &str) -> Result<NaiveDate, Error> {
     let py = obj.py();
+    // An ISO string first (a batch's one date), read in place.
+    if let Ok(s) = obj.cast::<PyString>()
+        && let Some(date) = s.to_str().ok().and_then(zhengce::value::parse_date)
+    {
+        return Ok(date);
+    }
     if let Ok(date_type) = DATE_TYPE.import(py, "datetime", "date")
         && obj.get_type().is(date_type)
         && let Ok(ordinal) = obj.call_method0(pyo3::intern!(py, "toordinal")).and_then(|o| o.extract::<i32>())

@@ -188,6 +188,45 @@ impl PyDatedEvaluator {
     }
 }
 
+/// One positional argument read without a conversion: `None` (not given), an exact `str`
+/// (its UTF-8 in place), an exact `bool` or `int`, an exact `Decimal` read in place (`raw`);
+/// `None` for anything else, which the general path reads.
+fn quick<'a>(v: &'a Bound<'_, PyAny>) -> Option<Option<InputValueRef<'a>>> {
+    if v.is_none() {
+        return Some(None);
+    }
+    if let Ok(s) = v.cast_exact::<PyString>() {
+        return s.to_str().ok().map(|t| Some(InputValueRef::Text(t)));
+    }
+    if let Some(d) = crate::raw::read_decimal(v) {
+        return Some(Some(InputValueRef::Decimal(d)));
+    }
+    if let Ok(b) = v.cast_exact::<PyBool>() {
+        return Some(Some(InputValueRef::Bool(b.is_true())));
+    }
+    let i = v.cast_exact::<PyInt>().ok()?.extract::<i64>().ok()?;
+    Some(Some(InputValueRef::Decimal(i.into())))
+}
+
+impl PyDatedEvaluator {
+    /// A call's value when every argument is positional and read by [`quick`] and the core
+    /// answers; `None` otherwise, for the general path (which gives the errors: a `Decimal`
+    /// read in place is reported as `str()` writes it there, as `evaluate` reports it).
+    fn quick(&self, args: &Bound<'_, PyTuple>) -> Option<RuleValue> {
+        let n = self.inner.inputs().len();
+        if n > ON_STACK || args.len() > n {
+            return None;
+        }
+        let held: [Option<Borrowed<'_, '_, PyAny>>; ON_STACK] =
+            std::array::from_fn(|i| if i < args.len() { args.get_borrowed_item(i).ok() } else { None });
+        let mut refs = [None; ON_STACK];
+        for (r, a) in refs.iter_mut().zip(held.iter().take(args.len())) {
+            *r = quick(a.as_ref()?)?;
+        }
+        self.inner.value(&refs[..n]).ok()
+    }
+}
+
 /// The answer of a call as a Python object: an amount as a `Decimal` (None when the rule
 /// does not apply), whether eligible or compliant (None while undecided), a deadline as a
 /// `datetime.date`, a decision table's outputs as a dict (None when no row matched).
@@ -214,6 +253,11 @@ impl PyDatedEvaluator {
         inputs: &Bound<'py, PyTuple>,
         named: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        if named.is_none_or(|n| n.is_empty())
+            && let Some(value) = self.quick(inputs)
+        {
+            return answer(py, &self.answers, &value);
+        }
         let value = self.call_with(inputs, named, |values| self.inner.value(values))?;
         answer(py, &self.answers, &value)
     }

@@ -264,3 +264,71 @@ def test_a_scorecard_as_typed_tables() -> None:
     groups = card.table().to_arrow()
     assert groups.column("dimension")[0].as_py() == "all"
     assert groups.column("counts_total")[0].as_py() == rows.num_rows
+
+
+# Item 68 by hand, in fen: 1 % of 5,000,000 yuan is 50,000.00, capped at 20,000.00 for an ordinary
+# lot, uncapped for PPP, 0.00 for a framework entry; 1 % of 1,234,567.89 is 12,345.6789 -> 12,345.67.
+FEN = np.array([500_000_000, 500_000_000, 500_000_000, 123_456_789])
+KINDS = ["ppp", "framework_entry", "ordinary", "ppp"]
+BONDS = [D("50000.00"), D("0.00"), D("20000.00"), D("12345.67")]
+
+
+def amounts(columns: dict) -> list:
+    return BOND.evaluate_batch(columns, "2022-06-01", threads=1).to_arrow().column("amount").to_pylist()
+
+
+def error_of(columns: dict) -> tuple:
+    with pytest.raises(zhengce.ZhengceError) as raised:
+        BOND.evaluate_batch(columns, "2022-06-01")
+    return type(raised.value), raised.value.path, str(raised.value)
+
+
+def test_numpy_str_lot_types_padded_strided_and_reversed() -> None:
+    kinds = np.array(KINDS)  # <U15: "ppp" is padded with NULs in its item
+    assert kinds.dtype == np.dtype("<U15")
+    assert amounts({"budget": FEN, "lot_type": kinds}) == BONDS
+    wide = np.array(KINDS, dtype="<U40")
+    assert amounts({"budget": FEN, "lot_type": wide}) == BONDS
+    # Every other item of a longer array (a stride of two items), and a reversed view.
+    interleaved = np.array([k for kind in KINDS for k in (kind, "framework_entry")])[::2]
+    assert not interleaved.flags.c_contiguous
+    assert amounts({"budget": FEN, "lot_type": interleaved}) == BONDS
+    assert amounts({"budget": FEN[::-1].copy(), "lot_type": np.array(KINDS)[::-1]}) == BONDS[::-1]
+    # Big-endian items are read through tolist(): the same answers.
+    assert amounts({"budget": FEN, "lot_type": np.array(KINDS, dtype=">U15")}) == BONDS
+    # A 2-D array is not a column.
+    assert error_of({"budget": FEN[:2], "lot_type": np.array([KINDS[:2]])})[0] is zhengce.InvalidInputError
+    assert amounts({"budget": FEN[:0], "lot_type": np.array([], dtype="<U8")}) == []
+
+
+def test_numpy_str_errors_are_the_list_errors() -> None:
+    for kinds in (["ppp", ""], ["ppp", "PPP"], ["ppp", "ppp\x00x"], ["ppp", "\ud800"]):
+        from_numpy = error_of({"budget": FEN[:2], "lot_type": np.array(kinds)})
+        from_list = error_of({"budget": FEN[:2], "lot_type": kinds})
+        assert from_numpy == from_list
+        assert from_numpy[0] is zhengce.InvalidInputError and from_numpy[1].startswith("lot_type")
+
+
+@pytest.mark.parametrize("index", [pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8()])
+@pytest.mark.parametrize("labels", [pa.string(), pa.large_string()])
+def test_dictionary_lot_types_any_index_width_with_nulls_and_offsets(index: pa.DataType, labels: pa.DataType) -> None:
+    names = ["ordinary", "ppp", "framework_entry"]
+    codes = [names.index(k) for k in KINDS]
+    lots = pa.DictionaryArray.from_arrays(pa.array(codes, index), pa.array(names, labels))
+    assert amounts({"budget": FEN, "lot_type": lots}) == BONDS
+    # A slice (an offset into the indices) and a null (no lot type: the default, ordinary, capped).
+    assert amounts({"budget": FEN[1:3], "lot_type": lots.slice(1, 2)}) == BONDS[1:3]
+    with_null = pa.DictionaryArray.from_arrays(pa.array([1, None, 2, 1], index), pa.array(names, labels))
+    # ppp, null (ordinary: capped), framework_entry, ppp.
+    assert amounts({"budget": FEN, "lot_type": with_null}) == [D("50000.00"), D("20000.00"), D("0.00"),
+                                                               D("12345.67")]
+    # The same through the C data interface (a chunked array).
+    assert amounts({"budget": FEN, "lot_type": pa.chunked_array([with_null])}) == amounts(
+        {"budget": FEN, "lot_type": with_null})
+
+
+def test_dictionary_labels_outside_the_choices_name_the_row() -> None:
+    lots = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int8()), pa.array(["ppp", "PPP"]))
+    error = error_of({"budget": FEN[:2], "lot_type": lots})
+    assert error == error_of({"budget": FEN[:2], "lot_type": pa.chunked_array([lots])})
+    assert error[0] is zhengce.InvalidInputError and error[1] == "lot_type"

@@ -120,3 +120,107 @@ def test_other_kinds_answer_their_value() -> None:
     # holiday (1-7 October) is skipped, and 8-9 October are make-up working days.
     opening = ctx.evaluator("tianshan-2022-87/r58-business-opening").at("2022-09-30")
     assert opening() == datetime.date(2022, 10, 9)
+
+
+class Budget(Decimal):
+    """A subclass: read through its text, as any Decimal that is not exactly the type."""
+
+
+def _answer_and_error(call):  # type: ignore[no-untyped-def]
+    try:
+        return call(), None
+    except zhengce.ZhengceError as e:
+        return None, (type(e), e.path, str(e))
+
+
+@pytest.mark.parametrize(
+    ("budget", "kind", "expected"),
+    [
+        # 1 % of 123,456,789.12 is 1,234,567.8912: capped at 20,000.00, uncapped for PPP (rounded down).
+        (Decimal("123456789.12"), "ordinary", "20000.00"),
+        (Decimal("123456789.12"), "ppp", "1234567.89"),
+        (Decimal("123456789.12"), "framework_entry", "0.00"),
+        # Twenty digits (two of the decimal's 19-digit words): 10^15 yuan, 1 % = 10^13.
+        (Decimal("1000000000000000.0000"), "ppp", "10000000000000.00"),
+        # The largest budget (i64::MAX fen): 1 % = 922,337,203,685,477.5807, rounded down.
+        (Decimal("92233720368547758.07"), "ppp", "922337203685477.58"),
+        # Trailing zeros are whole fen: 1 % of 1,234.56 = 12.3456 -> 12.34.
+        (Decimal("1234.5600"), "ordinary", "12.34"),
+        (Decimal("0"), "ordinary", "0.00"),
+        (Decimal("0.01"), "ppp", "0.00"),
+        (Decimal("1000000"), "ordinary", "10000.00"),
+        (Decimal("0.000000"), "ordinary", "0.00"),
+        (Decimal("-0.00"), "ppp", "0.00"),  # negative zero is zero
+        # A subclass of Decimal is read through str(): the same value.
+        (Budget("1500000"), "ordinary", "15000.00"),
+        (Budget("123456789.12"), "ppp", "1234567.89"),
+    ],
+)
+def test_decimal_budgets_by_hand(evaluator: zhengce.Evaluator, bond: zhengce.DatedEvaluator, budget: Decimal,
+                                 kind: str, expected: str) -> None:
+    got = bond(budget, kind)
+    assert type(got) is Decimal
+    assert str(got) == expected
+    assert got.as_tuple() == Decimal(expected).as_tuple()
+    assert hash(got) == hash(Decimal(expected)) and got == Decimal(expected)
+    assert str(got + Decimal("0.01")) == str(Decimal(expected) + Decimal("0.01"))
+    # The same through a str budget and through evaluate.
+    assert str(bond(str(budget), kind)) == expected
+    assert evaluator.evaluate({"budget": budget, "lot_type": kind}, JUNE).amount == expected
+
+
+@pytest.mark.parametrize(
+    "budget",
+    [
+        Decimal("1E+6"),  # an exponent: refused by the grammar, not guessed
+        Decimal("1E-7"),
+        Decimal("0E-30"),
+        Decimal("-5"),
+        Decimal("-0.01"),
+        Decimal("NaN"),
+        Decimal("sNaN"),
+        Decimal("Infinity"),
+        Decimal("-Infinity"),
+        Decimal("1.234"),  # not whole fen
+        Decimal("0.000001"),
+        Decimal("92233720368547758.08"),  # one fen above i64::MAX fen
+        Decimal("79228162514264337593543950336"),  # beyond 96 bits
+        Decimal("1" * 40),
+        Budget("-1"),
+        Budget("1E+6"),
+        1.5,  # a float never stands for a decimal
+        float("nan"),
+        "12,345.67",
+        "1e5",
+        b"100",
+        [1],
+    ],
+)
+def test_bad_budgets_raise_the_typed_error_naming_the_field(evaluator: zhengce.Evaluator,
+                                                            bond: zhengce.DatedEvaluator, budget: object) -> None:
+    for kind in ("ordinary", "ppp"):
+        _, error = _answer_and_error(lambda: bond(budget, kind))
+        assert error is not None and error[0] is zhengce.InvalidInputError and error[1] == "budget"
+        _, direct = _answer_and_error(lambda: evaluator.evaluate({"budget": budget, "lot_type": kind}, JUNE))
+        assert error == direct
+
+
+def test_decimal_budgets_agree_with_the_fen_rule(bond: zhengce.DatedEvaluator) -> None:
+    # Item 68 in fen, worked by hand: 1 % rounded down is fen // 100; ordinary lots at most
+    # 2,000,000 fen (20,000 yuan), PPP uncapped, framework entries 0.
+    import random
+
+    rng = random.Random(68)
+    def rule(fen: int, code: int) -> Decimal:
+        q = fen // 100
+        return Decimal(0 if code == 2 else q if code == 1 else min(q, 2_000_000)).scaleb(-2)
+
+    for _ in range(3000):
+        fen = rng.choice([rng.randrange(0, 10**4), rng.randrange(0, 10**11), rng.randrange(0, 2**63)])
+        for kind, code in (("ordinary", 0), ("ppp", 1), ("framework_entry", 2)):
+            budget = Decimal(fen).scaleb(-2)
+            got = bond(budget, kind)
+            assert got == rule(fen, code) and got.as_tuple().exponent == -2, (budget, kind)
+            assert bond(str(budget), kind) == got
+            # An int budget is whole yuan.
+            assert bond(fen // 100, kind) == rule(fen // 100 * 100, code)
