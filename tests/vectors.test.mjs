@@ -6,7 +6,8 @@ import { test } from "node:test";
 import { runVectors } from "./vectors.mjs";
 
 const require = createRequire(import.meta.url);
-const zhengce = require("../bindings-wasm/pkg/node/zhengce_wasm.js");
+// The main module and the optional draft module (`zhengce/draft`, for the draft vectors).
+const zhengce = { ...require("../bindings-wasm/pkg/node/zhengce_wasm.js"), ...require("../bindings-wasm/pkg/node/draft.js") };
 const dir = new URL("./vectors/", import.meta.url);
 const readJson = async (file) => JSON.parse(readFileSync(new URL(file, dir), "utf8"));
 

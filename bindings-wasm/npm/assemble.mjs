@@ -1,12 +1,15 @@
-// Assembles the npm package from wasm-bindgen's two outputs (same .wasm, two glues):
-//   node assemble.mjs <bindgen-node-dir> <bindgen-web-dir> <optimised.wasm> <catalogue.json> <out-dir> <version>
-// Layout: one zhengce_bg.wasm and catalogue.json at the root; node/ (CommonJS entry, ESM entry
-// re-exporting it), web/ (ES module entry for browsers and bundlers); one shared types.d.ts.
+// Assembles the npm package from wasm-bindgen's outputs (each module: one .wasm, two glues):
+//   node assemble.mjs <build-dir> <catalogue.json> <out-dir> <version>
+// where <build-dir> holds, for each module NAME (zhengce, the main one, and zhengce_draft, the
+// optional `zhengce/draft`), NAME/node and NAME/web (wasm-bindgen's outputs) and NAME_bg.wasm
+// (optimised). Layout: the two .wasm files and catalogue.json at the root; node/ (CommonJS
+// entries, ESM entries re-exporting them), web/ (ES module entries for browsers and bundlers);
+// shared types.d.ts and draft-types.d.ts.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 
-const [nodeDir, webDir, wasm, catalogue, out, version] = process.argv.slice(2).map((a, i) => (i < 5 ? resolve(a) : a));
+const [build, catalogue, out, version] = process.argv.slice(2).map((a, i) => (i < 3 ? resolve(a) : a));
 const here = new URL(".", import.meta.url).pathname;
 const read = (p) => readFileSync(p, "utf8");
 const edit = (text, from, to) => {
@@ -16,17 +19,21 @@ const edit = (text, from, to) => {
 
 rmSync(out, { recursive: true, force: true });
 for (const d of ["node", "web"]) mkdirSync(join(out, d), { recursive: true });
-copyFileSync(wasm, join(out, "zhengce_bg.wasm"));
+for (const name of ["zhengce", "zhengce_draft"]) copyFileSync(join(build, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));
 
-// The glues, pointed at the one shared module, each with entry/guard.js appended: a trap
-// restarts the module and throws a ZhengceError (see that file).
-const guarded = (glue, web) => {
+// The glues, pointed at their shared module, each with entry/guard.js appended: a trap
+// restarts the module and throws a ZhengceError (see that file). The main module's also gets
+// entry/guard-main.js (class arguments, built-in data).
+const guarded = (glue, web, main) => {
   const registries = [...glue.matchAll(/^const (\w+Finalization) = [^;]*?wasm\.(__wbg_\w+_free)\(/gms)].map((m) => `[${m[1]}, "${m[2]}"]`);
   const classes = [...glue.matchAll(/^(?:export )?class (\w+) \{/gm)].map((m) => m[1]);
   const functions = web
     ? [...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1])
     : [...glue.matchAll(/^exports\.(\w+) = (\w+);$/gm)].filter((m) => m[1] === m[2] && !classes.includes(m[1])).map((m) => m[1]);
-  if (registries.length !== classes.length || !functions.includes("setBuiltinCatalogue") || !functions.includes("setBuiltinData") || !glue.includes("function _assertClass(")) {
+  const expected = main
+    ? functions.includes("setBuiltinCatalogue") && functions.includes("setBuiltinData") && glue.includes("function _assertClass(")
+    : functions.includes("draft") && functions.includes("parseYaml") && classes.length === 0;
+  if (registries.length !== classes.length || !expected) {
     throw new Error("assemble: the glue's classes, registries or functions were not found; has wasm-bindgen's output changed?");
   }
   const caches = [...glue.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((m) => `${m[1]} = null;`);
@@ -38,15 +45,22 @@ const guarded = (glue, web) => {
   const guard = read(join(here, "entry/guard.js"))
     .replace("RESTART", restart)
     .replace("REGISTRIES", `[${registries.join(", ")}]`)
+    .replace("MAIN_ONLY", main ? read(join(here, "entry/guard-main.js")) : "")
     .replace("EXPORTS", exports.join("\n"));
   return `${glue}\n${guard}`;
 };
-writeFileSync(join(out, "node/glue.js"), guarded(edit(read(join(nodeDir, "zhengce.js")), "`${__dirname}/zhengce_bg.wasm`", "`${__dirname}/../zhengce_bg.wasm`"), false));
-writeFileSync(join(out, "web/glue.js"), guarded(edit(read(join(webDir, "zhengce.js")), "new URL('zhengce_bg.wasm', import.meta.url)", "new URL('../zhengce_bg.wasm', import.meta.url)"), true));
+for (const [name, glueFile, main] of [["zhengce", "glue.js", true], ["zhengce_draft", "draft-glue.js", false]]) {
+  const node = edit(read(join(build, name, "node", `${name}.js`)), `\`\${__dirname}/${name}_bg.wasm\``, `\`\${__dirname}/../${name}_bg.wasm\``);
+  const web = edit(read(join(build, name, "web", `${name}.js`)), `new URL('${name}_bg.wasm', import.meta.url)`, `new URL('../${name}_bg.wasm', import.meta.url)`);
+  writeFileSync(join(out, "node", glueFile), guarded(node, false, main));
+  writeFileSync(join(out, "web", glueFile), guarded(web, true, main));
+}
 writeFileSync(join(out, "node/package.json"), '{"type": "commonjs"}\n');
 writeFileSync(join(out, "web/package.json"), '{"type": "module"}\n');
 copyFileSync(join(here, "entry/node.cjs"), join(out, "node/zhengce_wasm.js"));
 copyFileSync(join(here, "entry/web.js"), join(out, "web/zhengce_wasm.js"));
+copyFileSync(join(here, "entry/draft-node.cjs"), join(out, "node/draft.js"));
+copyFileSync(join(here, "entry/draft-web.js"), join(out, "web/draft.js"));
 
 // The built-in catalogue as one JSON file (written by the core: `--example builtin_catalogue`).
 copyFileSync(catalogue, join(out, "catalogue.json"));
@@ -62,19 +76,20 @@ const data = {
 };
 writeFileSync(join(out, "data.json"), JSON.stringify(data));
 
-// The ESM entry for Node re-exports the CommonJS one by name (one instance for both).
+// The ESM entries for Node re-export the CommonJS ones by name (one instance for both).
 const require = createRequire(import.meta.url);
-const cjs = require(join(out, "node/zhengce_wasm.js"));
-const names = Object.keys(cjs).filter((n) => n !== "default").sort();
-writeFileSync(
-  join(out, "node/zhengce_wasm.mjs"),
-  `// The Node entry point as an ES module: the CommonJS entry's exports, by name.\nimport zhengce from "./zhengce_wasm.js";\n\nexport const { ${names.join(", ")} } = zhengce;\nexport default zhengce.init;\n`,
-);
+for (const entry of ["zhengce_wasm", "draft"]) {
+  const names = Object.keys(require(join(out, `node/${entry}.js`))).filter((n) => n !== "default").sort();
+  writeFileSync(
+    join(out, `node/${entry}.mjs`),
+    `// The Node entry point as an ES module: the CommonJS entry's exports, by name.\nimport zhengce from "./${entry}.js";\n\nexport const { ${names.join(", ")} } = zhengce;\nexport default zhengce.init;\n`,
+  );
+}
 
 // Types: wasm-bindgen's declarations, made to type-check under `strict` with default libs
 // (no `Symbol.dispose`, which needs esnext.disposable), batch results following their input,
 // plus the error class; one shared file, re-exported by a small file per entry point.
-let types = read(join(nodeDir, "zhengce.d.ts"));
+let types = read(join(build, "zhengce/node/zhengce.d.ts"));
 types = types.replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
 const overload = (name, params) =>
   [
@@ -107,6 +122,17 @@ const entryTypes = read(join(here, "entry/types-entry.d.ts"));
 writeFileSync(join(out, "node/zhengce_wasm.d.ts"), entryTypes.replace('"TYPES"', '"../types.js"'));
 writeFileSync(join(out, "node/zhengce_wasm.d.mts"), entryTypes.replace('"TYPES"', '"../types.js"'));
 writeFileSync(join(out, "web/zhengce_wasm.d.ts"), entryTypes.replace('"TYPES"', '"../types.js"'));
+// The draft module's declarations: wasm-bindgen's, with the draft's object types (declared
+// once, in the main module's types) imported and re-exported.
+const draftTypes = read(join(build, "zhengce_draft/node/zhengce_draft.d.ts"));
+const named = [...types.matchAll(/^export interface (Draft\w*)\b/gm)].map((m) => m[1]);
+if (!["Draft", "DraftMeta", "DraftOptions"].every((t) => named.includes(t))) throw new Error("assemble: the Draft types were not found in types.d.ts");
+writeFileSync(
+  join(out, "draft-types.d.ts"),
+  `import type { ${named.join(", ")} } from "./types.js";\nexport type { ${named.join(", ")} };\n${draftTypes}`,
+);
+const draftEntryTypes = read(join(here, "entry/draft-entry.d.ts"));
+for (const f of ["node/draft.d.ts", "node/draft.d.mts", "web/draft.d.ts"]) writeFileSync(join(out, f), draftEntryTypes.replace('"TYPES"', '"../draft-types.js"'));
 
 // package.json, README, licences.
 const pkg = JSON.parse(read(join(here, "package.json")));

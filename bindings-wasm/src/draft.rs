@@ -1,4 +1,6 @@
-//! `draft`: a draft catalogue layer read from a policy document's text.
+//! The optional second module, `zhengce/draft`: `draft`, a draft catalogue layer read from a
+//! policy document's text, and `parseYaml`, the case runner's YAML reader. Neither needs the
+//! catalogue, calendars or rules, so the main module does without their code.
 
 use wasm_bindgen::prelude::*;
 use zhengce::draft::{Draft, DraftMeta, DraftOptions};
@@ -37,4 +39,13 @@ pub fn draft_json(
     #[wasm_bindgen(unchecked_optional_param_type = "DraftOptions")] options_: Option<js_sys::Object>,
 ) -> Result<String, JsValue> {
     crate::convert::json_text(&run(&text, &meta, options_)?)
+}
+
+/// Reads one YAML document as the case runner does (floats kept as exact decimal strings).
+#[wasm_bindgen(js_name = parseYaml)]
+pub fn parse_yaml(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = crate::convert::text(&text, "text").js()?;
+    to_js(&zhengce::testing::parse_yaml(&text).js()?)
 }

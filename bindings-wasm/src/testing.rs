@@ -1,5 +1,6 @@
-//! `runCases` and `parseYaml`: the core's case runner and YAML reader (`zhengce::testing`), so
-//! JavaScript runs cases exactly as `zhengce test` and Python do.
+//! `runCases`: the core's case runner (`zhengce::testing`), so JavaScript runs cases exactly
+//! as `zhengce test` and Python do. Its YAML reader, `parseYaml`, is in the draft module
+//! (draft.rs).
 
 use wasm_bindgen::prelude::*;
 
@@ -25,15 +26,6 @@ pub fn run_cases_in(
 ) -> Result<JsValue, JsValue> {
     let doc = from_js(&document, "document").js()?;
     to_js(&zhengce::testing::run_cases(&context.inner, &doc).js()?)
-}
-
-/// Reads one YAML document as the case runner does (floats kept as exact decimal strings).
-#[wasm_bindgen(js_name = parseYaml)]
-pub fn parse_yaml(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = crate::convert::text(&text, "text").js()?;
-    to_js(&zhengce::testing::parse_yaml(&text).js()?)
 }
 
 /// The JSON Schema of case documents.

@@ -8,6 +8,7 @@ import { test } from "node:test";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../pkg/node/zhengce_wasm.js");
+const drafter = require("../pkg/node/draft.js");
 const cat = zhengce.Catalogue.builtin();
 const ctx = zhengce.Context.of(cat, zhengce.Calendars.builtin());
 const cn = zhengce.Calendar.builtin("cn");
@@ -105,9 +106,9 @@ test("text and year arguments that trapped or were coerced are typed errors", ()
   for (const call of [
     () => zhengce.Calendars.parseNotice(5),
     () => zhengce.Calendars.builtin().layeredNotice(5),
-    () => zhengce.parseYaml(5),
-    () => zhengce.draft(5, { id: "d", jurisdiction: "cn" }),
-    () => zhengce.draftJson(5, { id: "d", jurisdiction: "cn" }),
+    () => drafter.parseYaml(5),
+    () => drafter.draft(5, { id: "d", jurisdiction: "cn" }),
+    () => drafter.draftJson(5, { id: "d", jurisdiction: "cn" }),
   ]) {
     assert.throws(call, (e) => e.code === "invalid_input" && e.path === "text", String(call));
   }

@@ -8,6 +8,7 @@ import { test } from "node:test";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../pkg/node/zhengce_wasm.js");
+const drafter = require("../pkg/node/draft.js");
 
 function internal(fn) {
   assert.throws(fn, (e) => {
@@ -53,4 +54,14 @@ test("ordinary errors pass through unchanged and do not restart the module", () 
   assert.throws(() => cat.get("no-such-id"), (e) => e.code === "not_found");
   assert.throws(() => cat.get(5), (e) => e.code === "invalid_input");
   assert.equal(cat.get("cn").type, "jurisdiction"); // the same object still works
+});
+
+test("the draft module is guarded the same way, and restarts alone", () => {
+  const text = "到2025年,新增学位500个。";
+  const meta = { id: "d", jurisdiction: "cn" };
+  assert.equal(drafter.draft(text, meta).items[0].value, "500");
+  const cat = zhengce.Catalogue.builtin();
+  internal(() => drafter.__panicForTest("on purpose"));
+  assert.equal(drafter.draft(text, meta).items[0].value, "500");
+  assert.equal(cat.get("cn").type, "jurisdiction", "the main module was not restarted");
 });

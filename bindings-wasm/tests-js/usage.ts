@@ -1,6 +1,7 @@
 // Type-checked by `tsc -p bindings-wasm/tests-js/tsconfig.json` (never run): the published
 // declarations must describe real usage without casts.
 import * as zhengce from "../pkg/node/zhengce_wasm.js";
+import * as drafter from "../pkg/node/draft.js";
 
 const cat: zhengce.Catalogue = zhengce.Catalogue.builtin();
 const ctx: zhengce.Context = zhengce.Context.of(cat, zhengce.Calendars.builtin());
@@ -81,13 +82,13 @@ const answer: zhengce.Responsibility = communities.responsible("tianshan-2022-87
 const holder: string | undefined = answer.chain[0]?.holder ?? undefined;
 const withCommunities: zhengce.Monitor = monitor.withCommunities(communities);
 void [holder, withCommunities];
-const drafted: zhengce.Draft = zhengce.draft("一、目标\n到2025年,新增学位500个。", { id: "demo-draft", jurisdiction: "cn" }, { max_items: 100 });
+const drafted: zhengce.Draft = drafter.draft("一、目标\n到2025年,新增学位500个。", { id: "demo-draft", jurisdiction: "cn" }, { max_items: 100 });
 const firstItem: zhengce.DraftItem | undefined = drafted.items[0];
 const itemKind: zhengce.ItemKind | undefined = firstItem?.kind;
 const draftLayer: zhengce.CatalogueData = drafted.layer;
-const draftJson: string = zhengce.draftJson("一、目标", { id: "demo-draft", jurisdiction: "cn" });
+const draftJson: string = drafter.draftJson("一、目标", { id: "demo-draft", jurisdiction: "cn" });
 void [itemKind, draftLayer, draftJson, drafted.stats.truncated, drafted.clauses[0]?.span.start];
-const caseReport = zhengce.runCases(zhengce.parseYaml("- {name: a, function: catalogue.get, input: {id: cn}, output: {id: cn}}"));
+const caseReport = zhengce.runCases(drafter.parseYaml("- {name: a, function: catalogue.get, input: {id: cn}, output: {id: cn}}"));
 const firstProblem: string | undefined = caseReport.cases[0]?.problems[0];
 const passedOn: number = zhengce.runCasesIn(zhengce.Context.builtin(), []).passed;
 void [firstProblem, passedOn, caseReport.failed];

@@ -6,11 +6,11 @@ import { heading } from "./catalogue.mjs";
 
 const SOURCE = new URL("../../core/data/sources/002_f2cb9e304a2c1ebe.txt", import.meta.url);
 
-export function tour(zhengce, cat) {
+export function tour(drafter, cat) {
   heading("Drafting a catalogue layer from a text");
   const text = readFileSync(SOURCE, "utf8");
   const meta = { id: "tianshan-2022-87-draft", jurisdiction: "cn-xj-urumqi-tianshan", issued: "2022-05-18" };
-  const d = zhengce.draft(text, meta);
+  const d = drafter.draft(text, meta);
   const s = d.stats;
   console.log(
     `${s.chars} characters: ${s.clauses} clauses, ${s.targets} targets, ` +

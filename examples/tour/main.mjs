@@ -11,6 +11,8 @@ import * as draft from "./draft.mjs";
 
 const require = createRequire(import.meta.url);
 const zhengce = require("../../bindings-wasm/pkg/node/zhengce_wasm.js");
+// The drafter: the package's optional second module (`zhengce/draft`).
+const drafter = require("../../bindings-wasm/pkg/node/draft.js");
 
 // One context (catalogue, calendars, scenario) reaches every computation.
 const ctx = zhengce.Context.builtin();
@@ -21,4 +23,4 @@ rules.tour(zhengce, ctx);
 sampling.tour(zhengce, ctx);
 targets.tour(zhengce, ctx);
 communities.tour(zhengce, ctx);
-draft.tour(zhengce, ctx.catalogue());
+draft.tour(drafter, ctx.catalogue());

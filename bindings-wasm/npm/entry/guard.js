@@ -1,17 +1,16 @@
-// Appended to both wasm-bindgen glues by bindings-wasm/npm/assemble.mjs (the names in capitals
-// are filled in there). The module is built with panic = "abort", so a defect that panics
-// traps the wasm instance (a WebAssembly.RuntimeError) and leaves its memory in an unknown
-// state. Every exported function, method, getter and constructor is wrapped: on a trap the
+// Appended to every wasm-bindgen glue by bindings-wasm/npm/assemble.mjs (the names in capitals
+// are filled in there; the main module's glue also gets guard-main.js, the draft module's,
+// which has no classes and no built-in data, does not). The modules are built with
+// panic = "abort", so a defect that panics traps the wasm instance (a WebAssembly.RuntimeError)
+// and leaves its memory in an unknown state. Every exported function, method, getter and constructor is wrapped: on a trap the
 // instance is replaced by a fresh one (new memory; the built-in catalogue and data set again) and a
 // ZhengceError with code "internal" is thrown, so later calls work (issue 13). Objects made
 // before the restart point into the old memory: using one throws the same error, and their
 // finalizers do not free anything in the new instance.
 let zhengceGeneration = 0;
 const zhengceBorn = new WeakMap();
-let zhengceCatalogue;
-let zhengceData;
-const zhengceSetCatalogue = setBuiltinCatalogue;
-const zhengceSetData = setBuiltinData;
+// What a restart gives the fresh instance again (the main module's built-in data).
+let zhengceAfterRestart = () => {};
 
 function zhengceInternal(message) {
   const err = new Error(`internal error (please report it): ${message}`);
@@ -25,8 +24,7 @@ function zhengceInternal(message) {
 function zhengceRestart() {
   RESTART;
   zhengceGeneration += 1;
-  if (zhengceCatalogue !== undefined) zhengceSetCatalogue(zhengceCatalogue);
-  if (zhengceData !== undefined) zhengceSetData(zhengceData);
+  zhengceAfterRestart();
 }
 
 function zhengceStale(value) {
@@ -108,33 +106,5 @@ for (const [registry, free] of REGISTRIES) {
   registry.unregister = (token) => owned.unregister(token);
 }
 
-// wasm-bindgen's check of a class argument (`new Monitor(5)`) threw a plain Error; it is an
-// invalid_input ZhengceError like every other bad argument (the glue does not pass the
-// parameter's name, so the error has no path).
-_assertClass = function (instance, klass) {
-  if (instance instanceof klass) return;
-  let got;
-  try {
-    got = typeof instance === "string" ? JSON.stringify(instance) : String(instance);
-  } catch {
-    got = typeof instance;
-  }
-  const expected = `a zhengce.${klass.name}`;
-  const err = new Error(`expected ${expected}, got ${got}`);
-  err.name = "ZhengceError";
-  err.code = "invalid_input";
-  err.path = null;
-  err.details = { code: "invalid_input", value: got, expected };
-  throw err;
-};
-
-setBuiltinCatalogue = function (source) {
-  zhengceCatalogue = source;
-  return zhengceSetCatalogue(source);
-};
-
-setBuiltinData = function (source) {
-  zhengceData = source;
-  return zhengceSetData(source);
-};
+MAIN_ONLY
 EXPORTS

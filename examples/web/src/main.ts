@@ -6,6 +6,10 @@ import init, * as zc from "zhengce";
 import wasmUrl from "zhengce/zhengce_bg.wasm";
 import catalogueUrl from "zhengce/catalogue.json";
 import dataUrl from "zhengce/data.json";
+// The drafter is the package's optional second module: its .wasm is fetched only when the
+// Draft tab is first opened, so the other tools never load it.
+import initDraft, { draft } from "zhengce/draft";
+import draftWasmUrl from "zhengce/zhengce_draft_bg.wasm";
 import { CsvError, readCsv } from "./csv";
 import { DRAFT_SAMPLES } from "./draft-samples";
 import { currentLang, type Key, type Lang, pick, setLang, t } from "./i18n";
@@ -605,9 +609,23 @@ function draftTool(): HTMLElement {
     field("draft-issued", "issued", input("date")),
     field("draft-from", "periodFrom", input("date")),
     field("draft-until", "periodUntil", input("date")),
-    h("button", { type: "submit", id: "draft-run" }, tx("runDraft")),
+    h("button", { type: "submit", id: "draft-run", disabled: true }, tx("runDraft")),
   );
   return h("section", { id: "tab-draft", class: "panel", hidden: true }, form, h("div", { id: "draft-result", class: "result" }));
+}
+
+let drafterLoad: Promise<void> | null = null;
+
+/** Loads the draft module once; "Draft" stays disabled until it is ready. */
+function loadDrafter(): void {
+  if (drafterLoad) return;
+  drafterLoad = initDraft({ module_or_path: draftWasmUrl }).then(
+    () => void ($<HTMLButtonElement>("draft-run").disabled = false),
+    (err) => {
+      drafterLoad = null;
+      setError("draft-text", t("loadFailed") + messageOf(err));
+    },
+  );
 }
 
 function runDraft(): void {
@@ -627,7 +645,7 @@ function runDraft(): void {
   if (from && until) meta.period = { from, until };
   let d: zc.Draft;
   try {
-    d = zc.draft(text, meta);
+    d = draft(text, meta);
   } catch (err) {
     const fields = {
       text: "draft-text", "meta.id": "draft-id", "meta.jurisdiction": "draft-jurisdiction", "meta.issued": "draft-issued",
@@ -796,6 +814,7 @@ function applyLang(lang: Lang): void {
 }
 
 function showTab(name: string): void {
+  if (name === "draft") loadDrafter();
   for (const tab of ["bond", "deadline", "targets", "verify", "draft"]) {
     $(`tab-${tab}`).hidden = tab !== name;
     $(`tab-button-${tab}`).setAttribute("aria-selected", String(tab === name));

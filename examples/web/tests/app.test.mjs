@@ -27,6 +27,8 @@ let base;
 let browser;
 let page;
 const problems = [];
+// Every URL the page requested: the draft module must be fetched only once its tab is opened.
+const requested = [];
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
@@ -51,6 +53,7 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("request", (r) => requested.push(r.url()));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
   page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   await page.goto(base);
@@ -304,8 +307,11 @@ const marked = (n) => page.locator(`#draft-text-marked mark[data-items~="${n}"]`
 const [VALUE, UNIT, COMPARATOR, DEADLINE, CLAUSE] = [3, 4, 5, 6, 7];
 
 test("draft from text: the target and the time limit, highlighted on their exact words", async () => {
+  const draftModule = () => requested.filter((u) => /zhengce_draft_bg[^/]*\.wasm$/.test(u));
+  assert.deepEqual(draftModule(), [], "the draft module was fetched before the Draft tab was opened");
   await page.click("#tab-button-draft");
   await draftText();
+  assert.equal(draftModule().length, 1, "the draft module is fetched once, when the tab is opened");
   const targets = await draftRows("target");
   assert.equal(targets.length, 2, JSON.stringify(targets));
   const [share, opening] = targets;
