@@ -295,6 +295,52 @@ proptest! {
     }
 }
 
+/// Split across threads (each owning a contiguous run of chunks, its last ones perhaps taken
+/// by an idle thread), a batch written in place is the one thread's, whatever the split: for
+/// row counts the chunk does not divide, one row and no rows; a row failing only in the
+/// second thread's half is the error, and with a failing row in each half the first half's.
+#[cfg(feature = "threads")]
+#[test]
+fn in_place_thread_splits_give_one_threads_rows_and_first_failing_row() {
+    // Row i: 123,457 × i fen on 2022-06-01 (1 %, capped at 20,000.00 yuan), lot types in turn.
+    let lot = |i: usize| -> Lot {
+        (Some(i as i64 * 123_457), ["ordinary", "ppp", "framework_entry"][i % 3], date(2022, 6, 1))
+    };
+    for rows in [0usize, 1, 2, 7, 8, 9, 100, 1001] {
+        let lots: Vec<Lot> = (0..rows).map(lot).collect();
+        let one = into(&lots, &Options::default(), rows.max(1), 1).unwrap();
+        for (chunk, threads) in [(1, 2), (3, 2), (7, 2), (7, 3), (64, 4), (1000, 2)] {
+            let got = into(&lots, &Options::default(), chunk, threads).unwrap();
+            assert_eq!(got, one, "{rows} rows, chunks of {chunk}, {threads} threads");
+        }
+    }
+    // By hand: row 1 is 1,234.57 yuan of ppp, 1 % rounded down 12.34 yuan (1,234 fen, uncapped);
+    // row 1998 is 2,466,670.86 yuan ordinary, 24,666.70 capped at 20,000.00 (2,000,000 fen).
+    let lots: Vec<Lot> = (0..2001).map(lot).collect();
+    let got = into(&lots, &Options::default(), 10, 2).unwrap();
+    let zhengce::rules::OutColumn::Int { values, .. } = got.column("amount").unwrap() else {
+        panic!("amounts")
+    };
+    assert_eq!((values[1], values[1998]), (1_234, 2_000_000));
+    // 1,000 rows in 100 chunks: with 2 threads the second owns rows 500..1000. Ordinary lots
+    // with a negative budget fail.
+    let mut lots: Vec<Lot> = (0..1000).map(lot).collect();
+    lots[732].0 = Some(-5);
+    lots[990].0 = Some(-6);
+    for threads in [1, 2, 3, 4] {
+        let e = into(&lots, &Options::default(), 10, threads).unwrap_err();
+        assert_eq!((e.path(), e.details()["row"].as_u64()), (Some("budget"), Some(732)), "{threads} threads");
+        let nulled = into(&lots, &null(), 10, threads).unwrap();
+        let failed: Vec<usize> = nulled.errors.unwrap().iter().map(|e| e.row).collect();
+        assert_eq!(failed, [732, 990], "{threads} threads");
+    }
+    lots[120].0 = Some(-1);
+    for threads in [1, 2, 3, 4] {
+        let e = into(&lots, &Options::default(), 10, threads).unwrap_err();
+        assert_eq!(e.details()["row"].as_u64(), Some(120), "{threads} threads");
+    }
+}
+
 /// A buffer must name an output of its kind and have the batch's rows.
 #[test]
 fn in_place_buffers_are_checked() {

@@ -119,7 +119,9 @@ impl Evaluator {
     /// `threads`; without it one after the other).
     ///
     /// Each buffer is cut into one disjoint slice per chunk, and the thread that evaluates a
-    /// chunk writes that chunk's rows into its slices: the calling thread copies nothing.
+    /// chunk writes that chunk's rows into its slices: the calling thread copies nothing (it
+    /// evaluates chunks too). Each thread takes a contiguous run of chunks, so the output
+    /// pages it writes first are its own.
     /// The returned [`BatchResult`] holds the other columns (decimals, booleans, dates) in
     /// full, the buffered ones empty (with their scale and labels), and the explanations and
     /// failed rows, all in row order. The buffers then hold exactly the columns of
@@ -239,11 +241,18 @@ impl Evaluator {
     }
 }
 
-/// The tasks on `threads` scoped threads; each result at its task's index (`None` for a task
-/// not run because an earlier one failed).
+/// The tasks on `threads` threads (the calling one and `threads - 1` scoped ones); each
+/// result at its task's index (`None` for a task not run because an earlier one failed).
 ///
-/// Workers take tasks in index order and, after a failure, no task past it: every task before
-/// the first failing one runs, so that failure is the one a single thread meets first.
+/// Each worker owns one contiguous run of tasks and takes them front to back; a worker done
+/// with its own takes the last task of the longest run left. Contiguous runs keep each
+/// thread's output rows together: the pages it first touches (and the kernel zeroes) are its
+/// own, not interleaved with another thread's chunk by chunk. Stealing from the back keeps
+/// the cores busy when one of them is slowed by another process.
+///
+/// After a failure no task past it is run; every task before the first failing one runs
+/// (a task is skipped only when a failing task comes before it), so that failure is the one
+/// a single thread meets first.
 #[cfg(feature = "threads")]
 fn on_threads<'b>(
     tasks: Vec<Task<'b>>,
@@ -252,27 +261,50 @@ fn on_threads<'b>(
 ) -> Vec<Option<Result<BatchResult>>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let n = tasks.len();
+    let workers = threads.clamp(1, n.max(1));
     let tasks: Vec<Mutex<Option<Task<'b>>>> = tasks.into_iter().map(|t| Mutex::new(Some(t))).collect();
     let results: Vec<Mutex<Option<Result<BatchResult>>>> = (0..n).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
+    let runs: Vec<Mutex<std::ops::Range<usize>>> =
+        (0..workers).map(|w| Mutex::new(w * n / workers..(w + 1) * n / workers)).collect();
     let stop = AtomicUsize::new(usize::MAX);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(n) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    if i >= n || i > stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Some(task) = lock(&tasks[i]).take() else { continue };
-                    let result = run(task);
-                    if result.is_err() {
-                        stop.fetch_min(i, Ordering::SeqCst);
-                    }
-                    *lock(&results[i]) = Some(result);
-                }
-            });
+    // The next task for worker `w`: its own run's first, else the longest run's last.
+    let next = |w: usize| -> Option<usize> {
+        if let Some(i) = lock(&runs[w]).next() {
+            return Some(i);
         }
+        // Another worker may take the longest run's last task meanwhile: look again, unless
+        // every run is empty (runs only shrink).
+        loop {
+            let longest = (0..workers).max_by_key(|&v| lock(&runs[v]).len())?;
+            let mut run = lock(&runs[longest]);
+            if let Some(i) = run.next_back() {
+                return Some(i);
+            }
+            drop(run);
+            if (0..workers).all(|v| lock(&runs[v]).is_empty()) {
+                return None;
+            }
+        }
+    };
+    let work = |w: usize| {
+        while let Some(i) = next(w) {
+            if i > stop.load(Ordering::SeqCst) {
+                continue;
+            }
+            let Some(task) = lock(&tasks[i]).take() else { continue };
+            let result = run(task);
+            if result.is_err() {
+                stop.fetch_min(i, Ordering::SeqCst);
+            }
+            *lock(&results[i]) = Some(result);
+        }
+    };
+    std::thread::scope(|scope| {
+        for w in 1..workers {
+            let work = &work;
+            scope.spawn(move || work(w));
+        }
+        work(0);
     });
     results.into_iter().map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
 }
