@@ -270,7 +270,10 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
     what: &str,
 ) -> Result<T, Error> {
     match kwargs {
+        // No options given, or none left once a binding's own (`threads`, `progress`) are
+        // taken: the defaults, without reading an empty dict through JSON.
         None => Ok(T::default()),
+        Some(dict) if dict.is_empty() => Ok(T::default()),
         Some(dict) => zhengce::error::from_json_value(&from_py(dict.as_any(), what)?, what),
     }
 }

@@ -75,9 +75,6 @@ impl PyEvaluator {
     ) -> PyResult<PyBatchResult> {
         let (options_, progress) = take_progress(py, options_)?;
         let (options_, threads) = take_threads(options_)?;
-        // Nothing left once `progress` and `threads` are taken (the common call): the default
-        // options, without reading an empty dict through JSON.
-        let options_ = options_.filter(|o| !o.is_empty());
         let opts: CallOptions = options(options_.as_ref(), "options").py()?;
         let cols = read_columns(py, columns)?;
         let dates = read_dates(py, date)?;
