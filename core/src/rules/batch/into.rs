@@ -272,17 +272,16 @@ fn on_threads<'b>(
         if let Some(i) = lock(&runs[w]).next() {
             return Some(i);
         }
-        // Another worker may take the longest run's last task meanwhile: look again, unless
-        // every run is empty (runs only shrink).
+        // Another worker may take the longest run's last task meanwhile: then look again.
+        // Runs only shrink, so when the longest is empty every run is.
         loop {
-            let longest = (0..workers).max_by_key(|&v| lock(&runs[v]).len())?;
-            let mut run = lock(&runs[longest]);
-            if let Some(i) = run.next_back() {
-                return Some(i);
-            }
-            drop(run);
-            if (0..workers).all(|v| lock(&runs[v]).is_empty()) {
+            let (longest, len) =
+                (0..workers).map(|v| (v, lock(&runs[v]).len())).max_by_key(|&(_, len)| len)?;
+            if len == 0 {
                 return None;
+            }
+            if let Some(i) = lock(&runs[longest]).next_back() {
+                return Some(i);
             }
         }
     };
